@@ -1,0 +1,25 @@
+// `npm test`: type-check, build, then run every test with node:test. Unit tests sit beside the
+// code they test (src/**/*.test.ts); integration and end-to-end tests live in test/. Node 20's
+// `--test` takes no globs, so the files are listed here.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const run = (command, args) => {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+run(process.execPath, ['scripts/build.mjs']);
+
+const filter = process.argv.slice(2);
+const files = fs
+  .readdirSync(path.join(root, '.build'), { recursive: true })
+  .filter((file) => file.endsWith('.test.js'))
+  .map((file) => path.join('.build', file))
+  .filter((file) => filter.length === 0 || filter.some((f) => file.includes(f)))
+  .sort();
+run(process.execPath, ['--test', '--test-concurrency=2', ...files]);

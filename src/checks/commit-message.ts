@@ -1,0 +1,61 @@
+/**
+ * commit-message: every commit message follows Conventional Commits, linted by commitlint.
+ *
+ * Why: release notes and the next SemVer version are computed from commit types, and reviewers
+ * scan history by them.
+ *
+ * Config: `commits.rules` overrides single commitlint rules; a repository's own commitlint
+ * config is used when present (`commits.useCommitlintConfig: false` turns that off).
+ *   { "commits": { "rules": { "header-max-length": [2, "always", 72] } } }
+ */
+import lint from '@commitlint/lint';
+import type { LintOutcome, QualifiedRules } from '@commitlint/types';
+import { resolveLintSetup } from '../commitlint/setup.js';
+import { messages } from '../messages.js';
+import { suggestHeader } from './commit-message.suggest.js';
+import type { Check } from './check.js';
+import type { Problem } from '../types.js';
+
+const text = messages.commitMessage;
+
+export const commitMessage: Check = {
+  id: 'commit-message',
+  why: text.why,
+  async run(change, context) {
+    const setup = await resolveLintSetup(context.config, context.root);
+    const problems: Problem[] = [];
+    for (const message of change.messages ?? []) {
+      const fix = text.fix(context.stage, message.commit, change.repo?.gitDir, change.repo?.root);
+      if (message.text.trim() === '') {
+        problems.push({ message: text.empty, commit: message.commit, fix });
+        continue;
+      }
+      const outcome = await lint(message.text, setup.rules, setup.options);
+      if (outcome.valid && outcome.warnings.length === 0) continue;
+      const example = await validExample(message.text, setup, change.branch);
+      problems.push(...describeOutcome(outcome, example, fix, message.commit));
+    }
+    return problems;
+  },
+};
+
+function describeOutcome(outcome: LintOutcome, example: string | undefined, fix: string, commit?: string): Problem[] {
+  return [...outcome.errors, ...outcome.warnings].map((problem) => ({
+    severity: problem.level === 2 ? 'error' : 'warning',
+    message: text.problem(problem.message, problem.name, example),
+    commit,
+    fix,
+  }));
+}
+
+/** A valid header built from the user's own words, or undefined when none passes the rules. */
+async function validExample(
+  message: string,
+  setup: { rules: QualifiedRules; options: Parameters<typeof lint>[2] },
+  branch: string | undefined,
+): Promise<string | undefined> {
+  const header = message.split('\n', 1)[0] ?? '';
+  const suggestion = suggestHeader(header, setup.rules, branch);
+  const check = await lint(suggestion, setup.rules, setup.options);
+  return check.valid ? suggestion : undefined;
+}

@@ -1,0 +1,19 @@
+/**
+ * The plain list of checks: which stages each runs in and how to load it. Modules are
+ * imported only when a stage needs them, so a commit-msg hook never loads secretlint.
+ */
+import type { Stage } from '../types.js';
+import type { Check } from './check.js';
+import type { CheckId } from './ids.js';
+
+export interface RegistryEntry {
+  stages: readonly Stage[];
+  load: () => Promise<Check>;
+}
+
+export const registry: Record<CheckId, RegistryEntry> = {
+  'commit-message': {
+    stages: ['commit-msg', 'verify', 'audit'],
+    load: async () => (await import('./commit-message.js')).commitMessage,
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * Argument dispatch and the one place errors become exit codes. Each command is imported only
+ * when it runs, so `mcflow-hooks run commit-msg` loads neither `config` nor secretlint.
+ */
+import { ExitCode, McflowError, UsageError } from './errors.js';
+import { messages } from './messages.js';
+
+/**
+ * The process's surroundings, passed in so tests can run commands in-process. The bin passes
+ * getters: touching `process.stdout` or `process.stdin` sets up a stream, which a silent,
+ * passing hook never needs.
+ */
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+}
+
+export type Command = (args: string[], io: Io) => Promise<ExitCode>;
+
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  run: () => import('./commands/run.js'),
+  config: () => import('./commands/config.js'),
+};
+
+export const HELP = `mcflow-hooks — the same git policy on every laptop and in CI
+
+Usage:
+  mcflow-hooks run <hook> [args]   run the checks of a git hook (what .husky/* calls)
+                                   hooks: commit-msg
+  mcflow-hooks config              print the resolved config and the files it came from
+
+Options:
+  --format text|json               report format (run; default text)
+  --config <file>                  use this config file instead of searching for one
+  -h, --help                       show this help
+  -v, --version                    print the version
+
+Environment:
+  MCFLOW_SKIP=check-a,check-b      skip named checks locally (CI still runs them)
+  HUSKY=0                          skip every hook
+  NO_COLOR=1                       plain output
+
+Exit codes: 0 ok, 1 policy violation, 2 bad usage/config/repository, 3 internal error.
+Docs: https://www.npmjs.com/package/mcflow-hooks
+`;
+
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      io.stdout.write(HELP);
+      return name === undefined ? ExitCode.usage : ExitCode.ok;
+    }
+    if (name === '-v' || name === '--version') {
+      io.stdout.write(`${__MCFLOW_VERSION__}\n`);
+      return ExitCode.ok;
+    }
+    const load = COMMANDS[name];
+    if (!load) {
+      if (name.startsWith('-')) throw new UsageError(messages.unknownFlag(name, 'mcflow-hooks'), messages.usageFix);
+      throw new UsageError(messages.unknownCommand(name, Object.keys(COMMANDS)), messages.usageFix);
+    }
+    const { command } = await load();
+    return await command(rest, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): ExitCode {
+  if (error instanceof McflowError) {
+    io.stderr.write(`✖ ${error.message}\n`);
+    if (error.fix) io.stderr.write(`  → ${error.fix}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // An internal fault shows its stack only when asked: users need the sentence, maintainers the trace.
+  io.stderr.write(`✖ ${messages.internalError(io.env.MCFLOW_DEBUG ? detail : error instanceof Error ? error.message : String(error))}\n`);
+  return ExitCode.internal;
+}

@@ -1,0 +1,63 @@
+/**
+ * Pattern matching for branch, ref and path rules. Globs go through picomatch (never a
+ * hand-written regex); a pattern written as `/…/flags` is a regular expression, for rules
+ * a glob cannot say (`/^release\/v\d+\.\d+\.\d+$/`).
+ */
+import picomatch from 'picomatch';
+
+export type Matcher = (value: string) => boolean;
+
+const REGEX_LITERAL = /^\/(.+)\/([dgimsuy]*)$/;
+
+/** Why a pattern is unusable, or undefined when it is fine. */
+export function describeGlobError(pattern: string): string | undefined {
+  if (pattern.trim() === '') return 'the pattern is empty';
+  const regex = REGEX_LITERAL.exec(pattern);
+  if (regex) {
+    try {
+      new RegExp(regex[1]!, regex[2]);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  // picomatch accepts almost anything; catch the mistakes that make a rule silently match nothing.
+  let depth = 0;
+  let braces = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '[') depth++;
+    else if (ch === ']' && depth > 0) depth--;
+    else if (ch === '{') braces++;
+    else if (ch === '}') braces--;
+    if (braces < 0) return 'a "}" has no matching "{"';
+  }
+  if (depth > 0) return 'a "[" is not closed by "]"';
+  if (braces > 0) return 'a "{" is not closed by "}"';
+  try {
+    picomatch.makeRe(pattern);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return undefined;
+}
+
+/**
+ * One matcher for a list of patterns. `*` never crosses `/` (as in GitHub rulesets and
+ * .gitignore), `**` does; dotfiles match like any other name.
+ */
+export function compileMatcher(patterns: readonly string[]): Matcher {
+  const globs: string[] = [];
+  const regexes: RegExp[] = [];
+  for (const pattern of patterns) {
+    const regex = REGEX_LITERAL.exec(pattern);
+    if (regex) regexes.push(new RegExp(regex[1]!, regex[2]));
+    else globs.push(pattern);
+  }
+  const glob = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
+  return (value) => (glob !== undefined && glob(value)) || regexes.some((re) => re.test(value));
+}

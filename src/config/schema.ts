@@ -1,0 +1,92 @@
+/**
+ * The one description of the config format. Validation (`validate.ts`) walks it, and the build
+ * writes it to `schema/mcflow.schema.json` for editor completion; a test keeps the two in step.
+ * It is a small subset of JSON Schema draft-07: type, properties, additionalProperties, items,
+ * enum, oneOf, minimum, pattern, plus `format: "glob"` (a picomatch glob, or a `/regex/`).
+ */
+import { CHECK_IDS } from '../checks/ids.js';
+
+export interface SchemaNode {
+  type?: 'object' | 'array' | 'string' | 'boolean' | 'number' | 'integer';
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  propertyNames?: { enum: readonly string[] };
+  items?: SchemaNode;
+  enum?: readonly (string | number | boolean)[];
+  oneOf?: SchemaNode[];
+  minimum?: number;
+  pattern?: string;
+  format?: 'glob';
+  required?: string[];
+}
+
+const STAGES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push', 'verify', 'audit'] as const;
+const LEVEL: SchemaNode = { type: 'string', enum: ['error', 'warning', 'off'] };
+const globList = (description: string): SchemaNode => ({
+  type: 'array',
+  description,
+  items: { type: 'string', format: 'glob' },
+});
+const stringList = (description: string): SchemaNode => ({ type: 'array', description, items: { type: 'string' } });
+
+export const configSchema: SchemaNode = {
+  type: 'object',
+  description: 'mcflow-hooks configuration (https://www.npmjs.com/package/mcflow-hooks#configuration)',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string', description: 'Path or URL of this JSON schema, for editors.' },
+    extends: {
+      description:
+        'Presets this config builds on, later ones overriding earlier ones: a built-in name ("gitflow", "github-flow"), an npm package ("@acme/mcflow-preset") or a relative path.',
+      oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
+    checks: {
+      type: 'object',
+      description:
+        'Severity of each check: "error" blocks, "warning" reports, "off" skips. Either one level for every stage, or a level per stage ({ "pre-commit": "warning", "pre-push": "error" }).',
+      propertyNames: { enum: CHECK_IDS },
+      additionalProperties: {
+        oneOf: [
+          LEVEL,
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(STAGES.map((stage) => [stage, LEVEL])),
+          },
+        ],
+      },
+    },
+    branches: {
+      type: 'object',
+      description: 'Branch policy.',
+      additionalProperties: false,
+      properties: {
+        protected: globList(
+          'Branches nobody commits or pushes to directly (globs; "*" does not cross "/", as in GitHub rulesets).',
+        ),
+        production: globList('Production branches: release tags must point at a commit they contain.'),
+        allowed: globList(
+          'Names a work branch may have: globs ("feature/*") or regular expressions written as "/^release\\/v\\d+$/".',
+        ),
+      },
+    },
+    commits: {
+      type: 'object',
+      description: 'Commit message policy (Conventional Commits through commitlint).',
+      additionalProperties: false,
+      properties: {
+        rules: {
+          type: 'object',
+          description:
+            'commitlint rules that override the preset\'s, e.g. { "header-max-length": [2, "always", 72] }. See https://commitlint.js.org/reference/rules.html',
+        },
+        useCommitlintConfig: {
+          type: 'boolean',
+          description: 'When the repository has its own commitlint config, lint with it instead of the preset (default true).',
+        },
+        ignore: stringList('Regular expressions: commit messages that match one are not linted (bot messages, for example).'),
+      },
+    },
+  },
+};

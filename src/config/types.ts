@@ -1,0 +1,45 @@
+/**
+ * The config format, as TypeScript types. `schema.ts` describes the same shape for validation
+ * and editor completion; the presets in `presets/` are checked against both by the tests.
+ */
+import type { CheckId } from '../checks/ids.js';
+import type { CheckLevel, Stage } from '../types.js';
+
+/** One level for every stage, or a level per stage. */
+export type CheckSetting = CheckLevel | Partial<Record<Stage, CheckLevel>>;
+
+/** A commitlint rule: `[level, "always" | "never", value?]`, level 0 off, 1 warning, 2 error. */
+export type CommitlintRule = readonly [0 | 1 | 2, ('always' | 'never')?, unknown?];
+
+export interface McflowConfig {
+  $schema?: string;
+  /**
+   * Presets this config builds on, later ones overriding earlier ones: a built-in name
+   * (`"gitflow"`), an npm package (`"@acme/mcflow-preset"`) or a relative path. A config without
+   * `extends` builds on `"gitflow"`; `extends: []` starts from nothing.
+   */
+  extends?: string | string[];
+  /** Severity of each check. */
+  checks?: Partial<Record<CheckId, CheckSetting>>;
+  branches?: {
+    /** Globs of branches nobody commits or pushes to directly. `*` does not cross `/`. */
+    protected?: string[];
+    /** Production branches: release tags must point at a commit they contain. */
+    production?: string[];
+    /** Names a work branch may have: globs or `/regular expressions/`. */
+    allowed?: string[];
+  };
+  commits?: {
+    /** commitlint rules that override the preset's. */
+    rules?: Record<string, CommitlintRule>;
+    /** Lint with the repository's own commitlint config when it has one (default true). */
+    useCommitlintConfig?: boolean;
+    /** Regular expressions: matching commit messages are not linted. */
+    ignore?: string[];
+  };
+}
+
+/** Identity function that gives a config file type checking and completion. */
+export function defineConfig(config: McflowConfig): McflowConfig {
+  return config;
+}

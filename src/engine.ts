@@ -1,0 +1,98 @@
+/**
+ * The engine: runs the checks a stage needs over a Change and returns a Report. It knows
+ * nothing about where the Change came from (hook, CI range, history) nor how the report is
+ * printed.
+ */
+import { CHECK_IDS, type CheckId } from './checks/ids.js';
+import { registry } from './checks/registry.js';
+import type { McflowConfig } from './config/types.js';
+import { UsageError } from './errors.js';
+import { messages } from './messages.js';
+import type { Change, CheckLevel, Finding, Severity, Stage } from './types.js';
+
+export interface Report {
+  findings: Finding[];
+  /** Check ids skipped on request (MCFLOW_SKIP). */
+  skipped: string[];
+  /** Why each check that produced findings matters, by check id. */
+  reasons: Record<string, string>;
+}
+
+export interface RunOptions {
+  config: Omit<McflowConfig, 'extends'>;
+  root?: string;
+  /** Check ids not to run (from MCFLOW_SKIP; CI passes none). */
+  skip?: readonly string[];
+}
+
+/** The configured level of a check at a stage: a single level, or a per-stage map. Unset means "error". */
+export function levelFor(config: RunOptions['config'], id: CheckId, stage: Stage): CheckLevel {
+  const setting = config.checks?.[id];
+  if (setting === undefined) return 'error';
+  if (typeof setting === 'string') return setting;
+  return setting[stage] ?? 'error';
+}
+
+/** Parses `MCFLOW_SKIP=check-a,check-b`; an unknown id is a usage error, not a silent no-op. */
+export function parseSkipList(value: string | undefined): string[] {
+  const ids = (value ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const unknown = ids.filter((id) => !(CHECK_IDS as readonly string[]).includes(id));
+  if (unknown.length > 0) throw new UsageError(messages.unknownSkip(unknown, CHECK_IDS), messages.unknownSkipFix);
+  return ids;
+}
+
+export async function runChecks(change: Change, options: RunOptions): Promise<Report> {
+  const skipped: string[] = [];
+  const planned: { id: CheckId; level: Severity }[] = [];
+  for (const id of CHECK_IDS) {
+    if (!registry[id].stages.includes(change.stage)) continue;
+    const level = levelFor(options.config, id, change.stage);
+    if (level === 'off') continue;
+    if (options.skip?.includes(id)) {
+      skipped.push(id);
+      continue;
+    }
+    planned.push({ id, level });
+  }
+  const context = { config: options.config, stage: change.stage, root: options.root };
+  // Checks are independent: load and run them concurrently, then report in registry order.
+  const results = await Promise.all(
+    planned.map(async ({ id, level }) => {
+      const check = await registry[id].load();
+      const problems = await check.run(change, context);
+      return { id, level, why: check.why, problems };
+    }),
+  );
+  const findings: Finding[] = [];
+  const reasons: Record<string, string> = {};
+  for (const { id, level, why, problems } of results) {
+    if (problems.length > 0) reasons[id] = why;
+    for (const problem of problems) {
+      // A check may mark a problem as a mere warning; config can lower a check to warnings, never raise one.
+      const severity: Severity = level === 'warning' || problem.severity === 'warning' ? 'warning' : 'error';
+      findings.push(toFinding(id, severity, problem));
+    }
+  }
+  return { findings, skipped, reasons };
+}
+
+/** Fixes the key order of a finding, so JSON output is stable. */
+function toFinding(check: string, severity: Severity, problem: Omit<Finding, 'check' | 'severity'>): Finding {
+  const { message, file, line, column, commit, ref, fix, fingerprint } = problem;
+  const finding: Finding = { check, severity, message };
+  if (file !== undefined) finding.file = file;
+  if (line !== undefined) finding.line = line;
+  if (column !== undefined) finding.column = column;
+  if (commit !== undefined) finding.commit = commit;
+  if (ref !== undefined) finding.ref = ref;
+  if (fix !== undefined) finding.fix = fix;
+  if (fingerprint !== undefined) finding.fingerprint = fingerprint;
+  return finding;
+}
+
+export function hasErrors(report: Report): boolean {
+  return report.findings.some((finding) => finding.severity === 'error');
+}

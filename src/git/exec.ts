@@ -1,0 +1,42 @@
+/**
+ * The one place mcflow-hooks runs git. Synchronous on purpose: a hook asks git a handful of
+ * short questions in sequence, and spawnSync is the cheapest way to do that in Node.
+ */
+import { spawnSync } from 'node:child_process';
+import { GitError } from '../errors.js';
+import { messages } from '../messages.js';
+
+export interface GitOptions {
+  cwd: string;
+  /** Written to git's stdin. */
+  input?: string | Buffer;
+  /** Exit codes that are answers, not failures (`git config --get` exits 1 for "unset"). */
+  okCodes?: readonly number[];
+}
+
+export interface GitResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function git(args: readonly string[], options: GitOptions): GitResult {
+  const result = spawnSync('git', args, {
+    cwd: options.cwd,
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+    // Never let git open an editor or a pager, or ask for credentials, from inside a hook.
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' },
+  });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new GitError(messages.gitMissing, messages.gitMissingFix);
+    throw new GitError(messages.gitFailed(args, result.error.message), messages.gitFailedFix);
+  }
+  const status = result.status ?? 128;
+  if (status !== 0 && !(options.okCodes ?? []).includes(status)) {
+    throw new GitError(messages.gitFailed(args, result.stderr), messages.gitFailedFix);
+  }
+  return { status, stdout: result.stdout, stderr: result.stderr };
+}

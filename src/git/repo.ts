@@ -1,0 +1,92 @@
+/**
+ * Named questions about the repository. Output is parsed from NUL- or newline-separated
+ * forms documented next to each call.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { GitError } from '../errors.js';
+import { messages } from '../messages.js';
+import { git } from './exec.js';
+
+export interface Repository {
+  /** Absolute path of the work tree's top level. */
+  root: string;
+  /** Absolute path of the git directory (`.git`, or the worktree's own under `.git/worktrees/`). */
+  gitDir: string;
+}
+
+/**
+ * Locates the repository around `cwd`.
+ * `git rev-parse --show-toplevel --absolute-git-dir` prints two lines:
+ *   /home/ann/app
+ *   /home/ann/app/.git
+ */
+export function findRepository(cwd: string, env: NodeJS.ProcessEnv = process.env): Repository {
+  const fromHook = repositoryFromHookEnvironment(cwd, env);
+  if (fromHook) return fromHook;
+  const result = git(['rev-parse', '--show-toplevel', '--absolute-git-dir'], { cwd, okCodes: [128] });
+  if (result.status !== 0) {
+    if (/not a git repository/i.test(result.stderr)) {
+      throw new GitError(messages.notARepository(cwd), messages.notARepositoryFix);
+    }
+    throw new GitError(messages.gitFailed(['rev-parse', '--show-toplevel'], result.stderr), messages.gitFailedFix);
+  }
+  const [root, gitDir] = result.stdout.split('\n');
+  if (!root || !gitDir) {
+    // A bare repository has a git dir but no work tree: hooks that need files cannot run there.
+    throw new GitError(messages.notARepository(cwd), messages.notARepositoryFix);
+  }
+  return { root, gitDir };
+}
+
+/**
+ * Git runs hooks from the top of the work tree and exports GIT_PREFIX to them; with no GIT_DIR
+ * or GIT_WORK_TREE override, the repository is `cwd/.git` (a directory, or a `gitdir:` file in
+ * linked worktrees and submodules). Reading that saves the hook a git process (~3 ms).
+ */
+function repositoryFromHookEnvironment(cwd: string, env: NodeJS.ProcessEnv): Repository | undefined {
+  if (env.GIT_PREFIX === undefined || env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined) return undefined;
+  const dotGit = path.join(cwd, '.git');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dotGit);
+  } catch {
+    return undefined;
+  }
+  if (stat.isDirectory()) return { root: cwd, gitDir: dotGit };
+  const pointer = /^gitdir: (.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'))?.[1]?.trim();
+  return pointer ? { root: cwd, gitDir: path.resolve(cwd, pointer) } : undefined;
+}
+
+/** `git config --get <key>`: the value, or undefined when unset (git exits 1). */
+export function readConfigValue(repo: Pick<Repository, 'root'>, key: string): string | undefined {
+  const result = git(['config', '--get', key], { cwd: repo.root, okCodes: [1] });
+  return result.status === 0 ? result.stdout.replace(/\n$/, '') : undefined;
+}
+
+/** Which multi-step operation is in progress, read from the marker files git leaves in its dir. */
+export function detectOperation(repo: Repository): 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'bisect' | undefined {
+  const has = (name: string) => fs.existsSync(path.join(repo.gitDir, name));
+  if (has('rebase-merge') || has('rebase-apply')) return 'rebase';
+  if (has('MERGE_HEAD')) return 'merge';
+  if (has('CHERRY_PICK_HEAD')) return 'cherry-pick';
+  if (has('REVERT_HEAD')) return 'revert';
+  if (has('BISECT_LOG')) return 'bisect';
+  return undefined;
+}
+
+/**
+ * The checked-out branch's short name, or undefined on a detached HEAD. Read from the HEAD file
+ * (`ref: refs/heads/feature/login`) rather than spawning `git symbolic-ref`: hooks run this on
+ * every commit. An unborn branch (no commits yet) still has its name here.
+ */
+export function readCurrentBranch(repo: Repository): string | undefined {
+  let head: string;
+  try {
+    head = fs.readFileSync(path.join(repo.gitDir, 'HEAD'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const match = /^ref: refs\/heads\/(.+)$/.exec(head);
+  return match?.[1];
+}

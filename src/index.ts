@@ -1,0 +1,12 @@
+/**
+ * The library API: config types and `defineConfig` for config files, and the engine for tools
+ * that want to run the checks themselves.
+ */
+export { defineConfig } from './config/types.js';
+export type { McflowConfig, CheckSetting, CommitlintRule } from './config/types.js';
+export type { Change, ChangedFile, CommitMessage, Finding, RefUpdate, Severity, CheckLevel, Stage, HookName } from './types.js';
+export type { Report } from './engine.js';
+export { runChecks } from './engine.js';
+export { loadConfig } from './config/load.js';
+export { CHECK_IDS, type CheckId } from './checks/ids.js';
+export { ExitCode } from './errors.js';

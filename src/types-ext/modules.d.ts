@@ -1,0 +1,5 @@
+// Packages that ship no type declarations.
+declare module 'conventional-changelog-conventionalcommits' {
+  export default function createPreset(config?: Record<string, unknown>): { parser: Record<string, unknown> };
+}
+declare const __MCFLOW_VERSION__: string;

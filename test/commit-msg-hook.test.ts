@@ -1,0 +1,106 @@
+// The commit-msg hook end to end: real husky hooks in a real repository, real `git commit`.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import { createRepo, TestRepo } from './helpers/repo.js';
+
+const HOOK = 'mcflow-hooks run commit-msg "$1"\n';
+
+function hookedRepo(t: TestContext) {
+  const repo = createRepo(t);
+  repo.installHooks({ 'commit-msg': HOOK });
+  repo.write('README.md', 'hello\n');
+  repo.git(['add', 'README.md']);
+  return repo;
+}
+
+describe('commit-msg hook through husky', () => {
+  it('refuses a bad message with the problem, an example and the fix, and records nothing', (t) => {
+    const repo = hookedRepo(t);
+    const result = repo.git(['commit', '-m', 'Added login form.'], { allowFailure: true });
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /✖ type may not be empty \(type-empty\); for example: "feat: added login form" \[commit-message\]/);
+    assert.match(result.output, /→ edit the message and commit again: git commit --edit --file=\.git\/COMMIT_EDITMSG/);
+    assert.match(result.output, /why: release notes/);
+    assert.match(result.output, /3 errors, 0 warnings/);
+    assert.equal(repo.git(['rev-parse', '--verify', '-q', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
+    assert.match(repo.git(['diff', '--cached', '--name-only']).stdout, /README\.md/, 'the index is untouched');
+  });
+
+  it('accepts a Conventional Commit', (t) => {
+    const repo = hookedRepo(t);
+    const result = repo.git(['commit', '-m', 'feat: add login form']);
+    assert.equal(result.code, 0);
+    assert.doesNotMatch(result.output, /commit-message/);
+    assert.equal(repo.git(['log', '-1', '--format=%s']).stdout.trim(), 'feat: add login form');
+  });
+
+  it('ignores comment lines and everything below the scissors line of commit -v', (t) => {
+    const repo = hookedRepo(t);
+    const message = [
+      'fix: handle empty input',
+      '',
+      '# Please enter the commit message for your changes.',
+      '# ------------------------ >8 ------------------------',
+      'diff --git a/README.md b/README.md',
+      'Not A Conventional Line.',
+    ].join('\n');
+    const file = repo.write('msg.txt', message);
+    const result = repo.git(['commit', '--cleanup=scissors', '-F', file]);
+    assert.equal(result.code, 0, result.output);
+  });
+
+  it('honours core.commentChar', (t) => {
+    const repo = hookedRepo(t);
+    repo.git(['config', 'core.commentChar', ';']);
+    const file = repo.write('msg.txt', 'docs: explain setup\n\n; a comment git strips\n# not a comment here, but a valid body line\n');
+    assert.equal(repo.git(['commit', '--cleanup=strip', '-F', file]).code, 0);
+  });
+
+  it('rejects a message that is only comments', (t) => {
+    const repo = hookedRepo(t);
+    const file = repo.write('msg.txt', '# just a comment\n\n');
+    const result = repo.git(['commit', '--cleanup=strip', '-F', file], { allowFailure: true });
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /The commit message is empty/);
+  });
+
+  it('uses the repository\'s own commitlint config when it has one', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('.commitlintrc.json', JSON.stringify({ rules: { 'type-enum': [2, 'always', ['story']], 'type-empty': [2, 'never'] } }));
+    assert.equal(repo.git(['commit', '-m', 'story: login form']).code, 0);
+    const result = repo.git(['commit', '--allow-empty', '-m', 'feat: login form'], { allowFailure: true });
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /type must be one of \[story\]/);
+  });
+
+  it('skips named checks with MCFLOW_SKIP and says so', (t) => {
+    const repo = hookedRepo(t);
+    const result = repo.git(['commit', '-m', 'whatever'], { env: { MCFLOW_SKIP: 'commit-message' } });
+    assert.equal(result.code, 0);
+    assert.match(result.output, /skipped by MCFLOW_SKIP: commit-message/);
+  });
+
+  it('skips everything silently with HUSKY=0', (t) => {
+    const repo = hookedRepo(t);
+    const result = repo.git(['commit', '-m', 'whatever'], { env: { HUSKY: '0' } });
+    assert.equal(result.code, 0);
+    assert.equal(result.output.includes('mcflow'), false);
+  });
+
+  it('works from a linked worktree', (t) => {
+    const repo = hookedRepo(t);
+    repo.commitQuietly('chore: initial commit');
+    const worktree = path.join(path.dirname(repo.dir), 'wt');
+    repo.git(['worktree', 'add', '-q', '-b', 'feature/wt', worktree]);
+    // A linked worktree has a `.git` file pointing into the main repository's git dir.
+    new TestRepo(worktree, repo.env).installHooks({ 'commit-msg': HOOK });
+    fs.writeFileSync(path.join(worktree, 'a.txt'), 'a\n');
+    repo.git(['add', 'a.txt'], { cwd: worktree });
+    const bad = repo.git(['commit', '-m', 'bad'], { cwd: worktree, allowFailure: true });
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.output, /--file=\S*\.git\/worktrees\/wt\/COMMIT_EDITMSG/);
+    assert.equal(repo.git(['commit', '-m', 'feat: add a'], { cwd: worktree }).code, 0);
+  });
+});

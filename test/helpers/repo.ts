@@ -1,0 +1,151 @@
+/**
+ * Real git repositories in temp directories for integration tests: an isolated HOME and git
+ * config (no user or system settings leak in), a bare `origin` on request, and the built CLI
+ * on PATH the way husky puts it there (`node_modules/.bin`). Everything is removed in t.after.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const CLI = path.join(PACKAGE_ROOT, 'dist/cli.cjs');
+const HUSKY_BIN = path.join(PACKAGE_ROOT, 'node_modules/husky/bin.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, for assertions that do not care which stream. */
+  output: string;
+}
+
+export function makeTempDir(t: TestContext, prefix = 'mcflow-test-'): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** An environment with nothing from the developer's machine: own HOME, no system git config, no colour. */
+export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of ['PATH', 'SYSTEMROOT', 'TMPDIR', 'LANG']) if (process.env[key]) env[key] = process.env[key];
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Test Author',
+    GIT_AUTHOR_EMAIL: 'author@example.com',
+    GIT_COMMITTER_NAME: 'Test Author',
+    GIT_COMMITTER_EMAIL: 'author@example.com',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
+function toResult(result: SpawnSyncReturns<string>): RunResult {
+  const stdout = result.stdout ?? '';
+  const stderr = result.stderr ?? '';
+  return { code: result.status ?? -1, stdout, stderr, output: stdout + stderr };
+}
+
+export class TestRepo {
+  readonly home: string;
+  constructor(
+    readonly dir: string,
+    readonly env: NodeJS.ProcessEnv,
+  ) {
+    this.home = env.HOME!;
+  }
+
+  /** Runs git; throws with git's output unless it exits 0 or `allowFailure` is set. */
+  git(args: string[], options: { allowFailure?: boolean; input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
+    const result = toResult(
+      spawnSync('git', args, {
+        cwd: options.cwd ?? this.dir,
+        env: { ...this.env, ...options.env },
+        input: options.input,
+        encoding: 'utf8',
+      }),
+    );
+    if (result.code !== 0 && !options.allowFailure) {
+      throw new Error(`git ${args.join(' ')} exited ${result.code}:\n${result.output}`);
+    }
+    return result;
+  }
+
+  /** Runs the built mcflow-hooks CLI in this repository. */
+  cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
+    return runCli(args, { cwd: options.cwd ?? this.dir, env: { ...this.env, ...options.env }, input: options.input });
+  }
+
+  write(file: string, content: string | Buffer): string {
+    const full = path.join(this.dir, file);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+    return full;
+  }
+
+  read(file: string): string {
+    return fs.readFileSync(path.join(this.dir, file), 'utf8');
+  }
+
+  /** Commits everything staged (or an empty commit), bypassing hooks: test setup, not the thing tested. */
+  commitQuietly(message: string): string {
+    this.git(['commit', '--allow-empty', '--no-verify', '-q', '-m', message]);
+    return this.git(['rev-parse', 'HEAD']).stdout.trim();
+  }
+
+  /**
+   * Installs real husky hooks (`core.hooksPath=.husky/_`) with the given hook files, and puts
+   * the built CLI on the PATH husky uses, as `npm install mcflow-hooks` would.
+   */
+  installHooks(hooks: Record<string, string>): void {
+    const bin = path.join(this.dir, 'node_modules/.bin');
+    fs.mkdirSync(bin, { recursive: true });
+    fs.writeFileSync(path.join(bin, 'mcflow-hooks'), `#!/bin/sh\nexec node "${CLI}" "$@"\n`, { mode: 0o755 });
+    const result = toResult(spawnSync(process.execPath, [HUSKY_BIN], { cwd: this.dir, env: this.env, encoding: 'utf8' }));
+    if (result.code !== 0) throw new Error(`husky failed: ${result.output}`);
+    for (const [name, body] of Object.entries(hooks)) {
+      fs.writeFileSync(path.join(this.dir, '.husky', name), body, { mode: 0o755 });
+    }
+    const exclude = this.git(['rev-parse', '--git-path', 'info/exclude']).stdout.trim();
+    fs.mkdirSync(path.dirname(path.resolve(this.dir, exclude)), { recursive: true });
+    fs.appendFileSync(path.resolve(this.dir, exclude), 'node_modules/\n');
+  }
+}
+
+/** A fresh repository on branch `main` (or `branch`), with an optional bare `origin`. */
+export function createRepo(t: TestContext, options: { branch?: string; origin?: boolean } = {}): TestRepo & { origin?: string } {
+  const base = makeTempDir(t);
+  const home = path.join(base, 'home');
+  const dir = path.join(base, 'work');
+  fs.mkdirSync(home);
+  fs.mkdirSync(dir);
+  const env = isolatedEnv(home);
+  const repo = new TestRepo(dir, env) as TestRepo & { origin?: string };
+  repo.git(['init', '-q', `--initial-branch=${options.branch ?? 'main'}`]);
+  repo.git(['config', 'commit.gpgsign', 'false']);
+  repo.git(['config', 'tag.gpgsign', 'false']);
+  if (options.origin) {
+    const origin = path.join(base, 'origin.git');
+    repo.git(['init', '-q', '--bare', `--initial-branch=${options.branch ?? 'main'}`, origin]);
+    repo.git(['remote', 'add', 'origin', origin]);
+    repo.origin = origin;
+  }
+  return repo;
+}
+
+export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): RunResult {
+  return toResult(
+    spawnSync(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      env: options.env ?? isolatedEnv(os.tmpdir()),
+      input: options.input ?? '',
+      encoding: 'utf8',
+    }),
+  );
+}
