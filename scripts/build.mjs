@@ -38,6 +38,14 @@ const vendorPlugin = {
   },
 };
 
+/** Build-time stand-ins for dependencies of dependencies; each shim says why. */
+const shimPlugin = {
+  name: 'shims',
+  setup(builder) {
+    builder.onResolve({ filter: /^semver$/ }, () => ({ path: path.join(root, 'scripts/shims/semver.cjs') }));
+  },
+};
+
 const node = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning', absWorkingDir: root };
 
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -52,7 +60,7 @@ await Promise.all([
     define: { ...define, 'import.meta.url': '__mcflowMetaUrl' },
     banner: { js: "const __mcflowMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
     external: EXTERNAL,
-    plugins: [vendorPlugin],
+    plugins: [vendorPlugin, shimPlugin],
   }),
   ...VENDORED.map((name) =>
     build({ ...node, entryPoints: [name], outfile: `dist/vendor/${name}.cjs`, format: 'cjs', minify, external: EXTERNAL }),

@@ -2,7 +2,8 @@
  * The one place mcflow-hooks runs git. Synchronous on purpose: a hook asks git a handful of
  * short questions in sequence, and spawnSync is the cheapest way to do that in Node.
  */
-import { spawnSync } from 'node:child_process';
+import type { SpawnSyncOptionsWithStringEncoding, SpawnSyncReturns } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 
@@ -20,8 +21,20 @@ export interface GitResult {
   stderr: string;
 }
 
+type ChildProcess = typeof import('node:child_process');
+let childProcess: ChildProcess | undefined;
+
+/**
+ * `child_process` is loaded on first use: loading it costs ~3 ms, and a commit-msg hook that
+ * finds the repository from git's hook environment often needs no git process at all.
+ */
+function spawnSync(args: readonly string[], options: SpawnSyncOptionsWithStringEncoding): SpawnSyncReturns<string> {
+  childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
+  return childProcess.spawnSync('git', args, options);
+}
+
 export function git(args: readonly string[], options: GitOptions): GitResult {
-  const result = spawnSync('git', args, {
+  const result = spawnSync(args, {
     cwd: options.cwd,
     input: options.input,
     encoding: 'utf8',
