@@ -15,7 +15,7 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
   stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
-  stdin: NodeJS.ReadableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export type Command = (args: string[], io: Io) => Promise<ExitCode>;
@@ -29,7 +29,7 @@ export const HELP = `mcflow-hooks — the same git policy on every laptop and in
 
 Usage:
   mcflow-hooks run <hook> [args]   run the checks of a git hook (what .husky/* calls)
-                                   hooks: commit-msg
+                                   hooks: pre-commit, commit-msg, post-checkout, pre-push
   mcflow-hooks config              print the resolved config and the files it came from
 
 Options:

@@ -52,6 +52,9 @@ export const messages = {
   missingMessageFileFix: 'call it as git does: mcflow-hooks run commit-msg "$1"   (in .husky/commit-msg)',
   messageFileUnreadable: (file: string, reason: string) => `Cannot read the commit message file ${file}: ${reason}`,
   messageFileFix: 'run the hook from git (git commit), which writes the file; do not call it by hand with another path',
+  malformedPushLine: (lineNumber: number, line: string) =>
+    `Line ${lineNumber} of the pre-push input is not "<local ref> <local sha> <remote ref> <remote sha>": ${JSON.stringify(line)}`,
+  malformedPushLineFix: 'let git call the hook (git push); when calling it by hand, pass the four fields per line that git would',
   unknownSkip: (names: string[], known: readonly string[]) =>
     `MCFLOW_SKIP names ${names.length === 1 ? 'an unknown check' : 'unknown checks'}: ${names.join(', ')}. Checks: ${known.join(', ')}`,
   unknownSkipFix: 'fix the names in MCFLOW_SKIP (comma-separated check ids), e.g. MCFLOW_SKIP=commit-message git commit',

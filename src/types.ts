@@ -45,12 +45,16 @@ export interface ChangedFile {
   status: 'A' | 'M' | 'R' | 'C' | 'D' | 'T';
   /** Previous path for renames and copies. */
   from?: string;
+  /** The new blob's object id. */
+  blob?: string;
   /** Size in bytes of the new blob. */
   size?: number;
+  /** The commit that introduced this version (verify, audit, pre-push). */
   commit?: string;
+  /** The new blob's bytes, read from git's object database (batched: call for many, then await). */
   readContent?: () => Promise<Buffer>;
-  /** 1-based line numbers that the change adds. */
-  addedLines?: ReadonlySet<number>;
+  /** 1-based line numbers of the new blob that the change adds (all lines for a new file). */
+  readAddedLines?: () => Promise<ReadonlySet<number>>;
 }
 
 /** One line of what git writes to the pre-push hook's stdin. */

@@ -3,7 +3,7 @@
  * hook from what git hands it, runs the engine, prints the report, and exits 1 on an error
  * finding so git aborts the operation.
  */
-import type { Command } from '../cli.js';
+import type { Command, Io } from '../cli.js';
 import { hasErrors, parseSkipList, runChecks } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -14,10 +14,17 @@ import { openRepository } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
 import type { Repository } from '../git/repo.js';
 
-type Source = (repo: Repository, cwd: string, args: string[]) => Promise<Change>;
+type Source = (repo: Repository, args: string[], io: Io) => Promise<Change>;
 
+/** How each hook's Change is built from what git hands it. Sources load only for their hook. */
 const SOURCES: Partial<Record<HookName, Source>> = {
-  'commit-msg': async (repo, cwd, args) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, cwd, args[0]),
+  'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
+  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, args[0]),
+  'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
+  'pre-push': async (repo, args, io) => {
+    const source = await import('../sources/pre-push.js');
+    return source.collectPrePushChange(repo, args, await source.readStdin(io.stdin));
+  },
 };
 
 export const command: Command = async (args, io) => {
@@ -37,7 +44,7 @@ export const command: Command = async (args, io) => {
   if (io.env.HUSKY === '0') return ExitCode.ok;
   const skip = parseSkipList(io.env.MCFLOW_SKIP);
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
-  const change = await source(repo, io.cwd, hookArgs);
+  const change = await source(repo, hookArgs, io);
   const report = await runChecks(change, { config: resolved.config, root: repo.root, skip });
   if (format === 'json') io.stdout.write(formatJson(report));
   else if (report.findings.length > 0 || report.skipped.length > 0) {

@@ -2,7 +2,7 @@
  * The one place mcflow-hooks runs git. Synchronous on purpose: a hook asks git a handful of
  * short questions in sequence, and spawnSync is the cheapest way to do that in Node.
  */
-import type { SpawnSyncOptionsWithStringEncoding, SpawnSyncReturns } from 'node:child_process';
+import type { SpawnSyncOptions, SpawnSyncReturns } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -13,12 +13,16 @@ export interface GitOptions {
   input?: string | Buffer;
   /** Exit codes that are answers, not failures (`git config --get` exits 1 for "unset"). */
   okCodes?: readonly number[];
+  /** Keep stdout as bytes (`stdoutBuffer`): blob contents are not always UTF-8. */
+  binary?: boolean;
 }
 
 export interface GitResult {
   status: number;
   stdout: string;
   stderr: string;
+  /** Set with `binary: true`. */
+  stdoutBuffer?: Buffer;
 }
 
 type ChildProcess = typeof import('node:child_process');
@@ -28,16 +32,15 @@ let childProcess: ChildProcess | undefined;
  * `child_process` is loaded on first use: loading it costs ~3 ms, and a commit-msg hook that
  * finds the repository from git's hook environment often needs no git process at all.
  */
-function spawnSync(args: readonly string[], options: SpawnSyncOptionsWithStringEncoding): SpawnSyncReturns<string> {
+function spawnSync(args: readonly string[], options: SpawnSyncOptions): SpawnSyncReturns<Buffer> {
   childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
-  return childProcess.spawnSync('git', args, options);
+  return childProcess.spawnSync('git', args, options) as SpawnSyncReturns<Buffer>;
 }
 
 export function git(args: readonly string[], options: GitOptions): GitResult {
   const result = spawnSync(args, {
     cwd: options.cwd,
     input: options.input,
-    encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
     // Never let git open an editor or a pager, or ask for credentials, from inside a hook.
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' },
@@ -48,8 +51,10 @@ export function git(args: readonly string[], options: GitOptions): GitResult {
     throw new GitError(messages.gitFailed(args, result.error.message), messages.gitFailedFix);
   }
   const status = result.status ?? 128;
+  const stderr = result.stderr.toString('utf8');
   if (status !== 0 && !(options.okCodes ?? []).includes(status)) {
-    throw new GitError(messages.gitFailed(args, result.stderr), messages.gitFailedFix);
+    throw new GitError(messages.gitFailed(args, stderr), messages.gitFailedFix);
   }
-  return { status, stdout: result.stdout, stderr: result.stderr };
+  if (options.binary) return { status, stdout: '', stderr, stdoutBuffer: result.stdout };
+  return { status, stdout: result.stdout.toString('utf8'), stderr };
 }

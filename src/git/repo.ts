@@ -90,3 +90,9 @@ export function readCurrentBranch(repo: Repository): string | undefined {
   const match = /^ref: refs\/heads\/(.+)$/.exec(head);
   return match?.[1];
 }
+
+/** The commit HEAD points at, or undefined on an unborn branch (a repository with no commits yet). */
+export function readHeadCommit(repo: Repository): string | undefined {
+  const result = git(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { cwd: repo.root, okCodes: [1] });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}

@@ -1,0 +1,51 @@
+/**
+ * Builds the Change a push is about to make from what git writes to the pre-push hook: the
+ * remote's name and URL as arguments, and one line per ref on stdin,
+ *   <local ref> SP <local sha> SP <remote ref> SP <remote sha> LF
+ *   refs/heads/feature/login 3f1c… refs/heads/feature/login 0000…   (a new branch)
+ *   (delete) 0000… refs/heads/develop 9a2b…                          (a deletion)
+ * Decisions are made from these lines, never from the current branch: `git push origin
+ * HEAD:main` updates main whatever is checked out.
+ */
+import { InputError } from '../errors.js';
+import { messages } from '../messages.js';
+import { readCurrentBranch, type Repository } from '../git/repo.js';
+import type { Change, RefUpdate } from '../types.js';
+
+/** sha-1 (40 hex digits) or sha-256 (64) object names. */
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** Parses the hook's stdin. A malformed line is an InputError quoting it (exit 2), never a crash. */
+export function parseRefUpdates(input: string): RefUpdate[] {
+  const updates: RefUpdate[] = [];
+  const lines = input.split('\n');
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const fields = line.replace(/\r$/, '').split(' ');
+    const [localRef, localSha, remoteRef, remoteSha] = fields;
+    const valid =
+      fields.length === 4 && localRef && remoteRef && OBJECT_ID.test(localSha ?? '') && OBJECT_ID.test(remoteSha ?? '');
+    if (!valid) throw new InputError(messages.malformedPushLine(index + 1, line), messages.malformedPushLineFix);
+    updates.push({ localRef: localRef!, localSha: localSha!, remoteRef: remoteRef!, remoteSha: remoteSha! });
+  });
+  return updates;
+}
+
+/** Reads stdin to the end; an interactive terminal (the hook run by hand) means no ref updates. */
+export async function readStdin(stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<string> {
+  if (stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function collectPrePushChange(repo: Repository, args: string[], input: string): Change {
+  const [remoteName, remoteUrl] = args;
+  return {
+    stage: 'pre-push',
+    branch: readCurrentBranch(repo),
+    refUpdates: parseRefUpdates(input),
+    ...(remoteName ? { remote: { name: remoteName, url: remoteUrl ?? remoteName } } : {}),
+    repo: { root: repo.root, gitDir: repo.gitDir },
+  };
+}
