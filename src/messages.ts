@@ -25,8 +25,9 @@ export const messages = {
   configInvalid: (file: string, problems: ValidationProblem[]) =>
     `The config in ${file} is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
     problems.map((p) => `    ${p.path}: ${p.message}`).join('\n'),
-  presetNotFound: (specifier: string, places: string[]) =>
-    `The preset "${specifier}" in "extends" could not be found. Looked in:\n` + places.map((p) => `    - ${p}`).join('\n'),
+  presetNotFound: (specifier: string, places: string[], referrer: string | undefined) =>
+    `The preset "${specifier}" in "extends"${referrer ? ` of ${referrer}` : ''} could not be found. Looked in:\n` +
+    places.map((p) => `    - ${p}`).join('\n'),
   presetInstallFix: (specifier: string) => `install it: npm install --save-dev ${specifier}   (or fix the name in "extends")`,
   presetPathFix: (fromDir: string) => `fix the path in "extends": relative paths start from ${fromDir}`,
   extendsCycle: (chain: string[]) => `"extends" forms a cycle:\n    ${chain.join('\n    → ')}`,

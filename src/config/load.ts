@@ -7,7 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { messages } from '../messages.js';
-import { configParseError, loaders, readConfigFile } from './read.js';
+import { configParseError, importCosmiconfig, loaders, readConfigFile } from './read.js';
 import { isPlainObject, mergeConfigs } from './merge.js';
 import { isBuiltInPreset, resolvePreset } from './presets.js';
 import type { McflowConfig } from './types.js';
@@ -50,7 +50,7 @@ export interface ResolvedConfig {
 export async function findConfigFile(cwd: string, root: string): Promise<{ filepath: string; config: unknown } | undefined> {
   const candidate = locateConfigFile(cwd, root);
   if (!candidate) return undefined;
-  const { cosmiconfig } = await import('cosmiconfig');
+  const { cosmiconfig } = await importCosmiconfig();
   const explorer = cosmiconfig('mcflow', {
     searchPlaces: [...SEARCH_PLACES],
     searchStrategy: 'none',
@@ -122,7 +122,7 @@ async function resolveExtends(specifiers: string[], fromDir: string, stack: stri
   let config: Layer['config'] = {};
   const sources: string[] = [];
   for (const specifier of specifiers) {
-    const file = resolvePreset(specifier, fromDir);
+    const file = resolvePreset(specifier, fromDir, stack[stack.length - 1]);
     if (stack.includes(file)) throw new ConfigError(messages.extendsCycle([...stack, file]), messages.extendsCycleFix);
     const layer = await resolveLayer(await readConfigFile(file), file, stack, false);
     config = mergeConfigs(config, layer.config);

@@ -22,11 +22,12 @@ export function isBuiltInPreset(file: string): boolean {
   return path.dirname(file) === path.join(packageRoot(), 'presets');
 }
 
-export function resolvePreset(specifier: string, fromDir: string): string {
+/** `referrer` is the config file whose `extends` names the preset, for the error message. */
+export function resolvePreset(specifier: string, fromDir: string, referrer?: string): string {
   if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
     const file = path.resolve(fromDir, specifier);
     if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
-    throw notFound(specifier, fromDir, [`the file ${file}`]);
+    throw notFound(specifier, fromDir, [`the file ${file}`], referrer);
   }
   if (/^[a-z0-9][a-z0-9-]*$/.test(specifier)) {
     const file = path.join(packageRoot(), 'presets', `${specifier}.json`);
@@ -34,18 +35,18 @@ export function resolvePreset(specifier: string, fromDir: string): string {
   }
   const fromPackage = resolvePackage(specifier, fromDir);
   if (fromPackage) return fromPackage;
-  return notFoundPreset(specifier, fromDir);
+  return notFoundPreset(specifier, fromDir, referrer);
 }
 
-function notFoundPreset(specifier: string, fromDir: string): never {
+function notFoundPreset(specifier: string, fromDir: string, referrer: string | undefined): never {
   const places = [`the built-in presets (${builtInPresetNames().join(', ')})`, `an npm package "${specifier}" in node_modules above ${fromDir}`];
-  throw notFound(specifier, fromDir, places);
+  throw notFound(specifier, fromDir, places, referrer);
 }
 
-function notFound(specifier: string, fromDir: string, places: string[]): ConfigError {
+function notFound(specifier: string, fromDir: string, places: string[], referrer: string | undefined): ConfigError {
   const isPath = specifier.startsWith('.') || path.isAbsolute(specifier);
   return new ConfigError(
-    messages.presetNotFound(specifier, places),
+    messages.presetNotFound(specifier, places, referrer),
     isPath ? messages.presetPathFix(fromDir) : messages.presetInstallFix(specifier),
   );
 }
