@@ -48,7 +48,8 @@ const shimPlugin = {
 
 const node = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning', absWorkingDir: root };
 
-fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// dist/types (declarations, written by prepack) is left alone; only the bundles are rebuilt.
+fs.rmSync(path.join(root, 'dist/vendor'), { recursive: true, force: true });
 await Promise.all([
   build({
     ...node,
