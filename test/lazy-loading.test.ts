@@ -1,0 +1,41 @@
+// The hot path is lazy (DESIGN.md): a hook loads only what its checks need. These tests look at
+// which module files a real run loaded, so a stray top-level import fails here, not in a user's
+// benchmark.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { createRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
+
+const PRELOAD = path.join(PACKAGE_ROOT, 'test/helpers/loaded-modules.cjs');
+
+function loadedBy(repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}): string[] {
+  const record = path.join(repo.home, 'loaded.txt');
+  const result = repo.cli(args, { env: { NODE_OPTIONS: `--require ${PRELOAD}`, MCFLOW_TEST_LOADED: record, ...env } });
+  assert.ok(result.code === 0 || result.code === 1, result.output);
+  return fs
+    .readFileSync(record, 'utf8')
+    .split('\n')
+    .filter((file) => file.startsWith(PACKAGE_ROOT) && file !== PRELOAD)
+    .map((file) => path.relative(PACKAGE_ROOT, file));
+}
+
+describe('lazy loading', () => {
+  it('commit-msg without a config file loads the CLI bundle and nothing else', (t) => {
+    const repo = createRepo(t);
+    const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')], { GIT_PREFIX: '' });
+    assert.deepEqual(loaded, ['dist/cli.cjs']);
+  });
+
+  it('a config file brings in the config parsers, still no TypeScript loader', (t) => {
+    const repo = createRepo(t);
+    repo.write('.mcflowrc.yaml', 'checks: { commit-message: error }\n');
+    const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')]);
+    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/vendor/cosmiconfig.cjs']);
+  });
+
+  it('--version loads nothing but the bundle', (t) => {
+    const repo = createRepo(t);
+    assert.deepEqual(loadedBy(repo, ['--version']), ['dist/cli.cjs']);
+  });
+});
