@@ -80,8 +80,77 @@ export const messages = {
     },
   },
 
+  protectedBranch: {
+    why: 'protected branches change only through reviewed pull requests with passing CI; a direct commit or push skips both, and a force push or deletion rewrites what everyone else builds on',
+    commitOn: (branch: string) => `You are committing directly on the protected branch "${branch}"`,
+    commitFix: 'move the work to a new branch (your staged changes come along), then commit again: git switch -c feature/<name>',
+    push: (kind: 'update' | 'force' | 'delete', branch: string, remote: string) =>
+      ({
+        update: `This push updates the protected branch "${branch}" on ${remote} directly`,
+        force: `This push force-updates the protected branch "${branch}" on ${remote}: its published history would be rewritten`,
+        delete: `This push deletes the protected branch "${branch}" from ${remote}`,
+      })[kind],
+    pushFix: (kind: 'update' | 'force' | 'delete', branch: string, remote: string) =>
+      ({
+        update: `push a feature branch and open a pull request into ${branch}: git switch -c feature/<name> && git push -u ${remote} feature/<name>`,
+        force: `never rewrite ${branch}: put your commits on a feature branch (git switch -c feature/<name>), rebase it on ${remote}/${branch} (git fetch ${remote} && git rebase ${remote}/${branch}) and open a pull request`,
+        delete: `protected branches are never deleted; to delete another branch, name it: git push ${remote} --delete <branch>`,
+      })[kind],
+    allowedByEnv: (branch: string, remote: string, value: string) =>
+      `This push updates the protected branch "${branch}" on ${remote}, allowed by MCFLOW_ALLOW_PUSH=${value} (release automation)`,
+    allowedByEnvFix: 'nothing to do if this is the release job; anyone else: unset MCFLOW_ALLOW_PUSH and open a pull request',
+    forcePush: (branch: string, remote: string) =>
+      `This push force-updates "${branch}" on ${remote}: commits others may have fetched are replaced`,
+    forcePushFix: (branch: string) =>
+      `if others share ${branch}, prefer git push --force-with-lease, and tell them to run: git pull --rebase`,
+  },
+
+  branchName: {
+    why: 'branch names decide which CI pipeline runs and where it deploys, and tell reviewers what a branch is for at a glance',
+    invalid: (name: string, rule: string, detail: string) => `Branch "${name}" does not follow the naming rules (${rule}: ${detail})`,
+    /** The rename for the branch that is checked out (pre-commit, post-checkout). */
+    renameCurrent: (suggestion: string | undefined, patterns: readonly string[]) =>
+      suggestion
+        ? `rename it: git branch -m ${suggestion}`
+        : `rename it to a name matching ${patterns.length > 0 ? patterns.join(', ') : 'the rules above'}: git branch -m <new-name>`,
+    /** The fix for a push: rename the local branch and push it, or push under a valid remote name. */
+    renamePushed: (
+      local: string | undefined,
+      name: string,
+      suggestion: string | undefined,
+      remote: string,
+      onRemote: boolean,
+    ) => {
+      const target = suggestion ?? '<new-name>';
+      const cleanup = onRemote ? ` && git push ${remote} --delete ${name}` : '';
+      if (local === name) return `rename it and push the new name: git branch -m ${name} ${target} && git push -u ${remote} ${target}${cleanup}`;
+      return `push it under a valid name: git push ${remote} ${local ?? 'HEAD'}:refs/heads/${target}${cleanup}`;
+    },
+  },
+
+  tagName: {
+    why: 'tags are versions: deployments, changelogs and package managers read them as SemVer, and a published version must never change or disappear',
+    invalid: (tag: string, extra: readonly string[]) =>
+      `Tag "${tag}" is not a version tag vMAJOR.MINOR.PATCH[-prerelease][+build] (e.g. v2.1.0, v2.2.0-beta.1)` +
+      (extra.length > 0 ? ` and matches none of ${extra.join(', ')}` : ''),
+    invalidFix: (tag: string, suggestion: string | undefined, peeled: string, remote: string) =>
+      `retag it: git tag ${suggestion ?? 'v<MAJOR.MINOR.PATCH>'} ${peeled} && git tag -d ${tag} && git push ${remote} ${suggestion ?? 'v<MAJOR.MINOR.PATCH>'}`,
+    deleted: (tag: string, remote: string) => `This push deletes the release tag "${tag}" from ${remote}`,
+    moved: (tag: string, remote: string) => `This push moves the version tag "${tag}" on ${remote} to another commit`,
+    publishNext: (next: string, tag: string, remote: string) =>
+      `a published version never changes or disappears: release a new one (git tag ${next} && git push ${remote} ${next}); restore your local tag with: git fetch --force ${remote} tag ${tag}`,
+    notOnProduction: (tag: string, production: readonly string[]) =>
+      `Release tag "${tag}" points at a commit that no production branch (${production.join(', ')}) contains`,
+    notOnProductionFix: (tag: string) =>
+      `merge the release into production through a pull request and tag the merge commit there, or make it a pre-release: git tag -d ${tag} && git tag ${tag}-rc.1`,
+    unknownReachability: (tag: string, production: readonly string[]) =>
+      `Could not check that release tag "${tag}" is on a production branch: this clone has none of ${production.join(', ')}`,
+    unknownReachabilityFix: (remote: string) => `fetch them, then push again: git fetch ${remote}`,
+  },
+
   // ── report ───────────────────────────────────────────────────────────────
   summary: (errors: number, warnings: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   bypassHint: 'In an emergency: git commit --no-verify (CI re-runs these checks on the pull request).',
+  bypassHintPush: 'In an emergency: git push --no-verify (CI re-runs these checks on the pull request).',
 } as const;

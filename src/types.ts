@@ -57,12 +57,25 @@ export interface ChangedFile {
   readAddedLines?: () => Promise<ReadonlySet<number>>;
 }
 
-/** One line of what git writes to the pre-push hook's stdin. */
+/**
+ * What a pushed ref update does to the remote: a new ref, a fast-forward, a force update (the
+ * remote's commit is not an ancestor of the pushed one, or is unknown locally), or a deletion.
+ */
+export type RefUpdateKind = 'create' | 'update' | 'force' | 'delete';
+
+/** One line of what git writes to the pre-push hook's stdin, plus facts the source asked git about it. */
 export interface RefUpdate {
   localRef: string;
   localSha: string;
   remoteRef: string;
   remoteSha: string;
+  /** Set by the pre-push source; the parser alone does not know it. */
+  kind?: RefUpdateKind;
+  /**
+   * Release tags only: whether the tagged commit is contained in a production branch (local or
+   * the remote's tracking branch); 'unknown' when this clone has no production branch to ask.
+   */
+  reachableFromProduction?: boolean | 'unknown';
 }
 
 /** What is about to enter the shared history. Every part is optional: a source fills what it knows. */
@@ -74,6 +87,11 @@ export interface Change {
   files?: ChangedFile[];
   refUpdates?: RefUpdate[];
   remote?: { name: string; url: string };
+  /**
+   * Protected branches this push may update anyway, from MCFLOW_ALLOW_PUSH: the explicit escape
+   * hatch for release automation. Checks log every use of it.
+   */
+  allowPush?: string[];
   /** Pull requests: the branch being merged into, and the PR's title and body. */
   targetBranch?: string;
   pullRequest?: { title?: string; body?: string };
@@ -82,6 +100,8 @@ export interface Change {
     root: string;
     gitDir?: string;
     hasHead?: boolean;
+    /** True when the commit being made is the repository's very first (no branch has a commit yet). */
+    firstCommit?: boolean;
     operation?: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'bisect';
   };
 }

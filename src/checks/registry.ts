@@ -16,4 +16,16 @@ export const registry: Record<CheckId, RegistryEntry> = {
     stages: ['commit-msg', 'verify', 'audit'],
     load: async () => (await import('./commit-message.js')).commitMessage,
   },
+  'protected-branch': {
+    stages: ['pre-commit', 'pre-push'],
+    load: async () => (await import('./protected-branch.js')).protectedBranch,
+  },
+  'branch-name': {
+    stages: ['pre-commit', 'post-checkout', 'pre-push'],
+    load: async () => (await import('./branch-name.js')).branchName,
+  },
+  'tag-name': {
+    stages: ['pre-push'],
+    load: async () => (await import('./tag-name.js')).tagName,
+  },
 };

@@ -13,17 +13,18 @@ import type { Change, HookName } from '../types.js';
 import { openRepository } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
 import type { Repository } from '../git/repo.js';
+import type { McflowConfig } from '../config/types.js';
 
-type Source = (repo: Repository, args: string[], io: Io) => Promise<Change>;
+type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) => Promise<Change>;
 
 /** How each hook's Change is built from what git hands it. Sources load only for their hook. */
 const SOURCES: Partial<Record<HookName, Source>> = {
   'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
   'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, args[0]),
   'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
-  'pre-push': async (repo, args, io) => {
+  'pre-push': async (repo, args, io, config) => {
     const source = await import('../sources/pre-push.js');
-    return source.collectPrePushChange(repo, args, await source.readStdin(io.stdin));
+    return source.collectPrePushChange(repo, args, await source.readStdin(io.stdin), { config, env: io.env });
   },
 };
 
@@ -44,12 +45,15 @@ export const command: Command = async (args, io) => {
   if (io.env.HUSKY === '0') return ExitCode.ok;
   const skip = parseSkipList(io.env.MCFLOW_SKIP);
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
-  const change = await source(repo, hookArgs, io);
+  const change = await source(repo, hookArgs, io, resolved.config);
   const report = await runChecks(change, { config: resolved.config, root: repo.root, skip });
   if (format === 'json') io.stdout.write(formatJson(report));
   else if (report.findings.length > 0 || report.skipped.length > 0) {
     const text = formatText(report, { color: useColor(io.stdout, io.env) });
-    io.stdout.write(hasErrors(report) ? `${text}${messages.bypassHint}\n` : text);
+    const bypass = hook === 'pre-push' ? messages.bypassHintPush : messages.bypassHint;
+    io.stdout.write(hasErrors(report) ? `${text}${bypass}\n` : text);
   }
+  // git returns post-checkout's exit code as the checkout's own: a checkout that happened must not look failed.
+  if (hook === 'post-checkout') return ExitCode.ok;
   return hasErrors(report) ? ExitCode.violation : ExitCode.ok;
 };

@@ -69,6 +69,25 @@ export const configSchema: SchemaNode = {
         allowed: globList(
           'Names a work branch may have: globs ("feature/*") or regular expressions written as "/^release\\/v\\d+$/".',
         ),
+        bots: globList('Branches bots create ("dependabot/**", "renovate/**"): allowed as they are, exempt from kebabCase.'),
+        maxLength: { type: 'integer', minimum: 1, description: 'Longest branch name allowed, in characters (default 100).' },
+        kebabCase: {
+          type: 'boolean',
+          description: 'Every "/"-separated part of a work branch\'s name must be lower-case kebab-case (default true).',
+        },
+        forcePush: {
+          type: 'string',
+          enum: ['error', 'warning', 'off'],
+          description: 'What a force push to a branch that is not protected gives (default "warning"); protected branches are always refused.',
+        },
+      },
+    },
+    tags: {
+      type: 'object',
+      description: 'Tag policy: pushed tags are SemVer with a "v" prefix (v2.1.0, v2.2.0-beta.1, v2.1.0+20250127.1).',
+      additionalProperties: false,
+      properties: {
+        allowed: globList('Tag names allowed besides SemVer, e.g. "archive/*" (globs or /regular expressions/).'),
       },
     },
     commits: {

@@ -28,6 +28,18 @@ export interface McflowConfig {
     production?: string[];
     /** Names a work branch may have: globs or `/regular expressions/`. */
     allowed?: string[];
+    /** Branches bots create (`dependabot/**`): allowed as they are, exempt from `kebabCase`. */
+    bots?: string[];
+    /** Longest branch name allowed, in characters (default 100). */
+    maxLength?: number;
+    /** Every `/`-separated part of a work branch's name is lower-case kebab-case (default true). */
+    kebabCase?: boolean;
+    /** What a force push to a branch that is not protected gives (default "warning"). */
+    forcePush?: 'error' | 'warning' | 'off';
+  };
+  tags?: {
+    /** Tag names allowed besides SemVer `vMAJOR.MINOR.PATCH[-pre][+build]` (globs or `/regex/`), e.g. `archive/*`. */
+    allowed?: string[];
   };
   commits?: {
     /** commitlint rules that override the preset's. */

@@ -7,8 +7,12 @@
  * Decisions are made from these lines, never from the current branch: `git push origin
  * HEAD:main` updates main whatever is checked out.
  */
+import { isReleaseTag } from '../checks/tag-name.rules.js';
+import { compileMatcher } from '../config/glob.js';
+import type { McflowConfig } from '../config/types.js';
 import { InputError } from '../errors.js';
 import { messages } from '../messages.js';
+import { classifyRefUpdates, containedInAny, listBranchRefs } from '../git/refs.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
 
@@ -39,13 +43,55 @@ export async function readStdin(stdin: NodeJS.ReadableStream & { isTTY?: boolean
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function collectPrePushChange(repo: Repository, args: string[], input: string): Change {
+export interface PrePushOptions {
+  config?: Pick<McflowConfig, 'branches'>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function collectPrePushChange(repo: Repository, args: string[], input: string, options: PrePushOptions = {}): Change {
   const [remoteName, remoteUrl] = args;
+  const updates = classifyRefUpdates(repo, parseRefUpdates(input));
+  const allowPush = parseAllowList(options.env?.MCFLOW_ALLOW_PUSH);
   return {
     stage: 'pre-push',
     branch: readCurrentBranch(repo),
-    refUpdates: parseRefUpdates(input),
+    refUpdates: addProductionReachability(repo, updates, options.config?.branches?.production ?? [], remoteName),
     ...(remoteName ? { remote: { name: remoteName, url: remoteUrl ?? remoteName } } : {}),
+    ...(allowPush.length > 0 ? { allowPush } : {}),
     repo: { root: repo.root, gitDir: repo.gitDir },
   };
+}
+
+/** `MCFLOW_ALLOW_PUSH=main-production,release/*`: the protected branches release automation may update. */
+function parseAllowList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((pattern) => pattern.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Marks each pushed release tag with whether a production branch contains its commit. Local
+ * branches and the remote's tracking branches both count; with neither in this clone the
+ * answer is 'unknown'. Costs nothing unless the push carries a release tag.
+ */
+function addProductionReachability(
+  repo: Repository,
+  updates: RefUpdate[],
+  production: readonly string[],
+  remote: string | undefined,
+): RefUpdate[] {
+  const isReleaseUpdate = (update: RefUpdate) =>
+    update.kind !== 'delete' && update.remoteRef.startsWith('refs/tags/') && isReleaseTag(update.remoteRef.slice('refs/tags/'.length));
+  if (production.length === 0 || !updates.some(isReleaseUpdate)) return updates;
+  const isProduction = compileMatcher(production);
+  const trackingPrefix = `refs/remotes/${remote}/`;
+  const tips = listBranchRefs(repo, remote).filter((ref) => {
+    const short = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref.slice(trackingPrefix.length);
+    return isProduction(short);
+  });
+  const answers = tips.length > 0 ? containedInAny(repo, updates.filter(isReleaseUpdate).map((u) => u.localSha), tips) : undefined;
+  return updates.map((update) =>
+    isReleaseUpdate(update) ? { ...update, reachableFromProduction: answers ? answers.get(update.localSha)! : 'unknown' } : update,
+  );
 }

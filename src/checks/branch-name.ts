@@ -1,0 +1,61 @@
+/**
+ * branch-name: work branches are named by type and slug (`feature/login-form`).
+ *
+ * Why: branch names decide which CI pipeline runs and where it deploys, and tell reviewers what
+ * a branch is for at a glance.
+ *
+ * Rules, the first broken one reported: a valid git name, at most `branches.maxLength`
+ * characters, lower-case kebab-case parts (`branches.kebabCase`), and a match of
+ * `branches.allowed`. Protected and bot branches (`branches.bots`) keep their names. The
+ * message suggests a valid name derived from the bad one, with the `git branch -m` command.
+ * post-checkout only warns (it never blocks a checkout); pre-commit follows the configured
+ * level; pre-push checks the remote name of every branch pushed, so a bad name never reaches
+ * the shared repository (deleting one is always fine).
+ *   { "checks": { "branch-name": { "pre-commit": "warning", "pre-push": "error" } },
+ *     "branches": { "allowed": ["feature/*", "bugfix/*"], "maxLength": 60 } }
+ */
+import { messages } from '../messages.js';
+import type { Problem } from '../types.js';
+import { compileBranchRules, findBranchViolation, shellQuote, suggestBranchName, type BranchRules } from './branch-name.rules.js';
+import type { Check } from './check.js';
+
+const text = messages.branchName;
+const BRANCH_PREFIX = 'refs/heads/';
+
+export const branchName: Check = {
+  id: 'branch-name',
+  why: text.why,
+  run(change, context) {
+    const rules = compileBranchRules(context.config);
+    if (change.stage !== 'pre-push') {
+      if (change.branch === undefined) return [];
+      const problem = inspect(change.branch, rules, (suggestion) => text.renameCurrent(suggestion, rules.allowedPatterns));
+      if (!problem) return [];
+      // A checkout has happened already: the hook can only inform, never block.
+      return [change.stage === 'post-checkout' ? { ...problem, severity: 'warning' } : problem];
+    }
+    const remote = change.remote?.name ?? 'origin';
+    const problems: Problem[] = [];
+    for (const update of change.refUpdates ?? []) {
+      if (!update.remoteRef.startsWith(BRANCH_PREFIX) || update.kind === 'delete') continue;
+      const name = update.remoteRef.slice(BRANCH_PREFIX.length);
+      const local = update.localRef.startsWith(BRANCH_PREFIX) ? update.localRef.slice(BRANCH_PREFIX.length) : update.localRef;
+      const onRemote = update.kind !== 'create';
+      const problem = inspect(name, rules, (suggestion) =>
+        text.renamePushed(shellQuote(local), shellQuote(name), suggestion, remote, onRemote),
+      );
+      if (problem) problems.push({ ...problem, commit: update.localSha });
+    }
+    return problems;
+  },
+};
+
+function inspect(name: string, rules: BranchRules, fixFor: (suggestion: string | undefined) => string): Problem | undefined {
+  const violation = findBranchViolation(name, rules);
+  if (!violation) return undefined;
+  return {
+    message: text.invalid(name, violation.rule, violation.detail),
+    ref: `${BRANCH_PREFIX}${name}`,
+    fix: fixFor(suggestBranchName(name, rules)),
+  };
+}
