@@ -83,6 +83,8 @@ export function findBranchViolation(name: string, rules: BranchRules): BranchVio
   return undefined;
 }
 
+const BRANCH_TYPES = new Set(['feature', 'bugfix', 'hotfix', 'release', 'rollback']);
+
 /** Prefixes people type for the GitFlow branch types, mapped to the type the preset allows. */
 const TYPE_ALIASES: Record<string, string> = {
   feat: 'feature',
@@ -96,12 +98,16 @@ const TYPE_ALIASES: Record<string, string> = {
   releases: 'release',
 };
 
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSABLE: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
+
 /** "Login Form" → "login-form", "Café" → "cafe", "a..b" → "a.b"; empty when nothing usable is left. */
 export function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/[ßøæœđłþðı]/g, (letter) => UNDECOMPOSABLE[letter]!)
     .replace(/[^a-z0-9.]+/g, '-')
     .replace(/\.{2,}/g, '.')
     .replace(/-?\.-?/g, (match) => (match === '.' ? '.' : '-'))
@@ -134,7 +140,8 @@ export function suggestBranchName(name: string, rules: BranchRules): string | un
     prefixed.push([first, rest]);
     if (TYPE_ALIASES[first]) prefixed.push([TYPE_ALIASES[first]!, rest]);
   }
-  prefixed.push(['feature', parts]);
+  // A name with no type in front becomes a feature; a type with nothing usable after it gets no suggestion.
+  if (!BRANCH_TYPES.has(first) && !TYPE_ALIASES[first]) prefixed.push(['feature', parts]);
   for (const [prefix, words] of prefixed) {
     const slug = fit(prefix, words.join('-'), rules.maxLength);
     for (const candidate of [`${prefix}/${slug}`, `${prefix}/v${slug}`]) {

@@ -31,7 +31,7 @@ export function isReleaseTag(name: string): boolean {
  * the name holds no version at all.
  */
 export function suggestTagName(name: string): string | undefined {
-  const match = /(\d+)\.(\d+)(?:\.(\d+))?([-+].*)?$/.exec(name);
+  const match = /(\d+)\.(\d+)(?:\.(\d+))?([-+][0-9A-Za-z.+-]*)?/.exec(name);
   if (!match) return undefined;
   const [major, minor, patch = '0'] = [match[1]!, match[2]!, match[3]].map((n) => (n === undefined ? undefined : String(Number(n))));
   const core = `v${major}.${minor}.${patch}`;
