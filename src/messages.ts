@@ -144,8 +144,9 @@ export const messages = {
     notOnProductionFix: (tag: string) =>
       `merge the release into production through a pull request and tag the merge commit there, or make it a pre-release: git tag -d ${tag} && git tag ${tag}-rc.1`,
     unknownReachability: (tag: string, production: readonly string[]) =>
-      `Could not check that release tag "${tag}" is on a production branch: this clone has none of ${production.join(', ')}`,
-    unknownReachabilityFix: (remote: string) => `fetch them, then push again: git fetch ${remote}`,
+      `Could not check that release tag "${tag}" is on a production branch (${production.join(', ')}): this clone has none of them, or too little history`,
+    unknownReachabilityFix: (remote: string) =>
+      `fetch them, then push again: git fetch ${remote}   (in a shallow clone: git fetch --unshallow ${remote})`,
   },
 
   // ── report ───────────────────────────────────────────────────────────────

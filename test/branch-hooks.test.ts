@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
+import { createRepo, PACKAGE_ROOT, TestRepo } from './helpers/repo.js';
 
 type Repo = TestRepo & { origin?: string };
 const HOOKS = ['pre-commit', 'post-checkout', 'pre-push'];
@@ -386,8 +386,24 @@ describe('pre-push hook: tag-name', () => {
     repo.git(['tag', 'v0.1.0']);
     const result = repo.git(['push', 'origin', 'develop', 'v0.1.0']);
     assert.equal(result.code, 0);
-    assert.match(result.output, /⚠ Could not check that release tag "v0\.1\.0" is on a production branch: this clone has none of main-production, main \[tag-name\]/);
+    assert.match(result.output, /⚠ Could not check that release tag "v0\.1\.0" is on a production branch \(main-production, main\): this clone has none of them, or too little history \[tag-name\]/);
     assert.match(result.output, /→ fetch them, then push again: git fetch origin/);
+  });
+
+  it('warns "could not check" rather than refusing in a shallow clone, where history may be cut off', (t) => {
+    const { repo } = taggedRepo(t);
+    repo.git(['push', '-q', '--no-verify', 'origin', 'feature/next']);
+    const clone = path.join(path.dirname(repo.dir), 'shallow');
+    repo.git(['clone', '-q', '--depth', '1', '--no-single-branch', `file://${repo.origin}`, clone]);
+    const shallow = new TestRepo(clone, repo.env);
+    shallow.installHooks({ 'pre-push': fs.readFileSync(path.join(PACKAGE_ROOT, 'hooks/pre-push'), 'utf8') });
+    assert.equal(shallow.git(['rev-parse', '--is-shallow-repository']).stdout.trim(), 'true');
+    shallow.git(['switch', '-q', 'feature/next']);
+    shallow.git(['tag', 'v3.0.0']);
+    const result = shallow.git(['push', 'origin', 'v3.0.0']);
+    assert.equal(result.code, 0, result.output);
+    assert.match(result.output, /⚠ Could not check that release tag "v3\.0\.0" is on a production branch/);
+    assert.match(result.output, /git fetch --unshallow origin/);
   });
 });
 

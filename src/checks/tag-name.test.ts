@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { packageRoot } from '../package-root.js';
 import type { Problem, RefUpdate } from '../types.js';
-import { tagName } from './tag-name.js';
+import { nextVersion, tagName } from './tag-name.js';
 
 const config = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'presets/gitflow.json'), 'utf8'));
 const A = 'a'.repeat(40);
@@ -58,6 +58,12 @@ describe('tag-name', () => {
       undefined,
     ],
     [
+      tag('v2.2.0-beta.1', 'force'),
+      'This push moves the version tag "v2.2.0-beta.1" on origin to another commit',
+      'a published version never changes or disappears: release a new one (git tag v2.2.0-beta.2 && git push origin v2.2.0-beta.2); restore your local tag with: git fetch --force origin tag v2.2.0-beta.1',
+      undefined,
+    ],
+    [
       tag('v2.0.0', 'create', false),
       'Release tag "v2.0.0" points at a commit that no production branch (main-production, main) contains',
       'merge the release into production through a pull request and tag the merge commit there, or make it a pre-release: git tag -d v2.0.0 && git tag v2.0.0-rc.1',
@@ -65,8 +71,8 @@ describe('tag-name', () => {
     ],
     [
       tag('v2.0.0', 'create', 'unknown'),
-      'Could not check that release tag "v2.0.0" is on a production branch: this clone has none of main-production, main',
-      'fetch them, then push again: git fetch origin',
+      'Could not check that release tag "v2.0.0" is on a production branch (main-production, main): this clone has none of them, or too little history',
+      'fetch them, then push again: git fetch origin   (in a shallow clone: git fetch --unshallow origin)',
       'warning',
     ],
   ];
@@ -88,4 +94,16 @@ describe('tag-name', () => {
     const noProduction = { ...config, branches: { ...config.branches, production: [] } };
     assert.deepEqual(await run([tag('v2.0.0', 'create', 'unknown')], noProduction), []);
   });
+});
+
+describe('nextVersion', () => {
+  const cases: [string, string][] = [
+    ['v2.1.0', 'v2.1.1'],
+    ['v2.1.0+20250127.1', 'v2.1.1'],
+    ['v2.2.0-beta.1', 'v2.2.0-beta.2'],
+    ['v2.2.0-rc.9+build.5', 'v2.2.0-rc.10'],
+    ['v2.2.0-7', 'v2.2.0-8'],
+    ['v2.2.0-rc', 'v2.2.1'],
+  ];
+  for (const [tag, next] of cases) it(`${tag} → ${next}`, () => assert.equal(nextVersion(tag), next));
 });

@@ -36,7 +36,7 @@ export const tagName: Check = {
       const version = parseVersionTag(tag);
       const at = (commit: string) => ({ ref: update.remoteRef, commit });
       if (update.kind === 'delete') {
-        if (isReleaseTag(tag)) problems.push({ message: text.deleted(tag, remote), ...at(update.remoteSha), fix: text.publishNext(nextPatch(tag), tag, remote) });
+        if (isReleaseTag(tag)) problems.push({ message: text.deleted(tag, remote), ...at(update.remoteSha), fix: text.publishNext(nextVersion(tag), tag, remote) });
         continue;
       }
       if (!version) {
@@ -47,7 +47,7 @@ export const tagName: Check = {
         continue;
       }
       if (update.kind === 'force') {
-        problems.push({ message: text.moved(tag, remote), ...at(update.localSha), fix: text.publishNext(nextPatch(tag), tag, remote) });
+        problems.push({ message: text.moved(tag, remote), ...at(update.localSha), fix: text.publishNext(nextVersion(tag), tag, remote) });
         continue;
       }
       if (isReleaseTag(tag) && production.length > 0) problems.push(...checkReachability(update, tag, production, remote));
@@ -67,8 +67,13 @@ function checkReachability(update: RefUpdate, tag: string, production: readonly 
   return [];
 }
 
-/** The next patch version after a release tag (`v2.1.0+build` → `v2.1.1`), for the "release a new one" fix. */
-function nextPatch(tag: string): string {
+/**
+ * The version to release instead of changing a published one: the next pre-release number
+ * (`v2.2.0-beta.1` → `v2.2.0-beta.2`), else the next patch (`v2.1.0+build` → `v2.1.1`).
+ */
+export function nextVersion(tag: string): string {
+  const prerelease = /^(v\d+\.\d+\.\d+-(?:[^+]*\.)?)(\d+)(?:\+.*)?$/.exec(tag);
+  if (prerelease) return `${prerelease[1]}${Number(prerelease[2]) + 1}`;
   const match = /^v(\d+)\.(\d+)\.(\d+)/.exec(tag);
   return match ? `v${match[1]}.${match[2]}.${Number(match[3]) + 1}` : 'v<next>';
 }

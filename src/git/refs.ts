@@ -63,6 +63,11 @@ export function containedInAny(repo: Repository, objects: readonly string[], tip
   return answers;
 }
 
+/** `git rev-parse --is-shallow-repository` prints `true` or `false`: in a shallow clone, "not contained" may only mean "cut off". */
+export function isShallowRepository(repo: Repository): boolean {
+  return git(['rev-parse', '--is-shallow-repository'], { cwd: repo.root }).stdout.trim() === 'true';
+}
+
 /**
  * Local branches and the given remote's tracking branches, as full ref names.
  * `git for-each-ref --format=%(refname) refs/heads refs/remotes/origin` prints one per line:

@@ -10,9 +10,9 @@
 import { isReleaseTag } from '../checks/tag-name.rules.js';
 import { compileMatcher } from '../config/glob.js';
 import type { McflowConfig } from '../config/types.js';
-import { InputError } from '../errors.js';
+import { GitError, InputError } from '../errors.js';
 import { messages } from '../messages.js';
-import { classifyRefUpdates, containedInAny, listBranchRefs } from '../git/refs.js';
+import { classifyRefUpdates, containedInAny, isShallowRepository, listBranchRefs } from '../git/refs.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
 
@@ -90,8 +90,22 @@ function addProductionReachability(
     const short = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref.slice(trackingPrefix.length);
     return isProduction(short);
   });
-  const answers = tips.length > 0 ? containedInAny(repo, updates.filter(isReleaseUpdate).map((u) => u.localSha), tips) : undefined;
-  return updates.map((update) =>
-    isReleaseUpdate(update) ? { ...update, reachableFromProduction: answers ? answers.get(update.localSha)! : 'unknown' } : update,
-  );
+  const answers = tips.length > 0 ? askContainment(repo, updates.filter(isReleaseUpdate).map((u) => u.localSha), tips) : undefined;
+  // A shallow clone may lack the history that links a tag to production: "no" there means "cannot tell".
+  const shallow = answers !== undefined && [...answers.values()].includes(false) && isShallowRepository(repo);
+  return updates.map((update) => {
+    if (!isReleaseUpdate(update)) return update;
+    const answer = answers?.get(update.localSha);
+    return { ...update, reachableFromProduction: answer === undefined || (answer === false && shallow) ? 'unknown' : answer };
+  });
+}
+
+/** containedInAny, with "cannot tell" for a tag git cannot peel to a commit (a tag of a tree or blob). */
+function askContainment(repo: Repository, objects: string[], tips: string[]): Map<string, boolean> | undefined {
+  try {
+    return containedInAny(repo, objects, tips);
+  } catch (error) {
+    if (error instanceof GitError) return undefined;
+    throw error;
+  }
 }
