@@ -18,6 +18,7 @@ import { messages } from '../messages.js';
 import type { Problem } from '../types.js';
 import { compileBranchRules, findBranchViolation, shellQuote, suggestBranchName, type BranchRules } from './branch-name.rules.js';
 import type { Check } from './check.js';
+import { kindOf } from './ref-update.js';
 
 const text = messages.branchName;
 const BRANCH_PREFIX = 'refs/heads/';
@@ -37,10 +38,10 @@ export const branchName: Check = {
     const remote = change.remote?.name ?? 'origin';
     const problems: Problem[] = [];
     for (const update of change.refUpdates ?? []) {
-      if (!update.remoteRef.startsWith(BRANCH_PREFIX) || update.kind === 'delete') continue;
+      if (!update.remoteRef.startsWith(BRANCH_PREFIX) || kindOf(update) === 'delete') continue;
       const name = update.remoteRef.slice(BRANCH_PREFIX.length);
       const local = update.localRef.startsWith(BRANCH_PREFIX) ? update.localRef.slice(BRANCH_PREFIX.length) : update.localRef;
-      const onRemote = update.kind !== 'create';
+      const onRemote = kindOf(update) !== 'create';
       const problem = inspect(name, rules, (suggestion) =>
         text.renamePushed(shellQuote(local), shellQuote(name), suggestion, remote, onRemote),
       );

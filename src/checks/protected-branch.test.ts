@@ -114,3 +114,18 @@ describe('protected-branch at pre-push', () => {
     assert.deepEqual(await run({ stage: 'pre-push', refUpdates }, { branches: { ...config.branches, forcePush: 'off' } }), []);
   });
 });
+
+describe('protected-branch without a source-computed kind (library callers)', () => {
+  it('still tells deletions and creations from the zero ids', async () => {
+    const refUpdates: RefUpdate[] = [
+      { localRef: '(delete)', localSha: Z, remoteRef: 'refs/heads/develop', remoteSha: B },
+      { localRef: 'refs/heads/main', localSha: A, remoteRef: 'refs/heads/main', remoteSha: Z },
+      { localRef: 'refs/heads/main', localSha: A, remoteRef: 'refs/heads/main-production', remoteSha: B },
+    ];
+    const problems = await run({ stage: 'pre-push', refUpdates });
+    assert.deepEqual(problems.map((p) => p.message), [
+      'This push deletes the protected branch "develop" from origin',
+      'This push updates the protected branch "main-production" on origin directly',
+    ]);
+  });
+});

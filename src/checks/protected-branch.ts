@@ -17,6 +17,7 @@ import { compileMatcher } from '../config/glob.js';
 import { messages } from '../messages.js';
 import type { Change, Problem, RefUpdate } from '../types.js';
 import type { Check, CheckContext } from './check.js';
+import { kindOf } from './ref-update.js';
 
 const text = messages.protectedBranch;
 const BRANCH_PREFIX = 'refs/heads/';
@@ -44,7 +45,7 @@ function checkPush(update: RefUpdate, change: Change, context: CheckContext, isP
   if (!update.remoteRef.startsWith(BRANCH_PREFIX)) return [];
   const branch = update.remoteRef.slice(BRANCH_PREFIX.length);
   const remote = change.remote?.name ?? 'origin';
-  const kind = update.kind ?? 'update';
+  const kind = kindOf(update);
   const where = { ref: update.remoteRef, commit: kind === 'delete' ? update.remoteSha : update.localSha };
   if (!isProtected(branch)) {
     const level = context.config.branches?.forcePush ?? 'warning';

@@ -16,6 +16,7 @@ import { messages } from '../messages.js';
 import type { Problem, RefUpdate } from '../types.js';
 import { shellQuote } from './branch-name.rules.js';
 import type { Check } from './check.js';
+import { kindOf } from './ref-update.js';
 import { isReleaseTag, parseVersionTag, suggestTagName } from './tag-name.rules.js';
 
 const text = messages.tagName;
@@ -35,7 +36,8 @@ export const tagName: Check = {
       const tag = update.remoteRef.slice(TAG_PREFIX.length);
       const version = parseVersionTag(tag);
       const at = (commit: string) => ({ ref: update.remoteRef, commit });
-      if (update.kind === 'delete') {
+      const kind = kindOf(update);
+      if (kind === 'delete') {
         if (isReleaseTag(tag)) problems.push({ message: text.deleted(tag, remote), ...at(update.remoteSha), fix: text.publishNext(nextVersion(tag), tag, remote) });
         continue;
       }
@@ -46,7 +48,7 @@ export const tagName: Check = {
         problems.push({ message: text.invalid(tag, extra), ...at(update.localSha), fix });
         continue;
       }
-      if (update.kind === 'force') {
+      if (kind === 'force') {
         problems.push({ message: text.moved(tag, remote), ...at(update.localSha), fix: text.publishNext(nextVersion(tag), tag, remote) });
         continue;
       }

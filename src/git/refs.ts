@@ -3,14 +3,10 @@
  * the branch and tag checks never spawn git. Each answers for every ref update of a push in as
  * few git processes as it can.
  */
+import { isZeroId } from '../checks/ref-update.js';
 import type { RefUpdate, RefUpdateKind } from '../types.js';
 import { git } from './exec.js';
 import type { Repository } from './repo.js';
-
-/** git's "no object" id: a ref that does not exist yet (create) or any more (delete). */
-export function isZeroId(sha: string): boolean {
-  return /^0+$/.test(sha);
-}
 
 /**
  * True when some branch already has a commit. Asked only on an unborn HEAD, where it tells the
