@@ -59,7 +59,8 @@ export interface ChangedFile {
 
 /**
  * What a pushed ref update does to the remote: a new ref, a fast-forward, a force update (the
- * remote's commit is not an ancestor of the pushed one, or is unknown locally), or a deletion.
+ * remote's commit is not an ancestor of the pushed one, or is unknown locally; moving a tag the
+ * remote has is always one), or a deletion.
  */
 export type RefUpdateKind = 'create' | 'update' | 'force' | 'delete';
 
@@ -73,7 +74,8 @@ export interface RefUpdate {
   kind?: RefUpdateKind;
   /**
    * Release tags only: whether the tagged commit is contained in a production branch (local or
-   * the remote's tracking branch); 'unknown' when this clone has no production branch to ask.
+   * the remote's tracking branch); 'unknown' when this clone has no production branch to ask,
+   * or is shallow and finds no link (the history that would show one may be cut off).
    */
   reachableFromProduction?: boolean | 'unknown';
 }
