@@ -18,7 +18,7 @@ import { messages } from '../messages.js';
 import type { Problem } from '../types.js';
 import { compileBranchRules, findBranchViolation, shellQuote, suggestBranchName, type BranchRules } from './branch-name.rules.js';
 import type { Check } from './check.js';
-import { kindOf } from './ref-update.js';
+import { kindOf } from '../ref-update.js';
 
 const text = messages.branchName;
 const BRANCH_PREFIX = 'refs/heads/';

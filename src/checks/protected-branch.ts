@@ -17,7 +17,7 @@ import { compileMatcher } from '../config/glob.js';
 import { messages } from '../messages.js';
 import type { Change, Problem, RefUpdate } from '../types.js';
 import type { Check, CheckContext } from './check.js';
-import { kindOf } from './ref-update.js';
+import { kindOf } from '../ref-update.js';
 
 const text = messages.protectedBranch;
 const BRANCH_PREFIX = 'refs/heads/';

@@ -16,7 +16,7 @@ import { messages } from '../messages.js';
 import type { Problem, RefUpdate } from '../types.js';
 import { shellQuote } from './branch-name.rules.js';
 import type { Check } from './check.js';
-import { kindOf } from './ref-update.js';
+import { kindOf } from '../ref-update.js';
 import { isReleaseTag, parseVersionTag, suggestTagName } from './tag-name.rules.js';
 
 const text = messages.tagName;

@@ -82,14 +82,6 @@ export const configSchema: SchemaNode = {
         },
       },
     },
-    tags: {
-      type: 'object',
-      description: 'Tag policy: pushed tags are SemVer with a "v" prefix (v2.1.0, v2.2.0-beta.1, v2.1.0+20250127.1).',
-      additionalProperties: false,
-      properties: {
-        allowed: globList('Tag names allowed besides SemVer, e.g. "archive/*" (globs or /regular expressions/).'),
-      },
-    },
     commits: {
       type: 'object',
       description: 'Commit message policy (Conventional Commits through commitlint).',
@@ -105,6 +97,14 @@ export const configSchema: SchemaNode = {
           description: 'When the repository has its own commitlint config, lint with it instead of the preset (default true).',
         },
         ignore: stringList('Regular expressions: commit messages that match one are not linted (bot messages, for example).'),
+      },
+    },
+    tags: {
+      type: 'object',
+      description: 'Tag policy: pushed tags are SemVer with a "v" prefix (v2.1.0, v2.2.0-beta.1, v2.1.0+20250127.1).',
+      additionalProperties: false,
+      properties: {
+        allowed: globList('Tag names allowed besides SemVer, e.g. "archive/*" (globs or /regular expressions/).'),
       },
     },
   },

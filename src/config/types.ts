@@ -37,10 +37,6 @@ export interface McflowConfig {
     /** What a force push to a branch that is not protected gives (default "warning"). */
     forcePush?: 'error' | 'warning' | 'off';
   };
-  tags?: {
-    /** Tag names allowed besides SemVer `vMAJOR.MINOR.PATCH[-pre][+build]` (globs or `/regex/`), e.g. `archive/*`. */
-    allowed?: string[];
-  };
   commits?: {
     /** commitlint rules that override the preset's. */
     rules?: Record<string, CommitlintRule>;
@@ -48,6 +44,10 @@ export interface McflowConfig {
     useCommitlintConfig?: boolean;
     /** Regular expressions: matching commit messages are not linted. */
     ignore?: string[];
+  };
+  tags?: {
+    /** Tag names allowed besides SemVer `vMAJOR.MINOR.PATCH[-pre][+build]` (globs or `/regex/`), e.g. `archive/*`. */
+    allowed?: string[];
   };
 }
 

@@ -3,7 +3,7 @@
  * the branch and tag checks never spawn git. Each answers for every ref update of a push in as
  * few git processes as it can.
  */
-import { isZeroId } from '../checks/ref-update.js';
+import { isZeroId } from '../ref-update.js';
 import type { RefUpdate, RefUpdateKind } from '../types.js';
 import { git } from './exec.js';
 import type { Repository } from './repo.js';

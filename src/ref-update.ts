@@ -3,7 +3,7 @@
  * (it asks git whether an update is a fast-forward); a Change built elsewhere, by a tool using
  * the library API, may not, and then the zero ids still tell creations and deletions apart.
  */
-import type { RefUpdate, RefUpdateKind } from '../types.js';
+import type { RefUpdate, RefUpdateKind } from './types.js';
 
 /** git's "no object" id: a ref that does not exist yet (create) or any more (delete). */
 export function isZeroId(sha: string): boolean {
