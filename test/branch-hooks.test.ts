@@ -441,3 +441,29 @@ describe('run pre-push by hand', () => {
     assert.equal(result.output, '');
   });
 });
+
+describe('the branch hooks stay lazy', () => {
+  /** Files of this package a real hook run loaded (see test/helpers/loaded-modules.cjs). */
+  function loadedBy(repo: Repo, args: string[], input = ''): string[] {
+    const record = path.join(repo.home, 'loaded.txt');
+    const preload = path.join(PACKAGE_ROOT, 'test/helpers/loaded-modules.cjs');
+    const result = repo.cli(args, { input, env: { NODE_OPTIONS: `--require ${preload}`, MCFLOW_TEST_LOADED: record, GIT_PREFIX: '' } });
+    assert.ok(result.code === 0 || result.code === 1, result.output);
+    return fs
+      .readFileSync(record, 'utf8')
+      .split('\n')
+      .filter((file) => file.startsWith(PACKAGE_ROOT) && file !== preload)
+      .map((file) => path.relative(PACKAGE_ROOT, file));
+  }
+
+  it('pre-commit, post-checkout and pre-push (with a release tag) load the CLI bundle and nothing else', (t) => {
+    const repo = sharedRepo(t);
+    repo.git(['tag', 'v1.0.0']);
+    const sha = headSha(repo);
+    const zero = '0'.repeat(40);
+    assert.deepEqual(loadedBy(repo, ['run', 'pre-commit']), ['dist/cli.cjs']);
+    assert.deepEqual(loadedBy(repo, ['run', 'post-checkout', zero, sha, '1']), ['dist/cli.cjs']);
+    const input = `refs/heads/main ${sha} refs/heads/main ${zero}\nrefs/tags/v1.0.0 ${sha} refs/tags/v1.0.0 ${zero}\n`;
+    assert.deepEqual(loadedBy(repo, ['run', 'pre-push', 'origin', repo.origin!], input), ['dist/cli.cjs']);
+  });
+});
