@@ -19,8 +19,8 @@ const minify = !process.env.MCFLOW_NO_MINIFY;
 
 /** Dependencies bundled on their own and imported by the bin only when needed. */
 const VENDORED = ['cosmiconfig'];
-/** Loaded straight from node_modules when a repository needs them (jiti for .ts configs, a user's commitlint config). */
-const EXTERNAL = ['jiti', '@commitlint/load', 'typescript'];
+/** Loaded straight from node_modules when needed: jiti for .ts configs, a user's commitlint config; zx for the cold commands (init, uninstall); lint-staged when a project has tasks. */
+const EXTERNAL = ['jiti', '@commitlint/load', 'typescript', 'zx', 'lint-staged'];
 
 function listTs(dir) {
   if (!fs.existsSync(dir)) return [];

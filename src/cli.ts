@@ -23,6 +23,11 @@ export type Command = (args: string[], io: Io) => Promise<ExitCode>;
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import('./commands/run.js'),
   config: () => import('./commands/config.js'),
+  // Cold commands: they may load zx and read package.json; no hook ever imports them.
+  init: () => import('./commands/init.js'),
+  doctor: () => import('./commands/doctor.js'),
+  uninstall: () => import('./commands/uninstall.js'),
+  pr: () => import('./commands/pr.js'),
 };
 
 export const HELP = `mcflow-hooks — the same git policy on every laptop and in CI
@@ -31,6 +36,15 @@ Usage:
   mcflow-hooks run <hook> [args]   run the checks of a git hook (what .husky/* calls)
                                    hooks: pre-commit, commit-msg, post-checkout, pre-push
   mcflow-hooks config              print the resolved config and the files it came from
+  mcflow-hooks init                set up husky hooks, a config and PR templates here
+      --preset <name>              the policy to extend (default gitflow; --preset alone lists them)
+      --dry-run                    print every file and command, change nothing
+      -y, --yes                    answer every question (never asked without a terminal)
+      --no-install                 do not run the package manager; print the command instead
+      --force                      replace existing PR templates with the preset's
+  mcflow-hooks doctor              check the set-up, one line per fact, with the fix for each ✗
+  mcflow-hooks uninstall           remove exactly what init added
+  mcflow-hooks pr [--base <b>]     print a pull-request body and the compare URL for this branch
 
 Options:
   --format text|json               report format (run; default text)

@@ -63,6 +63,57 @@ export const messages = {
   internalError: (detail: string) =>
     `mcflow-hooks failed unexpectedly: ${detail}\nThis is a bug in mcflow-hooks; please report it with the command you ran.`,
 
+  // ── init, doctor, uninstall, pr ─────────────────────────────────────────
+  install: {
+    packageJsonMissing: (file: string, reason: string) => `Cannot read ${file} (${reason}): init adds mcflow-hooks and husky to it`,
+    packageJsonMissingFix: 'run init in the package directory (where package.json is), or create one first: npm init -y',
+    packageJsonParse: (file: string, detail: string) => `${file} is not valid JSON (${detail}); nothing was changed`,
+    packageJsonParseFix: (file: string) => `fix the JSON in ${file} (npm would fail on it too), then run: ${CLI} init`,
+    outsideRepository: (dir: string, root: string) => `The package directory ${dir} is outside the git work tree ${root}`,
+    hooksPathForeign: (value: string, origin: string) =>
+      `core.hooksPath is already set to "${value}" (${origin}): git runs only the hooks there, so husky's hooks would never run. Nothing was changed`,
+    hooksPathForeignFix: (scope: string) =>
+      `if that hooks directory is not needed here, unset it: git config ${scope}--unset core.hooksPath   then run init again; otherwise call mcflow-hooks from the hooks there (mcflow-hooks run <hook>)`,
+    unknownPreset: (name: string, known: string[]) => `Unknown preset "${name}". Presets: ${known.join(', ')}`,
+    unknownPresetFix: `list them with: ${CLI} init --preset`,
+    presetList: 'Presets (use one with: npx mcflow-hooks init --preset <name>):',
+    dryRunHeader: 'Dry run: nothing is changed. init would:',
+    planHeader: 'init will:',
+    confirm: 'Go ahead? [Y/n] ',
+    cancelled: 'Nothing was changed.',
+    nothingToDo: 'Already set up: nothing to change.',
+    keptConfig: (file: string) => `kept your config ${file} (not changed; it decides the policy)`,
+    keptTemplate: (file: string) => `kept your ${file} (use --force to replace it with the preset's)`,
+    keptDependency: (name: string, range: string) => `kept ${name}@${range} in package.json`,
+    installSkipped: (command: string) => `skipped installing (--no-install); run it yourself: ${command}`,
+    commandFailed: (command: string, output: string) => `${command} failed:\n    ${output.trim().split('\n').slice(-8).join('\n    ')}`,
+    commandFailedFix: (command: string) => `fix the problem above, then run: ${command}   and ${CLI} init again (it completes what is missing)`,
+    huskyFailed: (detail: string) => `husky could not set up the hooks: ${detail}`,
+    huskyFailedFix: `run ${CLI} doctor to see what is missing`,
+    done: (preset: string) =>
+      `Done: every commit and push now runs the "${preset}" policy.\n` +
+      `  check the set-up:     ${CLI} doctor\n` +
+      `  in an emergency:      git commit --no-verify   or   MCFLOW_SKIP=<check-id> git commit\n` +
+      `  why that is not a way around the policy: CI runs the same checks (mcflow-hooks verify) on every pull request, where --no-verify does not apply.\n` +
+      `  undo all of this:     ${CLI} uninstall`,
+    uninstallDone: (lockCommand: string) => `Removed. Update the lockfile with: ${lockCommand}`,
+    uninstallNothing: 'Nothing of mcflow-hooks found to remove.',
+    keptChangedFile: (file: string) => `kept ${file}: it is not what init writes (your own file, or edited since)`,
+    uninstallDryRunHeader: 'Dry run: nothing is changed. uninstall would:',
+  },
+  doctor: {
+    ok: (text: string) => `✓ ${text}`,
+    bad: (text: string, fix: string) => `✗ ${text}\n    → ${fix}`,
+    allGood: 'Everything is in place.',
+    problems: (count: number) => `${count} ${count === 1 ? 'problem' : 'problems'} found: fix ${count === 1 ? 'it' : 'them'} as shown above.`,
+  },
+  pr: {
+    noBase: (candidates: string[]) => `Cannot find the branch this pull request goes into (looked for ${candidates.join(', ')})`,
+    noBaseFix: 'name it: npx mcflow-hooks pr --base develop   (fetch it first if it is only on the remote: git fetch origin)',
+    detached: 'HEAD is detached: a pull request needs a branch',
+    detachedFix: 'switch to your branch first: git switch <branch>',
+  },
+
   // ── checks ───────────────────────────────────────────────────────────────
   commitMessage: {
     why: 'release notes and the next version number are computed from Conventional Commit types, and reviewers scan history by them',

@@ -3,6 +3,8 @@
  * hook from what git hands it, runs the engine, prints the report, and exits 1 on an error
  * finding so git aborts the operation.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command, Io } from '../cli.js';
 import { hasErrors, parseSkipList, runChecks } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -12,7 +14,7 @@ import { formatText } from '../report/text.js';
 import type { Change, HookName } from '../types.js';
 import { openRepository } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
-import type { Repository } from '../git/repo.js';
+import { findRepository, type Repository } from '../git/repo.js';
 import type { McflowConfig } from '../config/types.js';
 
 type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) => Promise<Change>;
@@ -20,13 +22,24 @@ type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) =
 /** How each hook's Change is built from what git hands it. Sources load only for their hook. */
 const SOURCES: Partial<Record<HookName, Source>> = {
   'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
-  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, args[0]),
+  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0])),
   'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
   'pre-push': async (repo, args, io, config) => {
     const source = await import('../sources/pre-push.js');
     return source.collectPrePushChange(repo, args, await source.readStdin(io.stdin), { config, env: io.env });
   },
 };
+
+/**
+ * A path git handed the hook, made absolute. Git runs hooks from the work-tree root and passes
+ * paths relative to it; in a monorepo the hook line first changes into the package (husky's
+ * subdirectory layout), so a relative path that is not there is taken from the root.
+ */
+function hookFile(repo: Repository, cwd: string, file: string | undefined): string | undefined {
+  if (file === undefined || path.isAbsolute(file)) return file;
+  const fromCwd = path.resolve(cwd, file);
+  return fs.existsSync(fromCwd) ? fromCwd : path.resolve(repo.root, file);
+}
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = withUsageErrors('run', args, () =>
@@ -38,14 +51,19 @@ export const command: Command = async (args, io) => {
   const format = parseFormat(values.format);
   const [hook, ...hookArgs] = positionals;
   const source = hook ? SOURCES[hook as HookName] : undefined;
-  if (!hook || !source) {
-    throw new UsageError(messages.unknownHook(hook ?? '(none)', Object.keys(SOURCES)), messages.usageFix);
+  if (!hook || (!source && hook !== 'prepare-commit-msg')) {
+    throw new UsageError(messages.unknownHook(hook ?? '(none)', [...Object.keys(SOURCES), 'prepare-commit-msg']), messages.usageFix);
   }
   // HUSKY=0 is the documented "no hooks at all" switch: stay silent, as husky does.
   if (io.env.HUSKY === '0') return ExitCode.ok;
+  if (hook === 'prepare-commit-msg') {
+    // Not a check: it fills in the commit template, needs no config, and never stops a commit.
+    const { prepareCommitMessage } = await import('./prepare-commit-msg.js');
+    return prepareCommitMessage(findRepository(io.cwd, io.env), hookArgs[0], hookArgs[1]);
+  }
   const skip = parseSkipList(io.env.MCFLOW_SKIP);
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
-  const change = await source(repo, hookArgs, io, resolved.config);
+  const change = await source!(repo, hookArgs, io, resolved.config);
   const report = await runChecks(change, { config: resolved.config, root: repo.root, skip });
   if (format === 'json') io.stdout.write(formatJson(report));
   else if (report.findings.length > 0 || report.skipped.length > 0) {
@@ -55,5 +73,11 @@ export const command: Command = async (args, io) => {
   }
   // git returns post-checkout's exit code as the checkout's own: a checkout that happened must not look failed.
   if (hook === 'post-checkout') return ExitCode.ok;
-  return hasErrors(report) ? ExitCode.violation : ExitCode.ok;
+  if (hasErrors(report)) return ExitCode.violation;
+  // The project's formatters and linters run only once the policy passed: no point formatting a refused commit.
+  if (hook === 'pre-commit') {
+    const { runLintStaged } = await import('../lint-staged.js');
+    if (!(await runLintStaged(io.cwd, repo.root, resolved.config.lintStaged))) return ExitCode.violation;
+  }
+  return ExitCode.ok;
 };

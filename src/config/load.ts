@@ -110,7 +110,7 @@ async function resolveLayer(raw: unknown, filepath: string, stack: string[], isU
   // Built-in presets are validated by the test suite, not on every hook run.
   const problems = isBuiltInPreset(filepath) ? [] : (await import('./validate.js')).validateConfig(value);
   if (problems.length > 0) throw new ConfigError(messages.configInvalid(filepath, problems), messages.configCheckFix);
-  const { extends: extendsValue, $schema: _schema, ...own } = value as McflowConfig;
+  const { extends: extendsValue, $schema: _schema, description: _description, ...own } = value as McflowConfig;
   // Only the user's own config builds on the default preset implicitly; a preset without
   // `extends` stands alone.
   const parents = extendsValue === undefined ? (isUserConfig ? [DEFAULT_PRESET] : []) : [extendsValue].flat();

@@ -36,6 +36,7 @@ export const configSchema: SchemaNode = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string', description: 'Path or URL of this JSON schema, for editors.' },
+    description: { type: 'string', description: 'One line saying what this config or preset is for (`init --preset` lists it).' },
     extends: {
       description:
         'Presets this config builds on, later ones overriding earlier ones: a built-in name ("gitflow", "github-flow"), an npm package ("@acme/mcflow-preset") or a relative path.',
@@ -98,6 +99,12 @@ export const configSchema: SchemaNode = {
         },
         ignore: stringList('Regular expressions: commit messages that match one are not linted (bot messages, for example).'),
       },
+    },
+    lintStaged: {
+      type: 'object',
+      description:
+        'lint-staged tasks the pre-commit hook runs after the checks pass, when the project has no lint-staged config of its own: { "*.{js,ts}": "eslint --fix", "*.md": ["prettier --write"] }.',
+      additionalProperties: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     },
     tags: {
       type: 'object',

@@ -13,6 +13,8 @@ export type CommitlintRule = readonly [0 | 1 | 2, ('always' | 'never')?, unknown
 
 export interface McflowConfig {
   $schema?: string;
+  /** One line saying what this config or preset is for (`init --preset` lists it). */
+  description?: string;
   /**
    * Presets this config builds on, later ones overriding earlier ones: a built-in name
    * (`"gitflow"`), an npm package (`"@acme/mcflow-preset"`) or a relative path. A config without
@@ -45,6 +47,11 @@ export interface McflowConfig {
     /** Regular expressions: matching commit messages are not linted. */
     ignore?: string[];
   };
+  /**
+   * lint-staged tasks (glob → command or commands) the pre-commit hook runs after the checks
+   * pass. The project's own lint-staged config, when it has one, wins.
+   */
+  lintStaged?: Record<string, string | string[]>;
   tags?: {
     /** Tag names allowed besides SemVer `vMAJOR.MINOR.PATCH[-pre][+build]` (globs or `/regex/`), e.g. `archive/*`. */
     allowed?: string[];

@@ -1,0 +1,108 @@
+/**
+ * `mcflow-hooks doctor`: one line per fact with ✓ or ✗, and for each ✗ the command that fixes
+ * it. Exit 1 when something is wrong, so a script or a support thread can rely on it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from '../cli.js';
+import { loadConfig } from '../config/load.js';
+import { ExitCode, McflowError } from '../errors.js';
+import { git } from '../git/exec.js';
+import { readConfigValue } from '../git/repo.js';
+import { hookLine, isOurLine, shippedHooks } from '../install/hook-files.js';
+import { locateProject, type Project } from '../install/project.js';
+import { messages } from '../messages.js';
+import { parseArgs, withUsageErrors } from './options.js';
+
+const INIT = 'npx mcflow-hooks init';
+
+interface Fact {
+  ok: boolean;
+  text: string;
+  fix?: string;
+}
+
+export const command: Command = async (args, io) => {
+  withUsageErrors('doctor', args, () => parseArgs({ args, strict: true, options: {} }));
+  const facts: Fact[] = [];
+  const add = (ok: boolean, text: string, fix?: string) => facts.push({ ok, text, fix });
+
+  const gitVersion = /git version (\S+)/.exec(safe(() => git(['--version'], { cwd: io.cwd }).stdout) ?? '')?.[1];
+  add(gitVersion !== undefined, gitVersion ? `git ${gitVersion}` : 'git not found', messages.gitMissingFix);
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  add(major > 20 || (major === 20 && minor >= 17), `Node ${process.versions.node} (needs 20.17 or later)`, 'install Node 20.17+ (nvm install 20), and see the README on nvm and GUI clients');
+
+  let project: Project | undefined;
+  try {
+    project = locateProject(io.cwd, io.env);
+    add(true, `repository ${project.repo.root}${project.layout.packageDir ? ` (package ${project.layout.packageDir})` : ''}`);
+  } catch (error) {
+    if (!(error instanceof McflowError)) throw error;
+    add(false, error.message, error.fix);
+  }
+  if (project) await checkProject(project, add);
+
+  for (const fact of facts) io.stdout.write(`${fact.ok ? messages.doctor.ok(fact.text) : messages.doctor.bad(fact.text, fact.fix ?? INIT)}\n`);
+  const bad = facts.filter((fact) => !fact.ok).length;
+  io.stdout.write(`\n${bad === 0 ? messages.doctor.allGood : messages.doctor.problems(bad)}\n`);
+  return bad === 0 ? ExitCode.ok : ExitCode.violation;
+};
+
+async function checkProject(project: Project, add: (ok: boolean, text: string, fix?: string) => void): Promise<void> {
+  const { repo, layout, packageDir } = project;
+  const expected = `${layout.hooksDir}/_`;
+  const hooksPath = readConfigValue(repo, 'core.hooksPath');
+  add(hooksPath === expected, `core.hooksPath = ${hooksPath ?? '(unset)'}${hooksPath === expected ? '' : ` (expected ${expected})`}`, INIT);
+
+  const huskyDir = findInstalled('husky', packageDir);
+  add(huskyDir !== undefined && fs.existsSync(path.join(repo.root, expected, 'h')), huskyDir ? `husky installed, ${expected}/h present` : 'husky is not installed', INIT);
+
+  const ours = findInstalled('mcflow-hooks', packageDir);
+  const installedVersion = ours ? (JSON.parse(fs.readFileSync(path.join(ours, 'package.json'), 'utf8')) as { version: string }).version : undefined;
+  add(
+    installedVersion !== undefined,
+    installedVersion ? `mcflow-hooks ${installedVersion} installed in node_modules (this is ${__MCFLOW_VERSION__})` : 'mcflow-hooks is not installed in node_modules: the hooks cannot find it',
+    INIT,
+  );
+
+  for (const [name, shipped] of shippedHooks()) {
+    const file = path.join(repo.root, layout.hooksDir, name);
+    const shown = path.relative(repo.root, file);
+    if (!fs.existsSync(file)) {
+      add(false, `${shown} is missing`, INIT);
+      continue;
+    }
+    const executable = (fs.statSync(file).mode & 0o111) !== 0;
+    const line = fs.readFileSync(file, 'utf8').split('\n').find(isOurLine);
+    const current = line === hookLine(shipped, layout.packageDir);
+    if (!executable) add(false, `${shown} is not executable`, `chmod +x ${shown}`);
+    else if (!line) add(false, `${shown} does not call mcflow-hooks`, INIT);
+    else if (!current) add(false, `${shown} calls mcflow-hooks the way an older version did`, INIT);
+    else add(true, `${shown} calls mcflow-hooks`);
+  }
+
+  try {
+    const resolved = await loadConfig(packageDir, repo.root);
+    const from = resolved.sources.map((source) => (source.startsWith(repo.root) ? path.relative(repo.root, source) : path.basename(source, '.json'))).join(' → ');
+    add(true, resolved.filepath ? `config ${path.relative(repo.root, resolved.filepath)} is valid (${from})` : `no config file: the default preset applies (${from})`);
+  } catch (error) {
+    if (!(error instanceof McflowError)) throw error;
+    add(false, error.message, error.fix);
+  }
+}
+
+function findInstalled(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function safe<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}

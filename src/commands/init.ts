@@ -1,0 +1,183 @@
+/**
+ * `mcflow-hooks init`: from an ordinary repository to enforced policy. Works out every change
+ * first (see install/plan.ts), refuses before writing anything when the repository is not fit,
+ * and never overwrites the user's hooks, config or templates.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command, Io } from '../cli.js';
+import { builtInPresetNames } from '../config/presets.js';
+import { locateConfigFile } from '../config/load.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { readConfigValue } from '../git/repo.js';
+import { hookLine, mergeHook, shippedHooks } from '../install/hook-files.js';
+import { assertHooksPathFree, huskyBin, isHuskyHooksPath, mergePrepare } from '../install/husky.js';
+import { formatPackageJson, readPackageJson, setEntry } from '../install/package-json.js';
+import { detectPackageManager } from '../install/package-manager.js';
+import { applyActions, describeAction, type Action } from '../install/plan.js';
+import { huskyRange, locateProject } from '../install/project.js';
+import { CONFIG_FILE, configFileContent, DEFAULT_TEMPLATE_PLACES, describePresets, presetTemplates } from '../install/templates.js';
+import { messages } from '../messages.js';
+import { packageRoot } from '../package-root.js';
+import { parseArgs, withUsageErrors } from './options.js';
+
+export const command: Command = async (args, io) => {
+  // `--preset` with no value lists the presets; parseArgs would call that a missing value.
+  const presetIndex = args.indexOf('--preset');
+  if (presetIndex >= 0 && (args[presetIndex + 1] === undefined || args[presetIndex + 1]!.startsWith('-'))) {
+    io.stdout.write(`${messages.install.presetList}\n`);
+    const presets = describePresets();
+    const width = Math.max(...presets.map((p) => p.name.length));
+    for (const { name, description } of presets) io.stdout.write(`  ${name.padEnd(width)}  ${description}${name === 'gitflow' ? ' (default)' : ''}\n`);
+    return ExitCode.ok;
+  }
+  const { values } = withUsageErrors('init', args, () =>
+    parseArgs({
+      args,
+      strict: true,
+      options: {
+        preset: { type: 'string', default: 'gitflow' },
+        'dry-run': { type: 'boolean', default: false },
+        yes: { type: 'boolean', short: 'y', default: false },
+        'no-install': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+      },
+    }),
+  );
+  const preset = values.preset;
+  if (!builtInPresetNames().includes(preset)) throw new UsageError(messages.install.unknownPreset(preset, builtInPresetNames()), messages.install.unknownPresetFix);
+
+  const { actions, notes } = planInit(io, { preset, install: !values['no-install'], force: values.force });
+  const root = locateProject(io.cwd, io.env).repo.root;
+  for (const note of notes) io.stdout.write(`${note}\n`);
+  if (actions.length === 0) {
+    io.stdout.write(`${messages.install.nothingToDo}\n`);
+    return ExitCode.ok;
+  }
+  if (values['dry-run']) {
+    io.stdout.write(`${messages.install.dryRunHeader}\n`);
+    for (const action of actions) io.stdout.write(`  ${describeAction(action, root)}\n`);
+    return ExitCode.ok;
+  }
+  if (!values.yes && isInteractive(io)) {
+    io.stdout.write(`${messages.install.planHeader}\n`);
+    for (const action of actions) io.stdout.write(`  ${describeAction(action, root)}\n`);
+    if (!(await confirm(io))) {
+      io.stdout.write(`${messages.install.cancelled}\n`);
+      return ExitCode.ok;
+    }
+  }
+  await applyActions(actions, root, io.stdout, io.env);
+  io.stdout.write(`\n${messages.install.done(preset)}\n`);
+  return ExitCode.ok;
+};
+
+interface InitOptions {
+  preset: string;
+  install: boolean;
+  force: boolean;
+}
+
+/** Every change init would make, in the order it makes them, and what it leaves alone. */
+export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { actions: Action[]; notes: string[] } {
+  const project = locateProject(io.cwd, io.env);
+  const { repo, packageDir, layout } = project;
+  const pkg = readPackageJson(project.packageJsonFile);
+  assertHooksPathFree(repo.root, layout);
+
+  const actions: Action[] = [];
+  const notes: string[] = [];
+  const own = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+
+  // 1. package.json: our two devDependencies (an existing entry of any kind is kept) and `prepare`.
+  const before = formatPackageJson(pkg);
+  for (const [name, range] of [['mcflow-hooks', `^${__MCFLOW_VERSION__}`], ['husky', huskyRange(own)]] as const) {
+    const existing = pkg.data.devDependencies?.[name] ?? pkg.data.dependencies?.[name];
+    if (existing !== undefined) notes.push(messages.install.keptDependency(name, existing));
+    else setEntry(pkg.data, 'devDependencies', name, range);
+  }
+  const prepare = mergePrepare(pkg.data.scripts?.prepare, layout.prepare);
+  if (prepare !== undefined) setEntry(pkg.data, 'scripts', 'prepare', prepare);
+  const after = formatPackageJson(pkg);
+  const dependenciesChanged = after !== before;
+  if (dependenciesChanged) actions.push({ kind: 'write', file: project.packageJsonFile, content: after, created: false });
+
+  // 2. Install, so the hooks find `mcflow-hooks` in node_modules/.bin.
+  const pm = detectPackageManager(packageDir, repo.root, pkg.data.packageManager, io.env);
+  if (dependenciesChanged || !isInstalled('mcflow-hooks', packageDir) || !isInstalled('husky', packageDir)) {
+    if (options.install) actions.push({ kind: 'run', command: pm.install, cwd: packageDir, why: `install the devDependencies (${pm.name}, from ${pm.reason})` });
+    else notes.push(messages.install.installSkipped(pm.install.join(' ')));
+  }
+
+  // 3. Hook files: ours added once to each, the user's lines kept.
+  const hooksDir = path.join(repo.root, layout.hooksDir);
+  for (const [name, shipped] of shippedHooks()) {
+    const file = path.join(hooksDir, name);
+    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    const merged = mergeHook(existing, hookLine(shipped, layout.packageDir));
+    const executable = existing !== undefined && (fs.statSync(file).mode & 0o111) !== 0;
+    if (merged !== undefined || !executable) {
+      actions.push({ kind: 'write', file, content: merged ?? existing!, mode: 0o755, created: existing === undefined });
+    }
+  }
+
+  // 4. husky itself sets core.hooksPath and writes its `_/` directory.
+  const hooksPath = readConfigValue(repo, 'core.hooksPath');
+  if (!hooksPath || !isHuskyHooksPath(hooksPath, layout) || hooksPath !== `${layout.hooksDir}/_` || !fs.existsSync(path.join(hooksDir, '_', 'h'))) {
+    actions.push({
+      kind: 'run',
+      command: [process.execPath, huskyBin(packageDir), layout.hooksDir],
+      display: `husky ${layout.hooksDir}`,
+      cwd: repo.root,
+      why: `set core.hooksPath to ${layout.hooksDir}/_`,
+      failOnOutput: (output) => new UsageError(messages.install.huskyFailed(output), messages.install.huskyFailedFix),
+    });
+  }
+
+  // 5. The config, unless the project has one (anywhere from the package up to the root).
+  const existingConfig = locateConfigFile(packageDir, repo.root);
+  if (existingConfig) notes.push(messages.install.keptConfig(path.relative(repo.root, existingConfig)));
+  else actions.push({ kind: 'write', file: path.join(packageDir, CONFIG_FILE), content: configFileContent(options.preset), created: true });
+
+  // 6. Pull-request templates, at the git root where GitHub and GitLab look for them.
+  const userDefault = DEFAULT_TEMPLATE_PLACES.find((place) => fs.existsSync(path.join(repo.root, place)));
+  for (const template of presetTemplates(options.preset)) {
+    const file = path.join(repo.root, template.target);
+    const isDefault = template.target === '.github/pull_request_template.md';
+    const existing = isDefault ? userDefault : fs.existsSync(file) ? template.target : undefined;
+    if (existing !== undefined) {
+      const same = fs.existsSync(path.join(repo.root, existing)) && fs.readFileSync(path.join(repo.root, existing), 'utf8') === template.content;
+      if (same) continue;
+      if (!options.force || existing !== template.target) {
+        notes.push(messages.install.keptTemplate(existing));
+        continue;
+      }
+    }
+    actions.push({ kind: 'write', file, content: template.content, created: existing === undefined });
+  }
+  return { actions, notes };
+}
+
+/** True when `name` is in node_modules at or above the package (workspaces hoist to the root). */
+function isInstalled(name: string, packageDir: string): boolean {
+  for (let dir = packageDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/** Questions only on a terminal: `--yes`, pipes, CI and scripts never see a prompt. */
+function isInteractive(io: Io): boolean {
+  return (io.stdin as NodeJS.ReadStream).isTTY === true && io.stdout.isTTY === true && !io.env.CI;
+}
+
+async function confirm(io: Io): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WriteStream });
+  try {
+    const answer = (await rl.question(messages.install.confirm)).trim().toLowerCase();
+    return answer === '' || answer === 'y' || answer === 'yes';
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * `mcflow-hooks uninstall`: removes exactly what init added and nothing of the user's: our
+ * marked lines in hook files (a file is removed only when nothing else is left in it), the
+ * `mcflow-hooks` devDependency, and — when no other hook still needs husky — husky, its
+ * `prepare` entry and `core.hooksPath`. The config and templates go only if still unchanged.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from '../cli.js';
+import { ExitCode } from '../errors.js';
+import { readConfigValue } from '../git/repo.js';
+import { removeOurLines } from '../install/hook-files.js';
+import { isHuskyHooksPath, unmergePrepare } from '../install/husky.js';
+import { formatPackageJson, readPackageJson, removeEntry, setEntry } from '../install/package-json.js';
+import { detectPackageManager } from '../install/package-manager.js';
+import { applyActions, describeAction, type Action } from '../install/plan.js';
+import { locateProject } from '../install/project.js';
+import { allShippedTemplates, CONFIG_FILE, configFileContent } from '../install/templates.js';
+import { builtInPresetNames } from '../config/presets.js';
+import { messages } from '../messages.js';
+import { parseArgs, withUsageErrors } from './options.js';
+
+export const command: Command = async (args, io) => {
+  const { values } = withUsageErrors('uninstall', args, () =>
+    parseArgs({ args, strict: true, options: { 'dry-run': { type: 'boolean', default: false }, yes: { type: 'boolean', short: 'y' } } }),
+  );
+  const project = locateProject(io.cwd, io.env);
+  const { repo, layout, packageDir } = project;
+  const root = repo.root;
+  const pkg = readPackageJson(project.packageJsonFile);
+  const actions: Action[] = [];
+  const notes: string[] = [];
+
+  // Hook files: our lines out; a file that held only our line goes.
+  const hooksDir = path.join(root, layout.hooksDir);
+  let userHooksLeft = false;
+  for (const name of fs.existsSync(hooksDir) ? fs.readdirSync(hooksDir).sort() : []) {
+    const file = path.join(hooksDir, name);
+    if (name === '_' || !fs.statSync(file).isFile()) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    const kept = removeOurLines(text);
+    if (kept === undefined) actions.push({ kind: 'remove', file });
+    else {
+      userHooksLeft = true;
+      if (kept !== text) actions.push({ kind: 'write', file, content: kept, created: false });
+    }
+  }
+
+  // package.json: mcflow-hooks always; husky and `prepare` only when no other hook needs them.
+  const before = formatPackageJson(pkg);
+  removeEntry(pkg.data, 'devDependencies', 'mcflow-hooks');
+  if (!userHooksLeft) {
+    removeEntry(pkg.data, 'devDependencies', 'husky');
+    const prepare = pkg.data.scripts?.prepare;
+    if (prepare !== undefined) {
+      const rest = unmergePrepare(prepare, layout.prepare);
+      if (rest === undefined) removeEntry(pkg.data, 'scripts', 'prepare');
+      else setEntry(pkg.data, 'scripts', 'prepare', rest);
+    }
+  }
+  const after = formatPackageJson(pkg);
+  if (after !== before) actions.push({ kind: 'write', file: project.packageJsonFile, content: after, created: false });
+
+  if (!userHooksLeft) {
+    const hooksPath = readConfigValue(repo, 'core.hooksPath');
+    if (hooksPath && isHuskyHooksPath(hooksPath, layout)) {
+      actions.push({ kind: 'run', command: ['git', 'config', '--unset', 'core.hooksPath'], cwd: root, why: 'git runs its own hooks directory again' });
+    }
+    if (fs.existsSync(path.join(hooksDir, '_'))) actions.push({ kind: 'remove', file: path.join(hooksDir, '_') });
+  }
+
+  // Config and templates: only when they are still exactly what init wrote.
+  const configFile = path.join(packageDir, CONFIG_FILE);
+  if (fs.existsSync(configFile)) {
+    const text = fs.readFileSync(configFile, 'utf8');
+    if (builtInPresetNames().some((preset) => configFileContent(preset) === text)) actions.push({ kind: 'remove', file: configFile });
+    else notes.push(messages.install.keptChangedFile(path.relative(root, configFile)));
+  }
+  for (const [target, contents] of allShippedTemplates()) {
+    const file = path.join(root, target);
+    if (!fs.existsSync(file)) continue;
+    if (contents.has(fs.readFileSync(file, 'utf8'))) actions.push({ kind: 'remove', file });
+    else notes.push(messages.install.keptChangedFile(target));
+  }
+
+  for (const note of notes) io.stdout.write(`${note}\n`);
+  if (actions.length === 0) {
+    io.stdout.write(`${messages.install.uninstallNothing}\n`);
+    return ExitCode.ok;
+  }
+  if (values['dry-run']) {
+    io.stdout.write(`${messages.install.uninstallDryRunHeader}\n`);
+    for (const action of actions) io.stdout.write(`  ${describeAction(action, root)}\n`);
+    return ExitCode.ok;
+  }
+  await applyActions(actions, root, io.stdout, io.env);
+  const pm = detectPackageManager(packageDir, root, pkg.data.packageManager, io.env);
+  io.stdout.write(`\n${messages.install.uninstallDone(pm.install.join(' '))}\n`);
+  return ExitCode.ok;
+};
