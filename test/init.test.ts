@@ -1,0 +1,273 @@
+// `init`, `doctor` and `uninstall` in real repositories, with real husky hooks (installs are
+// skipped with --no-install and the built CLI linked in; the packed tarball is tested in e2e).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { linkInstalledPackages, PACKAGE_JSON, packageRepo, snapshot } from './helpers/init.js';
+import { createRepo, makeTempDir, isolatedEnv, runCli } from './helpers/repo.js';
+
+describe('init', () => {
+  it('sets up hooks, config and templates, and the hooks then refuse and accept real commits', (t) => {
+    const repo = packageRepo(t);
+    const result = repo.cli(['init', '--no-install']);
+    assert.equal(result.code, 0, result.output);
+    assert.match(result.output, /skipped installing \(--no-install\); run it yourself: npm install/);
+    assert.match(result.output, /git commit --no-verify/);
+    assert.match(result.output, /CI runs the same checks/);
+    const manifest = JSON.parse(repo.read('package.json'));
+    assert.deepEqual(manifest.scripts, { test: 'node --test', prepare: 'husky' });
+    assert.deepEqual(Object.keys(manifest.devDependencies), ['mcflow-hooks', 'husky']);
+    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), '.husky/_');
+    for (const hook of ['commit-msg', 'prepare-commit-msg']) {
+      const file = path.join(repo.dir, '.husky', hook);
+      assert.ok(fs.statSync(file).mode & 0o100, `${hook} is executable`);
+      assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /\r/);
+    }
+    assert.match(repo.read('.mcflowrc.json'), /"extends": "gitflow"/);
+    const template = repo.read('.github/pull_request_template.md');
+    for (const heading of ['Description', 'Type of change', 'Testing', 'Security', 'Deployment']) assert.match(template, new RegExp(`## ${heading}`));
+    assert.ok(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE/release.md')));
+
+    linkInstalledPackages(repo);
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', 'a.txt']);
+    const bad = repo.git(['commit', '-m', 'Added a.'], { allowFailure: true });
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.output, /\[commit-message\]/);
+    assert.equal(repo.git(['commit', '-m', 'feat: add a']).code, 0);
+  });
+
+  it('a second init changes nothing', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    linkInstalledPackages(repo);
+    const before = snapshot(repo.dir);
+    const again = repo.cli(['init']);
+    assert.equal(again.code, 0, again.output);
+    assert.match(again.output, /Already set up: nothing to change/);
+    assert.match(again.output, /kept your config \.mcflowrc\.json/);
+    assert.deepEqual(snapshot(repo.dir), before);
+  });
+
+  it('--dry-run lists every file and command and changes nothing', (t) => {
+    const repo = packageRepo(t);
+    const before = snapshot(repo.dir);
+    const result = repo.cli(['init', '--dry-run']);
+    assert.equal(result.code, 0, result.output);
+    assert.match(result.output, /Dry run: nothing is changed/);
+    for (const line of ['update package.json', 'run    npm install', 'create .husky/commit-msg (executable)', 'run    husky .husky', 'create .mcflowrc.json', 'create .github/pull_request_template.md']) {
+      assert.ok(result.output.includes(line), `lists "${line}"`);
+    }
+    assert.deepEqual(snapshot(repo.dir), before);
+    assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1, 'core.hooksPath untouched');
+  });
+
+  it("adds our line once to an existing hook, keeps the user's lines, and uninstall gives the file back", (t) => {
+    const repo = packageRepo(t);
+    const own = 'echo "user hook ran" >> hook.log\n';
+    repo.write('.husky/commit-msg', own);
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: add a hook');
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    const merged = repo.read('.husky/commit-msg');
+    assert.equal(merged, `${own}mcflow-hooks run commit-msg "$1" # mcflow-hooks\n`);
+    linkInstalledPackages(repo);
+    assert.notEqual(repo.git(['commit', '--allow-empty', '-m', 'bad'], { allowFailure: true }).code, 0);
+    assert.match(repo.read('hook.log'), /user hook ran/, "the user's line still runs");
+    fs.rmSync(path.join(repo.dir, 'hook.log'));
+    const removed = repo.cli(['uninstall']);
+    assert.equal(removed.code, 0, removed.output);
+    assert.equal(repo.read('.husky/commit-msg'), own);
+    // husky stays: the user's own hook still needs it.
+    assert.equal(JSON.parse(repo.read('package.json')).devDependencies.husky, '^9.1.7');
+    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), '.husky/_');
+  });
+
+  it('keeps an existing PR template unless --force', (t) => {
+    const repo = packageRepo(t);
+    repo.write('.github/pull_request_template.md', '## Ours\n');
+    repo.write('.github/PULL_REQUEST_TEMPLATE/release.md', '## Our release\n');
+    const result = repo.cli(['init', '--no-install']);
+    assert.equal(result.code, 0);
+    assert.match(result.output, /kept your \.github\/pull_request_template\.md \(use --force/);
+    assert.equal(repo.read('.github/pull_request_template.md'), '## Ours\n');
+    assert.equal(repo.read('.github/PULL_REQUEST_TEMPLATE/release.md'), '## Our release\n');
+    assert.ok(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE/hotfix.md')), 'missing ones are added');
+    const forced = repo.cli(['init', '--no-install', '--force']);
+    assert.equal(forced.code, 0);
+    assert.match(repo.read('.github/pull_request_template.md'), /## Type of change/);
+    assert.match(repo.read('.github/PULL_REQUEST_TEMPLATE/release.md'), /## Deployment/);
+  });
+
+  it('keeps an existing config and says so', (t) => {
+    const repo = packageRepo(t);
+    repo.write('.mcflowrc.yaml', 'extends: github-flow\n');
+    const result = repo.cli(['init', '--no-install']);
+    assert.equal(result.code, 0);
+    assert.match(result.output, /kept your config \.mcflowrc\.yaml/);
+    assert.equal(fs.existsSync(path.join(repo.dir, '.mcflowrc.json')), false);
+  });
+
+  it("merges prepare with the user's own", (t) => {
+    const repo = packageRepo(t);
+    repo.write('package.json', PACKAGE_JSON.replace('"test": "node --test"', '"prepare": "npm run build",\n    "test": "node --test"'));
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(JSON.parse(repo.read('package.json')).scripts.prepare, 'npm run build && husky');
+  });
+
+  it('keeps an existing devDependency entry of any kind', (t) => {
+    const repo = packageRepo(t);
+    repo.write('package.json', '{\n  "name": "app",\n  "devDependencies": {\n    "mcflow-hooks": "file:../mcflow-hooks-0.1.0.tgz"\n  }\n}\n');
+    const result = repo.cli(['init', '--no-install']);
+    assert.match(result.output, /kept mcflow-hooks@file:\.\.\/mcflow-hooks-0\.1\.0\.tgz/);
+    assert.deepEqual(JSON.parse(repo.read('package.json')).devDependencies, { 'mcflow-hooks': 'file:../mcflow-hooks-0.1.0.tgz', husky: '^9.1.7' });
+  });
+
+  it('sets up a package below the git root with husky\'s subdirectory layout', (t) => {
+    const repo = packageRepo(t, { packageDir: 'packages/app' });
+    const app = path.join(repo.dir, 'packages/app');
+    const result = repo.cli(['init', '--no-install'], { cwd: app });
+    assert.equal(result.code, 0, result.output);
+    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), 'packages/app/.husky/_');
+    assert.equal(JSON.parse(repo.read('packages/app/package.json')).scripts.prepare, 'cd ../.. && husky packages/app/.husky');
+    assert.equal(repo.read('packages/app/.husky/commit-msg'), '(cd packages/app && mcflow-hooks run commit-msg "$1") # mcflow-hooks\n');
+    assert.ok(fs.existsSync(path.join(app, '.mcflowrc.json')), 'the config sits with the package');
+    assert.ok(fs.existsSync(path.join(repo.dir, '.github/pull_request_template.md')), 'templates sit at the git root');
+
+    linkInstalledPackages(repo, 'packages/app');
+    // The package's config decides: make it distinguishable from the default.
+    repo.write('packages/app/.mcflowrc.json', JSON.stringify({ extends: 'gitflow', commits: { rules: { 'type-enum': [2, 'always', ['story']] } } }));
+    const bad = repo.git(['commit', '--allow-empty', '-m', 'feat: add a'], { allowFailure: true });
+    assert.notEqual(bad.code, 0, bad.output);
+    assert.match(bad.output, /type must be one of \[story\]/);
+    assert.equal(repo.git(['commit', '--allow-empty', '-m', 'story: add a']).code, 0);
+    // The commit template works from the package too.
+    const captured = path.join(repo.dir, 'captured.txt');
+    const editor = `sh -c 'cp "$1" "${captured}"; printf "story: from the editor\\n" > "$1"' -`;
+    assert.equal(repo.git(['commit', '--allow-empty'], { env: { GIT_EDITOR: editor } }).code, 0);
+    assert.match(fs.readFileSync(captured, 'utf8'), /^feat: \n/);
+  });
+
+  it('pre-fills the commit template only for a plain git commit', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    linkInstalledPackages(repo);
+    repo.git(['switch', '-q', '-c', 'feature/issue-123-login']);
+    const captured = path.join(repo.dir, '..', 'captured.txt');
+    const editor = `sh -c 'cp "$1" "${captured}"; printf "feat: add login\\n\\nRefs: #123\\n" > "$1"' -`;
+    assert.equal(repo.git(['commit', '--allow-empty'], { env: { GIT_EDITOR: editor } }).code, 0);
+    assert.match(fs.readFileSync(captured, 'utf8'), /^feat: \n\nRefs: #123\n\n# <type>/);
+    fs.rmSync(captured);
+    // -m, amend, -F: the message is the user's; the template stays out.
+    assert.equal(repo.git(['commit', '--allow-empty', '-m', 'fix: a']).code, 0);
+    assert.equal(repo.git(['commit', '--amend', '--allow-empty'], { env: { GIT_EDITOR: editor } }).code, 0);
+    assert.doesNotMatch(fs.readFileSync(captured, 'utf8'), /mcflow-hooks template/);
+  });
+
+  it('lists the presets with --preset and no name', (t) => {
+    const repo = packageRepo(t);
+    const result = repo.cli(['init', '--preset']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^ {2}gitflow {6}GitFlow enhanced.*\(default\)$/m);
+    assert.match(result.stdout, /^ {2}github-flow {2}GitHub flow: only main is protected/m);
+    const unknown = repo.cli(['init', '--preset', 'nope']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Unknown preset "nope". Presets: gitflow, github-flow/);
+  });
+
+  it('writes a config extending the chosen preset', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--no-install', '--preset', 'github-flow']).code, 0);
+    assert.match(repo.read('.mcflowrc.json'), /"extends": "github-flow"/);
+    const config = JSON.parse(repo.cli(['config', '--json']).stdout);
+    assert.deepEqual(config.config.branches.protected, ['main']);
+  });
+});
+
+describe('init refuses, changing nothing, with exit 2', () => {
+  it('outside a git repository', (t) => {
+    const dir = makeTempDir(t);
+    fs.writeFileSync(path.join(dir, 'package.json'), PACKAGE_JSON);
+    const result = runCli(['init', '--yes'], { cwd: dir, env: isolatedEnv(dir) });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /is not inside a git repository/);
+    assert.match(result.stderr, /git init/);
+    assert.deepEqual(fs.readdirSync(dir), ['package.json']);
+  });
+
+  it('with a package.json it cannot parse', (t) => {
+    const repo = createRepo(t);
+    repo.write('package.json', '{ "name": "app", }\n');
+    const result = repo.cli(['init', '--yes']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /package\.json is not valid JSON .*nothing was changed/);
+    assert.match(result.stderr, /→ fix the JSON/);
+    assert.deepEqual(fs.readdirSync(repo.dir).sort(), ['.git', 'package.json']);
+  });
+
+  it("with core.hooksPath set to another tool's hooks directory", (t) => {
+    const repo = packageRepo(t);
+    repo.git(['config', '--global', 'core.hooksPath', '/opt/corp/hooks']);
+    const before = snapshot(repo.dir);
+    const result = repo.cli(['init', '--yes']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /core\.hooksPath is already set to "\/opt\/corp\/hooks" \(file:.*\.gitconfig\)/);
+    assert.match(result.stderr, /git config --global --unset core\.hooksPath/);
+    assert.deepEqual(snapshot(repo.dir), before);
+  });
+});
+
+describe('uninstall', () => {
+  it('after init leaves git status clean', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.notEqual(repo.git(['status', '--porcelain']).stdout, '');
+    const result = repo.cli(['uninstall']);
+    assert.equal(result.code, 0, result.output);
+    assert.match(result.output, /Update the lockfile with: npm install/);
+    assert.equal(repo.git(['status', '--porcelain', '--ignored']).stdout, '');
+    assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1);
+  });
+
+  it('keeps a template or config the user changed', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    fs.appendFileSync(path.join(repo.dir, '.github/pull_request_template.md'), '\n## Our extra section\n');
+    const result = repo.cli(['uninstall']);
+    assert.match(result.output, /kept \.github\/pull_request_template\.md/);
+    assert.ok(fs.existsSync(path.join(repo.dir, '.github/pull_request_template.md')));
+    assert.equal(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE')), false);
+  });
+});
+
+describe('doctor', () => {
+  it('says what is missing and how to fix it, exit 1', (t) => {
+    const repo = packageRepo(t);
+    const result = repo.cli(['doctor']);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^✓ git \d/m);
+    assert.match(result.stdout, /^✓ Node /m);
+    assert.match(result.stdout, /^✗ core\.hooksPath = \(unset\) \(expected \.husky\/_\)\n {4}→ npx mcflow-hooks init$/m);
+    assert.match(result.stdout, /^✗ \.husky\/commit-msg is missing$/m);
+  });
+
+  it('is all ✓ after init and install, and spots a hook that lost its line or its x bit', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    linkInstalledPackages(repo);
+    const good = repo.cli(['doctor']);
+    assert.equal(good.code, 0, good.output);
+    assert.doesNotMatch(good.stdout, /✗/);
+    assert.match(good.stdout, /✓ config \.mcflowrc\.json is valid \(gitflow → \.mcflowrc\.json\)/);
+    fs.chmodSync(path.join(repo.dir, '.husky/commit-msg'), 0o644);
+    repo.write('.husky/prepare-commit-msg', 'echo hi\n');
+    repo.write('.mcflowrc.json', '{ "extends": "nope" }');
+    const bad = repo.cli(['doctor']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /✗ \.husky\/commit-msg is not executable\n {4}→ chmod \+x \.husky\/commit-msg/);
+    assert.match(bad.stdout, /✗ \.husky\/prepare-commit-msg does not call mcflow-hooks/);
+    assert.match(bad.stdout, /✗ The preset "nope" in "extends" could not be found/);
+  });
+});
