@@ -140,7 +140,7 @@ describe('bad config: exit 2, the file, the problem and the fix, no stack trace'
     ['malformed YAML', '.mcflowrc.yaml', 'branches:\n  protected: [main\n  allowed: x\n', [/\.mcflowrc\.yaml could not be parsed/, /\(\d+:\d+\)|line \d+/]],
     ['a JavaScript syntax error', 'mcflow.config.mjs', 'export default { branches: { protected: [ };\n', [/mcflow\.config\.mjs could not be parsed/, /SyntaxError|Unexpected/]],
     ['a TypeScript syntax error', 'mcflow.config.ts', 'export default { branches: ;\n', [/mcflow\.config\.ts could not be parsed/]],
-    ['an unknown top-level key', '.mcflowrc.json', JSON.stringify({ branchez: {} }), [/branchez: unknown key "branchez"; valid keys: \$schema, extends, checks, branches, commits/]],
+    ['an unknown top-level key', '.mcflowrc.json', JSON.stringify({ branchez: {} }), [/branchez: unknown key "branchez"; valid keys: \$schema, description, extends, checks, branches, commits, lintStaged/]],
     ['an unknown check id', '.mcflowrc.json', JSON.stringify({ checks: { 'commit-msg': 'error' } }), [/checks\.commit-msg: unknown check "commit-msg"; valid checks: commit-message/]],
     ['a wrong type', '.mcflowrc.json', JSON.stringify({ branches: { protected: 'main' } }), [/branches\.protected: expected an array of strings/]],
     ['a wrong item type', '.mcflowrc.json', JSON.stringify({ branches: { protected: ['main', 3] } }), [/branches\.protected: expected an array of strings/]],

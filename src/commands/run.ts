@@ -36,9 +36,9 @@ const SOURCES: Partial<Record<HookName, Source>> = {
  * subdirectory layout), so a relative path that is not there is taken from the root.
  */
 function hookFile(repo: Repository, cwd: string, file: string | undefined): string | undefined {
-  if (file === undefined || path.isAbsolute(file)) return file;
-  const fromCwd = path.resolve(cwd, file);
-  return fs.existsSync(fromCwd) ? fromCwd : path.resolve(repo.root, file);
+  if (file === undefined || path.isAbsolute(file) || fs.existsSync(path.resolve(cwd, file))) return file;
+  const fromRoot = path.resolve(repo.root, file);
+  return fs.existsSync(fromRoot) ? fromRoot : file;
 }
 
 export const command: Command = async (args, io) => {
