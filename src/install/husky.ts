@@ -18,25 +18,33 @@ export interface HuskyLayout {
   prepare: string;
 }
 
+/**
+ * `|| true`, as husky's docs suggest, because an install must never fail on our account: with
+ * `npm ci --omit=dev` husky is not installed at all. (Outside a git checkout, with HUSKY=0 or in
+ * CI, husky itself prints one line and exits 0.)
+ */
 export function huskyLayout(root: string, packageDirAbs: string): HuskyLayout {
   const packageDir = path.relative(root, packageDirAbs).split(path.sep).join('/');
-  if (packageDir === '') return { packageDir, hooksDir: '.husky', prepare: 'husky' };
+  if (packageDir === '') return { packageDir, hooksDir: '.husky', prepare: 'husky || true' };
   const up = packageDir.split('/').map(() => '..').join('/');
   const hooksDir = `${packageDir}/.husky`;
-  return { packageDir, hooksDir, prepare: `cd ${up} && husky ${hooksDir}` };
+  return { packageDir, hooksDir, prepare: `cd ${up} && husky ${hooksDir} || true` };
 }
 
-/** `prepare` with husky added after the user's own command, or unchanged when it runs husky already. */
+/**
+ * `prepare` with husky added after the user's own command, or unchanged when it runs husky
+ * already. Husky goes in parentheses so its `|| true` cannot hide a failure of the user's command.
+ */
 export function mergePrepare(existing: string | undefined, huskyCommand: string): string | undefined {
   if (!existing || existing.trim() === '') return huskyCommand;
   if (/(^|[\s;&|(])husky(\s|$|[;&|)])/.test(existing)) return undefined;
-  return `${existing} && ${huskyCommand}`;
+  return `${existing} && (${huskyCommand})`;
 }
 
 /** `prepare` without what init added; undefined when nothing of the user's is left. */
 export function unmergePrepare(existing: string, huskyCommand: string): string | undefined {
   if (existing === huskyCommand) return undefined;
-  const suffix = ` && ${huskyCommand}`;
+  const suffix = ` && (${huskyCommand})`;
   return existing.endsWith(suffix) ? existing.slice(0, -suffix.length) : existing;
 }
 

@@ -48,7 +48,18 @@ function yarnFlavour(dir: string, packageManagerField: unknown): PackageManagerN
   return head.includes('__metadata') ? 'yarn-berry' : 'yarn';
 }
 
+/**
+ * init changes package.json, so the install must be allowed to update the lockfile: pnpm and
+ * yarn berry refuse to by default in CI (frozen / immutable installs).
+ */
+const INSTALL: Record<PackageManagerName, string[]> = {
+  npm: ['npm', 'install'],
+  pnpm: ['pnpm', 'install', '--no-frozen-lockfile'],
+  yarn: ['yarn', 'install'],
+  'yarn-berry': ['yarn', 'install', '--no-immutable'],
+  bun: ['bun', 'install'],
+};
+
 function describe(name: PackageManagerName, reason: string): PackageManager {
-  const bin = name === 'yarn-berry' ? 'yarn' : name;
-  return { name, reason, bin, install: [bin, 'install'] };
+  return { name, reason, bin: INSTALL[name][0]!, install: INSTALL[name] };
 }
