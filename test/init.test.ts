@@ -271,3 +271,36 @@ describe('doctor', () => {
     assert.match(bad.stdout, /✗ The preset "nope" in "extends".* could not be found/);
   });
 });
+
+describe('pr', () => {
+  it("prints the branch type's template with the commits by type, and the compare URL on stderr", (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    linkInstalledPackages(repo);
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: set up mcflow-hooks');
+    repo.git(['branch', 'main-production']);
+    repo.git(['remote', 'add', 'origin', 'git@github.com:acme/app.git']);
+    repo.git(['switch', '-q', '-c', 'release/v1.2.0']);
+    repo.commitQuietly('feat(auth): add login form');
+    repo.commitQuietly('fix: handle empty input');
+    repo.commitQuietly('chore(release): 1.2.0');
+    const result = repo.cli(['pr']);
+    assert.equal(result.code, 0, result.output);
+    assert.match(result.stdout, /^## Description\n\n<!-- Release vX\.Y\.Z/);
+    assert.match(result.stdout, /### Features\n\n- feat\(auth\): add login form \([0-9a-f]{7}\)\n\n### Fixes\n\n- fix: handle empty input/);
+    assert.match(result.stdout, /### Chores\n\n- chore\(release\): 1\.2\.0/);
+    assert.match(result.stdout, /- \[ \] Release tag planned/);
+    assert.doesNotMatch(result.stdout, /set up mcflow-hooks/, 'only the commits of this branch');
+    assert.equal(result.stderr.trim(), 'Open the pull request: https://github.com/acme/app/compare/main-production...release/v1.2.0?expand=1&template=release.md');
+  });
+
+  it('names the missing base branch and how to give it', (t) => {
+    const repo = packageRepo(t);
+    repo.git(['switch', '-q', '-c', 'feature/x']);
+    const result = repo.cli(['pr', '--base', 'develop']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Cannot find the branch this pull request goes into \(looked for develop, origin\/develop\)/);
+    assert.match(result.stderr, /--base develop/);
+  });
+});
