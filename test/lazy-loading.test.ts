@@ -38,4 +38,13 @@ describe('lazy loading', () => {
     const repo = createRepo(t);
     assert.deepEqual(loadedBy(repo, ['--version']), ['dist/cli.cjs']);
   });
+
+  it('prepare-commit-msg and a pre-commit without lint-staged tasks load neither zx nor lint-staged', (t) => {
+    const repo = createRepo(t);
+    const message = repo.write('msg', '\n# Please enter the commit message\n');
+    assert.deepEqual(loadedBy(repo, ['run', 'prepare-commit-msg', message], { GIT_PREFIX: '' }), ['dist/cli.cjs']);
+    assert.match(repo.read('msg'), /^feat: \n/, 'the template was written');
+    const preCommit = loadedBy(repo, ['run', 'pre-commit']);
+    assert.deepEqual(preCommit.filter((file) => /node_modules\/(zx|lint-staged)\//.test(file)), []);
+  });
 });
