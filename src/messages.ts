@@ -102,6 +102,25 @@ export const messages = {
     uninstallDryRunHeader: 'Dry run: nothing is changed. uninstall would:',
   },
   doctor: {
+    initFix: `${CLI} init`,
+    git: (version: string | undefined) => (version ? `git ${version}` : 'git not found'),
+    node: (version: string) => `Node ${version} (needs 20.17 or later)`,
+    nodeFix: 'install Node 20.17+ (nvm install 20); for GUI clients see the README on ~/.config/husky/init.sh',
+    repository: (root: string, packageDir: string) => `repository ${root}${packageDir ? ` (package ${packageDir})` : ''}`,
+    hooksPath: (value: string | undefined, expected: string) =>
+      `core.hooksPath = ${value ?? '(unset)'}${value === expected ? '' : ` (expected ${expected})`}`,
+    husky: (installed: boolean, runner: string, hasRunner: boolean) =>
+      !installed ? 'husky is not installed' : hasRunner ? `husky installed, ${runner} present` : `husky installed, but ${runner} is missing`,
+    installed: (version: string | undefined, running: string) =>
+      version ? `mcflow-hooks ${version} installed in node_modules (this is ${running})` : 'mcflow-hooks is not installed in node_modules: the hooks cannot find it',
+    hookMissing: (file: string) => `${file} is missing`,
+    hookNotExecutable: (file: string) => `${file} is not executable`,
+    hookNotExecutableFix: (file: string) => `chmod +x ${file}`,
+    hookNotCalling: (file: string) => `${file} does not call mcflow-hooks`,
+    hookOutdated: (file: string) => `${file} calls mcflow-hooks the way an older version did`,
+    hookOk: (file: string) => `${file} calls mcflow-hooks`,
+    config: (file: string | undefined, from: string) =>
+      file ? `config ${file} is valid (${from})` : `no config file: the default preset applies (${from})`,
     ok: (text: string) => `✓ ${text}`,
     bad: (text: string, fix: string) => `✗ ${text}\n    → ${fix}`,
     allGood: 'Everything is in place.',
@@ -110,6 +129,8 @@ export const messages = {
   pr: {
     noBase: (candidates: string[]) => `Cannot find the branch this pull request goes into (looked for ${candidates.join(', ')})`,
     noBaseFix: 'name it: npx mcflow-hooks pr --base develop   (fetch it first if it is only on the remote: git fetch origin)',
+    openUrl: (url: string) => `Open the pull request: ${url}`,
+    noUrl: '(no GitHub or GitLab "origin" remote: no compare URL)',
     detached: 'HEAD is detached: a pull request needs a branch',
     detachedFix: 'switch to your branch first: git switch <branch>',
   },

@@ -14,7 +14,7 @@ import { locateProject, type Project } from '../install/project.js';
 import { messages } from '../messages.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
-const INIT = 'npx mcflow-hooks init';
+const INIT = messages.doctor.initFix;
 
 interface Fact {
   ok: boolean;
@@ -28,14 +28,14 @@ export const command: Command = async (args, io) => {
   const add = (ok: boolean, text: string, fix?: string) => facts.push({ ok, text, fix });
 
   const gitVersion = /git version (\S+)/.exec(safe(() => git(['--version'], { cwd: io.cwd }).stdout) ?? '')?.[1];
-  add(gitVersion !== undefined, gitVersion ? `git ${gitVersion}` : 'git not found', messages.gitMissingFix);
+  add(gitVersion !== undefined, messages.doctor.git(gitVersion), messages.gitMissingFix);
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  add(major > 20 || (major === 20 && minor >= 17), `Node ${process.versions.node} (needs 20.17 or later)`, 'install Node 20.17+ (nvm install 20), and see the README on nvm and GUI clients');
+  add(major > 20 || (major === 20 && minor >= 17), messages.doctor.node(process.versions.node), messages.doctor.nodeFix);
 
   let project: Project | undefined;
   try {
     project = locateProject(io.cwd, io.env);
-    add(true, `repository ${project.repo.root}${project.layout.packageDir ? ` (package ${project.layout.packageDir})` : ''}`);
+    add(true, messages.doctor.repository(project.repo.root, project.layout.packageDir));
   } catch (error) {
     if (!(error instanceof McflowError)) throw error;
     add(false, error.message, error.fix);
@@ -52,39 +52,36 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
   const { repo, layout, packageDir } = project;
   const expected = `${layout.hooksDir}/_`;
   const hooksPath = readConfigValue(repo, 'core.hooksPath');
-  add(hooksPath === expected, `core.hooksPath = ${hooksPath ?? '(unset)'}${hooksPath === expected ? '' : ` (expected ${expected})`}`, INIT);
+  add(hooksPath === expected, messages.doctor.hooksPath(hooksPath, expected), INIT);
 
   const huskyDir = findInstalled('husky', packageDir);
-  add(huskyDir !== undefined && fs.existsSync(path.join(repo.root, expected, 'h')), huskyDir ? `husky installed, ${expected}/h present` : 'husky is not installed', INIT);
+  const hasRunner = fs.existsSync(path.join(repo.root, expected, 'h'));
+  add(huskyDir !== undefined && hasRunner, messages.doctor.husky(huskyDir !== undefined, `${expected}/h`, hasRunner), INIT);
 
   const ours = findInstalled('mcflow-hooks', packageDir);
   const installedVersion = ours ? (JSON.parse(fs.readFileSync(path.join(ours, 'package.json'), 'utf8')) as { version: string }).version : undefined;
-  add(
-    installedVersion !== undefined,
-    installedVersion ? `mcflow-hooks ${installedVersion} installed in node_modules (this is ${__MCFLOW_VERSION__})` : 'mcflow-hooks is not installed in node_modules: the hooks cannot find it',
-    INIT,
-  );
+  add(installedVersion !== undefined, messages.doctor.installed(installedVersion, __MCFLOW_VERSION__), INIT);
 
   for (const [name, shipped] of shippedHooks()) {
     const file = path.join(repo.root, layout.hooksDir, name);
     const shown = path.relative(repo.root, file);
     if (!fs.existsSync(file)) {
-      add(false, `${shown} is missing`, INIT);
+      add(false, messages.doctor.hookMissing(shown), INIT);
       continue;
     }
     const executable = (fs.statSync(file).mode & 0o111) !== 0;
     const line = fs.readFileSync(file, 'utf8').split('\n').find(isOurLine);
     const current = line === hookLine(shipped, layout.packageDir);
-    if (!executable) add(false, `${shown} is not executable`, `chmod +x ${shown}`);
-    else if (!line) add(false, `${shown} does not call mcflow-hooks`, INIT);
-    else if (!current) add(false, `${shown} calls mcflow-hooks the way an older version did`, INIT);
-    else add(true, `${shown} calls mcflow-hooks`);
+    if (!executable) add(false, messages.doctor.hookNotExecutable(shown), messages.doctor.hookNotExecutableFix(shown));
+    else if (!line) add(false, messages.doctor.hookNotCalling(shown), INIT);
+    else if (!current) add(false, messages.doctor.hookOutdated(shown), INIT);
+    else add(true, messages.doctor.hookOk(shown));
   }
 
   try {
     const resolved = await loadConfig(packageDir, repo.root);
     const from = resolved.sources.map((source) => (source.startsWith(repo.root) ? path.relative(repo.root, source) : path.basename(source, '.json'))).join(' → ');
-    add(true, resolved.filepath ? `config ${path.relative(repo.root, resolved.filepath)} is valid (${from})` : `no config file: the default preset applies (${from})`);
+    add(true, messages.doctor.config(resolved.filepath && path.relative(repo.root, resolved.filepath), from));
   } catch (error) {
     if (!(error instanceof McflowError)) throw error;
     add(false, error.message, error.fix);

@@ -155,6 +155,8 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
     }
     actions.push({ kind: 'write', file, content: template.content, created: existing === undefined });
   }
+  // 7. (`--ci github|gitlab` goes here once `src/ci/templates.ts` from the verify work lands:
+  //    one more `write` action for the workflow / job file, kept when it exists, like the templates.)
   return { actions, notes };
 }
 

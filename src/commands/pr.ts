@@ -41,7 +41,7 @@ export const command: Command = async (args, io) => {
   const template = readTemplate(repo, type);
   io.stdout.write(buildBody(template.content, listCommits(repo, baseRef, 'HEAD')));
   const url = compareUrl(readRemoteUrl(repo, 'origin'), base, branch, template.name);
-  io.stderr.write(url ? `\nOpen the pull request: ${url}\n` : `\n(no GitHub or GitLab "origin" remote: no compare URL)\n`);
+  io.stderr.write(`\n${url ? messages.pr.openUrl(url) : messages.pr.noUrl}\n`);
   return ExitCode.ok;
 };
 
