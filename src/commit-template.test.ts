@@ -37,5 +37,6 @@ describe('commit template', () => {
   it('an empty message is only comments and blank lines', () => {
     assert.equal(isEmptyMessage('\n# Please enter the commit message\n#\n'), true);
     assert.equal(isEmptyMessage('fix: x\n# comment\n'), false);
+    assert.equal(isEmptyMessage('\n# help\n# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n+added\n'), true, 'commit -v: the diff is not the message');
   });
 });

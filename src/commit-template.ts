@@ -36,8 +36,11 @@ export function commitSkeleton(branch: string | undefined, commentChar = '#'): s
 
 /**
  * True when git is about to open the editor on a message with nothing of the user's in it:
- * only comment lines and blank lines (git's own status help text).
+ * only comment lines and blank lines (git's own status help text) above any scissors line.
  */
 export function isEmptyMessage(raw: string, commentChar = '#'): boolean {
-  return raw.split('\n').every((line) => line.trim() === '' || line.startsWith(commentChar));
+  const lines = raw.split('\n');
+  // `git commit -v` appends the diff below a scissors line; it is not part of the message.
+  const scissors = lines.findIndex((line) => line === `${commentChar} ------------------------ >8 ------------------------`);
+  return (scissors >= 0 ? lines.slice(0, scissors) : lines).every((line) => line.trim() === '' || line.startsWith(commentChar));
 }

@@ -11,7 +11,7 @@ import { locateConfigFile } from '../config/load.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { readConfigValue } from '../git/repo.js';
 import { hookLine, mergeHook, shippedHooks } from '../install/hook-files.js';
-import { assertHooksPathFree, huskyBin, isHuskyHooksPath, mergePrepare } from '../install/husky.js';
+import { assertHooksPathFree, huskyBin, mergePrepare } from '../install/husky.js';
 import { formatPackageJson, readPackageJson, setEntry } from '../install/package-json.js';
 import { detectPackageManager } from '../install/package-manager.js';
 import { applyActions, describeAction, type Action } from '../install/plan.js';
@@ -47,8 +47,7 @@ export const command: Command = async (args, io) => {
   const preset = values.preset;
   if (!builtInPresetNames().includes(preset)) throw new UsageError(messages.install.unknownPreset(preset, builtInPresetNames()), messages.install.unknownPresetFix);
 
-  const { actions, notes } = planInit(io, { preset, install: !values['no-install'], force: values.force });
-  const root = locateProject(io.cwd, io.env).repo.root;
+  const { actions, notes, root } = planInit(io, { preset, install: !values['no-install'], force: values.force });
   for (const note of notes) io.stdout.write(`${note}\n`);
   if (actions.length === 0) {
     io.stdout.write(`${messages.install.nothingToDo}\n`);
@@ -79,7 +78,7 @@ interface InitOptions {
 }
 
 /** Every change init would make, in the order it makes them, and what it leaves alone. */
-export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { actions: Action[]; notes: string[] } {
+export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { actions: Action[]; notes: string[]; root: string } {
   const project = locateProject(io.cwd, io.env);
   const { repo, packageDir, layout } = project;
   const pkg = readPackageJson(project.packageJsonFile);
@@ -123,7 +122,7 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
 
   // 4. husky itself sets core.hooksPath and writes its `_/` directory.
   const hooksPath = readConfigValue(repo, 'core.hooksPath');
-  if (!hooksPath || !isHuskyHooksPath(hooksPath, layout) || hooksPath !== `${layout.hooksDir}/_` || !fs.existsSync(path.join(hooksDir, '_', 'h'))) {
+  if (hooksPath !== `${layout.hooksDir}/_` || !fs.existsSync(path.join(hooksDir, '_', 'h'))) {
     actions.push({
       kind: 'run',
       command: [process.execPath, huskyBin(packageDir), layout.hooksDir],
@@ -157,7 +156,7 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
   }
   // 7. (`--ci github|gitlab` goes here once `src/ci/templates.ts` from the verify work lands:
   //    one more `write` action for the workflow / job file, kept when it exists, like the templates.)
-  return { actions, notes };
+  return { actions, notes, root: repo.root };
 }
 
 /** True when `name` is in node_modules at or above the package (workspaces hoist to the root). */

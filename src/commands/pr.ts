@@ -10,7 +10,7 @@ import type { Command } from '../cli.js';
 import { ExitCode, GitError, UsageError } from '../errors.js';
 import { listCommits, readRemoteUrl, refExists, type CommitSummary } from '../git/history.js';
 import { findRepository, readCurrentBranch, type Repository } from '../git/repo.js';
-import { branchTemplateType, presetTemplates } from '../install/templates.js';
+import { branchTemplateType, DEFAULT_TEMPLATE_PLACES, presetTemplates } from '../install/templates.js';
 import { messages } from '../messages.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
@@ -60,7 +60,7 @@ function readTemplate(repo: Repository, type: string | undefined): { content: st
     const file = path.join(repo.root, '.github', 'PULL_REQUEST_TEMPLATE', `${type}.md`);
     if (fs.existsSync(file)) return { content: fs.readFileSync(file, 'utf8'), name: `${type}.md` };
   }
-  for (const place of ['.github/pull_request_template.md', '.github/PULL_REQUEST_TEMPLATE.md', 'docs/pull_request_template.md', 'pull_request_template.md']) {
+  for (const place of DEFAULT_TEMPLATE_PLACES) {
     const file = path.join(repo.root, place);
     if (fs.existsSync(file)) return { content: fs.readFileSync(file, 'utf8') };
   }

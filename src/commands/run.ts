@@ -31,9 +31,9 @@ const SOURCES: Partial<Record<HookName, Source>> = {
 };
 
 /**
- * A path git handed the hook, made absolute. Git runs hooks from the work-tree root and passes
- * paths relative to it; in a monorepo the hook line first changes into the package (husky's
- * subdirectory layout), so a relative path that is not there is taken from the root.
+ * A path git handed the hook. Git runs hooks from the work-tree root and passes paths relative
+ * to it; in a monorepo the hook line first changes into the package (husky's subdirectory
+ * layout), so a relative path not found from there is taken from the root.
  */
 function hookFile(repo: Repository, cwd: string, file: string | undefined): string | undefined {
   if (file === undefined || path.isAbsolute(file) || fs.existsSync(path.resolve(cwd, file))) return file;
