@@ -177,6 +177,13 @@ describe('init', () => {
     assert.match(unknown.stderr, /Unknown preset "nope". Presets: gitflow, github-flow/);
   });
 
+  it('sets up husky even in a shell with HUSKY=0 (that turns hooks off, it does not refuse them)', (t) => {
+    const repo = packageRepo(t);
+    const result = repo.cli(['init', '--no-install'], { env: { HUSKY: '0' } });
+    assert.equal(result.code, 0, result.output);
+    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), '.husky/_');
+  });
+
   it('writes a config extending the chosen preset', (t) => {
     const repo = packageRepo(t);
     assert.equal(repo.cli(['init', '--no-install', '--preset', 'github-flow']).code, 0);

@@ -129,6 +129,8 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
       display: `husky ${layout.hooksDir}`,
       cwd: repo.root,
       why: `set core.hooksPath to ${layout.hooksDir}/_`,
+      // HUSKY=0 means "no hooks in this shell"; running init is asking for them to be set up.
+      unsetEnv: ['HUSKY'],
       failOnOutput: (output) => new UsageError(messages.install.huskyFailed(output), messages.install.huskyFailedFix),
     });
   }

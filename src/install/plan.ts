@@ -18,6 +18,8 @@ export type Action =
       why: string;
       /** What to show instead of the full command (husky's bin by its path is noise). */
       display?: string;
+      /** Variables the command must not see. */
+      unsetEnv?: string[];
       /** husky reports failure on stdout and still exits 0: any output is an error. */
       failOnOutput?: (output: string) => McflowError;
     };
@@ -46,7 +48,9 @@ export async function applyActions(actions: Action[], root: string, out: Output,
       fs.rmSync(action.file, { force: true, recursive: true });
       removeEmptyParents(path.dirname(action.file), root);
     } else {
-      const output = await runCommand(action.command, action.cwd, env);
+      const commandEnv = { ...env };
+      for (const name of action.unsetEnv ?? []) delete commandEnv[name];
+      const output = await runCommand(action.command, action.cwd, commandEnv);
       if (action.failOnOutput && output.trim() !== '') throw action.failOnOutput(output.trim());
     }
   }
