@@ -1,11 +1,12 @@
 // `init`, `doctor` and `uninstall` in real repositories, with real husky hooks (installs are
 // skipped with --no-install and the built CLI linked in; the packed tarball is tested in e2e).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { linkInstalledPackages, PACKAGE_JSON, packageRepo, snapshot } from './helpers/init.js';
-import { createRepo, makeTempDir, isolatedEnv, runCli } from './helpers/repo.js';
+import { CLI, createRepo, makeTempDir, isolatedEnv, runCli } from './helpers/repo.js';
 
 describe('init', () => {
   it('sets up hooks, config and templates, and the hooks then refuse and accept real commits', (t) => {
@@ -175,6 +176,21 @@ describe('init', () => {
     const unknown = repo.cli(['init', '--preset', 'nope']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Unknown preset "nope". Presets: gitflow, github-flow/);
+  });
+
+  it('asks once on a terminal, and "n" changes nothing', (t) => {
+    if (spawnSync('script', ['--version']).status !== 0) {
+      t.skip('needs script(1) to give init a terminal');
+      return;
+    }
+    const repo = packageRepo(t);
+    const before = snapshot(repo.dir);
+    const result = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" init --no-install`, '/dev/null'], { cwd: repo.dir, env: repo.env, input: 'n\n', encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /init will:\r?\n {2}update package\.json/);
+    assert.match(result.stdout, /Go ahead\? \[Y\/n\]/);
+    assert.match(result.stdout, /Nothing was changed\./);
+    assert.deepEqual(snapshot(repo.dir), before);
   });
 
   it('sets up husky even in a shell with HUSKY=0 (that turns hooks off, it does not refuse them)', (t) => {
