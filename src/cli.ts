@@ -34,7 +34,7 @@ export const HELP = `mcflow-hooks — the same git policy on every laptop and in
 
 Usage:
   mcflow-hooks run <hook> [args]   run the checks of a git hook (what .husky/* calls)
-                                   hooks: pre-commit, commit-msg, post-checkout, pre-push
+                                   hooks: pre-commit, prepare-commit-msg, commit-msg, post-checkout, pre-push
   mcflow-hooks config              print the resolved config and the files it came from
   mcflow-hooks init                set up husky hooks, a config and PR templates here
       --preset <name>              the policy to extend (default gitflow; --preset alone lists them)
