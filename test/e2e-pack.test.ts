@@ -37,7 +37,7 @@ before(() => {
   assert.ok(fs.existsSync(tarball));
 
   const prefix = path.join(work, 'package-managers');
-  const installed = run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache });
+  const installed = run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=30000', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache });
   for (const name of ['pnpm', 'yarn'] as const) {
     const bin = path.join(prefix, 'node_modules', '.bin', name);
     if (installed.code === 0 && fs.existsSync(bin)) managers[name].bin = bin;
