@@ -41,7 +41,7 @@ before(() => {
   for (const name of ['pnpm', 'yarn'] as const) {
     const bin = path.join(prefix, 'node_modules', '.bin', name);
     if (installed.code === 0 && fs.existsSync(bin)) managers[name].bin = bin;
-    else managers[name].reason = `${name} could not be installed from the registry: ${installed.output.trim().split('\n').slice(-2).join(' ')}`;
+    else managers[name].reason = `${name} could not be installed from the registry: ${installed.output.split('\n').filter((line) => /error/i.test(line)).slice(0, 2).join(' ') || installed.output.trim()}`;
   }
 });
 
