@@ -58,7 +58,7 @@ write('package.json', '{\n  "name": "demo-app",\n  "version": "1.0.0",\n  "priva
 write('.gitignore', 'node_modules/\n');
 sh('git', ['add', '-A'], { show: false });
 sh('git', ['commit', '-q', '--no-verify', '-m', 'chore: initial commit'], { show: false });
-sh('git', ['push', '-q', 'origin', 'main'], { show: false });
+sh('git', ['push', '-q', 'origin', 'main', 'main:main-production'], { show: false });
 // What `npm install mcflow-hooks` leaves: this checkout's CLI on husky's PATH, and husky.
 fs.mkdirSync(path.join(work, 'node_modules/.bin'), { recursive: true });
 fs.writeFileSync(path.join(work, 'node_modules/.bin/mcflow-hooks'), `#!/bin/sh\nexec node "${cli}" "$@"\n`, { mode: 0o755 });

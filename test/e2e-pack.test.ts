@@ -78,7 +78,8 @@ function installedRepo(t: TestContext, manager: Manager): TestRepo {
   repo.write('.gitignore', 'node_modules/\n');
   repo.git(['add', '-A']);
   repo.commitQuietly('chore: initial commit');
-  repo.git(['push', '-q', 'origin', 'main']);
+  // Production exists on the server, as in any real repository (creating a branch is not a push to it).
+  repo.git(['push', '-q', 'origin', 'main', 'main:main-production']);
   const [command, ...args] = manager.add;
   const added = run(command!, args, repo.dir, repo.env);
   assert.equal(added.code, 0, added.output);
@@ -111,28 +112,37 @@ async function scenario(t: TestContext, manager: Manager): Promise<void> {
     assert.equal(repo.git(['rev-parse', 'HEAD']).stdout, repo.git(['rev-parse', 'origin/feature/e2e-login']).stdout);
   });
 
-  await t.test('what the branch and file checks refuse', (st) => {
-    const missing = ['protected-branch', 'sensitive-files'].filter((id) => !(CHECK_IDS as readonly string[]).includes(id));
-    if (missing.length > 0) {
-      st.skip(`needs issue 3/4 checks (${missing.join(', ')} not on main yet)`);
+  await t.test('a commit on develop and a push to main-production are refused', (st) => {
+    if (!(CHECK_IDS as readonly string[]).includes('protected-branch')) {
+      st.skip('needs issue 3 checks (protected-branch not on main yet)');
       return;
     }
     repo.git(['switch', '-q', '-c', 'develop', 'main']);
     const onDevelop = repo.git(['commit', '--allow-empty', '-m', 'feat: straight onto develop'], { allowFailure: true });
     assert.notEqual(onDevelop.code, 0, 'a commit on develop is refused');
+    assert.match(onDevelop.output, /protected branch "develop" \[protected-branch\]/);
     repo.git(['switch', '-q', 'feature/e2e-login']);
+    const push = repo.git(['push', 'origin', 'HEAD:main-production'], { allowFailure: true });
+    assert.notEqual(push.code, 0, 'a push to main-production is refused');
+    assert.match(push.output, /\[protected-branch\]/);
+    assert.equal(repo.git(['ls-remote', 'origin', 'main-production']).stdout.split('\t')[0], repo.git(['rev-parse', 'main']).stdout.trim(), 'origin/main-production did not move');
+  });
+
+  await t.test('.env is refused and .env.example accepted', (st) => {
+    if (!(CHECK_IDS as readonly string[]).includes('sensitive-files')) {
+      st.skip('needs issue 4 checks (sensitive-files not on main yet)');
+      return;
+    }
     repo.write('.env', 'SECRET_KEY=abc\n');
     repo.git(['add', '.env']);
     const env = repo.git(['commit', '-m', 'chore: add env'], { allowFailure: true });
     assert.notEqual(env.code, 0, '.env is refused');
+    assert.match(env.output, /\[sensitive-files\]/);
     repo.git(['rm', '-q', '--cached', '.env']);
     fs.rmSync(path.join(repo.dir, '.env'));
     repo.write('.env.example', 'SECRET_KEY=\n');
     repo.git(['add', '.env.example']);
     assert.equal(repo.git(['commit', '-m', 'chore: add env example']).code, 0, '.env.example is accepted');
-    const push = repo.git(['push', 'origin', 'HEAD:main-production'], { allowFailure: true });
-    assert.notEqual(push.code, 0, 'a push to main-production is refused');
-    assert.equal(repo.git(['ls-remote', 'origin', 'main-production']).stdout, '');
   });
 
   if (manager.name === 'npm') {

@@ -31,6 +31,7 @@ describe('init', () => {
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE/release.md')));
 
     linkInstalledPackages(repo);
+    repo.git(['switch', '-q', '-c', 'feature/init-test']);
     repo.write('a.txt', 'a\n');
     repo.git(['add', 'a.txt']);
     const bad = repo.git(['commit', '-m', 'Added a.'], { allowFailure: true });
@@ -75,6 +76,7 @@ describe('init', () => {
     const merged = repo.read('.husky/commit-msg');
     assert.equal(merged, `${own}mcflow-hooks run commit-msg "$1" # mcflow-hooks\n`);
     linkInstalledPackages(repo);
+    repo.git(['switch', '-q', '-c', 'feature/init-test']);
     assert.notEqual(repo.git(['commit', '--allow-empty', '-m', 'bad'], { allowFailure: true }).code, 0);
     assert.match(repo.read('hook.log'), /user hook ran/, "the user's line still runs");
     fs.rmSync(path.join(repo.dir, 'hook.log'));
@@ -138,6 +140,7 @@ describe('init', () => {
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/pull_request_template.md')), 'templates sit at the git root');
 
     linkInstalledPackages(repo, 'packages/app');
+    repo.git(['switch', '-q', '-c', 'feature/init-test']);
     // The package's config decides: make it distinguishable from the default.
     repo.write('packages/app/.mcflowrc.json', JSON.stringify({ extends: 'gitflow', commits: { rules: { 'type-enum': [2, 'always', ['story']] } } }));
     const bad = repo.git(['commit', '--allow-empty', '-m', 'feat: add a'], { allowFailure: true });
