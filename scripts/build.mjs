@@ -4,7 +4,8 @@
 //    is ~5 ms faster than its ESM loader for the same code (measured on Node 20).
 //  - dist/vendor/*.cjs: large dependencies the hot path does not need (cosmiconfig and its YAML
 //    and JSON parsers are loaded only when a config file exists), kept out of the bin so that
-//    a commit-msg hook does not pay to parse them.
+//    a commit-msg hook does not pay to parse them. secretlint (core + recommended preset, ~1 MB)
+//    loads only when a staged text contains a keyword one of its rules looks for.
 //  - dist/index.js: the library API (ESM), its dependencies left to node_modules.
 //  - .build/: a plain transpile of src/ and test/ for the test runner.
 import { build } from 'esbuild';
@@ -18,7 +19,7 @@ const define = { __MCFLOW_VERSION__: JSON.stringify(version) };
 const minify = !process.env.MCFLOW_NO_MINIFY;
 
 /** Dependencies bundled on their own and imported by the bin only when needed. */
-const VENDORED = ['cosmiconfig'];
+const VENDORED = ['cosmiconfig', '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend'];
 /** Loaded straight from node_modules when needed: jiti for .ts configs, a user's commitlint config; zx for the cold commands (init, uninstall); lint-staged when a project has tasks. */
 const EXTERNAL = ['jiti', '@commitlint/load', 'typescript', 'zx', 'lint-staged'];
 

@@ -13,6 +13,16 @@ function relativeTo(root: string, file: string): string {
 
 const CLI = 'npx mcflow-hooks';
 
+/** Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The .gitignore line that ignores exactly this path: anchored, with glob characters escaped. */
+export function gitignoreLine(file: string): string {
+  return `/${file.replace(/[\\*?[\]!#]/g, (ch) => `\\${ch}`).replace(/ $/, '\\ ')}`;
+}
+
 export const messages = {
   // ── config ────────────────────────────────────────────────────────────────
   configFix: `fix the file, then check it with: ${CLI} config`,
@@ -219,6 +229,40 @@ export const messages = {
       `Could not check that release tag "${tag}" is on a production branch (${production.join(', ')}): this clone has none of them, or too little history`,
     unknownReachabilityFix: (remote: string) =>
       `fetch them, then push again: git fetch ${remote}   (in a shallow clone: git fetch --unshallow ${remote})`,
+  },
+
+  secrets: {
+    why: 'a pushed secret must be rotated, and history keeps it even after the file is fixed',
+    found: (description: string, rule: string, masked: string) => `Possible ${description} (${rule}): ${masked}`,
+    fix: (stage: Stage, file: string, commit: string | undefined, fingerprint: string) => {
+      const notASecret = `not a secret? put "mcflow-allow-secret: <reason>" on the line above, or add { "fingerprint": "${fingerprint}", "reason": "…" } to secrets.allow`;
+      if (stage === 'pre-commit') return `remove it from the file and stage it again: git add -- ${shellQuote(file)}   (${notASecret})`;
+      const where = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "edit", remove the secret)` : 'rewrite the commits that add it';
+      return `rotate the credential, then take it out of history: ${where}   (${notASecret})`;
+    },
+    truncated: (limit: number) =>
+      `More than ${limit} commits are being pushed: only the newest ${limit} were scanned for secrets. CI scans the rest: ${CLI} verify`,
+  },
+  sensitiveFiles: {
+    why: 'these files exist to hold credentials: committing one publishes all of them at once, and history keeps them',
+    found: (file: string, what: string) => `${JSON.stringify(file)} is ${what} and must not be committed`,
+    configured: 'listed in files.sensitive',
+    fix: (stage: Stage, file: string, commit: string | undefined) => {
+      const untrack = `git rm --cached -- ${shellQuote(file)} && echo ${shellQuote(gitignoreLine(file))} >> .gitignore`;
+      if (stage === 'pre-commit') return `unstage it and ignore it: ${untrack}   (a look-alike meant to be shared? add it to files.allowSensitive)`;
+      const where = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "edit")` : 'rewrite the commits that add it';
+      return `rotate what it holds, then ${untrack} and take it out of history: ${where}`;
+    },
+  },
+  largeFiles: {
+    why: 'every clone downloads every version of a large file forever, and history cannot shed it without a rewrite',
+    found: (file: string, size: string, limit: string) => `${JSON.stringify(file)} is ${size}, over the ${limit} limit (files.maxSize)`,
+    fix: (stage: Stage, file: string, commit: string | undefined) => {
+      const lfs = `git lfs track ${shellQuote(gitignoreLine(file).slice(1))} && git add .gitattributes ${shellQuote(file)}`;
+      if (stage === 'pre-commit') return `unstage it: git rm --cached -- ${shellQuote(file)}; or store it with Git LFS: ${lfs}`;
+      const where = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1` : 'an interactive rebase';
+      return `take it out of history (${where}), or move it to Git LFS: git lfs migrate import --include=${shellQuote(gitignoreLine(file).slice(1))}`;
+    },
   },
 
   // ── report ───────────────────────────────────────────────────────────────

@@ -97,6 +97,11 @@ export interface Change {
   /** Pull requests: the branch being merged into, and the PR's title and body. */
   targetBranch?: string;
   pullRequest?: { title?: string; body?: string };
+  /**
+   * The commits whose files are in `files` (pre-push: those the remote lacks, newest first), and
+   * whether the scan stopped at `limit` commits.
+   */
+  history?: { commits: string[]; limit: number; truncated: boolean };
   /** Facts about the repository the checks may need (a merge in progress, the first commit). */
   repo?: {
     root: string;

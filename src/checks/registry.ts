@@ -28,4 +28,16 @@ export const registry: Record<CheckId, RegistryEntry> = {
     stages: ['pre-push'],
     load: async () => (await import('./tag-name.js')).tagName,
   },
+  secrets: {
+    stages: ['pre-commit', 'pre-push', 'verify', 'audit'],
+    load: async () => (await import('./secrets.js')).secrets,
+  },
+  'sensitive-files': {
+    stages: ['pre-commit', 'pre-push', 'verify', 'audit'],
+    load: async () => (await import('./sensitive-files.js')).sensitiveFiles,
+  },
+  'large-files': {
+    stages: ['pre-commit', 'pre-push', 'verify', 'audit'],
+    load: async () => (await import('./large-files.js')).largeFiles,
+  },
 };

@@ -114,5 +114,43 @@ export const configSchema: SchemaNode = {
         allowed: globList('Tag names allowed besides SemVer, e.g. "archive/*" (globs or /regular expressions/).'),
       },
     },
+    secrets: {
+      type: 'object',
+      description: 'Secret scanning (the "secrets" check).',
+      additionalProperties: false,
+      properties: {
+        allow: {
+          type: 'array',
+          description: 'Findings that are not secrets, by the fingerprint each finding prints; the secret itself is never written here.',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['fingerprint', 'reason'],
+            properties: {
+              fingerprint: { type: 'string', pattern: '^[0-9a-f]{16}$', description: 'The 16 hex digits a finding prints.' },
+              reason: { type: 'string', description: 'Why this is not a secret, for reviewers.' },
+            },
+          },
+        },
+        ignore: globList('Path globs whose files are not scanned for secrets (test fixtures).'),
+      },
+    },
+    files: {
+      type: 'object',
+      description: 'File rules (the "sensitive-files" and "large-files" checks).',
+      additionalProperties: false,
+      properties: {
+        maxSize: {
+          description: 'Largest blob a change may add: bytes, or a string such as "10 MB" (default 5 MB).',
+          oneOf: [
+            { type: 'integer', minimum: 1 },
+            { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]?[bB]?)\\s*$' },
+          ],
+        },
+        sensitive: globList('Path globs refused by "sensitive-files", in addition to the built-in list.'),
+        allowSensitive: globList('Path globs "sensitive-files" accepts (look-alikes meant to be shared, test fixtures).'),
+        allowLarge: globList('Path globs "large-files" accepts whatever their size.'),
+      },
+    },
   },
 };

@@ -56,6 +56,22 @@ export interface McflowConfig {
     /** Tag names allowed besides SemVer `vMAJOR.MINOR.PATCH[-pre][+build]` (globs or `/regex/`), e.g. `archive/*`. */
     allowed?: string[];
   };
+  secrets?: {
+    /** Findings accepted by fingerprint (printed with each finding), so the secret is never written here. */
+    allow?: { fingerprint: string; reason: string }[];
+    /** Path globs whose files are not scanned for secrets (test fixtures). */
+    ignore?: string[];
+  };
+  files?: {
+    /** Largest blob a change may add: bytes, or a string such as "10 MB" (default 5 MB). */
+    maxSize?: number | string;
+    /** Path globs refused by `sensitive-files`, in addition to the built-in list. */
+    sensitive?: string[];
+    /** Path globs `sensitive-files` accepts (look-alikes meant to be shared). */
+    allowSensitive?: string[];
+    /** Path globs `large-files` accepts whatever their size. */
+    allowLarge?: string[];
+  };
 }
 
 /** Identity function that gives a config file type checking and completion. */

@@ -13,6 +13,7 @@ import type { McflowConfig } from '../config/types.js';
 import { GitError, InputError } from '../errors.js';
 import { messages } from '../messages.js';
 import { classifyRefUpdates, containedInAny, isShallowRepository, listBranchRefs } from '../git/refs.js';
+import { getFilesAddedByCommits, listUnpushedCommits, UNPUSHED_COMMIT_LIMIT } from '../git/commit-files.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
 
@@ -52,10 +53,15 @@ export function collectPrePushChange(repo: Repository, args: string[], input: st
   const [remoteName, remoteUrl] = args;
   const updates = classifyRefUpdates(repo, parseRefUpdates(input));
   const allowPush = parseAllowList(options.env?.MCFLOW_ALLOW_PUSH);
+  // What the remote does not have yet: a secret committed with --no-verify and deleted in a
+  // later commit is still in one of these.
+  const { commits, truncated } = listUnpushedCommits(repo, updates.map((update) => update.localSha));
   return {
     stage: 'pre-push',
     branch: readCurrentBranch(repo),
     refUpdates: addProductionReachability(repo, updates, options.config?.branches?.production ?? [], remoteName),
+    files: getFilesAddedByCommits(repo, commits),
+    history: { commits, limit: UNPUSHED_COMMIT_LIMIT, truncated },
     ...(remoteName ? { remote: { name: remoteName, url: remoteUrl ?? remoteName } } : {}),
     ...(allowPush.length > 0 ? { allowPush } : {}),
     repo: { root: repo.root, gitDir: repo.gitDir },

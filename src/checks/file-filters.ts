@@ -1,0 +1,41 @@
+/**
+ * Cheap tests on a changed file that run before any content is scanned: lockfiles, binary
+ * content, and the configured size limit shared by `secrets` and `large-files`.
+ */
+import type { McflowConfig } from '../config/types.js';
+
+/** Lockfiles hold integrity hashes and resolved URLs, never credentials a person typed. */
+const LOCKFILES = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'deno.lock',
+  'Cargo.lock', 'poetry.lock', 'Pipfile.lock', 'uv.lock', 'pdm.lock', 'Gemfile.lock', 'composer.lock', 'go.sum',
+  'mix.lock', 'pubspec.lock', 'Podfile.lock', 'packages.lock.json', 'flake.lock',
+]);
+
+export function isLockfile(filePath: string): boolean {
+  return LOCKFILES.has(filePath.slice(filePath.lastIndexOf('/') + 1));
+}
+
+/** Git's own test: a NUL byte in the first 8000 bytes means binary. */
+export function isBinary(content: Buffer): boolean {
+  return content.subarray(0, 8000).includes(0);
+}
+
+export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
+const UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+
+/** `files.maxSize` in bytes: a number of bytes or a string such as "5 MB" (units of 1024). */
+export function maxFileSize(config: Pick<McflowConfig, 'files'>): number {
+  const setting = config.files?.maxSize;
+  if (setting === undefined) return DEFAULT_MAX_SIZE;
+  if (typeof setting === 'number') return setting;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?|[KMG]?B?)\s*$/i.exec(setting);
+  return match ? Math.round(Number(match[1]) * (UNITS[(match[2] || 'b').toLowerCase()] ?? 1)) : DEFAULT_MAX_SIZE;
+}
+
+/** "5.0 MB", for messages. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,47 @@
+/**
+ * Connection URLs with a password in them, for the databases and brokers the team runs:
+ * postgres, mysql/mariadb, mongodb(+srv), redis(s), amqp(s), mssql/sqlserver (also behind
+ * `jdbc:`), and ADO.NET strings (`Server=…;Password=…`). Only the password is the secret: a URL
+ * with `<password>`, `${DB_PASSWORD}` or `changeme` in it is documentation, not a leak.
+ */
+import type { SecretRule } from './define.js';
+import { isPlaceholder } from './placeholder.js';
+
+const SCHEMES = 'postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse';
+export const connectionUrl: SecretRule = {
+  id: 'mcflow/connection-url',
+  description: 'password in a connection URL',
+  keywords: ['://', 'password=', 'pwd='],
+  patterns: [
+    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/[^:@/\\s'"\`]*:(?<secret>[^@/\\s'"\`]+)@[^\\s'"\`]+`, 'gid'),
+    /\b(?:Server|Data Source|Host)\s*=[^;'"\n]+;(?:[^;'"\n]*;)*?\s*(?:Password|Pwd)\s*=\s*(?<secret>[^;'"\s]+)/gid,
+  ],
+  ownPlaceholderCheck: true,
+  verify: (password) => !isPlaceholder(decodeURIComponent(safeDecode(password))),
+  samples: {
+    secrets: [
+      'DATABASE_URL=postgres://app:HgxzNN%26AL5wIS@db.prod.internal:5432/app',
+      'REDIS_URL=redis://:u8jzPde0IgxLd6Gn@cache.example.com:6379/0',
+      'url: "mongodb+srv://svc:Bd0Kh8oOOL8dKLzd@cluster0.ab1cd.mongodb.net/app"',
+      'AMQP_URL=amqps://worker:M2oeq3hDavJA76rN@mq.internal/vhost',
+      'jdbc:sqlserver://sa:Xq7!pLm2vR9t@sql01:1433',
+      'ConnectionStrings__Db="Server=sql01;Database=app;User Id=sa;Password=Xq7!pLm2vR9tK;"',
+    ],
+    notSecrets: [
+      'DATABASE_URL=postgres://user:<password>@localhost:5432/app',
+      'DATABASE_URL=postgres://user:${DB_PASSWORD}@db:5432/app',
+      'REDIS_URL=redis://:changeme@localhost:6379',
+      'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app',
+      'MONGO_URL=mongodb://localhost:27017/app',
+      'DATABASE_URL=mysql://root:password@127.0.0.1/db',
+    ],
+  },
+};
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

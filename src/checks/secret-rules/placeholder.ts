@@ -1,0 +1,38 @@
+/**
+ * Values that look like secrets but are not: references to a secret kept elsewhere
+ * (`${DB_PASSWORD}`, `${{ secrets.X }}`, `process.env.X`, `os.environ["X"]`), template
+ * markers (`<your-token>`, `{{ token }}`), documented examples (AWS's `…EXAMPLE` keys, Slack's
+ * `T00000000`), and filler (`changeme`, `xxxxxxxx`, `****`). Applied to every rule's match,
+ * the recommended preset's included, so one list decides for all.
+ */
+
+/** References and template syntax: the secret lives in an environment or a secret store. */
+const REFERENCE =
+  /\$\{|\{\{|\}\}|<[^>]*>|^\$[A-Za-z_(]|%\(|%s\b|^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|secrets\.|vault:|ref\+|op:\/\/)|\bprocess\.env\b|\bos\.environ\b/;
+
+/** Filler and documentation words. "example" also covers AWS's documented example keys. */
+const FILLER =
+  /example|sample|placeholder|change[-_ ]?me|changeit|your[-_ ]?(?:own[-_ ]?)?(?:\w+[-_ ])?(?:api[-_ ]?)?(?:key|token|secret|pass(?:word)?|dsn|id)|dummy|redacted|replace[-_ ]?(?:me|this|with)|insert[-_ ]?(?:your|here)|fixme|\btodo\b|notasecret|not[-_ ]?a[-_ ]?(?:real[-_ ]?)?(?:secret|key|token|password)|fake|0123456789|abcdefghij|qwerty/i;
+
+/**
+ * Runs of one filler character: `xxxx`, `XXXX`, `****`, `....`, and zeros (Slack's `T00000000`).
+ * Zeros need six in a row: four occur by chance in about 1% of random 40-digit hex tokens.
+ */
+const FILLER_RUN = /([xX*.#])\1{3,}|0{6,}|_{4,}/;
+
+/** Bare words that stand in for a value. */
+const STAND_INS = new Set([
+  'password', 'passwd', 'pass', 'secret', 'token', 'apikey', 'api_key', 'key', 'none', 'null', 'nil', 'undefined',
+  'true', 'false', 'empty', 'string', 'value', 'required', 'optional', 'test', 'testing', 'admin', 'root', 'user',
+  'username', 'postgres', 'mysql', 'redis', 'guest', 'default', 'secretpassword', 'mysecretpassword', 'mypassword',
+  'supersecret', 'letmein', 'hunter2', 'tbd', 'n/a', 'env', 'set_me', 'setme',
+]);
+
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim().replace(/^['"`]|['"`]$/g, '');
+  if (trimmed.length < 4) return true;
+  if (STAND_INS.has(trimmed.toLowerCase())) return true;
+  if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed)) return true;
+  // Too few distinct characters to be random ("aaaaaaaa", "abababab").
+  return new Set(trimmed).size <= 3;
+}

@@ -1,0 +1,73 @@
+/**
+ * High-entropy values assigned to names that hold credentials (`*_PASSWORD`, `*_SECRET`,
+ * `SECRET_KEY`, `*_TOKEN`, `*_API_KEY`, `clientSecret`…), in the forms env files, YAML, JSON,
+ * TypeScript/JavaScript and Python write them. The name says "credential"; the value must look
+ * random (length, entropy, mixed characters) and not be a reference or placeholder. In code
+ * files an unquoted value is an expression (`process.env.X`, a variable), so only quoted
+ * literals count there.
+ */
+import { characterClasses, entropy, type SecretRule } from './define.js';
+
+/** The credential part a name ends with, after camelCase is split: `dbPassword` → `db_password`. */
+const CREDENTIAL_NAME =
+  /(?:^|_)(?:password|passwd|pwd|pass|secret|secret_?key|secret_?key_?base|client_?secret|token|auth_?token|access_?token|refresh_?token|bearer_?token|api_?key|api_?secret|access_?key|secret_?access_?key|private_?key|encryption_?key|signing_?key|master_?key|app_?key|credentials?)$/;
+/** Names that say "not a secret" even though they end like one. */
+const HARMLESS_NAME = /(?:^|_)(?:public|publishable|pub)_|(?:_file|_path|_name|_id|_url_env|_length|_ttl|_expiry|_header)$/;
+const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.py', '.rb', '.go', '.java', '.kt', '.cs', '.php']);
+
+export function normalizeName(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[.-]/g, '_')
+    .toLowerCase();
+}
+
+export const secretAssignment: SecretRule = {
+  id: 'mcflow/secret-assignment',
+  description: 'credential assigned to a secret-holding name',
+  keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
+  patterns: [
+    // NAME=value, NAME: value, "name": "value", name = 'value', name => "value"; optional `export`.
+    /(?<![\w$])["']?(?<name>[A-Za-z_][\w.-]{0,80}?)["']?[ \t]*(?::=|=>|[:=])[ \t]*(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})\k<quote>/gd,
+  ],
+  verify: (value, match, { ext }) => {
+    const name = normalizeName(match.groups!.name!);
+    if (!CREDENTIAL_NAME.test(name) || HARMLESS_NAME.test(name)) return false;
+    if (CODE_EXTENSIONS.has(ext) && match.groups!.quote === '') return false;
+    // A dotted or called expression, or a plain identifier, is code, not a value.
+    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|\(/.test(value)) return false;
+    // Stripe's test-mode keys reach no real money or data.
+    if (/^(?:sk|rk|pk)_test_/.test(value)) return false;
+    if (/^\d+$/.test(value) || /^(?:https?:\/\/)?[\w.-]+\.(?:com|org|io|net|dev)(?:\/\S*)?$/.test(value)) return false;
+    const passwordLike = /(?:pass|pwd)/.test(name);
+    const minimum = passwordLike ? 8 : 12;
+    const bits = entropy(value);
+    return value.length >= minimum && characterClasses(value) >= 2 && bits >= (passwordLike ? 2.5 : 3);
+  },
+  samples: {
+    secrets: [
+      'POSTGRES_PASSWORD=HgxzNN&AL5#wIS',
+      'export ADMIN_PASSWORD="Adm1n!x7Qz2024"',
+      'SECRET_KEY = "django-insecure-u8jzPde0IgxLd6GncfBAepfJ"',
+      'jwt_secret: Bd0Kh8oOOL8dKLzdocJ2isAjIhKt',
+      '{ "clientSecret": "mwufUxbvJDCTbyvHNsG9eh6Yo4gf" }',
+      'const apiKey = "k3y_u8jzPde0IgxLd6GncfBA";',
+      'INTERNAL_API_KEY=4f1d9c2e7b8a6d5c3e1f0a9b8c7d6e5f',
+    ],
+    notSecrets: [
+      'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}',
+      'password: ${{ secrets.DB_PASSWORD }}',
+      'const apiKey = process.env.API_KEY;',
+      'SECRET_KEY = os.environ["SECRET_KEY"]',
+      'ADMIN_PASSWORD=changeme',
+      'API_TOKEN=<your-token>',
+      'POSTGRES_PASSWORD=postgres',
+      'MAX_TOKENS=4096',
+      'password = getPassword(user)',
+      'STRIPE_PUBLISHABLE_KEY=pk_live_u8jzPde0IgxLd6GncfBAepfJ',
+      'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'token: this.session.accessToken',
+    ],
+    ext: '.env',
+  },
+};

@@ -1,0 +1,20 @@
+/** Sentry DSNs (`https://<32 hex key>@o1.ingest.sentry.io/<project>`): they let anyone send events to the project. */
+import type { SecretRule } from './define.js';
+
+export const sentryDsn: SecretRule = {
+  id: 'mcflow/sentry-dsn',
+  description: 'Sentry DSN',
+  keywords: ['://'],
+  patterns: [/\bhttps?:\/\/[0-9a-f]{32}(?::[0-9a-f]{32})?@[A-Za-z0-9.-]+(?::\d+)?\/(?:[\w.-]+\/)*\d+\b/g],
+  samples: {
+    secrets: [
+      'SENTRY_DSN=https://bfe228f219e9cb0eb53f16947ccf25ec@o450123.ingest.sentry.io/5512345',
+      "dsn: 'https://84d8dbc74254770f58904dba41ecccc3:bfe228f219e9cb0eb53f16947ccf25ec@sentry.internal.acme.io/12'",
+    ],
+    notSecrets: [
+      'SENTRY_DSN=https://examplePublicKey@o0.ingest.sentry.io/0',
+      'SENTRY_DSN=https://00000000000000000000000000000000@o0.ingest.sentry.io/0',
+      'SENTRY_DSN=${SENTRY_DSN}',
+    ],
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * secrets: no credential enters history. Scans the content a change adds (pre-commit: the
+ * staged blobs' added lines; pre-push: the added lines of every commit the remote lacks;
+ * verify/audit: whole files) with secretlint's recommended preset plus our rules.
+ *
+ * Why: a pushed secret must be rotated, and history keeps it after the file is fixed.
+ *
+ * Config: `secrets.ignore` path globs (test fixtures), `secrets.allow` fingerprints; inline
+ * `mcflow-allow-secret` on the line or the line before.
+ *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
+ */
+import { compileMatcher } from '../config/glob.js';
+import { messages } from '../messages.js';
+import type { Change, ChangedFile, Problem } from '../types.js';
+import type { Check, CheckContext } from './check.js';
+import { isBinary, isLockfile, maxFileSize } from './file-filters.js';
+import { allowedFingerprints, isAllowedInline } from './secrets.allow.js';
+import { fingerprintSecret, maskSecret } from './secrets.redact.js';
+import { scanTexts, type ScanTarget } from './secrets.scan.js';
+
+const text = messages.secrets;
+
+/** Every secret in the change, inline markers applied, config fingerprints not yet: `findUnusedAllowEntries` needs these. */
+export async function scanForSecrets(change: Change, context: CheckContext): Promise<Problem[]> {
+  const ignored = compileMatcher(context.config.secrets?.ignore ?? []);
+  const limit = maxFileSize(context.config);
+  // Cheap filters first: path globs, lockfiles and size need no content.
+  const files = (change.files ?? []).filter(
+    (file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && (file.size ?? 0) <= limit,
+  );
+  const wholeFiles = context.stage === 'verify' || context.stage === 'audit';
+  // Ask for every blob and line set before awaiting: the source answers them with one git process each.
+  const [contents, addedLines] = await Promise.all([
+    Promise.all(files.map((file) => file.readContent!())),
+    Promise.all(files.map((file) => (wholeFiles || !file.readAddedLines ? undefined : file.readAddedLines()))),
+  ]);
+  const targets: (ScanTarget & { file: ChangedFile })[] = [];
+  files.forEach((file, index) => {
+    const content = contents[index]!;
+    const lines = addedLines[index];
+    if (isBinary(content) || lines?.size === 0) return;
+    targets.push({ file, path: file.path, content: content.toString('utf8'), lines });
+  });
+  const results = await scanTexts(targets);
+  const problems: Problem[] = [];
+  targets.forEach((target, index) => {
+    const lines = target.content.split('\n');
+    for (const secret of results[index]!) {
+      if (isAllowedInline(lines, secret.line)) continue;
+      const fingerprint = fingerprintSecret(secret.rule, secret.value);
+      problems.push({
+        message: text.found(secret.description, secret.rule, maskSecret(secret.value)),
+        file: target.path,
+        line: secret.line,
+        column: secret.column,
+        ...(target.file.commit ? { commit: target.file.commit } : {}),
+        fingerprint,
+        fix: text.fix(context.stage, target.path, target.file.commit, fingerprint),
+      });
+    }
+  });
+  if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
+  return problems;
+}
+
+export const secrets: Check = {
+  id: 'secrets',
+  why: text.why,
+  async run(change, context) {
+    const allowed = allowedFingerprints(context.config);
+    return (await scanForSecrets(change, context)).filter((problem) => !problem.fingerprint || !allowed.has(problem.fingerprint));
+  },
+};
