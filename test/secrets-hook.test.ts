@@ -1,0 +1,175 @@
+// The secrets, sensitive-files and large-files checks through real husky hooks in real
+// repositories: what is scanned is the index (pre-commit) or the commits the remote lacks
+// (pre-push), whatever the working tree says; odd names, binaries, an empty repository and a
+// 50 MB blob behave; and no output ever holds a whole secret.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createRepo, type RunResult, type TestRepo } from './helpers/repo.js';
+
+// Built by concatenation so that this file holds no scannable key.
+const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
+const PASSWORD = 'HgxzNN&AL5#wIS' + 'q7';
+const GITLAB = 'gl' + 'pat-' + 'AUsdMlHUvTCQCyEZDz-T';
+const SECRETS = [STRIPE, PASSWORD, GITLAB];
+
+/** Every output of every command in this file, checked for whole secrets at the end. */
+const outputs: string[] = [];
+const seen = (result: RunResult): RunResult => {
+  outputs.push(result.output);
+  return result;
+};
+
+const HOOKS = { 'pre-commit': 'mcflow-hooks run pre-commit\n', 'pre-push': 'mcflow-hooks run pre-push "$@"\n' };
+
+function hookedRepo(t: Parameters<typeof createRepo>[0], origin = false): TestRepo & { origin?: string } {
+  const repo = createRepo(t, { branch: 'feature/secrets', origin });
+  repo.installHooks(HOOKS);
+  return repo;
+}
+
+const commit = (repo: TestRepo, message = 'feat: add config') => seen(repo.git(['commit', '-q', '-m', message], { allowFailure: true }));
+
+describe('secrets in pre-commit', () => {
+  it('catches a secret that is staged but deleted from the working tree', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
+    repo.git(['add', 'src/pay.ts']);
+    fs.rmSync(path.join(repo.dir, 'src/pay.ts'));
+    const result = commit(repo);
+    assert.notEqual(result.code, 0, result.output);
+    assert.match(result.output, /Stripe live key \(mcflow\/stripe\): sk_live_\*\*\*\*\.\.\.9fQ2 \[secrets\]/);
+    assert.match(result.output, /src\/pay\.ts:1:21, fingerprint [0-9a-f]{16}/);
+    assert.match(result.output, /git add -- src\/pay\.ts/);
+    assert.equal(repo.git(['rev-parse', '-q', '--verify', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
+  });
+
+  it('ignores a secret that is only in the working tree', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('settings.env.example', 'API_TOKEN=<your-token>\n');
+    repo.git(['add', '-A']);
+    repo.write('settings.env.example', `API_TOKEN=${GITLAB}\n`);
+    const result = commit(repo);
+    assert.equal(result.code, 0, result.output);
+    assert.equal(repo.git(['status', '--porcelain']).stdout.trim(), 'M settings.env.example', 'the working tree is untouched');
+  });
+
+  it('scans only added lines: a rename adds none, an old secret elsewhere in a touched file does not block', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('old name.yml', `password: ${PASSWORD}\nother: 1\n`);
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: legacy file');
+    repo.git(['mv', 'old name.yml', 'new name.yml']);
+    assert.equal(commit(repo, 'refactor: rename').code, 0);
+    repo.write('new name.yml', `password: ${PASSWORD}\nother: 2\n`);
+    repo.git(['add', '-A']);
+    assert.equal(commit(repo, 'fix: other').code, 0);
+    repo.write('new name.yml', `password: ${PASSWORD}\nother: 2\ntoken: ${GITLAB}\n`);
+    repo.git(['add', '-A']);
+    const result = commit(repo, 'feat: token');
+    assert.equal(result.code, 1, result.output);
+    assert.match(result.output, /new name\.yml:3:8/);
+    assert.doesNotMatch(result.output, /new name\.yml:1:/);
+  });
+
+  it('names files with spaces, newlines and unicode exactly (JSON report), and skips binary files', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('with space.env.txt', `DB_PASSWORD=${PASSWORD}\n`);
+    repo.write('new\nline.txt', `token=${GITLAB}\n`);
+    repo.write('ünïcødé.md', `Stripe: ${STRIPE}\n`);
+    repo.write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), Buffer.from(`${STRIPE}\n`)]));
+    repo.git(['add', '-A']);
+    const result = seen(repo.cli(['run', 'pre-commit', '--format', 'json'], { env: { GIT_PREFIX: '' } }));
+    assert.equal(result.code, 1, result.output);
+    const report = JSON.parse(result.stdout) as { findings: { check: string; file: string }[] };
+    const files = report.findings.filter((finding) => finding.check === 'secrets').map((finding) => finding.file).sort();
+    assert.deepEqual(files, ['new\nline.txt', 'with space.env.txt', 'ünïcødé.md']);
+  });
+
+  it('works in an empty repository (no HEAD yet)', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('.npmrc.txt', `secret_key = "${STRIPE}"\n`);
+    repo.git(['add', '-A']);
+    assert.equal(commit(repo).code, 1);
+    repo.write('.npmrc.txt', 'registry=https://registry.npmjs.org/\n');
+    repo.git(['add', '-A']);
+    const result = commit(repo);
+    assert.equal(result.code, 0, result.output);
+  });
+
+  it('refuses a 50 MB file with a Git LFS hint, without scanning it', (t) => {
+    const repo = hookedRepo(t);
+    const big = Buffer.alloc(50 * 1024 * 1024, 'a');
+    Buffer.from(`\nKEY=${STRIPE}\n`).copy(big, 1024);
+    repo.write('data/dump.sql', big);
+    repo.git(['add', '-A']);
+    const result = commit(repo);
+    assert.equal(result.code, 1, result.output);
+    assert.match(result.output, /"data\/dump\.sql" is 50\.0 MB, over the 5\.0 MB limit \(files\.maxSize\) \[large-files\]/);
+    assert.match(result.output, /git lfs track/);
+    assert.doesNotMatch(result.output, /\[secrets\]/);
+  });
+
+  it('refuses a force-added ignored .env with the git rm --cached command and the .gitignore line', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('.gitignore', '.env\n');
+    repo.write('.env', 'DEBUG=1\n');
+    repo.git(['add', '.gitignore']);
+    repo.git(['add', '-f', '.env']);
+    const result = commit(repo);
+    assert.equal(result.code, 1, result.output);
+    assert.match(result.output, /"\.env" is an environment file and must not be committed \[sensitive-files\]/);
+    assert.match(result.output, /git rm --cached -- \.env && echo \/\.env >> \.gitignore/);
+  });
+
+  it('accepts allow-listed findings: inline marker and config fingerprint', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('a.env.txt', `# mcflow-allow-secret: public demo key\nKEY=${STRIPE}\nTOKEN=${GITLAB}\n`);
+    repo.git(['add', '-A']);
+    const refused = commit(repo);
+    assert.equal(refused.code, 1);
+    const fingerprint = /fingerprint ([0-9a-f]{16})/.exec(refused.output)![1]!;
+    assert.match(refused.output, /a\.env\.txt:3:/);
+    repo.write('.mcflowrc.json', JSON.stringify({ secrets: { allow: [{ fingerprint, reason: 'revoked test token' }] } }));
+    repo.git(['add', '-A']);
+    assert.equal(commit(repo).code, 0);
+  });
+});
+
+describe('secrets in pre-push', () => {
+  it('catches a secret added and removed again in two --no-verify commits', (t) => {
+    const repo = hookedRepo(t, true);
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: start');
+    seen(repo.git(['push', '-q', '--no-verify', 'origin', 'feature/secrets']));
+    repo.write('config.yml', `db:\n  password: "${PASSWORD}"\n`);
+    repo.git(['add', '-A']);
+    const added = repo.commitQuietly('feat: config');
+    repo.write('config.yml', 'db:\n  password: ${DB_PASSWORD}\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('fix: read the password from the environment');
+    const result = seen(repo.git(['push', 'origin', 'feature/secrets'], { allowFailure: true }));
+    assert.notEqual(result.code, 0, result.output);
+    assert.match(result.output, /config\.yml:2:14, commit [0-9a-f]{12}, fingerprint/);
+    assert.match(result.output, new RegExp(`git rebase --interactive ${added.slice(0, 12)}~1`));
+    assert.equal(repo.git(['ls-remote', 'origin', 'feature/secrets']).stdout.split('\t')[0]!.length, 40);
+    assert.notEqual(repo.git(['ls-remote', 'origin', 'feature/secrets']).stdout.split('\t')[0], repo.git(['rev-parse', 'HEAD']).stdout.trim());
+  });
+
+  it('lets clean commits through', (t) => {
+    const repo = hookedRepo(t, true);
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('feat: a');
+    const result = seen(repo.git(['push', '-q', 'origin', 'feature/secrets'], { allowFailure: true }));
+    assert.equal(result.code, 0, result.output);
+  });
+});
+
+after(() => {
+  // Runs once every test above has: no output of any of them holds a whole secret.
+  for (const output of outputs) for (const secret of SECRETS) assert.ok(!output.includes(secret), `an output contains a whole secret:\n${output}`);
+  assert.ok(outputs.length > 10, 'outputs were collected');
+});
