@@ -12,7 +12,8 @@ import { createRepo, type RunResult, type TestRepo } from './helpers/repo.js';
 const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
 const PASSWORD = 'HgxzNN&AL5#wIS' + 'q7';
 const GITLAB = 'gl' + 'pat-' + 'AUsdMlHUvTCQCyEZDz-T';
-const SECRETS = [STRIPE, PASSWORD, GITLAB];
+const DB_PASSWORD = 'Zr8#kP2m' + 'Wq4';
+const SECRETS = [STRIPE, PASSWORD, GITLAB, DB_PASSWORD];
 
 /** Every output of every command in this file, checked for whole secrets at the end. */
 const outputs: string[] = [];
@@ -85,6 +86,15 @@ describe('secrets in pre-commit', () => {
     const report = JSON.parse(result.stdout) as { findings: { check: string; file: string }[] };
     const files = report.findings.filter((finding) => finding.check === 'secrets').map((finding) => finding.file).sort();
     assert.deepEqual(files, ['new\nline.txt', 'with space.env.txt', 'ünïcødé.md']);
+  });
+
+  it('names the kind of secret in its own words, never quoting secretlint messages that hold the secret', (t) => {
+    const repo = hookedRepo(t);
+    repo.write('deploy/app.env.txt', `DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal/app\n`);
+    repo.git(['add', '-A']);
+    const result = commit(repo);
+    assert.equal(result.code, 1, result.output);
+    assert.match(result.output, /Possible password in a database connection string \(secretlint\/database-connection-string\): postgres:\/\/\*\*\*\*/);
   });
 
   it('works in an empty repository (no HEAD yet)', (t) => {

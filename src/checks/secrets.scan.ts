@@ -28,7 +28,27 @@ export interface RawSecret {
 }
 
 const KEYWORDS = [...new Set([...PRESET_KEYWORDS, ...SECRET_RULES.flatMap((rule) => rule.keywords)])];
-const DESCRIPTIONS = new Map(SECRET_RULES.map((rule) => [rule.id, rule.description]));
+/**
+ * What each rule finds, in our words. secretlint's own messages quote the secret they found
+ * ("found PostgreSQL connection string: postgres://app:<the password>@…"), so they are never shown.
+ */
+const DESCRIPTIONS = new Map<string, string>([
+  ...SECRET_RULES.map((rule): [string, string] => [rule.id, rule.description]),
+  ['secretlint/aws', 'AWS credential'],
+  ['secretlint/gcp', 'Google Cloud service-account key'],
+  ['secretlint/npm', 'npm token'],
+  ['secretlint/slack', 'Slack token or webhook'],
+  ['secretlint/basicauth', 'password in a URL'],
+  ['secretlint/openai', 'OpenAI API key'],
+  ['secretlint/anthropic', 'Anthropic API key'],
+  ['secretlint/linear', 'Linear API key'],
+  ['secretlint/privatekey', 'private key'],
+  ['secretlint/sendgrid', 'SendGrid API key'],
+  ['secretlint/shopify', 'Shopify token'],
+  ['secretlint/github', 'GitHub token'],
+  ['secretlint/1password', '1Password service-account token'],
+  ['secretlint/database-connection-string', 'password in a database connection string'],
+]);
 
 /** Blanks every line not in `keep`, so positions stay right and nothing else is scanned. */
 export function keepLines(content: string, keep: ReadonlySet<number>): string {
@@ -72,15 +92,13 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
       const text = texts[index]!;
       const result = await lintSource({
         source: { content: text, filePath: target.path, ext: path.extname(target.path), contentType: 'text' },
-        options: { config, noPhysicFilePath: true },
+        options: { config, noPhysicFilePath: true, maskSecrets: true },
       });
-      const found = result.messages.map((message) => ({
-        rule: shortRuleId(message.ruleId),
-        start: message.range[0],
-        end: message.range[1],
-        value: text.slice(message.range[0], message.range[1]),
-        description: DESCRIPTIONS.get(message.ruleId) ?? message.message,
-      }));
+      const found = result.messages.map((message) => {
+        const rule = shortRuleId(message.ruleId);
+        const [start, end] = message.range;
+        return { rule, start, end, value: text.slice(start, end), description: DESCRIPTIONS.get(rule) ?? 'secret' };
+      });
       return dropOverlaps(found.filter((secret) => secret.rule.startsWith('mcflow/') || !isPresetPlaceholder(secret.value))).map(
         ({ start, end: _end, ...secret }) => ({ ...secret, ...position(text, start) }),
       );

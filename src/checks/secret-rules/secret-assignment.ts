@@ -24,7 +24,7 @@ export function normalizeName(name: string): string {
 
 export const secretAssignment: SecretRule = {
   id: 'mcflow/secret-assignment',
-  description: 'credential assigned to a secret-holding name',
+  description: 'password, secret or token value',
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   patterns: [
     // NAME=value, NAME: value, "name": "value", name = 'value', name => "value"; optional `export`.
