@@ -32,6 +32,9 @@ export interface SecretMatch {
 /** Every secret a rule finds in a text: the pure core both secretlint and the sample tests use. */
 export function findSecrets(rule: SecretRule, text: string, ext = ''): SecretMatch[] {
   const found: SecretMatch[] = [];
+  // The keyword prefilter: no keyword, no regex.
+  const lower = lowerCase(text);
+  if (!rule.keywords.some((keyword) => lower.includes(keyword))) return found;
   for (const pattern of rule.patterns) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
@@ -41,12 +44,24 @@ export function findSecrets(rule: SecretRule, text: string, ext = ''): SecretMat
       }
       const value = match.groups?.secret ?? match[0];
       const offset = match.groups?.secret !== undefined ? secretOffset(match, value) : 0;
-      if (!rule.ownPlaceholderCheck && isPlaceholder(value)) continue;
+      // The rule's own test first: it is cheaper than the placeholder list and rejects more.
       if (rule.verify && !rule.verify(value, match, { ext })) continue;
+      if (!rule.ownPlaceholderCheck && isPlaceholder(value)) continue;
       found.push({ start: match.index + offset, end: match.index + offset + value.length, value });
     }
   }
   return found;
+}
+
+let lastText: string | undefined;
+let lastLower = '';
+/** Every rule lower-cases the same text in turn: keep the last one. */
+function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }
 
 /** Where the `secret` group starts inside the match (d-flag indices when present). */

@@ -46,5 +46,5 @@ export const SECRET_RULES: readonly SecretRule[] = [
 export const PRESET_KEYWORDS: readonly string[] = [
   'aws', 'akia', 'private_key', 'service_account', 'npm_', '_authtoken', 'xox', 'hooks.slack.com', '://', 'sk-', 'lin_api_',
   'private key', 'sg.', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'ops_',
-  'mongodb', 'postgres', 'mysql', 'password',
+  'mongodb', 'postgres', 'mysql', 'password', 'xapp-',
 ];

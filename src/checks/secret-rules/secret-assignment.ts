@@ -28,7 +28,8 @@ export const secretAssignment: SecretRule = {
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   patterns: [
     // NAME=value, NAME: value, "name": "value", name = 'value', name => "value"; optional `export`.
-    /(?<![\w$])["']?(?<name>[A-Za-z_][\w.-]{0,80}?)["']?[ \t]*(?::=|=>|[:=])[ \t]*(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})\k<quote>/gd,
+    // The name must end in a credential word here already: most `a: b` pairs in code never reach verify.
+    /(?<![\w$])["']?(?<name>(?:[A-Za-z_][\w.-]{0,80}?)?(?:pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?))["']?[ \t]*(?::=|=>|[:=])[ \t]*(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})\k<quote>/gdi,
   ],
   verify: (value, match, { ext }) => {
     const name = normalizeName(match.groups!.name!);
@@ -53,6 +54,8 @@ export const secretAssignment: SecretRule = {
       '{ "clientSecret": "mwufUxbvJDCTbyvHNsG9eh6Yo4gf" }',
       'const apiKey = "k3y_u8jzPde0IgxLd6GncfBA";',
       'INTERNAL_API_KEY=4f1d9c2e7b8a6d5c3e1f0a9b8c7d6e5f',
+      'password=Xq7!pLm2vR9tK',
+      '"token": "Bd0Kh8oOOL8dKLzdocJ2isAjIhKt"',
     ],
     notSecrets: [
       'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}',

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { keepKeywordLines, keepLines, scanTexts } from './secrets.scan.js';
+
+describe('keepKeywordLines', () => {
+  it('blanks lines without a keyword and keeps line numbers, PEM blocks whole', () => {
+    const text = ['plain', 'my_token = 1', 'other', '-----BEGIN EC PRIVATE KEY-----', 'AAAA', 'BBBB', '-----END EC PRIVATE KEY-----', 'tail'].join('\n');
+    assert.deepEqual(keepKeywordLines(text).split('\n'), ['', 'my_token = 1', '', '-----BEGIN EC PRIVATE KEY-----', 'AAAA', 'BBBB', '-----END EC PRIVATE KEY-----', '']);
+    assert.equal(keepKeywordLines('plain words\nat all'), '\n');
+  });
+});
+
+describe('keepLines', () => {
+  it('keeps only the given 1-based lines', () => assert.equal(keepLines('a\nb\nc', new Set([2])), '\nb\n'));
+});
+
+describe('scanTexts', () => {
+  it('scans files in batches and maps each finding back to its own file, line and column', async () => {
+    const key = 'gl' + 'pat-' + 'AUsdMlHUvTCQCyEZDz-T';
+    const results = await scanTexts([
+      { path: 'a.ts', content: 'const x = 1;\n' },
+      { path: 'b.ts', content: `\n\n  const t = "${key}";\n` },
+      { path: 'c.yml', content: `token: ${key}\n` },
+      { path: 'd.ts', content: `const t = "${key}";\n`, lines: new Set([2]) },
+    ]);
+    assert.deepEqual(results.map((found) => found.map(({ rule, line, column }) => [rule, line, column])), [
+      [],
+      [['mcflow/gitlab', 3, 14]],
+      [['mcflow/gitlab', 1, 8]],
+      [],
+    ]);
+  });
+});
