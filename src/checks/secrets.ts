@@ -29,10 +29,12 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
     (file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && (file.size ?? 0) <= limit,
   );
   const wholeFiles = context.stage === 'verify' || context.stage === 'audit';
+  // Every line of a new file is added: only modified, renamed and copied files need the diff.
+  const needsDiff = (file: ChangedFile) => !wholeFiles && file.status !== 'A' && file.readAddedLines !== undefined;
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
-    Promise.all(files.map((file) => (wholeFiles || !file.readAddedLines ? undefined : file.readAddedLines()))),
+    Promise.all(files.map((file) => (needsDiff(file) ? file.readAddedLines!() : undefined))),
   ]);
   const targets: (ScanTarget & { file: ChangedFile })[] = [];
   files.forEach((file, index) => {

@@ -7,7 +7,7 @@ export function changedFile(path: string, content: string | Buffer, options: Par
   const all = new Set(Array.from({ length: bytes.toString('utf8').split('\n').length }, (_, i) => i + 1));
   return {
     path,
-    status: 'A',
+    status: added ? 'M' : 'A',
     size: bytes.length,
     readContent: async () => bytes,
     readAddedLines: async () => (added ? new Set(added) : all),
