@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createRepo, type RunResult, type TestRepo } from './helpers/repo.js';
+import { createRepo, PACKAGE_ROOT, runCli, type RunResult, type TestRepo } from './helpers/repo.js';
 
 // Built by concatenation so that this file holds no scannable key.
 const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
@@ -175,6 +175,27 @@ describe('secrets in pre-push', () => {
     repo.commitQuietly('feat: a');
     const result = seen(repo.git(['push', '-q', 'origin', 'feature/secrets'], { allowFailure: true }));
     assert.equal(result.code, 0, result.output);
+  });
+});
+
+describe('laziness', () => {
+  it('a commit-msg hook runs without secretlint on disk; a pre-commit hook loads it only for keyword hits', (t) => {
+    const repo = createRepo(t, { branch: 'feature/secrets' });
+    // A copy of the package whose build lacks the vendored secretlint bundles.
+    const pkg = path.join(repo.home, 'pkg');
+    const dist = path.join(pkg, 'dist');
+    fs.cpSync(path.join(PACKAGE_ROOT, 'dist'), dist, { recursive: true });
+    for (const entry of ['package.json', 'presets', 'node_modules']) fs.symlinkSync(path.join(PACKAGE_ROOT, entry), path.join(pkg, entry));
+    fs.rmSync(path.join(dist, 'vendor/@secretlint'), { recursive: true });
+    const cli = (args: string[]) => seen(runCli(args, { cwd: repo.dir, env: { ...repo.env, GIT_PREFIX: '' }, bin: path.join(dist, 'cli.cjs') }));
+    repo.write('msg.txt', 'feat: add login form\n');
+    assert.equal(cli(['run', 'commit-msg', 'msg.txt']).code, 0);
+    repo.write('plain.txt', 'nothing to see here\n');
+    repo.git(['add', 'plain.txt']);
+    assert.equal(cli(['run', 'pre-commit']).code, 0, 'no keyword: secretlint is not needed');
+    repo.write('plain.txt', `password = "${PASSWORD}"\n`);
+    repo.git(['add', 'plain.txt']);
+    assert.match(cli(['run', 'pre-commit']).output, /Cannot find module .*vendor\/@secretlint/, 'a keyword loads secretlint');
   });
 });
 

@@ -139,9 +139,9 @@ export function createRepo(t: TestContext, options: { branch?: string; origin?: 
   return repo;
 }
 
-export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): RunResult {
+export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; bin?: string }): RunResult {
   return toResult(
-    spawnSync(process.execPath, [CLI, ...args], {
+    spawnSync(process.execPath, [options.bin ?? CLI, ...args], {
       cwd: options.cwd,
       env: options.env ?? isolatedEnv(os.tmpdir()),
       input: options.input ?? '',
