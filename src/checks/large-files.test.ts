@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckContext } from './check.js';
-import { maxFileSize } from './file-filters.js';
+import { maxFileSize } from './large-files.size.js';
 import { largeFiles } from './large-files.js';
 import type { ChangedFile } from '../types.js';
 

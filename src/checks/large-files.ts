@@ -11,7 +11,7 @@
 import { compileMatcher } from '../config/glob.js';
 import { messages } from '../messages.js';
 import type { Check } from './check.js';
-import { formatSize, maxFileSize } from './file-filters.js';
+import { formatSize, maxFileSize } from './large-files.size.js';
 
 const text = messages.largeFiles;
 

@@ -5,7 +5,7 @@ import { secrets } from './secrets.js';
 import { findUnusedAllowEntries } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret } from './secrets.redact.js';
 import { scanForSecrets } from './secrets.js';
-import { changedFile } from './test-files.js';
+import { changedFile } from './check.fixtures.js';
 import type { ChangedFile, Stage } from '../types.js';
 
 // Built by concatenation so this file itself holds no scannable key.

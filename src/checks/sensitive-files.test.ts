@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckContext } from './check.js';
 import { sensitiveFiles } from './sensitive-files.js';
-import { changedFile } from './test-files.js';
+import { changedFile } from './check.fixtures.js';
 
 const KEY = '-----BEGIN ' + 'PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----\n';
 const run = (paths: [string, string?][], config: CheckContext['config'] = {}) =>

@@ -1,24 +1,8 @@
 /**
- * Cheap tests on a changed file that run before any content is scanned: lockfiles, binary
- * content, and the configured size limit shared by `secrets` and `large-files`.
+ * The size limit `large-files` enforces and `secrets` honours (it never reads a file over it):
+ * `files.maxSize`, 5 MB by default.
  */
 import type { McflowConfig } from '../config/types.js';
-
-/** Lockfiles hold integrity hashes and resolved URLs, never credentials a person typed. */
-const LOCKFILES = new Set([
-  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'deno.lock',
-  'Cargo.lock', 'poetry.lock', 'Pipfile.lock', 'uv.lock', 'pdm.lock', 'Gemfile.lock', 'composer.lock', 'go.sum',
-  'mix.lock', 'pubspec.lock', 'Podfile.lock', 'packages.lock.json', 'flake.lock',
-]);
-
-export function isLockfile(filePath: string): boolean {
-  return LOCKFILES.has(filePath.slice(filePath.lastIndexOf('/') + 1));
-}
-
-/** Git's own test: a NUL byte in the first 8000 bytes means binary. */
-export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, 8000).includes(0);
-}
 
 export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
 const UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
