@@ -34,6 +34,7 @@ export const connectionUrl: SecretRule = {
       'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app',
       'MONGO_URL=mongodb://localhost:27017/app',
       'DATABASE_URL=mysql://root:password@127.0.0.1/db',
+      'ConnectionStrings__Db="Server=sql01;Password=…;"',
     ],
   },
 };

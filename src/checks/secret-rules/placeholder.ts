@@ -15,10 +15,11 @@ const FILLER =
   /example|sample|placeholder|change[-_ ]?me|changeit|your[-_ ]?(?:own[-_ ]?)?(?:\w+[-_ ])?(?:api[-_ ]?)?(?:key|token|secret|pass(?:word)?|dsn|id)|dummy|redacted|replace[-_ ]?(?:me|this|with)|insert[-_ ]?(?:your|here)|fixme|\btodo\b|notasecret|not[-_ ]?a[-_ ]?(?:real[-_ ]?)?(?:secret|key|token|password)|fake|0123456789|abcdefghij|qwerty/i;
 
 /**
- * Runs of one filler character: `xxxx`, `XXXX`, `****`, `....`, and zeros (Slack's `T00000000`).
+ * Runs of one filler character: `xxxx`, `XXXX`, `****`, `....`, and zeros (Slack's `T00000000`);
+ * an ellipsis `…` anywhere.
  * Zeros need six in a row: four occur by chance in about 1% of random 40-digit hex tokens.
  */
-const FILLER_RUN = /([xX*.#])\1{3,}|0{6,}|_{4,}/;
+const FILLER_RUN = /([xX*.#])\1{3,}|0{6,}|_{4,}|…/;
 
 /** Bare words that stand in for a value. */
 const STAND_INS = new Set([
