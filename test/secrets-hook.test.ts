@@ -179,7 +179,7 @@ describe('secrets in pre-push', () => {
 });
 
 describe('laziness', () => {
-  it('a commit-msg hook runs without secretlint on disk; a pre-commit hook loads it only for keyword hits', (t) => {
+  it('a commit-msg hook runs without secretlint on disk; pre-commit loads it only for a preset trigger', (t) => {
     const repo = createRepo(t, { branch: 'feature/secrets' });
     // A copy of the package whose build lacks the vendored secretlint bundles.
     const pkg = path.join(repo.home, 'pkg');
@@ -195,7 +195,10 @@ describe('laziness', () => {
     assert.equal(cli(['run', 'pre-commit']).code, 0, 'no keyword: secretlint is not needed');
     repo.write('plain.txt', `password = "${PASSWORD}"\n`);
     repo.git(['add', 'plain.txt']);
-    assert.match(cli(['run', 'pre-commit']).output, /Cannot find module .*vendor\/@secretlint/, 'a keyword loads secretlint');
+    assert.match(cli(['run', 'pre-commit']).output, /mcflow\/secret-assignment/, 'our own rules need no secretlint');
+    repo.write('plain.txt', `token = "${'gh' + 'p_'}1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ"\n`);
+    repo.git(['add', 'plain.txt']);
+    assert.match(cli(['run', 'pre-commit']).output, /Cannot find module .*vendor\/@secretlint/, 'a preset trigger loads secretlint');
   });
 });
 

@@ -1,14 +1,15 @@
 /**
- * Runs secretlint (its recommended preset plus our rules in `secret-rules/`) over texts, once
- * per run: the engine's modules are imported on first need, and not at all when no text
- * contains a keyword any rule looks for. Returns raw matches with their positions; masking,
- * fingerprints and allow-lists are the check's business.
+ * Finds secrets in texts with our rules (`secret-rules/`) and secretlint's recommended preset.
+ * Our rules are secretlint-compatible but run directly: they are plain regexes and need no
+ * engine. secretlint is imported once per run, on first need, and only for texts that match a
+ * preset trigger. Lines with no keyword are blanked before any rule runs. Returns raw matches
+ * with their positions; masking, fingerprints and allow-lists are the check's business.
  */
 import path from 'node:path';
 import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
-import { PRESET_KEYWORDS, SECRET_RULES } from './secret-rules/index.js';
-import { toSecretlintRule } from './secret-rules/define.js';
+import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
+import { findSecrets } from './secret-rules/define.js';
 
 export interface ScanTarget {
   path: string;
@@ -27,12 +28,13 @@ export interface RawSecret {
   description: string;
 }
 
-const KEYWORDS = [...new Set([...PRESET_KEYWORDS, ...SECRET_RULES.flatMap((rule) => rule.keywords)])];
 const escape = (keyword: string) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** All keywords as one case-insensitive regex: one pass over a text instead of one per keyword. */
-const KEYWORD = new RegExp(KEYWORDS.map(escape).join('|'), 'i');
+/** Every rule's keywords and the preset's triggers as one case-insensitive regex: one pass per text. */
+const KEYWORD_SOURCE = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].map(escape).concat(PRESET_TRIGGERS).join('|');
+const KEYWORD = new RegExp(KEYWORD_SOURCE, 'i');
 /** The same, global, plus the start of a PEM block (whose body lines hold no keyword). */
-const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|${KEYWORDS.map(escape).join('|')}`, 'gi');
+const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|${KEYWORD_SOURCE}`, 'gi');
+const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /**
  * What each rule finds, in our words. secretlint's own messages quote the secret they found
  * ("found PostgreSQL connection string: postgres://app:<the password>@…"), so they are never shown.
@@ -69,17 +71,12 @@ export function mayContainSecret(text: string): boolean {
 type LintSource = typeof import('@secretlint/core').lintSource;
 let engine: Promise<{ lintSource: LintSource; config: SecretLintCoreConfig }> | undefined;
 
-/** Loads secretlint and builds its config once per process. */
+/** Loads secretlint and its recommended preset once per process. */
 function loadEngine() {
   engine ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(
     ([core, preset]) => ({
       lintSource: core.lintSource,
-      config: {
-        rules: [
-          { id: preset.creator.meta.id, rule: preset.creator },
-          ...SECRET_RULES.map((rule) => ({ id: rule.id, rule: toSecretlintRule(rule) })),
-        ],
-      } as SecretLintCoreConfig,
+      config: { rules: [{ id: preset.creator.meta.id, rule: preset.creator }] } as SecretLintCoreConfig,
     }),
   );
   return engine;
@@ -119,30 +116,52 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
-/**
- * Files are scanned in batches, one secretlint source per kind of file: secretlint's cost is
- * mostly per source (rule contexts, translators), so 500 staged files cost a handful of
- * passes, not 500 (measured: 500 small sources 180 ms, the same text as one source 75 ms).
- * Rules that care about the file's name or type (npm's `.npmrc`, our quoted-literal rule for
- * code) still see it: files are grouped by extension, and by name for the few names a rule reads.
- */
+/** The batch a file joins: its extension, or its name for the names a preset rule reads. */
 function batchKey(filePath: string): string {
   const name = path.basename(filePath);
   return name === '.npmrc' || name === 'package.json' ? name : path.extname(name);
 }
 
+interface Match {
+  rule: string;
+  start: number;
+  end: number;
+  value: string;
+  description: string;
+}
+
 export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecret[][]> {
   const texts = targets.map((target) => keepKeywordLines(target.lines ? keepLines(target.content, target.lines) : target.content));
-  const results: RawSecret[][] = targets.map(() => []);
+  const matches: Match[][] = texts.map((text, index) => {
+    if (!mayContainSecret(text)) return [];
+    const ext = path.extname(targets[index]!.path);
+    return SECRET_RULES.flatMap((rule) =>
+      findSecrets(rule, text, ext).map((match) => ({ rule: rule.id, ...match, description: rule.description })),
+    );
+  });
+  await scanWithPreset(targets, texts, matches);
+  return matches.map((found, index) =>
+    dropOverlaps(found).map(({ start, end: _end, ...secret }) => ({ ...secret, ...position(texts[index]!, start) })),
+  );
+}
+
+/**
+ * Adds the recommended preset's matches (placeholders dropped) to `matches`. Files go to
+ * secretlint in batches, one source per kind of file: its cost is mostly per source (rule
+ * contexts, translators), so 500 staged files cost a handful of passes, not 500 (measured: 500
+ * small sources 180 ms, the same text as one source 75 ms). Rules that read the file's name
+ * (npm's `.npmrc` and `package.json`) still see it: batches are by extension, and by name for those.
+ */
+async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly string[], matches: Match[][]): Promise<void> {
   const batches = new Map<string, number[]>();
   texts.forEach((text, index) => {
-    if (!mayContainSecret(text)) return;
+    if (!PRESET_TRIGGER.test(text)) return;
     const key = batchKey(targets[index]!.path);
     const batch = batches.get(key);
     if (batch) batch.push(index);
     else batches.set(key, [index]);
   });
-  if (batches.size === 0) return results;
+  if (batches.size === 0) return;
   const { lintSource, config } = await loadEngine();
   await Promise.all(
     [...batches].map(async ([key, members]) => {
@@ -155,22 +174,19 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
       }
       const result = await lintSource({
         source: { content, filePath: `batch/${key.startsWith('.') && key !== '.npmrc' ? `files${key}` : key}`, ext: key, contentType: 'text' },
-        options: { config, noPhysicFilePath: false, maskSecrets: true },
+        options: { config, maskSecrets: true },
       });
-      const found = result.messages.map((message) => {
+      for (const message of result.messages) {
         const rule = shortRuleId(message.ruleId);
         const [start, end] = message.range;
-        return { rule, start, end, value: content.slice(start, end), description: DESCRIPTIONS.get(rule) ?? 'secret' };
-      });
-      const kept = dropOverlaps(found.filter((secret) => secret.rule.startsWith('mcflow/') || !isPresetPlaceholder(secret.value)));
-      for (const { start, end: _end, ...secret } of kept) {
+        const value = content.slice(start, end);
+        if (isPresetPlaceholder(value)) continue;
         const member = lastAtOrBefore(starts, start);
-        const index = members[member]!;
-        results[index]!.push({ ...secret, ...position(texts[index]!, start - starts[member]!) });
+        const offset = starts[member]!;
+        matches[members[member]!]!.push({ rule, start: start - offset, end: end - offset, value, description: DESCRIPTIONS.get(rule) ?? 'secret' });
       }
     }),
   );
-  return results;
 }
 
 /** Index of the last start at or before `offset` (starts ascend). */

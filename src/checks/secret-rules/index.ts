@@ -38,13 +38,14 @@ export const SECRET_RULES: readonly SecretRule[] = [
 ];
 
 /**
- * Lower-case strings at least one of which occurs in any text the recommended preset can flag
- * (read from its rules: AWS, GCP, npm, Slack, basic auth, OpenAI, Anthropic, Linear, private
- * keys, SendGrid, Shopify, GitHub, 1Password, database connection strings). A file with none of
- * these nor any of our rules' keywords is not handed to secretlint at all.
+ * Regular-expression sources (case-insensitive) one of which matches any text the recommended
+ * preset can flag, read from its rules: AWS, GCP, npm, Slack, basic auth and database URLs
+ * (credentials before an `@`), OpenAI, Anthropic, Linear, private keys, SendGrid, Shopify,
+ * GitHub, 1Password. A text matching none is never handed to secretlint, which then is not even
+ * loaded. Kept narrow on purpose: `://` alone or `msg.` would load it for most source files.
  */
-export const PRESET_KEYWORDS: readonly string[] = [
-  'aws', 'akia', 'private_key', 'service_account', 'npm_', '_authtoken', 'xox', 'hooks.slack.com', '://', 'sk-', 'lin_api_',
-  'private key', 'sg.', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'ops_',
-  'mongodb', 'postgres', 'mysql', 'password', 'xapp-',
+export const PRESET_TRIGGERS: readonly string[] = [
+  'aws', 'akia', 'private_key', 'service_account', 'npm_', '_authtoken', 'xox[abpor]-', 'xapp-', 'hooks\\.slack\\.com',
+  ':\\/\\/[^\\s/@\'"`]*:[^\\s/@\'"`]+@', 'sk-[\\w-]{20}', 'lin_api_', 'private key', '\\bsg\\.[\\w-]{16}', 'shp(?:at|ss|ca|pa)_',
+  'gh[pousr]_', 'github_pat_', 'ops_[\\w-]{20}',
 ];

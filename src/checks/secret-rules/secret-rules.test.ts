@@ -1,17 +1,28 @@
 // The rule fixture table: every rule's own true- and false-positive samples, run through the
-// rule alone and through the whole secretlint pass (preset included), so a sample that only
-// passes because the preset misses it, or fails because the preset flags a placeholder, shows.
+// rule alone, through secretlint as a secretlint rule, and through the whole scan (preset
+// included), so a sample that only passes because the preset misses it, or fails because the
+// preset flags a placeholder, shows.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { findSecrets } from './define.js';
+import { lintSource } from '@secretlint/core';
+import { findSecrets, toSecretlintRule } from './define.js';
 import { SECRET_RULES } from './index.js';
 import { isPlaceholder } from './placeholder.js';
 import { scanTexts } from '../secrets.scan.js';
 
 const fileOf = (ext = '.env') => `config/settings${ext}`;
+
+async function asSecretlintRule(rule: (typeof SECRET_RULES)[number], sample: string) {
+  const ext = rule.samples.ext ?? '.env';
+  const result = await lintSource({
+    source: { content: sample, filePath: fileOf(ext), ext, contentType: 'text' },
+    options: { config: { rules: [{ id: rule.id, rule: toSecretlintRule(rule) }] }, maskSecrets: true },
+  });
+  return result.messages;
+}
 
 describe('secret rules', () => {
   for (const rule of SECRET_RULES) {
@@ -20,6 +31,7 @@ describe('secret rules', () => {
       for (const sample of rule.samples.secrets) {
         it(`finds ${JSON.stringify(sample.slice(0, 24))}…`, async () => {
           assert.equal(findSecrets(rule, sample, rule.samples.ext ?? '.env').length, 1, 'the rule alone');
+          assert.equal((await asSecretlintRule(rule, sample)).length, 1, 'as a secretlint rule');
           const [found] = await scanTexts([{ path: fileOf(rule.samples.ext), content: sample }]);
           assert.equal(found!.length, 1, `the whole pass: ${JSON.stringify(found?.map((f) => f.rule))}`);
         });
@@ -27,6 +39,7 @@ describe('secret rules', () => {
       for (const sample of rule.samples.notSecrets) {
         it(`ignores ${JSON.stringify(sample.slice(0, 40))}`, async () => {
           assert.deepEqual(findSecrets(rule, sample, rule.samples.ext ?? '.env'), [], 'the rule alone');
+          assert.deepEqual(await asSecretlintRule(rule, sample), [], 'as a secretlint rule');
           const [found] = await scanTexts([{ path: fileOf(rule.samples.ext), content: sample }]);
           assert.deepEqual(found!.map((f) => f.rule), [], 'the whole pass');
         });
