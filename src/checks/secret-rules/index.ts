@@ -4,6 +4,7 @@
  * own true- and false-positive samples.
  */
 import { awsAccessKeyId } from './aws-access-key-id.js';
+import { bearerToken } from './bearer-token.js';
 import { connectionUrl } from './connection-url.js';
 import { datadog } from './datadog.js';
 import type { SecretRule } from './define.js';
@@ -21,6 +22,7 @@ import { twilio } from './twilio.js';
 
 export const SECRET_RULES: readonly SecretRule[] = [
   awsAccessKeyId,
+  bearerToken,
   connectionUrl,
   datadog,
   doppler,

@@ -8,11 +8,14 @@
 
 /** References and template syntax: the secret lives in an environment or a secret store. */
 const REFERENCE =
-  /\$\{|\{\{|\}\}|<[^>]*>|^\$[A-Za-z_(]|%\(|%s\b|^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|secrets\.|vault:|ref\+|op:\/\/)|\bprocess\.env\b|\bos\.environ\b/;
+  /\$\{|\{\{|\}\}|[%#]\{|<[^>]*>|^\$[A-Za-z_(]|%\(|%s\b|^ENC\[|^arn:aws:|^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|secrets\.|vault:|ref\+|op:\/\/)|\bprocess\.env\b|\bos\.environ\b/;
 
 /** Filler and documentation words. "example" also covers AWS's documented example keys. */
 const FILLER =
-  /example|sample|placeholder|change[-_ ]?me|changeit|your[-_ ]?(?:own[-_ ]?)?(?:\w+[-_ ])?(?:api[-_ ]?)?(?:key|token|secret|pass(?:word)?|dsn|id)|dummy|redacted|replace[-_ ]?(?:me|this|with)|insert[-_ ]?(?:your|here)|fixme|\btodo\b|notasecret|not[-_ ]?a[-_ ]?(?:real[-_ ]?)?(?:secret|key|token|password)|fake|0123456789|abcdefghij|qwerty/i;
+  /example|sample|placeholder|change[-_ ]?me|changeit|your[-_ ]?(?:own[-_ ]?)?(?:\w+[-_ ])?(?:api[-_ ]?)?(?:key|token|secret|pass(?:word)?|dsn|id)|dummy|redacted|replace[-_ ]?(?:me|this|with)|insert[-_ ]?(?:your|here)|fixme|\btodo\b|notasecret|not[-_ ]?a[-_ ]?(?:real[-_ ]?)?(?:secret|key|token|password)|fake|0123456789|abcdefghij|qwerty|super[-_ ]?secret|\bmy[-_ ]?(?:\w+[-_ ])?(?:secret|password|pass|token|key)|[-_ ]here$|not[-_ ]?(?:a|my)[-_ ]?real/i;
+
+/** Guessable stand-ins with a number or symbol tacked on: `password123`, `admin!`, `Secret2024`. */
+const WEAK_STAND_IN = /^(?:password|passwd|pass|secret|admin|root|test|demo|changeme|default|qwerty|letmein|welcome|postgres|mysql)[\W_]*\d*[\W_]*$/i;
 
 /**
  * Runs of one filler character: `xxxx`, `XXXX`, `****`, `....`, and zeros (Slack's `T00000000`);
@@ -33,7 +36,16 @@ export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim().replace(/^['"`]|['"`]$/g, '');
   if (trimmed.length < 4) return true;
   if (STAND_INS.has(trimmed.toLowerCase())) return true;
-  if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed)) return true;
+  if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
   // Too few distinct characters to be random ("aaaaaaaa", "abababab").
-  return new Set(trimmed).size <= 3;
+  if (new Set(trimmed).size <= 3) return true;
+  // Base64 of a placeholder is a placeholder: "bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password".
+  const decoded = decodePrintableBase64(trimmed);
+  return decoded !== undefined && isPlaceholder(decoded);
+}
+
+function decodePrintableBase64(value: string): string | undefined {
+  if (value.length < 12 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
 }

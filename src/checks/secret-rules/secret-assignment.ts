@@ -12,7 +12,7 @@ import { characterClasses, entropy, type SecretRule } from './define.js';
 const CREDENTIAL_NAME =
   /(?:^|_)(?:password|passwd|pwd|pass|secret|secret_?key|secret_?key_?base|client_?secret|token|auth_?token|access_?token|refresh_?token|bearer_?token|api_?key|api_?secret|access_?key|secret_?access_?key|private_?key|encryption_?key|signing_?key|master_?key|app_?key|credentials?)$/;
 /** Names that say "not a secret" even though they end like one. */
-const HARMLESS_NAME = /(?:^|_)(?:public|publishable|pub)_|(?:_file|_path|_name|_id|_url_env|_length|_ttl|_expiry|_header)$/;
+const HARMLESS_NAME = /(?:^|_)(?:public|publishable|pub)_|(?:_file|_path|_name|_id|_url_env|_length|_ttl|_expiry|_header)$|^(?:pwd|old_?pwd|all_?pass|any_?pass|by_?pass)$/;
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.py', '.rb', '.go', '.java', '.kt', '.cs', '.php']);
 
 export function normalizeName(name: string): string {
@@ -39,11 +39,15 @@ export const secretAssignment: SecretRule = {
     if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|\(/.test(value)) return false;
     // Stripe's test-mode keys reach no real money or data.
     if (/^(?:sk|rk|pk)_test_/.test(value)) return false;
+    // Paths (`PWD=/home/ann`), constant names (`TOKEN_STRING`) and camelCase identifiers are not values a person keeps secret.
+    if (/^(?:\/|~\/|\.\.?\/|[A-Za-z]:\\)/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) || /^[a-z]+(?:[-_.][a-z]+)+$/.test(value)) return false;
     if (/^\d+$/.test(value) || /^(?:https?:\/\/)?[\w.-]+\.(?:com|org|io|net|dev)(?:\/\S*)?$/.test(value)) return false;
     const passwordLike = /(?:pass|pwd)/.test(name);
     const minimum = passwordLike ? 8 : 12;
     const bits = entropy(value);
-    return value.length >= minimum && characterClasses(value) >= 2 && bits >= (passwordLike ? 2.5 : 3);
+    const classes = characterClasses(value);
+    // Two kinds of character need more spread than three or four: "overEvery" is a word, "Xq7!pLm2" is not.
+    return value.length >= minimum && classes >= 2 && bits >= (classes >= 3 && passwordLike ? 2.5 : 3);
   },
   samples: {
     secrets: [
@@ -70,6 +74,16 @@ export const secretAssignment: SecretRule = {
       'STRIPE_PUBLISHABLE_KEY=pk_live_u8jzPde0IgxLd6GncfBAepfJ',
       'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       'token: this.session.accessToken',
+      'DB_PASSWORD=password123',
+      "PWD: '/Users/ann/projects'",
+      "'allPass': 'overEvery',",
+      'TOKEN: "TOKEN_STRING",',
+      "token: 'my-auth-token-here'",
+      "const USE_CREDENTIALS = 'use-credentials'",
+      "password: 'bm90IG15IHJlYWwgcGFzc3dvcmQ=',",
+      'JWT_SECRET="my-super-secret-jwt-key"',
+      'password: ENC[AES256_GCM,data:Tr7o=,iv:1Xq=,tag:9Q==,type:str]',
+      'password: "#{db_password}"',
     ],
     ext: '.env',
   },
