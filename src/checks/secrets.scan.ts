@@ -35,6 +35,20 @@ const KEYWORD = new RegExp(KEYWORD_SOURCE, 'i');
 /** The same, global, plus the start of a PEM block (whose body lines hold no keyword). */
 const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|${KEYWORD_SOURCE}`, 'gi');
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
+/** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
+const RULE_KEYWORDS = new RegExp(
+  [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length).map(escape).join('|'),
+  'gi',
+);
+
+/** The rules worth running on a text: those with a keyword in it, found in one regex pass. */
+function rulesFor(text: string): (typeof SECRET_RULES)[number][] {
+  const present = new Set<string>();
+  for (const match of text.matchAll(RULE_KEYWORDS)) present.add(match[0].toLowerCase());
+  // A longer keyword found at a position hides the shorter ones inside it ("password=" holds "pass").
+  const found = [...present];
+  return SECRET_RULES.filter((rule) => rule.keywords.some((keyword) => found.some((word) => word.includes(keyword))));
+}
 /**
  * What each rule finds, in our words. secretlint's own messages quote the secret they found
  * ("found PostgreSQL connection string: postgres://app:<the password>@…"), so they are never shown.
@@ -135,8 +149,8 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
   const matches: Match[][] = texts.map((text, index) => {
     if (!mayContainSecret(text)) return [];
     const ext = path.extname(targets[index]!.path);
-    return SECRET_RULES.flatMap((rule) =>
-      findSecrets(rule, text, ext).map((match) => ({ rule: rule.id, ...match, description: rule.description })),
+    return rulesFor(text).flatMap((rule) =>
+      findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: rule.description })),
     );
   });
   await scanWithPreset(targets, texts, matches);

@@ -30,11 +30,13 @@ export interface SecretMatch {
 }
 
 /** Every secret a rule finds in a text: the pure core both secretlint and the sample tests use. */
-export function findSecrets(rule: SecretRule, text: string, ext = ''): SecretMatch[] {
+export function findSecrets(rule: SecretRule, text: string, ext = '', options: { prefiltered?: boolean } = {}): SecretMatch[] {
   const found: SecretMatch[] = [];
-  // The keyword prefilter: no keyword, no regex.
-  const lower = lowerCase(text);
-  if (!rule.keywords.some((keyword) => lower.includes(keyword))) return found;
+  // The keyword prefilter: no keyword, no regex (a caller that checked the keywords already says so).
+  if (!options.prefiltered) {
+    const lower = lowerCase(text);
+    if (!rule.keywords.some((keyword) => lower.includes(keyword))) return found;
+  }
   for (const pattern of rule.patterns) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
