@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDiffTreeRaw, splitPatchesByCommit } from './history.js';
+import { parseDiffTreeRaw, splitPatchesByCommit } from './commit-files.js';
 
 const C1 = '1'.repeat(40);
 const C2 = '2'.repeat(40);
