@@ -47,6 +47,8 @@ const BY_CONTENT: readonly [glob: string, what: string, test: (content: string) 
 ];
 
 const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----/;
+/** Credential files are small: a larger file with one of these names is data, and is not read. */
+const MAX_CONTENT_CHECK = 256 * 1024;
 const PEM = compileMatcher(['**/*.pem']);
 
 export const sensitiveFiles: Check = {
@@ -69,7 +71,7 @@ export const sensitiveFiles: Check = {
       else if (what) suspects.push({ file, what });
       else {
         const rule = byContent.find((candidate) => candidate.matches(file.path));
-        if (rule && file.readContent) suspects.push({ file, what: rule.what, needs: rule.test });
+        if (rule && file.readContent && (file.size ?? 0) <= MAX_CONTENT_CHECK) suspects.push({ file, what: rule.what, needs: rule.test });
       }
     }
     const contents = await Promise.all(suspects.map(({ file, needs }) => (needs ? file.readContent!() : undefined)));
