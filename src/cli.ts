@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   doctor: () => import('./commands/doctor.js'),
   uninstall: () => import('./commands/uninstall.js'),
   pr: () => import('./commands/pr.js'),
+  verify: () => import('./commands/verify.js'),
 };
 
 export const HELP = `mcflow-hooks — the same git policy on every laptop and in CI
@@ -45,15 +46,21 @@ Usage:
   mcflow-hooks doctor              check the set-up, one line per fact, with the fix for each ✗
   mcflow-hooks uninstall           remove exactly what init added
   mcflow-hooks pr [--base <b>]     print a pull-request body and the compare URL for this branch
+  mcflow-hooks verify              CI: re-run the checks over a pull request or push
+    --base <ref> [--head <ref>]    check this range instead of the CI event's (default head: HEAD)
+    --branch <name> --target <name>  the head branch and the branch it merges into
+    --staged                       check the index as pre-commit would
+    --format text|json|github|sarif|junit   (default text; in GitHub Actions text + annotations)
+    --output <file>                write the report to a file (the exit code still reflects it)
 
 Options:
-  --format text|json               report format (run; default text)
+  --format text|json               report format (run; default text; verify: see above)
   --config <file>                  use this config file instead of searching for one
   -h, --help                       show this help
   -v, --version                    print the version
 
 Environment:
-  MCFLOW_SKIP=check-a,check-b      skip named checks locally (CI still runs them)
+  MCFLOW_SKIP=check-a,check-b      skip named checks locally (verify ignores it: CI runs them all)
   HUSKY=0                          skip every hook
   NO_COLOR=1                       plain output
 

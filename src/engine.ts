@@ -16,6 +16,8 @@ export interface Report {
   skipped: string[];
   /** Why each check that produced findings matters, by check id. */
   reasons: Record<string, string>;
+  /** Every check that ran, in registry order, with why it matters (reporters that list rules need them all). */
+  checks?: { id: string; why: string }[];
 }
 
 export interface RunOptions {
@@ -76,7 +78,7 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
       findings.push(toFinding(id, severity, problem));
     }
   }
-  return { findings, skipped, reasons };
+  return { findings, skipped, reasons, checks: results.map(({ id, why }) => ({ id, why })) };
 }
 
 /** Fixes the key order of a finding, so JSON output is stable. */

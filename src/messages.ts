@@ -265,6 +265,62 @@ export const messages = {
     },
   },
 
+  // ── verify (CI) ──────────────────────────────────────────────────────────
+  verify: {
+    noRange: 'verify does not know which commits to check: no --base was given and no GitHub Actions or GitLab CI environment was found',
+    noRangeFix: `name the range: ${CLI} verify --base origin/develop   (or --staged to check the index as pre-commit would)`,
+    payloadUnreadable: (file: string, reason: string) => `Cannot read the GitHub event payload ${file}: ${reason}`,
+    payloadFix: 'run verify from a GitHub Actions step (it sets GITHUB_EVENT_PATH), or pass the range yourself: --base <ref> --head <ref>',
+    shallowMissing: (revision: string, which: 'base' | 'head') =>
+      `The ${which} of the range (${revision}) is not in this shallow clone, so the commits to check cannot be listed; checking fewer commits would pass what it never saw`,
+    shallowNewBranch:
+      'This is a new branch in a shallow clone: without full history verify cannot tell which commits the branch brings; checking fewer commits would pass what it never saw',
+    shallowFix:
+      'fetch full history: in GitHub Actions use actions/checkout with "fetch-depth: 0"; in GitLab set GIT_DEPTH: 0; elsewhere run: git fetch --deepen=1000 (or git fetch --unshallow)',
+    revisionMissing: (revision: string, which: 'base' | 'head') => `The ${which} of the range (${revision}) is not in this repository`,
+    fetchFix: (revision: string) => `fetch it first: git fetch origin ${revision}   (or fix the ref passed to --base/--head)`,
+    stagedWithRange: '--staged checks the index; it cannot be combined with --base or --head',
+    skipIgnored: (ids: string[]) => `MCFLOW_SKIP=${ids.join(',')} is set but ignored: verify enforces every check in CI`,
+    emptyRange: 'No commits to check in this range.',
+    header: (count: number, range: string) => `mcflow-hooks verify: ${count} ${count === 1 ? 'commit' : 'commits'} (${range})`,
+    outputUnwritable: (file: string, reason: string) => `Cannot write the report to ${file}: ${reason}`,
+    outputFix: 'pick a path in a directory that exists and is writable, e.g. --output mcflow.sarif',
+  },
+
+  // ── pull request checks ──────────────────────────────────────────────────
+  mergeDirection: {
+    why: 'each long-lived branch receives changes from a known place only, so releases contain exactly what was reviewed and tested on the way',
+    refused: (source: string, target: string, allowed: string[]) =>
+      `${source} may not merge into ${target}` +
+      (allowed.length > 0 ? `; ${source} merges into ${allowed.join(' or ')}` : `; no branch accepts merges from ${source}`),
+    route: (path: string[]) => ` (route: ${path.join(' → ')})`,
+    fix: (number: number | undefined, target: string | undefined) =>
+      target
+        ? `retarget the pull request: gh pr edit ${number ?? '<number>'} --base ${target}   (or "Edit" next to the title on GitHub)`
+        : 'open the change from a branch that may merge here (see the merge routes in the README\'s "CI" section)',
+  },
+  prTitle: {
+    why: 'with squash merges the pull request title becomes the commit message on the target branch',
+    problem: (what: string, rule: string, example: string | undefined) =>
+      `Pull request title: ${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
+    fix: (number: number | undefined) => `edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"`,
+  },
+  prBody: {
+    why: 'the pull request template is the team\'s checklist: reviewers rely on every section being there and every required box ticked',
+    missingSection: (section: string) => `The pull request description has no "${section}" section`,
+    emptySection: (section: string) => `The "${section}" section of the pull request description is empty`,
+    unticked: (label: string) => `The required checkbox "${label}" is not ticked in the pull request description`,
+    missingCheckbox: (label: string) => `The required checkbox "${label}" is missing from the pull request description`,
+    fix: (number: number | undefined) =>
+      `edit the description from the template (.github/pull_request_template.md): gh pr edit ${number ?? '<number>'} --body-file <file>`,
+  },
+  directCommits: {
+    why: 'protected branches change through reviewed pull requests only; a direct commit skipped review and CI',
+    problem: (branch: string, subject: string) => `Commit "${subject}" reached ${branch} without a pull request`,
+    fix: (branch: string) =>
+      `revert it on ${branch} through a pull request (git revert <sha>), and turn on branch protection so pushes without a PR are refused`,
+  },
+
   // ── report ───────────────────────────────────────────────────────────────
   summary: (errors: number, warnings: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,

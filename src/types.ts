@@ -39,6 +39,17 @@ export interface CommitMessage {
   commit?: string;
 }
 
+/** A commit already in history (verify): who made it and how it joins the branch. */
+export interface CommitInfo {
+  sha: string;
+  parents: string[];
+  author: { name: string; email: string };
+  /** First line of the message. */
+  subject: string;
+  /** True when the commit is on the head's first-parent chain (what a push put on the branch itself). */
+  firstParent?: boolean;
+}
+
 /** A file the change adds or modifies. Content is read lazily: cheap path checks run first. */
 export interface ChangedFile {
   path: string;
@@ -96,12 +107,24 @@ export interface Change {
   allowPush?: string[];
   /** Pull requests: the branch being merged into, and the PR's title and body. */
   targetBranch?: string;
-  pullRequest?: { title?: string; body?: string };
+  pullRequest?: { title?: string; body?: string; number?: number };
   /**
    * The commits whose files are in `files` (pre-push: those the remote lacks, newest first), and
    * whether the scan stopped at `limit` commits.
    */
   history?: { commits: string[]; limit: number; truncated: boolean };
+  /** verify: every commit of the range, newest first, merges included (`messages` may leave merges out). */
+  commits?: CommitInfo[];
+  /** verify: what CI event the change came from, and where. */
+  ci?: {
+    provider: 'github' | 'gitlab' | 'local';
+    /** `pull-request`: a PR/MR into `targetBranch`; `push`: `branch` moved (or was created); `range`: --base/--head. */
+    event: 'pull-request' | 'push' | 'range';
+    /** The pushed ref (`refs/heads/main`, `refs/tags/v1.2.0`) on a push. */
+    ref?: string;
+    /** True when a push created the ref (no base to compare with). */
+    created?: boolean;
+  };
   /** Facts about the repository the checks may need (a merge in progress, the first commit). */
   repo?: {
     root: string;

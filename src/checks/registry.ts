@@ -40,4 +40,20 @@ export const registry: Record<CheckId, RegistryEntry> = {
     stages: ['pre-commit', 'pre-push', 'verify', 'audit'],
     load: async () => (await import('./large-files.js')).largeFiles,
   },
+  'merge-direction': {
+    stages: ['verify'],
+    load: async () => (await import('./merge-direction.js')).mergeDirection,
+  },
+  'pr-title': {
+    stages: ['verify'],
+    load: async () => (await import('./pr-title.js')).prTitle,
+  },
+  'pr-body': {
+    stages: ['verify'],
+    load: async () => (await import('./pr-body.js')).prBody,
+  },
+  'direct-commits': {
+    stages: ['verify'],
+    load: async () => (await import('./direct-commits.js')).directCommits,
+  },
 };

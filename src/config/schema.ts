@@ -152,5 +152,28 @@ export const configSchema: SchemaNode = {
         allowLarge: globList('Path globs "large-files" accepts whatever their size.'),
       },
     },
+    pullRequests: {
+      type: 'object',
+      description: 'Pull request policy, enforced by `mcflow-hooks verify` in CI.',
+      additionalProperties: false,
+      properties: {
+        routes: {
+          type: 'object',
+          description:
+            'Which branches may merge into which: a target branch glob mapped to the source branch globs it accepts, e.g. { "develop": ["feature/*", "bugfix/*"] }. Targets not listed accept any source.',
+          additionalProperties: globList('Source branches that may merge into this target.'),
+        },
+        body: {
+          type: 'object',
+          description: 'What the pull request description must keep from the template.',
+          additionalProperties: false,
+          properties: {
+            sections: stringList('Headings the description must keep (matched case-insensitively; emoji and punctuation ignored).'),
+            checkboxes: stringList('Checkbox labels that must be present and ticked ("- [x] No sensitive data exposed").'),
+          },
+        },
+        bots: stringList('Commit authors (name or email) allowed to commit to a protected branch without a pull request.'),
+      },
+    },
   },
 };

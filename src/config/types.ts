@@ -72,6 +72,19 @@ export interface McflowConfig {
     /** Path globs `large-files` accepts whatever their size. */
     allowLarge?: string[];
   };
+  /** Pull request policy, enforced by `verify` in CI. */
+  pullRequests?: {
+    /** Which branches may merge into which: target branch glob → source branch globs. Targets not listed accept any source. */
+    routes?: Record<string, string[]>;
+    body?: {
+      /** Headings the description must keep (matched case-insensitively, emoji and punctuation ignored). */
+      sections?: string[];
+      /** Checkbox labels that must be present and ticked (`- [x] No sensitive data exposed`). */
+      checkboxes?: string[];
+    };
+    /** Commit authors (name or email) allowed to commit to a protected branch directly: bots. */
+    bots?: string[];
+  };
 }
 
 /** Identity function that gives a config file type checking and completion. */

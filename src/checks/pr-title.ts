@@ -1,0 +1,34 @@
+/**
+ * pr-title: the pull request title is a valid Conventional Commit header.
+ *
+ * Why: with squash merges the title becomes the commit message on the target branch, so it is
+ * linted with the same commitlint rules as every commit (`commits.rules`, the repository's own
+ * commitlint config).
+ */
+import lint from '@commitlint/lint';
+import { resolveLintSetup } from '../commitlint/setup.js';
+import { messages } from '../messages.js';
+import { suggestHeader } from './commit-message.suggest.js';
+import type { Check } from './check.js';
+
+const text = messages.prTitle;
+
+export const prTitle: Check = {
+  id: 'pr-title',
+  why: text.why,
+  async run(change, context) {
+    const title = change.pullRequest?.title;
+    if (title === undefined) return [];
+    const setup = await resolveLintSetup(context.config, context.root);
+    const outcome = await lint(title, setup.rules, setup.options);
+    if (outcome.valid && outcome.warnings.length === 0) return [];
+    const suggestion = suggestHeader(title, setup.rules, change.branch);
+    const example = (await lint(suggestion, setup.rules, setup.options)).valid ? suggestion : undefined;
+    const fix = text.fix(change.pullRequest?.number);
+    return [...outcome.errors, ...outcome.warnings].map((problem) => ({
+      severity: problem.level === 2 ? ('error' as const) : ('warning' as const),
+      message: text.problem(problem.message, problem.name, example),
+      fix,
+    }));
+  },
+};

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { describe, it } from 'node:test';
+import { CI_PROVIDERS, renderCiTemplate } from './templates.js';
+
+// js-yaml comes with cosmiconfig; parsing proves the filled-in templates are valid YAML.
+const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+
+describe('CI templates', () => {
+  it('github: a workflow with full history, Node, verify and the SARIF upload, pushes on the protected branches', () => {
+    const ci = renderCiTemplate('github', { branches: ['main', 'release/*', "it's"], install: 'pnpm install --frozen-lockfile' });
+    assert.equal(ci.target, '.github/workflows/mcflow.yml');
+    const workflow = yaml.load(ci.content) as Record<string, any>;
+    assert.deepEqual(workflow.on.push.branches, ['main', 'release/*', "it's"]);
+    assert.deepEqual(workflow.on.pull_request.types, ['opened', 'edited', 'synchronize', 'reopened']);
+    const steps = workflow.jobs.verify.steps as any[];
+    assert.equal(steps[0].uses, 'actions/checkout@v4');
+    assert.equal(steps[0].with['fetch-depth'], 0);
+    assert.equal(steps[1].uses, 'actions/setup-node@v4');
+    assert.equal(steps[2].run, 'pnpm install --frozen-lockfile');
+    assert.equal(steps[3].run, 'npx mcflow-hooks verify --format sarif --output mcflow.sarif');
+    assert.equal(steps[4].uses, 'github/codeql-action/upload-sarif@v3');
+    assert.equal(workflow.permissions['security-events'], 'write');
+    assert.doesNotMatch(ci.content, /\{\{\w+\}\}/);
+  });
+
+  it('gitlab: a job to paste, with full history and a JUnit report', () => {
+    const ci = renderCiTemplate('gitlab');
+    assert.equal(ci.target, undefined);
+    const job = (yaml.load(ci.content) as Record<string, any>)['mcflow-verify'];
+    assert.equal(job.variables.GIT_DEPTH, 0);
+    assert.deepEqual(job.script, ['npm ci', 'npx mcflow-hooks verify --format junit --output mcflow-junit.xml']);
+    assert.equal(job.artifacts.reports.junit, 'mcflow-junit.xml');
+  });
+
+  it('knows exactly the providers it has templates for', () => assert.deepEqual([...CI_PROVIDERS], ['github', 'gitlab']));
+});

@@ -1,0 +1,140 @@
+/**
+ * `mcflow-hooks verify`: CI re-runs the checks over what a pull request or push brings, where
+ * `--no-verify` cannot skip them. The range comes from flags or the CI's environment; the checks
+ * are the same modules the hooks run; the report goes where teams look (log, annotations, job
+ * summary, SARIF for code scanning, JUnit). MCFLOW_SKIP does not apply here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command, Io } from '../cli.js';
+import { hasErrors, runChecks, type Report } from '../engine.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { messages } from '../messages.js';
+import { formatText } from '../report/text.js';
+import type { Change } from '../types.js';
+import { openRepository } from './context.js';
+import { parseArgs, useColor, withUsageErrors } from './options.js';
+
+export const VERIFY_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
+export type VerifyFormat = (typeof VERIFY_FORMATS)[number];
+
+export const command: Command = async (args, io) => {
+  const { values } = withUsageErrors('verify', args, () =>
+    parseArgs({
+      args,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        branch: { type: 'string' },
+        target: { type: 'string' },
+        staged: { type: 'boolean' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string' },
+      },
+    }),
+  );
+  const format = values.format ?? 'text';
+  if (!(VERIFY_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.unknownFormat(format, VERIFY_FORMATS), messages.usageFix);
+  if (values.staged && (values.base !== undefined || values.head !== undefined)) {
+    throw new UsageError(messages.verify.stagedWithRange, messages.usageFix);
+  }
+  const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  // CI is where the policy is enforced: a leftover MCFLOW_SKIP in the environment changes nothing, and we say so.
+  const skipIds = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  if (skipIds.length > 0) io.stderr.write(`⚠ ${messages.verify.skipIgnored(skipIds)}\n`);
+
+  let change: Change;
+  let header: string | undefined;
+  let close = () => {};
+  if (values.staged) {
+    change = await collectStaged(repo);
+  } else {
+    const { readRangeRequest } = await import('../ci/event.js');
+    const { collectRangeChange } = await import('../sources/range.js');
+    const request = readRangeRequest(values, io.env);
+    const range = await collectRangeChange(repo, request);
+    change = range.change;
+    close = range.close;
+    const count = change.commits?.length ?? 0;
+    header = count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range));
+  }
+  let report: Report;
+  try {
+    report = await runChecks(change, { config: resolved.config, root: repo.root });
+  } finally {
+    close();
+  }
+
+  const inGithub = io.env.GITHUB_ACTIONS === 'true';
+  const fallbackFile = sarifFallbackFile(repo.root, resolved.filepath);
+  const rendered = await render(format as VerifyFormat, report, fallbackFile);
+  if (values.output) {
+    writeOutput(path.resolve(io.cwd, values.output), rendered);
+    // The file holds the chosen format; the log still gets the readable report.
+    io.stdout.write(textReport(report, header, io));
+  } else if (format === 'text') {
+    io.stdout.write(textReport(report, header, io));
+  } else {
+    io.stdout.write(rendered);
+  }
+  if (inGithub && (format === 'text' || values.output) && format !== 'github') {
+    // In GitHub Actions the default is text plus annotations on the diff.
+    io.stdout.write((await import('../report/github.js')).formatGithubAnnotations(report));
+  }
+  if (inGithub && io.env.GITHUB_STEP_SUMMARY && (format === 'text' || format === 'github' || values.output)) {
+    const { formatStepSummary } = await import('../report/github.js');
+    fs.appendFileSync(io.env.GITHUB_STEP_SUMMARY, formatStepSummary(report));
+  }
+  return hasErrors(report) ? ExitCode.violation : ExitCode.ok;
+};
+
+/** `4f2c9a1b77de ^9a1b4f2c77de` or `4f2c9a1b77de, not on other branches`, for the report's first line. */
+function describeRange(range: { options: string[]; revisions: string[] }): string {
+  const shas = range.revisions.map((revision) => revision.replace(/[0-9a-f]{40}/, (sha) => sha.slice(0, 12))).join(' ');
+  return range.options.length > 0 ? `${shas}, not on any other branch` : shas;
+}
+
+function textReport(report: Report, header: string | undefined, io: Io): string {
+  const body = formatText(report, { color: useColor(io.stdout, io.env) });
+  const checks = report.checks?.map((check) => check.id).join(', ') ?? '';
+  const footer = report.findings.length === 0 ? `✔ ${report.checks?.length ?? 0} checks passed: ${checks}\n` : '';
+  return `${header ? `${header}\n` : ''}${body}${footer}`;
+}
+
+async function render(format: VerifyFormat, report: Report, fallbackFile: string): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../report/json.js')).formatJson(report);
+    case 'sarif':
+      return (await import('../report/sarif.js')).formatSarif(report, { version: __MCFLOW_VERSION__, fallbackFile });
+    case 'junit':
+      return (await import('../report/junit.js')).formatJunit(report);
+    case 'github':
+      return (await import('../report/github.js')).formatGithubAnnotations(report);
+    case 'text':
+      return formatText(report, { color: false });
+  }
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(messages.verify.outputUnwritable(file, (error as Error).message), messages.verify.outputFix);
+  }
+}
+
+/** Where SARIF points findings that have no file: the config that set the policy, or a file every repository has. */
+function sarifFallbackFile(root: string, configFile: string | undefined): string {
+  if (configFile && configFile.startsWith(root + path.sep)) return path.relative(root, configFile).split(path.sep).join('/');
+  for (const candidate of ['package.json', 'README.md']) if (fs.existsSync(path.join(root, candidate))) return candidate;
+  return '.mcflowrc.json';
+}
+
+/** `--staged`: the index as pre-commit sees it (the pre-commit source itself), with every check of that hook and no skipping. */
+async function collectStaged(repo: import('../git/repo.js').Repository): Promise<Change> {
+  return (await import('../sources/pre-commit.js')).collectPreCommitChange(repo);
+}

@@ -1,0 +1,95 @@
+/**
+ * Questions about a range of commits already in history, for `verify`: which commits a range holds (one
+ * `git log`), what each of them added (one `git log -p`, streamed), and whether the base of a
+ * range is there at all (shallow clones).
+ */
+import { git } from './exec.js';
+import type { Repository } from './repo.js';
+import type { CommitInfo } from '../types.js';
+
+/**
+ * The commits to read: `revisions` are shas (`<head>`, `^<base>`), given after --end-of-options;
+ * `options` are rev-list pseudo-options placed before them (`--not --branches --remotes --not`
+ * for "not on any other branch").
+ */
+export interface RevisionRange {
+  options: string[];
+  revisions: string[];
+}
+
+/** A commit with its full message, as listed by {@link listRangeCommits}. */
+export interface LoggedCommit extends CommitInfo {
+  message: string;
+}
+
+/** The sha a ref or revision names, or undefined when the repository does not have it. */
+export function resolveCommit(repo: Pick<Repository, 'root'>, revision: string): string | undefined {
+  const result = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { cwd: repo.root, okCodes: [1, 128] });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+export function isShallow(repo: Pick<Repository, 'root'>): boolean {
+  return git(['rev-parse', '--is-shallow-repository'], { cwd: repo.root }).stdout.trim() === 'true';
+}
+
+/** The best common ancestor, or undefined when the two histories share none (or the clone is too shallow to see it). */
+export function mergeBase(repo: Pick<Repository, 'root'>, a: string, b: string): string | undefined {
+  const result = git(['merge-base', a, b], { cwd: repo.root, okCodes: [1] });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+/**
+ * Every commit in `range` (e.g. `<head> ^<base>`), newest first, in one process.
+ * `git log -z --format=%H%x00%P%x00%an%x00%ae%x00%B` prints five NUL-separated fields per commit
+ * and a NUL between commits:
+ *   4f2c…\0 9a1b… 77de…\0Ann\0ann@example.com\0feat: add login\n\nbody\n\0<next commit>…
+ * A message cannot contain NUL (git refuses it), so splitting on NUL is exact.
+ */
+export function listRangeCommits(repo: Pick<Repository, 'root'>, range: RevisionRange): LoggedCommit[] {
+  if (range.revisions.length === 0) return [];
+  const { stdout } = git(['log', '-z', '--format=%H%x00%P%x00%an%x00%ae%x00%B', ...range.options, '--end-of-options', ...range.revisions, '--'], {
+    cwd: repo.root,
+  });
+  const fields = stdout.split('\0');
+  const commits: LoggedCommit[] = [];
+  for (let i = 0; i + 4 < fields.length; i += 5) {
+    const message = fields[i + 4]!.replace(/\n+$/, '');
+    commits.push({
+      sha: fields[i]!.replace(/^\n/, ''),
+      parents: fields[i + 1] ? fields[i + 1]!.split(' ') : [],
+      author: { name: fields[i + 2]!, email: fields[i + 3]! },
+      subject: message.split('\n', 1)[0] ?? '',
+      message,
+    });
+  }
+  markFirstParents(commits);
+  return commits;
+}
+
+/** Marks the commits on the newest commit's first-parent chain: what landed on the branch itself. */
+function markFirstParents(commits: LoggedCommit[]): void {
+  const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+  for (let commit = commits[0]; commit; commit = bySha.get(commit.parents[0] ?? '')) {
+    if (commit.firstParent) break;
+    commit.firstParent = true;
+  }
+}
+
+/** The long form of a ref (`develop` → `refs/heads/develop`), or undefined when it names no branch or tag. */
+export function fullRefName(repo: Pick<Repository, 'root'>, ref: string): string | undefined {
+  const result = git(['rev-parse', '--symbolic-full-name', '--end-of-options', ref], { cwd: repo.root, okCodes: [128] });
+  const name = result.stdout.trim();
+  return result.status === 0 && name.startsWith('refs/') ? name : undefined;
+}
+
+/** Sizes of many objects in one `git cat-file --batch-check` (`<sha> blob <size>` per line). */
+export function readObjectSizes(repo: Pick<Repository, 'root'>, shas: readonly string[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  if (shas.length === 0) return sizes;
+  const { stdout } = git(['cat-file', '--batch-check=%(objectname) %(objectsize)'], { cwd: repo.root, input: `${shas.join('\n')}\n` });
+  for (const line of stdout.split('\n')) {
+    const [sha, size] = line.split(' ');
+    if (sha && size && /^\d+$/.test(size)) sizes.set(sha, Number(size));
+  }
+  return sizes;
+}

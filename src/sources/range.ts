@@ -1,0 +1,121 @@
+/**
+ * Builds the Change for `verify`: every commit a pull request or push brings (one `git log`),
+ * what each commit added (one streamed `git log -p`), and blob content on demand (one
+ * `git cat-file --batch`). Each changed file is tied to the commit that added its lines, so a
+ * finding names the commit to fix.
+ *
+ * A range whose base is missing is an error, never a silent pass: in a shallow clone the fix is
+ * to fetch more history.
+ */
+import { GitError } from '../errors.js';
+import { messages } from '../messages.js';
+import { BlobStream } from '../git/blob-stream.js';
+import { fullRefName, isShallow, listRangeCommits, mergeBase, readObjectSizes, resolveCommit, type RevisionRange } from '../git/log.js';
+import { readRangeDiff } from '../git/range-diff.js';
+import { readCurrentBranch, type Repository } from '../git/repo.js';
+import type { RangeRequest } from '../ci/event.js';
+import type { Change, ChangedFile } from '../types.js';
+
+export interface RangeChange {
+  change: Change;
+  /** What was given to git (`<head> ^<base>`), for the report's header. */
+  range: RevisionRange;
+  /** Ends the blob reader's git process. */
+  close(): void;
+}
+
+export async function collectRangeChange(repo: Repository, request: RangeRequest): Promise<RangeChange> {
+  const change: Change = {
+    stage: 'verify',
+    branch: request.branch ?? branchOf(repo, request.head),
+    targetBranch: request.targetBranch ?? (request.event === 'range' ? branchName(repo, request.base[0]) : undefined),
+    pullRequest: request.pullRequest,
+    ci: { provider: request.provider, event: request.event, ref: request.ref, created: request.created },
+    repo: { root: repo.root, gitDir: repo.gitDir, hasHead: true },
+    messages: [],
+    files: [],
+    commits: [],
+  };
+  const blobs = new BlobStream(repo);
+  const close = () => blobs.close();
+  if (request.deleted) return { change, range: EMPTY, close };
+
+  const head = resolveCommit(repo, request.head);
+  if (!head) throw missing(repo, request.head, 'head');
+  if (request.ref && request.ref.startsWith('refs/')) {
+    change.refUpdates = [{ localRef: request.ref, localSha: head, remoteRef: request.ref, remoteSha: request.base[0] ?? '0'.repeat(40) }];
+  }
+  // A tag push brings no commits of its own: they were checked on their branch. Only its name is.
+  if (request.ref?.startsWith('refs/tags/')) return { change, range: EMPTY, close };
+
+  const range = boundRange(repo, request, head);
+  const commits = listRangeCommits(repo, range);
+  change.commits = commits.map(({ message: _message, ...info }) => info);
+  change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha }));
+  change.files = await readChangedFiles(repo, range, blobs, commits.length);
+  return { change, range, close };
+}
+
+const EMPTY: RevisionRange = { options: [], revisions: [] };
+
+/** `<head> ^<base>`, or for a new branch `<head>` minus every other branch. */
+function boundRange(repo: Repository, request: RangeRequest, head: string): RevisionRange {
+  const shallow = isShallow(repo);
+  if (request.base.length > 0) {
+    const base = request.base.map((candidate) => resolveCommit(repo, candidate)).find(Boolean);
+    if (!base) {
+      // A forced push's old tip is not fetched by CI: compare with the other branches instead.
+      if (request.event === 'push' && !shallow) return newBranchRange(repo, request, head);
+      throw missing(repo, request.base[0]!, 'base', shallow);
+    }
+    // In a shallow clone `head ^base` silently stops at the shallow boundary: require the fork point.
+    if (shallow && !mergeBase(repo, base, head)) throw missing(repo, request.base[0]!, 'base', true);
+    return { options: [], revisions: [head, `^${base}`] };
+  }
+  if (shallow) throw new GitError(messages.verify.shallowNewBranch, messages.verify.shallowFix);
+  return newBranchRange(repo, request, head);
+}
+
+function newBranchRange(repo: Repository, request: RangeRequest, head: string): RevisionRange {
+  const branch = request.branch;
+  // `--not … --not`: everything on another local or remote branch is excluded, then `head` counts again.
+  const others = branch ? [`--exclude=${branch}`, '--branches', `--exclude=*/${branch}`, '--remotes'] : ['--branches', '--remotes'];
+  return { options: ['--not', ...others, '--not'], revisions: [head] };
+}
+
+function missing(repo: Repository, revision: string, which: 'base' | 'head', shallow = isShallow(repo)): GitError {
+  if (shallow) return new GitError(messages.verify.shallowMissing(revision, which), messages.verify.shallowFix);
+  return new GitError(messages.verify.revisionMissing(revision, which), messages.verify.fetchFix(revision));
+}
+
+async function readChangedFiles(repo: Repository, range: RevisionRange, blobs: BlobStream, commitCount: number): Promise<ChangedFile[]> {
+  if (commitCount === 0) return [];
+  const diffs = (await readRangeDiff(repo, range)).filter((diff) => diff.status !== 'D');
+  const sizes = readObjectSizes(repo, [...new Set(diffs.flatMap((diff) => (diff.blob ? [diff.blob] : [])))]);
+  return diffs.map((diff) => {
+    const added = diff.added;
+    const file: ChangedFile = { path: diff.path, status: diff.status, commit: diff.commit, readAddedLines: async () => added };
+    if (diff.from !== undefined) file.from = diff.from;
+    if (diff.blob) {
+      const blob = diff.blob;
+      file.blob = blob;
+      file.size = sizes.get(blob);
+      file.readContent = () => blobs.read(blob);
+    }
+    return file;
+  });
+}
+
+/** The short branch name a revision is, when it is one (`origin/develop` → `develop`). */
+function branchName(repo: Repository, revision: string | undefined): string | undefined {
+  if (!revision) return undefined;
+  const full = fullRefName(repo, revision);
+  if (full?.startsWith('refs/heads/')) return full.slice('refs/heads/'.length);
+  if (full?.startsWith('refs/remotes/')) return full.replace(/^refs\/remotes\/[^/]+\//, '');
+  return undefined;
+}
+
+function branchOf(repo: Repository, head: string): string | undefined {
+  if (head === 'HEAD') return readCurrentBranch(repo);
+  return branchName(repo, head);
+}
