@@ -77,7 +77,7 @@ describe('range source', () => {
       { provider: 'github', event: 'push', base: [], head: sha, ref: 'refs/tags/v1.0.0', created: true },
     );
     t.after(close);
-    assert.deepEqual(change.refUpdates, [{ localRef: 'refs/tags/v1.0.0', localSha: sha, remoteRef: 'refs/tags/v1.0.0', remoteSha: '0'.repeat(40) }]);
+    assert.deepEqual(change.refUpdates, [{ localRef: 'refs/tags/v1.0.0', localSha: sha, remoteRef: 'refs/tags/v1.0.0', remoteSha: '0'.repeat(40), kind: 'create' }]);
     assert.deepEqual(change.commits, []);
     assert.equal(change.branch, undefined);
   });

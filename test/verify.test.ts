@@ -82,8 +82,42 @@ describe('verify on a GitHub pull request', () => {
     const env = githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login' });
     const result = repo.cli(['verify'], { env });
     assert.equal(result.code, 0, result.output);
-    assert.match(result.stdout, /✔ 5 checks passed/);
-    assert.match(readStepSummary(env), /✅ 5 checks passed/);
+    assert.match(result.stdout, /✔ 7 checks passed: commit-message, branch-name, tag-name, merge-direction, pr-title, pr-body, direct-commits/);
+    assert.match(readStepSummary(env), /✅ 7 checks passed/);
+  });
+});
+
+describe('verify runs the hooks\' branch and tag checks', () => {
+  it('reports a badly named head branch of a pull request', (t) => {
+    const { repo } = prRepo(t, 'Login-Form');
+    repo.git(['commit', '--amend', '-q', '--no-verify', '-m', 'feat: add logout']);
+    const env = githubPullRequestEnv(repo, { base: 'develop', head: 'Login-Form' });
+    const result = repo.cli(['verify', '--format', 'json'], { env });
+    assert.equal(result.code, 1, result.output);
+    const findings = json(result.stdout).findings.filter((f) => f.check === 'branch-name');
+    assert.equal(findings.length, 1, result.stdout);
+    assert.match(findings[0]!.message, /^Branch "Login-Form" does not follow the naming rules/);
+  });
+
+  it('reports a pushed tag that is not a version, and a release tag off production', (t) => {
+    // Both main and main-production are production branches in the preset: the tagged commit is on neither.
+    const repo = createRepo(t, { branch: 'main-production' });
+    repo.commitQuietly('chore: initial commit');
+    repo.git(['checkout', '-q', '-b', 'feature/next']);
+    repo.commitQuietly('feat: not released');
+    const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    const bad = repo.cli(['verify', '--format', 'json'], { env: githubPushEnv(repo, { ref: 'refs/tags/release-1', before: ZERO_SHA, after: head }) });
+    assert.equal(bad.code, 1, bad.output);
+    assert.deepEqual(json(bad.stdout).findings.map((f) => [f.check, f.message.split(' (')[0]]), [
+      ['tag-name', 'Tag "release-1" is not a version tag vMAJOR.MINOR.PATCH[-prerelease][+build]'],
+    ]);
+    const offProduction = repo.cli(['verify', '--format', 'json'], { env: githubPushEnv(repo, { ref: 'refs/tags/v1.0.0', before: ZERO_SHA, after: head }) });
+    assert.equal(offProduction.code, 1, offProduction.output);
+    assert.match(json(offProduction.stdout).findings[0]!.message, /Release tag "v1.0.0" points at a commit that no production branch/);
+    repo.git(['checkout', '-q', 'main-production']);
+    repo.git(['merge', '-q', '--ff-only', 'feature/next']);
+    const released = repo.cli(['verify'], { env: githubPushEnv(repo, { ref: 'refs/tags/v1.0.0', before: ZERO_SHA, after: head }) });
+    assert.equal(released.code, 0, released.output);
   });
 });
 

@@ -21,11 +21,11 @@ export const registry: Record<CheckId, RegistryEntry> = {
     load: async () => (await import('./protected-branch.js')).protectedBranch,
   },
   'branch-name': {
-    stages: ['pre-commit', 'post-checkout', 'pre-push'],
+    stages: ['pre-commit', 'post-checkout', 'pre-push', 'verify'],
     load: async () => (await import('./branch-name.js')).branchName,
   },
   'tag-name': {
-    stages: ['pre-push'],
+    stages: ['pre-push', 'verify'],
     load: async () => (await import('./tag-name.js')).tagName,
   },
   secrets: {

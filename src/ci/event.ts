@@ -19,6 +19,8 @@ export interface RangeRequest {
   pullRequest?: Change['pullRequest'];
   ref?: string;
   created?: boolean;
+  /** A push that rewrote the ref (GitHub's `forced`). */
+  forced?: boolean;
   deleted?: boolean;
 }
 
@@ -56,6 +58,7 @@ interface GitHubPayload {
   ref?: string;
   created?: boolean;
   deleted?: boolean;
+  forced?: boolean;
 }
 
 function readPayload(file: string | undefined): GitHubPayload {
@@ -104,6 +107,7 @@ function fromGitHub(env: NodeJS.ProcessEnv): RangeRequest {
     branch: ref?.startsWith('refs/heads/') ? shortRef(ref) : undefined,
     ref,
     created,
+    forced: payload.forced === true,
     deleted: payload.deleted === true,
   };
 }

@@ -55,7 +55,7 @@ export const command: Command = async (args, io) => {
     const { readRangeRequest } = await import('../ci/event.js');
     const { collectRangeChange } = await import('../sources/range.js');
     const request = readRangeRequest(values, io.env);
-    const range = await collectRangeChange(repo, request);
+    const range = await collectRangeChange(repo, request, resolved.config.branches?.production ?? []);
     change = range.change;
     close = range.close;
     const count = change.commits?.length ?? 0;

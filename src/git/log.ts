@@ -28,10 +28,6 @@ export function resolveCommit(repo: Pick<Repository, 'root'>, revision: string):
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
-export function isShallow(repo: Pick<Repository, 'root'>): boolean {
-  return git(['rev-parse', '--is-shallow-repository'], { cwd: repo.root }).stdout.trim() === 'true';
-}
-
 /** The best common ancestor, or undefined when the two histories share none (or the clone is too shallow to see it). */
 export function mergeBase(repo: Pick<Repository, 'root'>, a: string, b: string): string | undefined {
   const result = git(['merge-base', a, b], { cwd: repo.root, okCodes: [1] });

@@ -81,7 +81,7 @@ function parseAllowList(value: string | undefined): string[] {
  * branches and the remote's tracking branches both count; with neither in this clone the
  * answer is 'unknown'. Costs nothing unless the push carries a release tag.
  */
-function addProductionReachability(
+export function addProductionReachability(
   repo: Repository,
   updates: RefUpdate[],
   production: readonly string[],

@@ -10,9 +10,11 @@
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { BlobStream } from '../git/blob-stream.js';
-import { fullRefName, isShallow, listRangeCommits, mergeBase, readObjectSizes, resolveCommit, type RevisionRange } from '../git/log.js';
+import { fullRefName, listRangeCommits, mergeBase, readObjectSizes, resolveCommit, type RevisionRange } from '../git/log.js';
 import { readRangeDiff } from '../git/range-diff.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
+import { isShallowRepository as isShallow } from '../git/refs.js';
+import { addProductionReachability } from './pre-push.js';
 import type { RangeRequest } from '../ci/event.js';
 import type { Change, ChangedFile } from '../types.js';
 
@@ -24,7 +26,11 @@ export interface RangeChange {
   close(): void;
 }
 
-export async function collectRangeChange(repo: Repository, request: RangeRequest): Promise<RangeChange> {
+/**
+ * @param production `branches.production`: a pushed release tag is checked against them, as
+ *   the pre-push hook does.
+ */
+export async function collectRangeChange(repo: Repository, request: RangeRequest, production: readonly string[] = []): Promise<RangeChange> {
   const change: Change = {
     stage: 'verify',
     branch: request.branch ?? branchOf(repo, request.head),
@@ -43,7 +49,9 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
   const head = resolveCommit(repo, request.head);
   if (!head) throw missing(repo, request.head, 'head');
   if (request.ref && request.ref.startsWith('refs/')) {
-    change.refUpdates = [{ localRef: request.ref, localSha: head, remoteRef: request.ref, remoteSha: request.base[0] ?? '0'.repeat(40) }];
+    const kind = request.created ? 'create' : request.forced ? 'force' : 'update';
+    const update = { localRef: request.ref, localSha: head, remoteRef: request.ref, remoteSha: request.base[0] ?? '0'.repeat(40), kind } as const;
+    change.refUpdates = addProductionReachability(repo, [update], production, 'origin');
   }
   // A tag push brings no commits of its own: they were checked on their branch. Only its name is.
   if (request.ref?.startsWith('refs/tags/')) return { change, range: EMPTY, close };
