@@ -91,7 +91,7 @@ export const command: Command = async (args, io) => {
   return hasErrors(report) ? ExitCode.violation : ExitCode.ok;
 };
 
-/** `4f2c9a1b77de ^9a1b4f2c77de` or `4f2c9a1b77de, not on other branches`, for the report's first line. */
+/** `4f2c9a1b77de ^9a1b4f2c77de`, or `4f2c9a1b77de, not on any other branch` for a new branch: the report's first line. */
 function describeRange(range: { options: string[]; revisions: string[] }): string {
   const shas = range.revisions.map((revision) => revision.replace(/[0-9a-f]{40}/, (sha) => sha.slice(0, 12))).join(' ');
   return range.options.length > 0 ? `${shas}, not on any other branch` : shas;
