@@ -44,4 +44,32 @@ describe('parity: hooks and verify', () => {
     assert.deepEqual(comparable(remote), comparable(local));
     assert.ok(remote.every((finding) => finding.commit === sha), 'verify names the commit to reword');
   });
+
+  it('a secret and a sensitive file give the same findings in the pre-commit hook and in verify', (t) => {
+    const repo = createRepo(t);
+    repo.installHooks({ 'pre-commit': 'mcflow-hooks run pre-commit --format json\n' });
+    repo.write('src/config.ts', 'export const name = "app";\n');
+    repo.git(['add', '.']);
+    const base = repo.commitQuietly('chore: initial commit');
+    repo.git(['checkout', '-q', '-b', 'feature/payments']);
+    // Built by concatenation so this test file itself holds no scannable key.
+    const stripe = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
+    repo.write('src/config.ts', `export const name = "app";\nexport const stripe = "${stripe}";\n`);
+    repo.write('.env', 'DATABASE_URL=postgres://app@db/app\n');
+    repo.git(['add', '.']);
+
+    const refused = repo.git(['commit', '-q', '-m', 'feat: add payments'], { allowFailure: true });
+    assert.notEqual(refused.code, 0, 'the hook refuses the commit');
+    const local = hookReport(refused.output);
+    assert.deepEqual([...new Set(local.map((finding) => finding.check))].sort(), ['secrets', 'sensitive-files'], refused.output);
+
+    const sha = repo.commitQuietly('feat: add payments');
+    const ci = repo.cli(['verify', '--base', base, '--format', 'json']);
+    assert.equal(ci.code, 1, ci.stderr);
+    const remote = (JSON.parse(ci.stdout) as { findings: Finding[] }).findings;
+    const byPlace = (findings: Finding[]) => comparable(findings).sort((a, b) => `${a.check}${a.file}${a.line}`.localeCompare(`${b.check}${b.file}${b.line}`));
+    assert.deepEqual(byPlace(remote), byPlace(local));
+    assert.ok(remote.every((finding) => finding.commit === sha), 'verify ties each finding to the commit that added it');
+    assert.doesNotMatch(ci.stdout, new RegExp(stripe), 'the secret is never printed');
+  });
 });

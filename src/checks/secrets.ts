@@ -1,7 +1,8 @@
 /**
  * secrets: no credential enters history. Scans the content a change adds (pre-commit: the
  * staged blobs' added lines; pre-push: the added lines of every commit the remote lacks;
- * verify/audit: whole files) with secretlint's recommended preset plus our rules.
+ * verify: the added lines of every commit of the range; audit: whole files) with secretlint's
+ * recommended preset plus our rules.
  *
  * Why: a pushed secret must be rotated, and history keeps it after the file is fixed.
  *
@@ -29,7 +30,9 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   const files = (change.files ?? []).filter(
     (file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && (file.size ?? 0) <= limit,
   );
-  const wholeFiles = context.stage === 'verify' || context.stage === 'audit';
+  // verify's range source ties each file to one commit with that commit's added lines: a secret
+  // that was in the file before the pull request is not the pull request's to fix.
+  const wholeFiles = context.stage === 'audit';
   // Every line of a new file is added: only modified, renamed and copied files need the diff.
   const needsDiff = (file: ChangedFile) => !wholeFiles && file.status !== 'A' && file.readAddedLines !== undefined;
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
