@@ -269,6 +269,7 @@ export const messages = {
   verify: {
     noRange: 'verify does not know which commits to check: no --base was given and no GitHub Actions or GitLab CI environment was found',
     noRangeFix: `name the range: ${CLI} verify --base origin/develop   (or --staged to check the index as pre-commit would)`,
+    unknownEvent: (what: string) => `verify checks pull requests and pushes; the ${what} names no range of commits`,
     payloadUnreadable: (file: string, reason: string) => `Cannot read the GitHub event payload ${file}: ${reason}`,
     payloadFix: 'run verify from a GitHub Actions step (it sets GITHUB_EVENT_PATH), or pass the range yourself: --base <ref> --head <ref>',
     shallowMissing: (revision: string, which: 'base' | 'head') =>

@@ -4,7 +4,7 @@ import type { CheckContext } from './check.js';
 import { secrets } from './secrets.js';
 import { findUnusedAllowEntries } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret } from './secrets.redact.js';
-import { scanForSecrets } from './secrets.js';
+import { batchBySize, scanForSecrets } from './secrets.js';
 import { changedFile } from './check.fixtures.js';
 import type { ChangedFile, Stage } from '../types.js';
 
@@ -84,4 +84,10 @@ describe('maskSecret', () => {
   for (const [value, masked] of cases) {
     it(`${masked}: a public prefix and at most the last 4 characters of long values`, () => assert.equal(maskSecret(value), masked));
   }
+
+  it('reads content in batches of bounded size, keeping the order, a big file alone', () => {
+    const sizes = (batches: { size?: number }[][]) => batches.map((batch) => batch.map((file) => file.size));
+    assert.deepEqual(sizes(batchBySize([{ size: 4 }, { size: 4 }, { size: 4 }, { size: 20 }, { size: 1 }], 10)), [[4, 4], [4], [20], [1]]);
+    assert.deepEqual(batchBySize([], 10), []);
+  });
 });

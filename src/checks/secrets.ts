@@ -35,6 +35,37 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   const wholeFiles = context.stage === 'audit';
   // Every line of a new file is added: only modified, renamed and copied files need the diff.
   const needsDiff = (file: ChangedFile) => !wholeFiles && file.status !== 'A' && file.readAddedLines !== undefined;
+  const problems: Problem[] = [];
+  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context)));
+  if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
+  return problems;
+}
+
+/**
+ * Content is read and scanned in batches of about BATCH_BYTES: a verify range adds hundreds of
+ * megabytes, and holding every blob (and its UTF-8 string) at once would grow memory with the
+ * range. A commit's staged files are one batch.
+ */
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+export function batchBySize<T extends { size?: number }>(files: readonly T[], limit: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && bytes + (file.size ?? 0) > limit) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size ?? 0;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext): Promise<Problem[]> {
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
@@ -65,7 +96,6 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
       });
     }
   });
-  if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
   return problems;
 }
 

@@ -96,6 +96,8 @@ function fromGitHub(env: NodeJS.ProcessEnv): RangeRequest {
       pullRequest: { title: pr?.title, body: pr?.body ?? undefined, number: pr?.number },
     };
   }
+  // schedule, workflow_dispatch, merge_group…: no range to take; guessing one could check all history.
+  if (eventName !== 'push') throw new UsageError(messages.verify.unknownEvent(`GitHub event "${eventName || '(unset)'}"`), messages.verify.noRangeFix);
   const ref = payload.ref ?? env.GITHUB_REF;
   const before = payload.before;
   const created = payload.created === true || (before !== undefined && ZERO.test(before));
@@ -125,6 +127,8 @@ function fromGitLab(env: NodeJS.ProcessEnv): RangeRequest {
       pullRequest: { title: env.CI_MERGE_REQUEST_TITLE, body: env.CI_MERGE_REQUEST_DESCRIPTION, number: Number(env.CI_MERGE_REQUEST_IID) },
     };
   }
+  const source = env.CI_PIPELINE_SOURCE;
+  if (source !== undefined && source !== 'push') throw new UsageError(messages.verify.unknownEvent(`GitLab pipeline source "${source}"`), messages.verify.noRangeFix);
   const before = env.CI_COMMIT_BEFORE_SHA;
   const created = !before || ZERO.test(before);
   const tag = env.CI_COMMIT_TAG;
