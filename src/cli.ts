@@ -52,6 +52,7 @@ Usage:
     --staged                       check the index as pre-commit would
     --format text|json|github|sarif|junit   (default text; in GitHub Actions text + annotations)
     --output <file>                write the report to a file (the exit code still reflects it)
+    --report-unused-allow          also warn about secrets.allow entries that match nothing
 
 Options:
   --format text|json               report format (run; default text; verify: see above)

@@ -284,6 +284,9 @@ export const messages = {
     skipIgnored: (ids: string[]) => `MCFLOW_SKIP=${ids.join(',')} is set but ignored: verify enforces every check in CI`,
     emptyRange: 'No commits to check in this range.',
     header: (count: number, range: string) => `mcflow-hooks verify: ${count} ${count === 1 ? 'commit' : 'commits'} (${range})`,
+    unusedAllow: (fingerprint: string, reason: string) =>
+      `secrets.allow entry ${fingerprint} ("${reason}") matches no secret in what verify checked`,
+    unusedAllowFix: (file: string) => `remove the entry from "secrets.allow" in ${file} if the secret is gone for good`,
     outputUnwritable: (file: string, reason: string) => `Cannot write the report to ${file}: ${reason}`,
     outputFix: 'pick a path in a directory that exists and is writable, e.g. --output mcflow.sarif',
   },

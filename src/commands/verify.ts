@@ -30,6 +30,7 @@ export const command: Command = async (args, io) => {
         branch: { type: 'string' },
         target: { type: 'string' },
         staged: { type: 'boolean' },
+        'report-unused-allow': { type: 'boolean' },
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
         config: { type: 'string' },
@@ -64,6 +65,7 @@ export const command: Command = async (args, io) => {
   let report: Report;
   try {
     report = await runChecks(change, { config: resolved.config, root: repo.root });
+    if (values['report-unused-allow']) report.findings.push(...(await unusedAllowEntries(change, resolved.config, repo.root, resolved.filepath)));
   } finally {
     close();
   }
@@ -132,6 +134,23 @@ function sarifFallbackFile(root: string, configFile: string | undefined): string
   if (configFile && configFile.startsWith(root + path.sep)) return path.relative(root, configFile).split(path.sep).join('/');
   for (const candidate of ['package.json', 'README.md']) if (fs.existsSync(path.join(root, candidate))) return candidate;
   return '.mcflowrc.json';
+}
+
+/**
+ * `--report-unused-allow`: `secrets.allow` entries that match no secret in what was checked, as
+ * warnings, so stale exceptions get cleaned up. Scans the secrets again, before allow-listing.
+ */
+async function unusedAllowEntries(change: Change, config: Parameters<typeof runChecks>[1]['config'], root: string, configFile: string | undefined) {
+  const { scanForSecrets } = await import('../checks/secrets.js');
+  const { findUnusedAllowEntries } = await import('../checks/secrets.allow.js');
+  const raw = await scanForSecrets(change, { config, stage: change.stage, root });
+  const file = configFile ? path.relative(root, configFile) || configFile : 'the config';
+  return findUnusedAllowEntries(raw, config).map((entry) => ({
+    check: 'secrets',
+    severity: 'warning' as const,
+    message: messages.verify.unusedAllow(entry.fingerprint, entry.reason),
+    fix: messages.verify.unusedAllowFix(file),
+  }));
 }
 
 /** `--staged`: the index as pre-commit sees it (the pre-commit source itself), with every check of that hook and no skipping. */
