@@ -42,7 +42,8 @@ Usage:
       --dry-run                    print every file and command, change nothing
       -y, --yes                    answer every question (never asked without a terminal)
       --no-install                 do not run the package manager; print the command instead
-      --force                      replace existing PR templates with the preset's
+      --force                      replace existing PR templates (and the CI workflow) with the preset's
+      --ci github|gitlab           also write .github/workflows/mcflow.yml, or print a .gitlab-ci.yml job
   mcflow-hooks doctor              check the set-up, one line per fact, with the fix for each ✗
   mcflow-hooks uninstall           remove exactly what init added
   mcflow-hooks pr [--base <b>]     print a pull-request body and the compare URL for this branch

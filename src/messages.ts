@@ -93,6 +93,10 @@ export const messages = {
     cancelled: 'Nothing was changed.',
     nothingToDo: 'Already set up: nothing to change.',
     keptConfig: (file: string) => `kept your config ${file} (not changed; it decides the policy)`,
+    unknownCi: (name: string, known: readonly string[]) => `Unknown CI "${name}" for --ci. Choices: ${known.join(', ')}`,
+    unknownCiFix: 'run: npx mcflow-hooks init --ci github   (writes .github/workflows/mcflow.yml), or --ci gitlab (prints a job)',
+    ciPrinted: (content: string) =>
+      `Add this job to your .gitlab-ci.yml (init does not edit that file), so merge requests run the same checks:\n\n${content}`,
     keptTemplate: (file: string) => `kept your ${file} (use --force to replace it with the preset's)`,
     keptDependency: (name: string, range: string) => `kept ${name}@${range} in package.json`,
     installSkipped: (command: string) => `skipped installing (--no-install); run it yourself: ${command}`,

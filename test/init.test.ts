@@ -40,6 +40,33 @@ describe('init', () => {
     assert.equal(repo.git(['commit', '-m', 'feat: add a']).code, 0);
   });
 
+  it('--ci github writes the verify workflow for the preset\'s protected branches, once', (t) => {
+    const repo = packageRepo(t);
+    const result = repo.cli(['init', '--no-install', '--ci', 'github']);
+    assert.equal(result.code, 0, result.output);
+    const workflow = repo.read('.github/workflows/mcflow.yml');
+    assert.match(workflow, /fetch-depth: 0/);
+    assert.match(workflow, /npx mcflow-hooks verify/);
+    assert.match(workflow, /\['main', 'main-production', 'develop', 'legacy-v1-production'\]/);
+    assert.match(workflow, /npm ci/);
+    repo.write('.github/workflows/mcflow.yml', `${workflow}# my own step\n`);
+    const again = repo.cli(['init', '--no-install', '--ci', 'github']);
+    assert.match(again.output, /kept your \.github\/workflows\/mcflow\.yml/);
+    assert.match(repo.read('.github/workflows/mcflow.yml'), /# my own step/);
+  });
+
+  it('--ci gitlab prints a job and writes no CI file; an unknown CI is exit 2', (t) => {
+    const repo = packageRepo(t);
+    const result = repo.cli(['init', '--no-install', '--ci', 'gitlab']);
+    assert.equal(result.code, 0, result.output);
+    assert.match(result.stdout, /Add this job to your \.gitlab-ci\.yml/);
+    assert.match(result.stdout, /mcflow-hooks verify/);
+    assert.equal(fs.existsSync(path.join(repo.dir, '.gitlab-ci.yml')), false);
+    const bad = repo.cli(['init', '--no-install', '--ci', 'jenkins']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Unknown CI "jenkins" for --ci\. Choices: github, gitlab/);
+  });
+
   it('a second init changes nothing', (t) => {
     const repo = packageRepo(t);
     assert.equal(repo.cli(['init', '--no-install']).code, 0);

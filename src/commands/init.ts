@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command, Io } from '../cli.js';
+import { CI_PROVIDERS, renderCiTemplate, type CiProvider } from '../ci/templates.js';
 import { builtInPresetNames } from '../config/presets.js';
 import { locateConfigFile } from '../config/load.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -41,13 +42,18 @@ export const command: Command = async (args, io) => {
         yes: { type: 'boolean', short: 'y', default: false },
         'no-install': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        ci: { type: 'string' },
       },
     }),
   );
   const preset = values.preset;
   if (!builtInPresetNames().includes(preset)) throw new UsageError(messages.install.unknownPreset(preset, builtInPresetNames()), messages.install.unknownPresetFix);
 
-  const { actions, notes, root } = planInit(io, { preset, install: !values['no-install'], force: values.force });
+  const ci = values.ci;
+  if (ci !== undefined && !(CI_PROVIDERS as readonly string[]).includes(ci)) {
+    throw new UsageError(messages.install.unknownCi(ci, CI_PROVIDERS), messages.install.unknownCiFix);
+  }
+  const { actions, notes, root } = planInit(io, { preset, install: !values['no-install'], force: values.force, ci: ci as CiProvider | undefined });
   for (const note of notes) io.stdout.write(`${note}\n`);
   if (actions.length === 0) {
     io.stdout.write(`${messages.install.nothingToDo}\n`);
@@ -75,7 +81,18 @@ interface InitOptions {
   preset: string;
   install: boolean;
   force: boolean;
+  /** Also write (GitHub) or print (GitLab) the CI job that runs `mcflow-hooks verify`. */
+  ci?: CiProvider;
 }
+
+/** CI installs from the lockfile as it is: the frozen form of each package manager's install. */
+const CI_INSTALL: Record<string, string> = {
+  npm: 'npm ci',
+  pnpm: 'pnpm install --frozen-lockfile',
+  yarn: 'yarn install --frozen-lockfile',
+  'yarn-berry': 'yarn install --immutable',
+  bun: 'bun install --frozen-lockfile',
+};
 
 /** Every change init would make, in the order it makes them, and what it leaves alone. */
 export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { actions: Action[]; notes: string[]; root: string } {
@@ -156,8 +173,20 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
     }
     actions.push({ kind: 'write', file, content: template.content, created: existing === undefined });
   }
-  // 7. (`--ci github|gitlab` goes here once `src/ci/templates.ts` from the verify work lands:
-  //    one more `write` action for the workflow / job file, kept when it exists, like the templates.)
+  // 7. The CI job that re-runs the checks where --no-verify cannot skip them. GitHub's workflow
+  //    is a file of its own; a GitLab job is printed, because .gitlab-ci.yml is the user's to edit.
+  if (options.ci) {
+    const presetFile = path.join(packageRoot(), 'presets', `${options.preset}.json`);
+    const presetConfig = JSON.parse(fs.readFileSync(presetFile, 'utf8')) as { branches?: { protected?: string[] } };
+    const ci = renderCiTemplate(options.ci, { branches: presetConfig.branches?.protected, install: CI_INSTALL[pm.name] ?? 'npm ci' });
+    if (!ci.target) notes.push(messages.install.ciPrinted(ci.content));
+    else {
+      const file = path.join(repo.root, ci.target);
+      const exists = fs.existsSync(file);
+      if (exists && fs.readFileSync(file, 'utf8') !== ci.content && !options.force) notes.push(messages.install.keptTemplate(ci.target));
+      else if (!exists || options.force) actions.push({ kind: 'write', file, content: ci.content, created: !exists });
+    }
+  }
   return { actions, notes, root: repo.root };
 }
 
