@@ -4,6 +4,7 @@
  * a check that reads 500 staged files costs one spawn, not 500.
  */
 import { git } from './exec.js';
+import type { Repository } from './repo.js';
 
 export type BlobReader = (blob: string) => Promise<Buffer>;
 
@@ -48,4 +49,19 @@ export function createBlobReader(root: string): BlobReader {
       if (pending.length === 0) setImmediate(flush);
       pending.push({ blob, resolve, reject });
     });
+}
+
+/**
+ * Sizes of many blobs in one process, without reading them. `git cat-file --batch-check`
+ * prints `<sha> <type> <size>` per object:
+ *   3b18e512dba79e4c8300dd08aeb37f8e728b8dad blob 12
+ */
+export function readBlobSizes(repo: Pick<Repository, 'root'>, blobs: readonly string[]): Map<string, number> {
+  const output = git(['cat-file', '--batch-check'], { cwd: repo.root, input: `${[...new Set(blobs)].join('\n')}\n` }).stdout;
+  const sizes = new Map<string, number>();
+  for (const line of output.split('\n')) {
+    const [sha, , size] = line.split(' ');
+    if (sha && size) sizes.set(sha, Number(size));
+  }
+  return sizes;
 }

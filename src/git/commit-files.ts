@@ -6,7 +6,7 @@
  * {@link getFilesAddedByCommits}.
  */
 import type { ChangedFile } from '../types.js';
-import { createBlobReader } from './blobs.js';
+import { createBlobReader, readBlobSizes } from './blobs.js';
 import { parseAddedLines, type RawEntry } from './diff.js';
 import { git } from './exec.js';
 import type { Repository } from './repo.js';
@@ -112,15 +112,4 @@ export function getFilesAddedByCommits(repo: Pick<Repository, 'root'>, commits: 
     readContent: () => readBlob(entry.blob),
     readAddedLines: async () => (await readAdded()).get(commit)?.get(entry.path) ?? new Set<number>(),
   }));
-}
-
-/** `git cat-file --batch-check`: `<sha> <type> <size>` per line. */
-export function readBlobSizes(repo: Pick<Repository, 'root'>, blobs: readonly string[]): Map<string, number> {
-  const output = git(['cat-file', '--batch-check'], { cwd: repo.root, input: `${[...new Set(blobs)].join('\n')}\n` }).stdout;
-  const sizes = new Map<string, number>();
-  for (const line of output.split('\n')) {
-    const [sha, , size] = line.split(' ');
-    if (sha && size) sizes.set(sha, Number(size));
-  }
-  return sizes;
 }

@@ -3,7 +3,7 @@
  * tree: a file edited after `git add` commits as it was added.
  */
 import type { ChangedFile } from '../types.js';
-import { createBlobReader } from './blobs.js';
+import { createBlobReader, readBlobSizes } from './blobs.js';
 import { EMPTY_TREE, parseAddedLines, parseRawDiff } from './diff.js';
 import { git } from './exec.js';
 import type { Repository } from './repo.js';
@@ -24,7 +24,7 @@ export function getStagedFiles(repo: Repository, hasHead: boolean): ChangedFile[
   const raw = git(['diff', '--cached', '--raw', '-z', '--no-abbrev', '-M', '--no-ext-diff', base, '--'], { cwd: repo.root }).stdout;
   const entries = parseRawDiff(raw).filter((entry) => entry.status !== 'D' && entry.blob && entry.mode !== '160000');
   if (entries.length === 0) return [];
-  const sizes = readSizes(repo, entries.map((entry) => entry.blob));
+  const sizes = readBlobSizes(repo, entries.map((entry) => entry.blob));
   const readBlob = createBlobReader(repo.root);
   let addedLines: Promise<Map<string, Set<number>>> | undefined;
   const readAddedLines = () =>
@@ -42,18 +42,4 @@ export function getStagedFiles(repo: Repository, hasHead: boolean): ChangedFile[
     readContent: () => readBlob(entry.blob),
     readAddedLines: async () => (await readAddedLines()).get(entry.path) ?? new Set<number>(),
   }));
-}
-
-/**
- * `git cat-file --batch-check` prints `<sha> <type> <size>` per object:
- *   3b18e512dba79e4c8300dd08aeb37f8e728b8dad blob 12
- */
-function readSizes(repo: Repository, blobs: string[]): Map<string, number> {
-  const output = git(['cat-file', '--batch-check'], { cwd: repo.root, input: `${[...new Set(blobs)].join('\n')}\n` }).stdout;
-  const sizes = new Map<string, number>();
-  for (const line of output.split('\n')) {
-    const [sha, , size] = line.split(' ');
-    if (sha && size) sizes.set(sha, Number(size));
-  }
-  return sizes;
 }
