@@ -12,10 +12,10 @@ import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import type { Change, HookName } from '../types.js';
+import type { McflowConfig } from '../config/types.js';
+import { findRepository, type Repository } from '../git/repo.js';
 import { openRepository } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
-import { findRepository, type Repository } from '../git/repo.js';
-import type { McflowConfig } from '../config/types.js';
 
 type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) => Promise<Change>;
 
@@ -30,6 +30,9 @@ const SOURCES: Partial<Record<HookName, Source>> = {
   },
 };
 
+/** Every hook `run` accepts, in the order git runs them. */
+const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push'] as const;
+
 /**
  * A path git handed the hook. Git runs hooks from the work-tree root and passes paths relative
  * to it; in a monorepo the hook line first changes into the package (husky's subdirectory
@@ -43,16 +46,13 @@ function hookFile(repo: Repository, cwd: string, file: string | undefined): stri
 
 export const command: Command = async (args, io) => {
   const { values, positionals } = withUsageErrors('run', args, () =>
-    parseArgs({ args, allowPositionals: true, strict: true, options: {
-    format: { type: 'string' },
-    config: { type: 'string' },
-  } }),
+    parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, config: { type: 'string' } } }),
   );
   const format = parseFormat(values.format);
   const [hook, ...hookArgs] = positionals;
   const source = hook ? SOURCES[hook as HookName] : undefined;
   if (!hook || (!source && hook !== 'prepare-commit-msg')) {
-    throw new UsageError(messages.unknownHook(hook ?? '(none)', [...Object.keys(SOURCES), 'prepare-commit-msg']), messages.usageFix);
+    throw new UsageError(messages.unknownHook(hook ?? '(none)', HOOKS), messages.usageFix);
   }
   // HUSKY=0 is the documented "no hooks at all" switch: stay silent, as husky does.
   if (io.env.HUSKY === '0') return ExitCode.ok;
