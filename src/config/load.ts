@@ -111,9 +111,10 @@ async function resolveLayer(raw: unknown, filepath: string, stack: string[], isU
   const problems = isBuiltInPreset(filepath) ? [] : (await import('./validate.js')).validateConfig(value);
   if (problems.length > 0) throw new ConfigError(messages.configInvalid(filepath, problems), messages.configCheckFix);
   const { extends: extendsValue, $schema: _schema, description: _description, ...own } = value as McflowConfig;
-  // Only the user's own config builds on the default preset implicitly; a preset without
+  // Only the user's own config builds on the default preset implicitly (a built-in preset named
+  // with --config is taken as it is); a preset without
   // `extends` stands alone.
-  const parents = extendsValue === undefined ? (isUserConfig ? [DEFAULT_PRESET] : []) : [extendsValue].flat();
+  const parents = extendsValue === undefined ? (isUserConfig && !isBuiltInPreset(filepath) ? [DEFAULT_PRESET] : []) : [extendsValue].flat();
   const base = await resolveExtends(parents, path.dirname(filepath), [...stack, filepath]);
   return { config: mergeConfigs(base.config, own), sources: [...base.sources, filepath] };
 }
