@@ -153,6 +153,7 @@ export const messages = {
   commitMessage: {
     why: 'release notes and the next version number are computed from Conventional Commit types, and reviewers scan history by them',
     empty: 'The commit message is empty (or only comments): git records no commit without a message',
+    noType: 'type may not be empty: the header needs the form "<type>(<scope>): <subject>"',
     problem: (what: string, rule: string, example: string | undefined) =>
       `${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
     /** How to rewrite the message: the hook's message file survives a refused commit. */

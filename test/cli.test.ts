@@ -108,7 +108,7 @@ describe('mcflow-hooks CLI', () => {
     assert.equal(result.code, 1);
     const report = JSON.parse(result.stdout);
     assert.equal(report.version, 1);
-    assert.deepEqual(report.summary, { errors: 3, warnings: 0 });
+    assert.deepEqual(report.summary, { errors: 2, warnings: 0 });
     assert.deepEqual(Object.keys(report.findings[0]), ['check', 'severity', 'message', 'fix']);
   });
 

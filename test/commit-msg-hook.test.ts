@@ -20,10 +20,10 @@ describe('commit-msg hook through husky', () => {
     const repo = hookedRepo(t);
     const result = repo.git(['commit', '-m', 'Added login form.'], { allowFailure: true });
     assert.notEqual(result.code, 0);
-    assert.match(result.output, /✖ type may not be empty \(type-empty\); for example: "feat: added login form" \[commit-message\]/);
+    assert.match(result.output, /✖ type may not be empty: the header needs the form "<type>\(<scope>\): <subject>" \(type-empty\); for example: "feat: added login form" \[commit-message\]/);
     assert.match(result.output, /→ edit the message and commit again: git commit --edit --file=\.git\/COMMIT_EDITMSG/);
     assert.match(result.output, /why: release notes/);
-    assert.match(result.output, /3 errors, 0 warnings/);
+    assert.match(result.output, /2 errors, 0 warnings/);
     assert.equal(repo.git(['rev-parse', '--verify', '-q', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
     assert.match(repo.git(['diff', '--cached', '--name-only']).stdout, /README\.md/, 'the index is untouched');
   });

@@ -33,11 +33,11 @@ describe('commit-message', () => {
   }
 
   const invalid: [string, string[]][] = [
-    ['add login form', ['subject-empty', 'type-empty']],
+    ['add login form', ['type-empty']],
     ['feature: add login form', ['type-enum']],
     ['Feat: add login form', ['type-case', 'type-enum']],
     ['feat: Add login form.', ['subject-case', 'subject-full-stop']],
-    ['feat:add login form', ['subject-empty', 'type-empty']],
+    ['feat:add login form', ['type-empty']],
     [`feat: ${'x'.repeat(120)}`, ['header-max-length']],
     ['hotfix: Fix critical security vulnerability', ['subject-case', 'type-enum']],
   ];

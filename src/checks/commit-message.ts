@@ -40,12 +40,19 @@ export const commitMessage: Check = {
 };
 
 function describeOutcome(outcome: LintOutcome, example: string | undefined, fix: string, commit?: string): Problem[] {
-  return [...outcome.errors, ...outcome.warnings].map((problem) => ({
-    severity: problem.level === 2 ? 'error' : 'warning',
-    message: text.problem(problem.message, problem.name, example),
-    commit,
-    fix,
-  }));
+  const failed = [...outcome.errors, ...outcome.warnings];
+  // A header with no "type: " prefix fails both type-empty and subject-empty, and "subject may
+  // not be empty" confuses someone who wrote one: say once what shape the header needs.
+  const names = new Set(failed.map((problem) => problem.name));
+  const unparsed = names.has('type-empty') && names.has('subject-empty');
+  return failed
+    .filter((problem) => !(unparsed && problem.name === 'subject-empty'))
+    .map((problem) => ({
+      severity: problem.level === 2 ? 'error' : 'warning',
+      message: text.problem(unparsed && problem.name === 'type-empty' ? text.noType : problem.message, problem.name, example),
+      commit,
+      fix,
+    }));
 }
 
 /** A valid header built from the user's own words, or undefined when none passes the rules. */
