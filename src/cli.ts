@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   uninstall: () => import('./commands/uninstall.js'),
   pr: () => import('./commands/pr.js'),
   verify: () => import('./commands/verify.js'),
+  audit: () => import('./commands/audit.js'),
 };
 
 export const HELP = `mcflow-hooks — the same git policy on every laptop and in CI
@@ -54,6 +55,12 @@ Usage:
     --format text|json|github|sarif|junit   (default text; in GitHub Actions text + annotations)
     --output <file>                write the report to a file (the exit code still reflects it)
     --report-unused-allow          also warn about secrets.allow entries that match nothing
+  mcflow-hooks audit               report on the whole history: secrets ever added, direct commits,
+                                   stale and merged branches, tags, commit messages, signatures
+      --since <date|ref>           only history after this date or commit
+      --refs <glob>                only these branches and tags (repeatable; default all)
+      --format text|json|markdown|sarif   (default text)
+      --output <file>              write the report to a file (the exit code still reflects it)
 
 Options:
   --format text|json               report format (run; default text; verify: see above)

@@ -25,6 +25,8 @@ export interface RunOptions {
   root?: string;
   /** Check ids not to run (from MCFLOW_SKIP; CI passes none). */
   skip?: readonly string[];
+  /** Run only these checks (audit runs each section's checks over its own Change). */
+  only?: readonly CheckId[];
 }
 
 /** The configured level of a check at a stage: a single level, or a per-stage map. Unset means "error". */
@@ -51,6 +53,7 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
   const planned: { id: CheckId; level: Severity }[] = [];
   for (const id of CHECK_IDS) {
     if (!registry[id].stages.includes(change.stage)) continue;
+    if (options.only && !options.only.includes(id)) continue;
     const level = levelFor(options.config, id, change.stage);
     if (level === 'off') continue;
     if (options.skip?.includes(id)) {

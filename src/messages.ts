@@ -149,6 +149,38 @@ export const messages = {
     detachedFix: 'switch to your branch first: git switch <branch>',
   },
 
+  // ── audit ────────────────────────────────────────────────────────────────
+  audit: {
+    sections: {
+      history: 'Sensitive content in history',
+      'direct-commits': 'Direct commits on protected branches',
+      branches: 'Branch health',
+      tags: 'Tags',
+      commits: 'Commit messages on protected branches',
+      signatures: 'Signed commits',
+    },
+    stillPresent: (branches: readonly string[]) => `; still present on ${branches.join(', ')}`,
+    removed: (branches: readonly string[], rotate: boolean) =>
+      `; removed from ${branches.join(', ')}${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
+    verdict: (errors: number, warnings: number, failing: readonly string[]) =>
+      errors > 0
+        ? `✖ Audit failed: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${failing.join(', ')}${warnings > 0 ? `, and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}`
+        : warnings > 0
+          ? `✔ Audit passed with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`
+          : '✔ Audit passed: nothing to report',
+    directCommitsPending: 'not run: needs the direct-commits check of `mcflow-hooks verify`',
+    aheadBehindLimit: (limit: number) => `ahead/behind counted for the ${limit} most recently updated branches only`,
+    badSince: (value: string) => `--since "${value}" is neither a commit, branch or tag here, nor a date`,
+    badSinceFix: 'give a date (--since 2026-01-31, --since "90 days ago") or a ref (--since v2.0.0); fetch it first if it is only on the remote: git fetch origin',
+    scope: (refs: number, commits: number, since: string | undefined, protectedBranches: readonly string[]) =>
+      `${refs} ${refs === 1 ? 'ref' : 'refs'}, ${commits} ${commits === 1 ? 'commit' : 'commits'} scanned${since ? ` since ${since}` : ''}; protected: ${protectedBranches.length > 0 ? protectedBranches.join(', ') : 'none found'}`,
+    nothing: 'nothing found',
+    progress: (phase: string, done: number, total: number) => (total > 0 ? `audit: ${phase} ${done}/${total}` : `audit: ${phase}…`),
+    written: (file: string) => `Audit report written to ${file}`,
+    unwritable: (file: string, reason: string) => `Cannot write the report to ${file}: ${reason}`,
+    unwritableFix: 'choose a path in an existing, writable directory: --output reports/audit.md',
+  },
+
   // ── checks ───────────────────────────────────────────────────────────────
   commitMessage: {
     why: 'release notes and the next version number are computed from Conventional Commit types, and reviewers scan history by them',
@@ -328,6 +360,32 @@ export const messages = {
     problem: (branch: string, subject: string) => `Commit "${subject}" reached ${branch} without a pull request`,
     fix: (branch: string) =>
       `revert it on ${branch} through a pull request (git revert <sha>), and turn on branch protection so pushes without a PR are refused`,
+  },
+  branchHealth: {
+    why: 'stale and merged branches hide the work that matters, and a branch far behind its base meets its conflicts all at once at merge time',
+    stale: (branch: string, days: number, date: string) => `Branch "${branch}" has had no commit for ${days} days (last ${date.slice(0, 10)})`,
+    staleFix: (branch: string, remote: boolean) =>
+      `finish it (merge or close its pull request), or delete it: ${remote ? `git push origin --delete ${shellQuote(branch)}` : `git branch -D ${shellQuote(branch)}`}   (audit.staleAfterDays sets the limit)`,
+    merged: (branch: string, into: string) => `Branch "${branch}" is merged into ${into} but was not deleted`,
+    mergedFix: (branch: string, remote: boolean) =>
+      `delete it: ${remote ? `git push origin --delete ${shellQuote(branch)}` : `git branch -d ${shellQuote(branch)}`}`,
+  },
+  signedCommits: {
+    why: 'a signature proves who made a commit; on a protected branch an unsigned one could come from anyone with push access',
+    states: {
+      N: 'has no signature',
+      B: 'has a bad signature (the commit was changed after signing)',
+      U: 'is signed with a key of unknown validity',
+      X: 'has a signature that has expired',
+      Y: 'is signed with a key that has expired',
+      R: 'is signed with a revoked key',
+      E: 'has a signature that cannot be checked here (the public key is missing)',
+    } as Record<string, string>,
+    problem: (branch: string, subject: string, state: string) => `Commit "${subject}" on ${branch} ${state}`,
+    fix: (commit: string, state: string) =>
+      state === 'E'
+        ? 'import the signer\'s public key (gpg --import <key>, or gpg.ssh.allowedSignersFile for SSH keys), then audit again'
+        : `sign it again through a pull request: git rebase --exec 'git commit --amend --no-edit -S' ${commit.slice(0, 12)}~1   (set up signing: git config commit.gpgsign true)`,
   },
 
   // ── report ───────────────────────────────────────────────────────────────

@@ -134,4 +134,37 @@ export interface Change {
     firstCommit?: boolean;
     operation?: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'bisect';
   };
+  /** audit: the live branches and what history says about each (branch-health). */
+  branches?: BranchState[];
+  /** audit: the signature state of each commit where signatures are required (signed-commits). */
+  signatures?: CommitSignature[];
+  /** audit: the moment "stale" is measured from (ms since the epoch); defaults to now. */
+  now?: number;
+}
+
+/** A branch as the audit sees it: its tip, its last commit's date and how it relates to its base. */
+export interface BranchState {
+  /** Short name (`feature/login`), without `origin/`. */
+  name: string;
+  /** The full ref it was read from (`refs/heads/feature/login`, `refs/remotes/origin/feature/login`). */
+  ref: string;
+  sha: string;
+  /** Committer date of the tip, ISO 8601. */
+  lastCommit: string;
+  /** The branch it merges into in the team workflow (develop, or production for hotfix/release). */
+  base?: string;
+  /** Commits on the branch that the base lacks, and on the base that the branch lacks. */
+  ahead?: number;
+  behind?: number;
+  /** Set when the tip was merged into this protected branch (through a merge commit). */
+  mergedInto?: string;
+}
+
+/** `git log --format=%G?`: G good, B bad, U good of unknown validity, X/Y expired, R revoked, E cannot check, N none. */
+export interface CommitSignature {
+  sha: string;
+  state: string;
+  subject: string;
+  /** The protected branch the commit is on. */
+  branch: string;
 }

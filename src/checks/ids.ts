@@ -4,6 +4,20 @@
  * A test fails unless every id here has a module in `src/checks/`, a registry entry and a
  * README section.
  */
-export const CHECK_IDS = ['commit-message', 'protected-branch', 'branch-name', 'tag-name', 'secrets', 'sensitive-files', 'large-files', 'merge-direction', 'pr-title', 'pr-body', 'direct-commits'] as const;
+export const CHECK_IDS = [
+  'commit-message',
+  'protected-branch',
+  'branch-name',
+  'tag-name',
+  'secrets',
+  'sensitive-files',
+  'large-files',
+  'merge-direction',
+  'pr-title',
+  'pr-body',
+  'direct-commits',
+  'branch-health',
+  'signed-commits',
+] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

@@ -25,7 +25,7 @@ export const registry: Record<CheckId, RegistryEntry> = {
     load: async () => (await import('./branch-name.js')).branchName,
   },
   'tag-name': {
-    stages: ['pre-push', 'verify'],
+    stages: ['pre-push', 'verify', 'audit'],
     load: async () => (await import('./tag-name.js')).tagName,
   },
   secrets: {
@@ -55,5 +55,13 @@ export const registry: Record<CheckId, RegistryEntry> = {
   'direct-commits': {
     stages: ['verify'],
     load: async () => (await import('./direct-commits.js')).directCommits,
+  },
+  'branch-health': {
+    stages: ['audit'],
+    load: async () => (await import('./branch-health.js')).branchHealth,
+  },
+  'signed-commits': {
+    stages: ['audit'],
+    load: async () => (await import('./signed-commits.js')).signedCommits,
   },
 };

@@ -1,7 +1,8 @@
 /**
  * secrets: no credential enters history. Scans the content a change adds (pre-commit: the
  * staged blobs' added lines; pre-push: the added lines of every commit the remote lacks;
- * verify: the added lines of every commit of the range; audit: whole files) with secretlint's
+ * verify and audit: the added lines of every commit, so a secret is reported at the commit that
+ * introduced it) with secretlint's
  * recommended preset plus our rules.
  *
  * Why: a pushed secret must be rotated, and history keeps it after the file is fixed.
@@ -30,11 +31,11 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   const files = (change.files ?? []).filter(
     (file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && (file.size ?? 0) <= limit,
   );
-  // verify's range source ties each file to one commit with that commit's added lines: a secret
-  // that was in the file before the pull request is not the pull request's to fix.
-  const wholeFiles = context.stage === 'audit';
-  // Every line of a new file is added: only modified, renamed and copied files need the diff.
-  const needsDiff = (file: ChangedFile) => !wholeFiles && file.status !== 'A' && file.readAddedLines !== undefined;
+  // Sources tie each file to one commit with that commit's added lines: a secret that was in the
+  // file before is not this commit's (verify: not this pull request's; audit: reported once, at
+  // the commit that introduced it). Every line of a new file is added: only modified, renamed
+  // and copied files need the diff.
+  const needsDiff = (file: ChangedFile) => file.status !== 'A' && file.readAddedLines !== undefined;
   const problems: Problem[] = [];
   for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context)));
   if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });

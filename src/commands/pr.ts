@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../cli.js';
+import { baseBranchOf } from '../branch-base.js';
 import { ExitCode, GitError, UsageError } from '../errors.js';
 import { listCommits, readRemoteUrl, refExists, type CommitSummary } from '../git/history.js';
 import { findRepository, readCurrentBranch, type Repository } from '../git/repo.js';
@@ -47,11 +48,7 @@ export const command: Command = async (args, io) => {
 
 /** Where a branch of this type merges in the team workflow (WORKFLOW.md "Merge routes"). */
 export function guessBase(repo: Repository, branch: string): string {
-  const exists = (name: string) => refExists(repo, name) || refExists(repo, `origin/${name}`);
-  const production = ['main-production', 'main', 'master'].find(exists) ?? 'main';
-  if (/^hotfix\/v1-critical-/.test(branch) && exists('legacy-v1-production')) return 'legacy-v1-production';
-  if (/^(hotfix|release)\//.test(branch)) return production;
-  return exists('develop') ? 'develop' : production;
+  return baseBranchOf(branch, (name) => refExists(repo, name) || refExists(repo, `origin/${name}`));
 }
 
 /** The repository's template for the branch type, its default one, else the gitflow preset's. */

@@ -175,5 +175,17 @@ export const configSchema: SchemaNode = {
         bots: stringList('Commit authors (name or email) allowed to commit to a protected branch without a pull request.'),
       },
     },
+    audit: {
+      type: 'object',
+      description: 'What `mcflow-hooks audit` reports besides the hooks\' checks (the "branch-health" and "signed-commits" checks).',
+      additionalProperties: false,
+      properties: {
+        staleAfterDays: { type: 'integer', minimum: 1, description: 'A branch with no commit for this many days is stale (default 30).' },
+        requireSignedCommits: {
+          type: 'boolean',
+          description: 'Every commit on a protected branch must carry a good signature (default false).',
+        },
+      },
+    },
   },
 };

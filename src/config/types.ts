@@ -85,6 +85,13 @@ export interface McflowConfig {
     /** Commit authors (name or email) allowed to commit to a protected branch directly: bots. */
     bots?: string[];
   };
+  /** What `mcflow-hooks audit` reports besides the hooks' checks. */
+  audit?: {
+    /** A branch with no commit for this many days is stale (default 30). */
+    staleAfterDays?: number;
+    /** Every commit on a protected branch must carry a good signature (default false). */
+    requireSignedCommits?: boolean;
+  };
 }
 
 /** Identity function that gives a config file type checking and completion. */

@@ -1,0 +1,121 @@
+/**
+ * `audit`'s engine: resolves the scope, builds one Change per section from git in bulk, runs
+ * the hooks' own check modules over each (same fingerprints, same allow-lists), and assembles
+ * the summary-first report. It knows nothing about output formats or the terminal.
+ */
+import type { CheckId } from '../checks/ids.js';
+import { registry } from '../checks/registry.js';
+import { levelFor, runChecks, type RunOptions } from '../engine.js';
+import { listMessages } from '../git/audit.js';
+import { containedInAny } from '../git/refs.js';
+import type { Repository } from '../git/repo.js';
+import { messages } from '../messages.js';
+import type { Change, Finding, RefUpdate } from '../types.js';
+import { AHEAD_BEHIND_LIMIT, collectBranches } from './branches.js';
+import { auditHistory, HISTORY_CHECKS } from './history.js';
+import { SECTION_IDS, type AuditFinding, type AuditReport, type AuditSection, type SectionId } from './report.js';
+import { branchName, resolveScope, type AuditScope } from './scope.js';
+
+export interface AuditOptions extends RunOptions {
+  refs?: string[];
+  since?: string;
+  /** "Now" for staleness (tests pin it); defaults to the clock. */
+  now?: number;
+  /** Called as work advances, for a progress line. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+const SECTION_CHECKS: Record<SectionId, readonly CheckId[]> = {
+  history: HISTORY_CHECKS,
+  'direct-commits': [],
+  branches: ['branch-health'],
+  tags: ['tag-name'],
+  commits: ['commit-message'],
+  signatures: ['signed-commits'],
+};
+
+export async function runAudit(repo: Repository, options: AuditOptions): Promise<AuditReport> {
+  const config = options.config;
+  const scope = resolveScope(repo, config, { refs: options.refs, since: options.since });
+  const progress = options.onProgress ?? (() => {});
+  const enabled = (section: SectionId) =>
+    SECTION_CHECKS[section].filter((id) => registry[id].stages.includes('audit') && levelFor(config, id, 'audit') !== 'off' && !options.skip?.includes(id));
+  const reasons: Record<string, string> = {};
+  const sections: AuditSection[] = [];
+  const section = (id: SectionId, findings: AuditFinding[], note?: string) =>
+    sections.push({ id, title: messages.audit.sections[id], checks: [...enabled(id)], findings, ...(note ? { note } : {}) });
+  const run = async (id: SectionId, change: Omit<Change, 'stage'>): Promise<Finding[]> => {
+    const only = enabled(id);
+    if (only.length === 0) return [];
+    const report = await runChecks({ stage: 'audit', repo: { root: repo.root }, ...change }, { ...options, only });
+    Object.assign(reasons, report.reasons);
+    return report.findings;
+  };
+
+  const history = enabled('history').length > 0 ? await auditHistory(repo, scope, { ...options, only: enabled('history') }, (done, total) => progress('history', done, total)) : undefined;
+  Object.assign(reasons, history?.reasons);
+  section('history', history?.findings ?? []);
+
+  section('direct-commits', [], messages.audit.directCommitsPending);
+
+  progress('branches', 0, scope.branches.size);
+  const { branches, truncated } = collectBranches(repo, scope, config);
+  section('branches', await run('branches', { branches, now: options.now ?? Date.now() }), truncated ? messages.audit.aheadBehindLimit(AHEAD_BEHIND_LIMIT) : undefined);
+
+  section('tags', await run('tags', { refUpdates: tagUpdates(repo, scope, config.branches?.production ?? []), remote: { name: 'origin', url: '' } }));
+
+  const protectedRefs = [...scope.protectedTips.keys()].map((name) => scope.branches.get(name)!.ref);
+  const wantSignatures = enabled('signatures').length > 0 && config.audit?.requireSignedCommits === true;
+  progress('commits', 0, 0);
+  const records =
+    enabled('commits').length > 0 || wantSignatures
+      ? listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures })
+      : [];
+  const messageList = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha }));
+  const onBranch = new Map(records.map((record) => [record.sha, branchName(record.source) ?? record.source]));
+  const commitFindings = await run('commits', { messages: messageList });
+  for (const finding of commitFindings) if (finding.commit) finding.ref = `refs/heads/${onBranch.get(finding.commit)}`;
+  section('commits', commitFindings);
+
+  const signatures = wantSignatures
+    ? records.map((record) => ({ sha: record.sha, state: record.signature ?? 'N', subject: record.message.split('\n', 1)[0] ?? '', branch: onBranch.get(record.sha)! }))
+    : [];
+  section('signatures', await run('signatures', { signatures }));
+
+  sections.sort((a, b) => SECTION_IDS.indexOf(a.id) - SECTION_IDS.indexOf(b.id));
+  return assemble(scope, sections, branches, reasons, history?.commits ?? 0, options.since);
+}
+
+/** Every tag in scope as if pushed for the first time: the tag-name check judges its name and, for a release, where it points. */
+function tagUpdates(repo: Repository, scope: AuditScope, production: readonly string[]): RefUpdate[] {
+  const productionTips = [...scope.protectedTips].filter(([name]) => production.includes(name)).map(([, tip]) => tip);
+  const commits = scope.tags.map((tag) => tag.commit!);
+  const contained = productionTips.length > 0 ? containedInAny(repo, commits, productionTips) : new Map<string, boolean>();
+  return scope.tags.map((tag) => ({
+    localRef: tag.ref,
+    localSha: tag.commit!,
+    remoteRef: tag.ref,
+    remoteSha: '0'.repeat(40),
+    kind: 'create',
+    reachableFromProduction: productionTips.length > 0 ? (contained.get(tag.commit!) ?? false) : 'unknown',
+  }));
+}
+
+function assemble(scope: AuditScope, sections: AuditSection[], branches: AuditReport['branches'], reasons: Record<string, string>, commits: number, since?: string): AuditReport {
+  const count = (findings: Finding[]) => {
+    const errors = findings.filter((finding) => finding.severity === 'error').length;
+    return { errors, warnings: findings.length - errors };
+  };
+  const perSection = Object.fromEntries(sections.map((section) => [section.id, count(section.findings)])) as AuditReport['summary']['sections'];
+  const total = count(sections.flatMap((section) => section.findings));
+  const failing = sections.filter((section) => perSection[section.id].errors > 0).map((section) => section.title);
+  return {
+    version: 1,
+    scope: { refs: scope.refs.length, commits, ...(since !== undefined ? { since } : {}), protectedBranches: [...scope.protectedTips.keys()] },
+    summary: { ...total, sections: perSection },
+    verdict: messages.audit.verdict(total.errors, total.warnings, failing),
+    sections,
+    branches,
+    reasons,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * `mcflow-hooks audit`: the repository's compliance and health report over its whole history,
+ * through the same check modules as the hooks. Exit 1 when a section has an error finding.
+ * Progress goes to stderr on a terminal only, and only once a run has taken a couple of seconds.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command, Io } from '../cli.js';
+import { runAudit } from '../audit/run.js';
+import type { AuditReport } from '../audit/report.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { messages } from '../messages.js';
+import { openRepository } from './context.js';
+import { parseArgs, useColor, withUsageErrors } from './options.js';
+
+export const AUDIT_FORMATS = ['text', 'json', 'markdown'] as const;
+type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+/** Progress appears only after this long: a quick audit prints nothing but its report. */
+const PROGRESS_DELAY_MS = 2000;
+
+export const command: Command = async (args, io) => {
+  const { values } = withUsageErrors('audit', args, () =>
+    parseArgs({
+      args,
+      strict: true,
+      options: {
+        since: { type: 'string' },
+        refs: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        config: { type: 'string' },
+      },
+    }),
+  );
+  const format = (values.format ?? 'text') as AuditFormat;
+  if (!(AUDIT_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.unknownFormat(format, AUDIT_FORMATS), messages.usageFix);
+  const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  const progress = createProgress(io);
+  let report: AuditReport;
+  try {
+    report = await runAudit(repo, { config: resolved.config, root: repo.root, refs: values.refs, since: values.since, onProgress: progress.update });
+  } finally {
+    progress.done();
+  }
+  const toFile = values.output !== undefined;
+  const text = await render(report, format, toFile ? false : useColor(io.stdout, io.env), resolved.filepath, repo.root);
+  if (toFile) {
+    const file = path.resolve(io.cwd, values.output!);
+    try {
+      fs.writeFileSync(file, text);
+    } catch (error) {
+      throw new UsageError(messages.audit.unwritable(file, (error as Error).message), messages.audit.unwritableFix);
+    }
+    io.stderr.write(`${report.verdict}\n${messages.audit.written(path.relative(io.cwd, file) || file)}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return report.summary.errors > 0 ? ExitCode.violation : ExitCode.ok;
+};
+
+async function render(report: AuditReport, format: AuditFormat, color: boolean, _configFile: string | undefined, _root: string): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../report/audit-json.js')).formatAuditJson(report);
+    case 'markdown':
+      return (await import('../report/markdown.js')).formatMarkdown(report);
+    default:
+      return (await import('../report/audit-text.js')).formatAuditText(report, { color });
+  }
+}
+
+/** A one-line progress indicator on stderr, redrawn in place; silent on a non-TTY and for quick runs. */
+function createProgress(io: Io): { update: (phase: string, done: number, total: number) => void; done: () => void } {
+  const tty = io.stderr.isTTY === true && !io.env.CI;
+  const start = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(phase, done, total) {
+      if (!tty) return;
+      const now = Date.now();
+      if (now - start < PROGRESS_DELAY_MS || now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\r\u001b[2K${messages.audit.progress(phase, done, total)}`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}

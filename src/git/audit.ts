@@ -1,0 +1,155 @@
+/**
+ * Questions `audit` asks about the whole repository. Each one is a single git process over every
+ * ref or commit it concerns (never one per commit); only ahead/behind counts take one process
+ * per branch, because this git (2.39) has no `%(ahead-behind:…)` in for-each-ref, and the
+ * caller bounds how many branches it asks about.
+ */
+import { git } from './exec.js';
+import type { Repository } from './repo.js';
+
+type Repo = Pick<Repository, 'root'>;
+
+/** A branch or tag, peeled to the commit it names. */
+export interface RefEntry {
+  /** Full name: refs/heads/…, refs/remotes/…, refs/tags/…. */
+  ref: string;
+  /** The object the ref points at (an annotated tag's own id for annotated tags). */
+  object: string;
+  /** The commit it names, after peeling tags; undefined for a tag of a tree or blob. */
+  commit?: string;
+  /** Committer date of that commit, ISO 8601 (strict). */
+  date?: string;
+}
+
+/**
+ * Every branch, remote-tracking branch and tag. `git for-each-ref --format=…` with `%00` field
+ * separators prints one line per ref (ref names hold no newline or NUL):
+ *   refs/heads/main\0<sha>\0commit\0\0\02026-01-01T10:00:00+00:00\0
+ *   refs/tags/v1.0.0\0<tag sha>\0tag\0<commit sha>\0commit\0\02026-01-01T10:00:00+00:00
+ * Fields: refname, objectname, objecttype, *objectname, *objecttype, committerdate, *committerdate.
+ */
+export function listAllRefs(repo: Repo): RefEntry[] {
+  const format = '%(refname)%00%(objectname)%00%(objecttype)%00%(*objectname)%00%(*objecttype)%00%(committerdate:iso-strict)%00%(*committerdate:iso-strict)';
+  const output = git(['for-each-ref', `--format=${format}`, 'refs/heads', 'refs/remotes', 'refs/tags'], { cwd: repo.root }).stdout;
+  const refs: RefEntry[] = [];
+  for (const line of output.split('\n')) {
+    if (!line) continue;
+    const [ref = '', object = '', type, peeled, peeledType, date, peeledDate] = line.split('\0');
+    // refs/remotes/origin/HEAD is a symbolic alias of a branch already listed.
+    if (ref.startsWith('refs/remotes/') && ref.endsWith('/HEAD')) continue;
+    const entry: RefEntry = { ref, object };
+    if (type === 'commit') Object.assign(entry, { commit: object, date });
+    else if (type === 'tag' && peeledType === 'commit') Object.assign(entry, { commit: peeled, date: peeledDate });
+    refs.push(entry);
+  }
+  return refs;
+}
+
+/** A commit as the audit reads it: parents to leave merges out, the author date to report. */
+export interface HistoryCommit {
+  sha: string;
+  parents: number;
+  authorDate: string;
+}
+
+/**
+ * The commits reachable from `tips` and not from `exclude`, newest first, optionally since a date.
+ * Revisions go through `--stdin` so a repository with thousands of refs never overflows the
+ * command line. `git log -z --format=%H%x1f%P%x1f%aI` prints one NUL-terminated record each:
+ *   3f2a…\x1f9c1b… 77de…\x1f2026-01-27T10:00:00+01:00\0
+ */
+export function listHistory(repo: Repo, tips: readonly string[], options: { exclude?: readonly string[]; since?: string } = {}): HistoryCommit[] {
+  if (tips.length === 0) return [];
+  const input = [...new Set(tips), ...(options.exclude ?? []).map((sha) => `^${sha}`)].join('\n') + '\n';
+  const args = ['log', '-z', '--format=%H%x1f%P%x1f%aI', '--stdin'];
+  if (options.since) args.push(`--since=${options.since}`);
+  const output = git([...args, '--'], { cwd: repo.root, input }).stdout;
+  const commits: HistoryCommit[] = [];
+  for (const record of output.split('\0')) {
+    const [sha, parents = '', authorDate = ''] = record.replace(/^\n/, '').split('\x1f');
+    if (!sha) continue;
+    commits.push({ sha, parents: parents ? parents.split(' ').length : 0, authorDate });
+  }
+  return commits;
+}
+
+/** A commit's message and signature state, for the commit-message and signed-commits checks. */
+export interface MessageRecord {
+  sha: string;
+  parents: number;
+  /** The ref (as given in `tips`) through which git reached the commit first. */
+  source: string;
+  /** `%G?`, asked for only when `signatures` is set: it makes git verify each signature. */
+  signature?: string;
+  message: string;
+}
+
+/**
+ * Messages (and signature states) of the commits reachable from the refs `tips` names, in one
+ * process. `git log --source -z --format=%H%x1f%P%x1f%S%x1f%G?%x1f%B` prints one NUL-terminated
+ * record per commit, %S being the ref it was reached from; a message cannot contain NUL, so the
+ * split is exact:
+ *   3f2a…\x1f9c1b…\x1frefs/heads/main\x1fN\x1ffeat: add login\n\nbody\0
+ */
+export function listMessages(
+  repo: Repo,
+  tips: readonly string[],
+  options: { exclude?: readonly string[]; since?: string; signatures?: boolean } = {},
+): MessageRecord[] {
+  if (tips.length === 0) return [];
+  const input = [...new Set(tips), ...(options.exclude ?? []).map((sha) => `^${sha}`)].join('\n') + '\n';
+  const format = `%H%x1f%P%x1f%S%x1f${options.signatures ? '%G?' : ''}%x1f%B`;
+  const args = ['log', '--source', '-z', `--format=${format}`, '--stdin'];
+  if (options.since) args.push(`--since=${options.since}`);
+  const output = git([...args, '--'], { cwd: repo.root, input }).stdout;
+  const records: MessageRecord[] = [];
+  for (const record of output.split('\0')) {
+    const [sha, parents = '', source = '', signature = '', ...rest] = record.replace(/^\n/, '').split('\x1f');
+    if (!sha) continue;
+    const message = rest.join('\x1f').replace(/\n+$/, '');
+    records.push({ sha, parents: parents ? parents.split(' ').length : 0, source, ...(options.signatures ? { signature } : {}), message });
+  }
+  return records;
+}
+
+/** The commits on `tip`'s first-parent chain, as a set: one `git rev-list --first-parent`. */
+export function firstParentChain(repo: Repo, tip: string): Set<string> {
+  return new Set(git(['rev-list', '--first-parent', tip, '--'], { cwd: repo.root }).stdout.split('\n').filter(Boolean));
+}
+
+/** The refs (of those listed) whose tip `target` contains: one `git for-each-ref --merged`. */
+export function refsMergedInto(repo: Repo, target: string, patterns: readonly string[]): Set<string> {
+  const output = git(['for-each-ref', `--merged=${target}`, '--format=%(refname)', ...patterns], { cwd: repo.root }).stdout;
+  return new Set(output.split('\n').filter(Boolean));
+}
+
+/** `git rev-list --left-right --count base...branch` prints "<behind>\t<ahead>". */
+export function countAheadBehind(repo: Repo, base: string, branch: string): { ahead: number; behind: number } {
+  const [behind = '0', ahead = '0'] = git(['rev-list', '--left-right', '--count', `${base}...${branch}`, '--'], { cwd: repo.root }).stdout.trim().split(/\s+/);
+  return { ahead: Number(ahead), behind: Number(behind) };
+}
+
+/**
+ * The blobs at `paths` in the tree of `commit` (paths that no longer exist are absent).
+ * `git ls-tree -r -z --full-tree <commit> -- <paths…>` prints `<mode> blob <sha>\t<path>\0`.
+ * Paths are passed literally (`--literal-pathspecs`): a file named `*.env` is not a glob.
+ */
+export function blobsAt(repo: Repo, commit: string, paths: readonly string[]): Map<string, string> {
+  const blobs = new Map<string, string>();
+  // Bounded argument lists: a long history can name thousands of paths.
+  for (let i = 0; i < paths.length; i += 500) {
+    const chunk = paths.slice(i, i + 500);
+    const output = git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...chunk], { cwd: repo.root }).stdout;
+    for (const entry of output.split('\0')) {
+      const match = /^\d+ blob ([0-9a-f]+)\t([\s\S]*)$/.exec(entry);
+      if (match) blobs.set(match[2]!, match[1]!);
+    }
+  }
+  return blobs;
+}
+
+/** The commit a revision names, or undefined (for `--since <ref>`). */
+export function resolveRevision(repo: Repo, revision: string): string | undefined {
+  const result = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { cwd: repo.root, okCodes: [1, 128] });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}

@@ -1,0 +1,264 @@
+// `mcflow-hooks audit` over real repositories: a secret added then removed, a .env committed and
+// deleted three commits later, stale and merged branches, a bad tag, a bad message and an
+// unsigned commit on protected branches, each reported with the commit that did it; the JSON
+// and Markdown reports against golden files; an empty and a single-commit repository.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import { createRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
+
+// Built by concatenation so that this file holds no scannable key.
+const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
+const GITLAB = 'gl' + 'pat-' + 'AUsdMlHUvTCQCyEZDz-T';
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Commits everything with both dates set `daysAgo` days back: how the tests age a branch. */
+function commitAt(repo: TestRepo, message: string, daysAgo: number, extra: string[] = []): string {
+  const date = new Date(Date.now() - daysAgo * DAY).toISOString();
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '--allow-empty', '--no-verify', ...extra, '-m', message], { env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  return repo.git(['rev-parse', 'HEAD']).stdout.trim();
+}
+
+function mergeAt(repo: TestRepo, branch: string, message: string, daysAgo: number): string {
+  const date = new Date(Date.now() - daysAgo * DAY).toISOString();
+  repo.git(['merge', '-q', '--no-ff', '--no-verify', '-m', message, branch], { env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  return repo.git(['rev-parse', 'HEAD']).stdout.trim();
+}
+
+interface Scenario {
+  repo: TestRepo;
+  secretAdded: string;
+  envAdded: string;
+  envDeleted: string;
+  keptSecret: string;
+  stale: string;
+  merged: string;
+  badMessage: string;
+  unsigned: string;
+  signed: string;
+}
+
+/** The repository every assertion below reads; built once per test (they run in parallel). */
+function buildScenario(t: TestContext): Scenario {
+  const repo = createRepo(t, { branch: 'main-production' });
+  const home = repo.home;
+  // SSH signing: one signed commit on develop shows that only the unsigned ones are reported.
+  repo.git(['config', 'gpg.format', 'ssh']);
+  spawnKey(repo, home);
+  repo.write('.mcflowrc.json', JSON.stringify({ extends: 'gitflow', audit: { requireSignedCommits: true } }));
+  repo.write('README.md', '# app\n');
+  commitAt(repo, 'chore: start the project', 120, ['-S']);
+  repo.git(['tag', 'v1.0.0']);
+  repo.git(['switch', '-q', '-c', 'develop']);
+
+  repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
+  const secretAdded = commitAt(repo, 'feat(pay): add the payment client', 110, ['-S']);
+  repo.write('src/pay.ts', 'export const key = process.env.STRIPE_KEY;\n');
+  commitAt(repo, 'fix(pay): read the key from the environment', 109, ['-S']);
+
+  repo.write('.env', 'DEBUG=1\n');
+  const envAdded = commitAt(repo, 'chore: add local settings', 100, ['-S']);
+  repo.write('a.txt', 'a\n');
+  commitAt(repo, 'docs: note a', 99, ['-S']);
+  repo.write('b.txt', 'b\n');
+  commitAt(repo, 'docs: note b', 98, ['-S']);
+  fs.rmSync(path.join(repo.dir, '.env'));
+  const envDeleted = commitAt(repo, 'chore: remove local settings', 97, ['-S']);
+
+  repo.write('deploy/ci.yml', `token: ${GITLAB}\n`);
+  const keptSecret = commitAt(repo, 'ci: add the deploy job', 90, ['-S']);
+
+  repo.git(['switch', '-q', '-c', 'feature/old-idea']);
+  repo.write('idea.txt', 'maybe\n');
+  const stale = commitAt(repo, 'feat: try an idea', 80, ['-S']);
+  repo.git(['switch', '-q', 'develop']);
+
+  repo.git(['switch', '-q', '-c', 'feature/done-work']);
+  repo.write('done.txt', 'done\n');
+  const merged = commitAt(repo, 'feat: finish the work', 5, ['-S']);
+  repo.git(['switch', '-q', 'develop']);
+  mergeAt(repo, 'feature/done-work', "Merge branch 'feature/done-work' into develop", 4);
+
+  repo.write('notes.txt', 'notes\n');
+  const badMessage = commitAt(repo, 'Update stuff', 3, ['-S']);
+  repo.write('later.txt', 'later\n');
+  const unsigned = commitAt(repo, 'feat: add later', 2);
+  const signed = commitAt(repo, 'feat: add signed', 1, ['-S']);
+  repo.git(['tag', 'release-1']);
+
+  repo.git(['switch', '-q', 'main-production']);
+  return { repo, secretAdded, envAdded, envDeleted, keptSecret, stale, merged, badMessage, unsigned, signed };
+}
+
+function spawnKey(repo: TestRepo, home: string): void {
+  const key = path.join(home, 'signing-key');
+  const result = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+  assert.equal(result.status, 0, `ssh-keygen is needed to sign test commits: ${result.stderr}`);
+  fs.writeFileSync(path.join(home, 'allowed-signers'), `author@example.com ${fs.readFileSync(`${key}.pub`, 'utf8')}`);
+  repo.git(['config', 'user.signingkey', `${key}.pub`]);
+  repo.git(['config', 'gpg.ssh.allowedSignersFile', path.join(home, 'allowed-signers')]);
+}
+
+
+interface JsonFinding {
+  check: string;
+  severity: string;
+  message: string;
+  commit?: string;
+  file?: string;
+  ref?: string;
+  date?: string;
+  presence?: { status: string; branches: string[] };
+}
+interface JsonReport {
+  verdict: string;
+  summary: { errors: number; warnings: number; sections: Record<string, { errors: number; warnings: number }> };
+  sections: { id: string; findings: JsonFinding[] }[];
+  branches: { name: string; base?: string; ahead?: number; behind?: number; mergedInto?: string }[];
+  scope: { commits: number; protectedBranches: string[] };
+}
+
+const sectionOf = (report: JsonReport, id: string) => report.sections.find((section) => section.id === id)!.findings;
+
+describe('mcflow-hooks audit', () => {
+  it('reports every kind of finding with the commit that made it, and exits 1', (t) => {
+    const s = buildScenario(t);
+    const result = s.repo.cli(['audit', '--format', 'json']);
+    assert.equal(result.code, 1, result.output);
+    assert.doesNotMatch(result.output, new RegExp(`${STRIPE}|${GITLAB}`), 'no whole secret in the output');
+    const report = JSON.parse(result.stdout) as JsonReport;
+
+    const history = sectionOf(report, 'history');
+    const removedSecret = history.find((f) => f.check === 'secrets' && f.file === 'src/pay.ts');
+    assert.equal(removedSecret?.commit, s.secretAdded);
+    assert.equal(removedSecret?.presence?.status, 'removed');
+    assert.match(removedSecret!.message, /removed from develop, main-production — rotate it anyway, history keeps it/);
+    assert.match(removedSecret!.date!, /^\d{4}-\d{2}-\d{2}T/);
+    const kept = history.find((f) => f.check === 'secrets' && f.file === 'deploy/ci.yml');
+    assert.equal(kept?.commit, s.keptSecret);
+    assert.deepEqual(kept?.presence, { status: 'present', branches: ['develop'] });
+    const env = history.filter((f) => f.check === 'sensitive-files');
+    assert.deepEqual(env.map((f) => [f.file, f.commit, f.presence?.status]), [['.env', s.envAdded, 'removed']]);
+    assert.ok(!history.some((f) => f.commit === s.envDeleted));
+
+    const branches = sectionOf(report, 'branches');
+    const stale = branches.find((f) => f.ref === 'refs/heads/feature/old-idea');
+    assert.equal(stale?.commit, s.stale);
+    assert.match(stale!.message, /has had no commit for 80 days/);
+    const merged = branches.find((f) => f.ref === 'refs/heads/feature/done-work');
+    assert.equal(merged?.commit, s.merged);
+    assert.match(merged!.message, /merged into develop but was not deleted/);
+    const oldIdea = report.branches.find((b) => b.name === 'feature/old-idea');
+    assert.deepEqual([oldIdea?.base, oldIdea?.ahead, oldIdea?.behind], ['develop', 1, 5]);
+
+    const tags = sectionOf(report, 'tags');
+    assert.deepEqual(tags.map((f) => [f.ref, f.commit, f.severity]), [['refs/tags/release-1', s.signed, 'error']]);
+
+    const commits = sectionOf(report, 'commits');
+    assert.ok(commits.length > 0 && commits.every((f) => f.commit === s.badMessage && f.ref === 'refs/heads/develop'), JSON.stringify(commits));
+
+    const signatures = sectionOf(report, 'signatures');
+    // The merge commit was made unsigned too: it is on develop like any other.
+    assert.deepEqual(
+      signatures.filter((f) => f.severity === 'error').map((f) => f.commit).sort(),
+      [s.unsigned, s.repo.git(['rev-parse', 'develop~3']).stdout.trim()].sort(),
+    );
+    assert.match(signatures.find((f) => f.commit === s.unsigned)!.message, /Commit "feat: add later" on develop has no signature/);
+
+    assert.match(report.verdict, /^✖ Audit failed: \d+ errors in Sensitive content in history, Tags, Commit messages on protected branches, Signed commits, and 2 warnings$/);
+  });
+
+  it('prints the summary first in text, and writes Markdown to --output', (t) => {
+    const s = buildScenario(t);
+    const text = s.repo.cli(['audit']);
+    assert.equal(text.code, 1, text.output);
+    const lines = text.stdout.split('\n');
+    assert.match(lines[0]!, /^✖ Audit failed/);
+    assert.match(text.stdout, /Sensitive content in history +\d+ errors?/);
+    assert.match(text.stdout, /── Branches ──\n +branch +base +ahead +behind/);
+    assert.equal(text.stderr, '', 'no progress line on a non-TTY');
+
+    const out = s.repo.cli(['audit', '--format', 'markdown', '--output', 'audit.md']);
+    assert.equal(out.code, 1);
+    assert.equal(out.stdout, '');
+    assert.match(out.stderr, /Audit report written to audit\.md/);
+    assert.match(s.repo.read('audit.md'), /^# mcflow-hooks audit\n\n\*\*✖ Audit failed/);
+  });
+
+  it('matches the JSON and Markdown golden files', (t) => {
+    const s = buildScenario(t);
+    const json = s.repo.cli(['audit', '--format', 'json']);
+    assertGolden('audit.json', normalise(json.stdout));
+    const markdown = s.repo.cli(['audit', '--format', 'markdown']);
+    assertGolden('audit.md', normalise(markdown.stdout));
+  });
+
+  it('limits history with --since and refs with --refs', (t) => {
+    const s = buildScenario(t);
+    const since = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--since', s.envDeleted]).stdout) as JsonReport;
+    const history = sectionOf(since, 'history');
+    assert.deepEqual(history.map((f) => f.commit), [s.keptSecret], 'only what came after --since');
+    const byDate = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--since', '30 days ago']).stdout) as JsonReport;
+    assert.deepEqual(sectionOf(byDate, 'history'), []);
+    const onlyMain = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--refs', 'main-production']).stdout) as JsonReport;
+    assert.equal(onlyMain.scope.commits, 1);
+    assert.deepEqual(onlyMain.scope.protectedBranches, ['main-production']);
+    const bad = s.repo.cli(['audit', '--since', 'not-a-thing']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--since "not-a-thing" is neither a commit, branch or tag here, nor a date\n  → give a date/);
+  });
+
+  it('passes on an empty repository and on a single clean commit', (t) => {
+    const empty = createRepo(t, { branch: 'main' });
+    const none = empty.cli(['audit']);
+    assert.equal(none.code, 0, none.output);
+    assert.match(none.stdout, /^✔ Audit passed: nothing to report\n0 refs, 0 commits scanned; protected: none found/);
+
+    const single = createRepo(t, { branch: 'main' });
+    single.write('README.md', '# one\n');
+    commitAt(single, 'chore: start', 1);
+    const one = single.cli(['audit', '--format', 'json']);
+    assert.equal(one.code, 0, one.output);
+    const report = JSON.parse(one.stdout) as JsonReport;
+    assert.equal(report.scope.commits, 1);
+    assert.deepEqual(report.scope.protectedBranches, ['main']);
+    assert.equal(report.summary.errors + report.summary.warnings, 0);
+  });
+
+  it('refuses an unknown format with exit 2', (t) => {
+    const repo = createRepo(t);
+    const result = repo.cli(['audit', '--format', 'xml']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /xml/);
+  });
+});
+
+/** Shas become <sha-N> in order of appearance, dates and day counts become placeholders. */
+function normalise(text: string): string {
+  const names = new Map<string, string>();
+  return text
+    .replace(/\b[0-9a-f]{40}\b/g, (sha) => {
+      if (!names.has(sha)) names.set(sha, `<sha-${names.size + 1}>`);
+      return names.get(sha)!;
+    })
+    .replace(/\b[0-9a-f]{12}\b/g, (short) => {
+      const full = [...names].find(([sha]) => sha.startsWith(short));
+      if (full) return full[1];
+      names.set(short, `<sha-${names.size + 1}>`);
+      return names.get(short)!;
+    })
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g, '<date-time>')
+    .replace(/\d{4}-\d{2}-\d{2}/g, '<date>');
+}
+
+function assertGolden(name: string, actual: string): void {
+  const file = path.join(PACKAGE_ROOT, 'test/golden', name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    fs.writeFileSync(file, actual);
+    return;
+  }
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`);
+}
