@@ -175,7 +175,8 @@ export const messages = {
     scope: (refs: number, commits: number, since: string | undefined, protectedBranches: readonly string[]) =>
       `${refs} ${refs === 1 ? 'ref' : 'refs'}, ${commits} ${commits === 1 ? 'commit' : 'commits'} scanned${since ? ` since ${since}` : ''}; protected: ${protectedBranches.length > 0 ? protectedBranches.join(', ') : 'none found'}`,
     nothing: 'nothing found',
-    progress: (phase: string, done: number, total: number) => (total > 0 ? `audit: ${phase} ${done}/${total}` : `audit: ${phase}…`),
+    progress: (phase: string, done: number, total: number) =>
+      total > 0 ? `audit: ${phase} ${done}/${total}` : done > 0 ? `audit: ${phase}, ${done} commits read` : `audit: ${phase}…`,
     written: (file: string) => `Audit report written to ${file}`,
     unwritable: (file: string, reason: string) => `Cannot write the report to ${file}: ${reason}`,
     unwritableFix: 'choose a path in an existing, writable directory: --output reports/audit.md',

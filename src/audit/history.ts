@@ -1,15 +1,15 @@
 /**
- * The "sensitive content in history" section: every commit in scope, oldest first, in batches
- * of {@link BATCH} commits. Each batch costs a handful of git processes (one `diff-tree --stdin`
- * for the file list, one for the patches, one `cat-file` each for sizes and contents), and
- * memory stays bounded by one batch whatever the length of history. The checks are the hooks'
+ * The "sensitive content in history" section: every commit in scope, streamed from one
+ * `git log --raw -p` in batches (see history-stream.ts); each batch adds one `cat-file` each for
+ * sizes and contents. Memory stays bounded by two batches whatever the length of history. The checks are the hooks'
  * own (`secrets`, `sensitive-files`, `large-files`), run over what each commit added.
  */
 import type { CheckId } from '../checks/ids.js';
 import { runChecks, type RunOptions } from '../engine.js';
 import { createBlobReader } from '../git/blobs.js';
-import { blobsAt, listHistory } from '../git/audit.js';
-import { getFilesAddedByCommits, readBlobSizes } from '../git/commit-files.js';
+import { blobsAt } from '../git/audit.js';
+import { readBlobSizes } from '../git/commit-files.js';
+import { streamHistory, type CommitAdditions } from '../git/history-stream.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
 import type { ChangedFile } from '../types.js';
@@ -17,7 +17,6 @@ import type { AuditFinding } from './report.js';
 import type { AuditScope } from './scope.js';
 
 export const HISTORY_CHECKS: readonly CheckId[] = ['secrets', 'sensitive-files', 'large-files'];
-const BATCH = 400;
 
 export interface HistoryResult {
   findings: AuditFinding[];
@@ -29,29 +28,49 @@ export async function auditHistory(
   repo: Repository,
   scope: AuditScope,
   options: RunOptions,
-  progress: (done: number, total: number) => void,
+  progress: (done: number) => void,
 ): Promise<HistoryResult> {
-  const tips = scope.refs.map((entry) => entry.commit!);
-  // Newest first from git; merges add nothing of their own (their content came with the commits they merge).
-  const commits = listHistory(repo, tips, { exclude: scope.exclude, since: scope.sinceDate }).filter((commit) => commit.parents <= 1).reverse();
-  const dates = new Map(commits.map((commit) => [commit.sha, commit.authorDate]));
-  // The first commit to add a secret or file introduced it; later copies (cherry-picks, rebased branches) repeat it.
+  const revisions = [...new Set(scope.refs.map((entry) => entry.commit!)), ...scope.exclude.map((sha) => `^${sha}`)];
+  // The oldest commit to add a secret or file introduced it; later copies (cherry-picks, rebased
+  // branches) repeat it. git streams newest first, so a later batch replaces an earlier finding.
   const first = new Map<string, AuditFinding>();
   const reasons: Record<string, string> = {};
-  for (let start = 0; start < commits.length; start += BATCH) {
-    const batch = commits.slice(start, start + BATCH).map((commit) => commit.sha);
-    const files = getFilesAddedByCommits(repo, batch);
+  let done = 0;
+  const commits = revisions.length === 0 ? 0 : await streamHistory(repo, { revisions, since: scope.sinceDate }, async (batch) => {
+    const files = toChangedFiles(repo, batch);
+    const dates = new Map(batch.map((commit) => [commit.sha, commit.authorDate]));
     const report = await runChecks({ stage: 'audit', files, repo: { root: repo.root } }, { ...options, only: HISTORY_CHECKS });
     Object.assign(reasons, report.reasons);
+    // Within a batch too, findings come newest first: the last one seen is the oldest.
     for (const finding of report.findings) {
       const key = [finding.check, finding.file ?? '', finding.fingerprint ?? finding.message].join('\0');
-      if (!first.has(key)) first.set(key, { ...finding, ...(finding.commit ? { date: dates.get(finding.commit) } : {}) });
+      first.set(key, { ...finding, ...(finding.commit ? { date: dates.get(finding.commit) } : {}) });
     }
-    progress(Math.min(start + BATCH, commits.length), commits.length);
-  }
-  const findings = [...first.values()];
+    done += batch.length;
+    progress(done);
+  });
+  // Report in history order, oldest first.
+  const findings = [...first.values()].sort((a, b) => Date.parse(a.date ?? '') - Date.parse(b.date ?? ''));
   await markPresence(repo, scope, findings, options);
-  return { findings, commits: commits.length, reasons };
+  return { findings, commits, reasons };
+}
+
+/** A batch's files as the checks read them: sizes up front (one `cat-file --batch-check`), contents on request (one `cat-file --batch`). */
+function toChangedFiles(repo: Repository, batch: CommitAdditions[]): ChangedFile[] {
+  const sizes = readBlobSizes(repo, batch.flatMap((commit) => commit.entries.map((entry) => entry.blob)));
+  const readBlob = createBlobReader(repo.root);
+  return batch.flatMap((commit) =>
+    commit.entries.map((entry): ChangedFile => ({
+      path: entry.path,
+      status: entry.status,
+      ...(entry.from !== undefined ? { from: entry.from } : {}),
+      blob: entry.blob,
+      size: sizes.get(entry.blob),
+      commit: commit.sha,
+      readContent: () => readBlob(entry.blob),
+      readAddedLines: async () => commit.added.get(entry.path) ?? new Set<number>(),
+    })),
+  );
 }
 
 /**

@@ -52,7 +52,7 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
     return report.findings;
   };
 
-  const history = enabled('history').length > 0 ? await auditHistory(repo, scope, { ...options, only: enabled('history') }, (done, total) => progress('history', done, total)) : undefined;
+  const history = enabled('history').length > 0 ? await auditHistory(repo, scope, { ...options, only: enabled('history') }, (done) => progress('history', done, 0)) : undefined;
   Object.assign(reasons, history?.reasons);
   section('history', history?.findings ?? []);
 

@@ -45,34 +45,6 @@ export function listAllRefs(repo: Repo): RefEntry[] {
   return refs;
 }
 
-/** A commit as the audit reads it: parents to leave merges out, the author date to report. */
-export interface HistoryCommit {
-  sha: string;
-  parents: number;
-  authorDate: string;
-}
-
-/**
- * The commits reachable from `tips` and not from `exclude`, newest first, optionally since a date.
- * Revisions go through `--stdin` so a repository with thousands of refs never overflows the
- * command line. `git log -z --format=%H%x1f%P%x1f%aI` prints one NUL-terminated record each:
- *   3f2a…\x1f9c1b… 77de…\x1f2026-01-27T10:00:00+01:00\0
- */
-export function listHistory(repo: Repo, tips: readonly string[], options: { exclude?: readonly string[]; since?: string } = {}): HistoryCommit[] {
-  if (tips.length === 0) return [];
-  const input = [...new Set(tips), ...(options.exclude ?? []).map((sha) => `^${sha}`)].join('\n') + '\n';
-  const args = ['log', '-z', '--format=%H%x1f%P%x1f%aI', '--stdin'];
-  if (options.since) args.push(`--since=${options.since}`);
-  const output = git([...args, '--'], { cwd: repo.root, input }).stdout;
-  const commits: HistoryCommit[] = [];
-  for (const record of output.split('\0')) {
-    const [sha, parents = '', authorDate = ''] = record.replace(/^\n/, '').split('\x1f');
-    if (!sha) continue;
-    commits.push({ sha, parents: parents ? parents.split(' ').length : 0, authorDate });
-  }
-  return commits;
-}
-
 /** A commit's message and signature state, for the commit-message and signed-commits checks. */
 export interface MessageRecord {
   sha: string;

@@ -1,0 +1,188 @@
+/**
+ * Reads what every commit of a history added, streamed from one `git log --raw -p` process and
+ * handed over in batches: the audit's bulk read. Memory stays bounded by a batch (a number of
+ * commits, or of bytes of patch text, whichever comes first) however long the history is, and
+ * git keeps producing the next batch while the caller scans the current one (at most two
+ * batches are held at once).
+ *
+ * For each commit git prints a header line we ask for (`%x00%H %aI`), then its raw entries
+ * (file status and blob ids), then its patch with no context lines:
+ *   \0<sha> 2026-01-27T10:00:00+01:00
+ *
+ *   :000000 100644 0000… <blob> A\tsrc/pay.ts
+ *   :100644 100644 <old> <new> R087\told.ts\tnew.ts
+ *
+ *   diff --git a/src/pay.ts b/src/pay.ts
+ *   …
+ *   +++ b/src/pay.ts
+ *   @@ -0,0 +1,2 @@
+ *   +added line
+ * Paths with unusual characters are C-quoted (`"new\nline.txt"`) in both parts.
+ */
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import { GitError } from '../errors.js';
+import { messages } from '../messages.js';
+import { parseAddedLines, unquotePath, type RawEntry } from './diff.js';
+import type { Repository } from './repo.js';
+
+/** One commit's additions: its raw entries (deletions and submodules left out) and the lines each file gains. */
+export interface CommitAdditions {
+  sha: string;
+  authorDate: string;
+  entries: RawEntry[];
+  added: Map<string, Set<number>>;
+}
+
+export interface HistoryStreamOptions {
+  /** Revisions fed to `git log --stdin`: tips, and `^sha` for commits to leave out. */
+  revisions: readonly string[];
+  since?: string;
+  /** A batch closes at this many commits… */
+  maxCommits?: number;
+  /** …or this many characters of patch text. */
+  maxChars?: number;
+}
+
+const RAW = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t(.*)$/;
+const ZERO = /^0+$/;
+
+/**
+ * Parses one raw line (without -z): `:<mode> <mode> <sha> <sha> <status>\t<path>[\t<path>]`.
+ * A C-quoted path cannot hold a literal tab, so splitting on tabs is exact.
+ */
+export function parseRawLine(line: string): RawEntry | undefined {
+  const match = RAW.exec(line);
+  if (!match) return undefined;
+  const [, , mode, , blob, letter, rest] = match as unknown as string[];
+  const paths = rest!.split('\t').map(unquotePath);
+  const status = letter as RawEntry['status'];
+  if ((status === 'R' || status === 'C') && paths.length === 2) return { status, from: paths[0]!, path: paths[1]!, blob: blob!, mode: mode! };
+  return { status, path: paths[0]!, blob: ZERO.test(blob!) ? '' : blob!, mode: mode! };
+}
+
+/** Turns one commit's text (raw lines, then the patch) into its additions. */
+export function parseCommitText(sha: string, authorDate: string, text: string): CommitAdditions {
+  const patchAt = text.indexOf('\ndiff --git ');
+  const rawPart = patchAt === -1 ? text : text.slice(0, patchAt);
+  const entries: RawEntry[] = [];
+  for (const line of rawPart.split('\n')) {
+    const entry = line.startsWith(':') ? parseRawLine(line) : undefined;
+    if (entry && entry.status !== 'D' && entry.blob && entry.mode !== '160000') entries.push(entry);
+  }
+  const added = patchAt === -1 ? new Map<string, Set<number>>() : parseAddedLines(text.slice(patchAt + 1));
+  return { sha, authorDate, entries, added };
+}
+
+/**
+ * Streams `git log --no-merges --raw -p -U0` over `revisions` and calls `onBatch` for each batch
+ * of commits, oldest batch last (git's order: newest first). Resolves with the commit count.
+ */
+export async function streamHistory(
+  repo: Pick<Repository, 'root'>,
+  options: HistoryStreamOptions,
+  onBatch: (commits: CommitAdditions[]) => Promise<void>,
+): Promise<number> {
+  const maxCommits = options.maxCommits ?? 500;
+  const maxChars = options.maxChars ?? 32 * 1024 * 1024;
+  const args = [
+    // The user's config must not change what we parse: the root commit's files, prefixes, signatures.
+    '-c', 'log.showRoot=true', '-c', 'log.showSignature=false', '-c', 'diff.noprefix=false', '-c', 'core.quotePath=true',
+    'log', '--no-merges', '--raw', '--no-abbrev', '-p', '-U0', '-M', '--full-index', '--no-color', '--no-ext-diff', '--no-textconv',
+    '--src-prefix=a/', '--dst-prefix=b/', '--format=%x00%H %aI', '--stdin',
+    ...(options.since ? [`--since=${options.since}`] : []),
+    '--',
+  ];
+  const child = spawn('git', args, { cwd: repo.root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' } });
+  child.stdin.end(`${options.revisions.join('\n')}\n`);
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+
+  const decoder = new StringDecoder('utf8');
+  const ready: CommitAdditions[][] = [];
+  let batch: CommitAdditions[] = [];
+  let batchChars = 0;
+  let current: { sha: string; date: string; lines: string[]; chars: number } | undefined;
+  let rest = '';
+  let total = 0;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+
+  const closeCommit = () => {
+    if (!current) return;
+    batch.push(parseCommitText(current.sha, current.date, current.lines.join('\n')));
+    batchChars += current.chars;
+    total += 1;
+    current = undefined;
+    if (batch.length >= maxCommits || batchChars >= maxChars) closeBatch();
+  };
+  const closeBatch = () => {
+    if (batch.length === 0) return;
+    ready.push(batch);
+    batch = [];
+    batchChars = 0;
+    // Two batches held: let git wait until the caller has scanned one.
+    if (ready.length >= 2) child.stdout.pause();
+    notify();
+  };
+  const takeLine = (line: string) => {
+    if (line.startsWith('\0')) {
+      closeCommit();
+      const [sha = '', date = ''] = line.slice(1).split(' ');
+      current = { sha, date, lines: [], chars: 0 };
+      return;
+    }
+    if (current) {
+      current.lines.push(line);
+      current.chars += line.length + 1;
+    }
+  };
+
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = rest + decoder.write(chunk);
+    const lines = text.split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) takeLine(line);
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      failure = error.code === 'ENOENT' ? new GitError(messages.gitMissing, messages.gitMissingFix) : new GitError(messages.gitFailed(args, error.message), messages.gitFailedFix);
+      resolve();
+    });
+    child.on('close', (code) => {
+      const tail = rest + decoder.end();
+      if (tail) takeLine(tail);
+      closeCommit();
+      closeBatch();
+      if (code !== 0 && !failure) failure = new GitError(messages.gitFailed(['log', '--raw', '-p'], stderr), messages.gitFailedFix);
+      resolve();
+    });
+  }).then(() => {
+    ended = true;
+    notify();
+  });
+
+  try {
+    for (;;) {
+      const next = ready.shift();
+      if (next) {
+        if (ready.length < 2 && child.stdout.isPaused()) child.stdout.resume();
+        await onBatch(next);
+        continue;
+      }
+      if (ended) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    await exited;
+  } finally {
+    if (child.exitCode === null && !child.killed) child.kill();
+  }
+  if (failure) throw failure;
+  return total;
+}
