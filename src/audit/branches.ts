@@ -19,7 +19,11 @@ import type { AuditScope } from './scope.js';
 /** Ahead/behind costs one git process per branch on this git: ask for the most recent ones only. */
 export const AHEAD_BEHIND_LIMIT = 200;
 
-export function collectBranches(repo: Repository, scope: AuditScope, config: Omit<McflowConfig, 'extends'>): { branches: BranchState[]; truncated: boolean } {
+export async function collectBranches(
+  repo: Repository,
+  scope: AuditScope,
+  config: Omit<McflowConfig, 'extends'>,
+): Promise<{ branches: BranchState[]; truncated: boolean }> {
   const isProtected = compileMatcher(config.branches?.protected ?? []);
   const live = [...scope.branches]
     .filter(([name]) => !isProtected(name))
@@ -28,15 +32,21 @@ export function collectBranches(repo: Repository, scope: AuditScope, config: Omi
   if (live.length === 0) return { branches: [], truncated: false };
 
   const refs = new Set(live.map((branch) => branch.ref));
-  for (const [target, tip] of scope.protectedTips) {
-    const merged = refsMergedInto(repo, tip, ['refs/heads', 'refs/remotes']);
-    const ownLine = firstParentChain(repo, tip);
+  // Asked concurrently (a few git processes at a time): the history scan runs meanwhile.
+  const targets = await Promise.all(
+    [...scope.protectedTips].map(async ([target, tip]) => {
+      const [merged, ownLine] = await Promise.all([refsMergedInto(repo, tip, ['refs/heads', 'refs/remotes']), firstParentChain(repo, tip)]);
+      return { target, merged, ownLine };
+    }),
+  );
+  for (const { target, merged, ownLine } of targets) {
     for (const branch of live) {
       if (branch.mergedInto || !refs.has(branch.ref) || !merged.has(branch.ref)) continue;
       if (!ownLine.has(branch.sha)) branch.mergedInto = target;
     }
   }
   const exists = (name: string) => scope.branches.has(name);
+  const counted: { branch: BranchState; base: string }[] = [];
   let asked = 0;
   for (const branch of live) {
     if (branch.mergedInto) continue;
@@ -44,8 +54,10 @@ export function collectBranches(repo: Repository, scope: AuditScope, config: Omi
     const baseEntry = scope.branches.get(base);
     if (!baseEntry) continue;
     branch.base = base;
-    if (asked++ >= AHEAD_BEHIND_LIMIT) continue;
-    Object.assign(branch, countAheadBehind(repo, baseEntry.commit!, branch.sha));
+    if (asked++ < AHEAD_BEHIND_LIMIT) counted.push({ branch, base: baseEntry.commit! });
+  }
+  for (let i = 0; i < counted.length; i += 4) {
+    await Promise.all(counted.slice(i, i + 4).map(async ({ branch, base }) => Object.assign(branch, await countAheadBehind(repo, base, branch.sha))));
   }
   return { branches: live, truncated: asked > AHEAD_BEHIND_LIMIT };
 }

@@ -10,6 +10,7 @@ import { createBlobReader } from '../git/blobs.js';
 import { blobsAt } from '../git/audit.js';
 import { readBlobSizes } from '../git/commit-files.js';
 import { streamHistory, type CommitAdditions } from '../git/history-stream.js';
+import { ObjectReader } from '../git/object-reader.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
 import type { ChangedFile } from '../types.js';
@@ -36,8 +37,9 @@ export async function auditHistory(
   const first = new Map<string, AuditFinding>();
   const reasons: Record<string, string> = {};
   let done = 0;
-  const commits = revisions.length === 0 ? 0 : await streamHistory(repo, { revisions, since: scope.sinceDate }, async (batch) => {
-    const files = toChangedFiles(repo, batch);
+  const objects = new ObjectReader(repo);
+  const scan = async (batch: CommitAdditions[]) => {
+    const files = await toChangedFiles(objects, batch);
     const dates = new Map(batch.map((commit) => [commit.sha, commit.authorDate]));
     const report = await runChecks({ stage: 'audit', files, repo: { root: repo.root } }, { ...options, only: HISTORY_CHECKS });
     Object.assign(reasons, report.reasons);
@@ -48,17 +50,25 @@ export async function auditHistory(
     }
     done += batch.length;
     progress(done);
-  });
+  };
+  let commits = 0;
+  try {
+    if (revisions.length > 0) commits = await streamHistory(repo, { revisions, since: scope.sinceDate }, scan);
+  } finally {
+    objects.close();
+  }
   // Report in history order, oldest first.
   const findings = [...first.values()].sort((a, b) => Date.parse(a.date ?? '') - Date.parse(b.date ?? ''));
   await markPresence(repo, scope, findings, options);
   return { findings, commits, reasons };
 }
 
-/** A batch's files as the checks read them: sizes up front (one `cat-file --batch-check`), contents on request (one `cat-file --batch`). */
-function toChangedFiles(repo: Repository, batch: CommitAdditions[]): ChangedFile[] {
-  const sizes = readBlobSizes(repo, batch.flatMap((commit) => commit.entries.map((entry) => entry.blob)));
-  const readBlob = createBlobReader(repo.root);
+/** A batch's files as the checks read them: sizes up front, contents on request, both from long-lived `cat-file` processes. */
+async function toChangedFiles(objects: ObjectReader, batch: CommitAdditions[]): Promise<ChangedFile[]> {
+  const blobs = [...new Set(batch.flatMap((commit) => commit.entries.map((entry) => entry.blob)))];
+  const sizeOf = await Promise.all(blobs.map((blob) => objects.size(blob)));
+  const sizes = new Map(blobs.map((blob, index) => [blob, sizeOf[index]]));
+  const readBlob = (blob: string) => objects.read(blob);
   return batch.flatMap((commit) =>
     commit.entries.map((entry): ChangedFile => ({
       path: entry.path,

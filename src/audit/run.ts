@@ -52,28 +52,33 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
     return report.findings;
   };
 
-  const history = enabled('history').length > 0 ? await auditHistory(repo, scope, { ...options, only: enabled('history') }, (done) => progress('history', done, 0)) : undefined;
+  // Messages and signatures of protected branches: one `git log`, read before history streams.
+  const protectedRefs = [...scope.protectedTips.keys()].map((name) => scope.branches.get(name)!.ref);
+  const wantSignatures = enabled('signatures').length > 0 && config.audit?.requireSignedCommits === true;
+  const records =
+    enabled('commits').length > 0 || wantSignatures
+      ? listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures })
+      : [];
+  const onBranch = new Map(records.map((record) => [record.sha, branchName(record.source) ?? record.source]));
+
+  // History is bound by git, messages by commitlint: lint in chunks while git streams, so the two overlap.
+  progress('branches', 0, scope.branches.size);
+  const [history, commitFindings, { branches, truncated }] = await Promise.all([
+    enabled('history').length > 0 ? auditHistory(repo, scope, { ...options, only: enabled('history') }, (done) => progress('history', done, 0)) : undefined,
+    lintInChunks(records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha })), (chunk) =>
+      run('commits', { messages: chunk }),
+    ),
+    collectBranches(repo, scope, config),
+  ]);
   Object.assign(reasons, history?.reasons);
   section('history', history?.findings ?? []);
 
   section('direct-commits', [], messages.audit.directCommitsPending);
 
-  progress('branches', 0, scope.branches.size);
-  const { branches, truncated } = collectBranches(repo, scope, config);
   section('branches', await run('branches', { branches, now: options.now ?? Date.now() }), truncated ? messages.audit.aheadBehindLimit(AHEAD_BEHIND_LIMIT) : undefined);
 
   section('tags', await run('tags', { refUpdates: tagUpdates(repo, scope, config.branches?.production ?? []), remote: { name: 'origin', url: '' } }));
 
-  const protectedRefs = [...scope.protectedTips.keys()].map((name) => scope.branches.get(name)!.ref);
-  const wantSignatures = enabled('signatures').length > 0 && config.audit?.requireSignedCommits === true;
-  progress('commits', 0, 0);
-  const records =
-    enabled('commits').length > 0 || wantSignatures
-      ? listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures })
-      : [];
-  const messageList = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha }));
-  const onBranch = new Map(records.map((record) => [record.sha, branchName(record.source) ?? record.source]));
-  const commitFindings = await run('commits', { messages: messageList });
   for (const finding of commitFindings) if (finding.commit) finding.ref = `refs/heads/${onBranch.get(finding.commit)}`;
   section('commits', commitFindings);
 
@@ -84,6 +89,18 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
 
   sections.sort((a, b) => SECTION_IDS.indexOf(a.id) - SECTION_IDS.indexOf(b.id));
   return assemble(scope, sections, branches, reasons, history?.commits ?? 0, options.since);
+}
+
+const LINT_CHUNK = 1000;
+
+/** Runs `lint` over `messages` a chunk at a time, yielding to the event loop between chunks so the history stream keeps flowing. */
+async function lintInChunks<T>(messageList: T[], lint: (chunk: T[]) => Promise<Finding[]>): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (let start = 0; start < messageList.length; start += LINT_CHUNK) {
+    findings.push(...(await lint(messageList.slice(start, start + LINT_CHUNK))));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return findings;
 }
 
 /** Every tag in scope as if pushed for the first time: the tag-name check judges its name and, for a release, where it points. */

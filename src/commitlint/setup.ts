@@ -60,7 +60,24 @@ export function findCommitlintConfig(dir: string): string | undefined {
   return undefined;
 }
 
-export async function resolveLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
+/** Setups already resolved, by config object and root: `audit` lints history in chunks and must not reload a commitlint config per chunk. */
+const resolved = new WeakMap<object, Map<string, Promise<LintSetup>>>();
+
+export function resolveLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
+  const byRoot = resolved.get(config) ?? new Map<string, Promise<LintSetup>>();
+  resolved.set(config, byRoot);
+  const key = root ?? '';
+  let setup = byRoot.get(key);
+  if (!setup) {
+    setup = loadLintSetup(config, root);
+    byRoot.set(key, setup);
+    // A failed load (a broken commitlint config) is not remembered: the next caller sees the error again.
+    setup.catch(() => byRoot.delete(key));
+  }
+  return setup;
+}
+
+async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
   const overrides = (config.commits?.rules ?? {}) as QualifiedRules;
   const ignores = [
     (message: string) => BOT_SIGNOFF.test(message),

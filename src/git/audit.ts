@@ -4,7 +4,7 @@
  * per branch, because this git (2.39) has no `%(ahead-behind:…)` in for-each-ref, and the
  * caller bounds how many branches it asks about.
  */
-import { git } from './exec.js';
+import { git, gitAsync } from './exec.js';
 import type { Repository } from './repo.js';
 
 type Repo = Pick<Repository, 'root'>;
@@ -85,19 +85,20 @@ export function listMessages(
 }
 
 /** The commits on `tip`'s first-parent chain, as a set: one `git rev-list --first-parent`. */
-export function firstParentChain(repo: Repo, tip: string): Set<string> {
-  return new Set(git(['rev-list', '--first-parent', tip, '--'], { cwd: repo.root }).stdout.split('\n').filter(Boolean));
+export async function firstParentChain(repo: Repo, tip: string): Promise<Set<string>> {
+  return new Set((await gitAsync(['rev-list', '--first-parent', tip, '--'], { cwd: repo.root })).stdout.split('\n').filter(Boolean));
 }
 
 /** The refs (of those listed) whose tip `target` contains: one `git for-each-ref --merged`. */
-export function refsMergedInto(repo: Repo, target: string, patterns: readonly string[]): Set<string> {
-  const output = git(['for-each-ref', `--merged=${target}`, '--format=%(refname)', ...patterns], { cwd: repo.root }).stdout;
+export async function refsMergedInto(repo: Repo, target: string, patterns: readonly string[]): Promise<Set<string>> {
+  const output = (await gitAsync(['for-each-ref', `--merged=${target}`, '--format=%(refname)', ...patterns], { cwd: repo.root })).stdout;
   return new Set(output.split('\n').filter(Boolean));
 }
 
 /** `git rev-list --left-right --count base...branch` prints "<behind>\t<ahead>". */
-export function countAheadBehind(repo: Repo, base: string, branch: string): { ahead: number; behind: number } {
-  const [behind = '0', ahead = '0'] = git(['rev-list', '--left-right', '--count', `${base}...${branch}`, '--'], { cwd: repo.root }).stdout.trim().split(/\s+/);
+export async function countAheadBehind(repo: Repo, base: string, branch: string): Promise<{ ahead: number; behind: number }> {
+  const output = (await gitAsync(['rev-list', '--left-right', '--count', `${base}...${branch}`, '--'], { cwd: repo.root })).stdout;
+  const [behind = '0', ahead = '0'] = output.trim().split(/\s+/);
   return { ahead: Number(ahead), behind: Number(behind) };
 }
 

@@ -58,3 +58,32 @@ export function git(args: readonly string[], options: GitOptions): GitResult {
   if (options.binary) return { status, stdout: '', stderr, stdoutBuffer: result.stdout };
   return { status, stdout: result.stdout.toString('utf8'), stderr };
 }
+
+/**
+ * `git()` without blocking the event loop, for questions asked while a long stream is being read
+ * (the audit's branch questions overlap its history scan). Same environment, same errors.
+ */
+export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'binary'>): Promise<GitResult> {
+  childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
+  return new Promise((resolve, reject) => {
+    const child = childProcess!.spawn('git', args, {
+      cwd: options.cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') reject(new GitError(messages.gitMissing, messages.gitMissingFix));
+      else reject(new GitError(messages.gitFailed(args, error.message), messages.gitFailedFix));
+    });
+    child.on('close', (code) => {
+      const status = code ?? 128;
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (status !== 0 && !(options.okCodes ?? []).includes(status)) reject(new GitError(messages.gitFailed(args, stderr), messages.gitFailedFix));
+      else resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}

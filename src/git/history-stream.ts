@@ -23,7 +23,7 @@ import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
-import { parseAddedLines, unquotePath, type RawEntry } from './diff.js';
+import { unquotePath, type RawEntry } from './diff.js';
 import type { Repository } from './repo.js';
 
 /** One commit's additions: its raw entries (deletions and submodules left out) and the lines each file gains. */
@@ -61,17 +61,54 @@ export function parseRawLine(line: string): RawEntry | undefined {
   return { status, path: paths[0]!, blob: ZERO.test(blob!) ? '' : blob!, mode: mode! };
 }
 
-/** Turns one commit's text (raw lines, then the patch) into its additions. */
-export function parseCommitText(sha: string, authorDate: string, text: string): CommitAdditions {
-  const patchAt = text.indexOf('\ndiff --git ');
-  const rawPart = patchAt === -1 ? text : text.slice(0, patchAt);
-  const entries: RawEntry[] = [];
-  for (const line of rawPart.split('\n')) {
-    const entry = line.startsWith(':') ? parseRawLine(line) : undefined;
-    if (entry && entry.status !== 'D' && entry.blob && entry.mode !== '160000') entries.push(entry);
+/**
+ * Reads one commit's lines as they arrive: raw entries first, then the patch. Hunk headers
+ * (`@@ -a,b +c,d @@`) say how many removed and added lines follow, so a hunk is consumed by
+ * count: an added line that itself reads `+++ x` or `diff --git` is never taken for a header.
+ */
+export class CommitParser {
+  readonly commit: CommitAdditions;
+  private added: Set<number> | undefined;
+  private next = 0;
+  private removing = 0;
+  private adding = 0;
+
+  constructor(sha: string, authorDate: string) {
+    this.commit = { sha, authorDate, entries: [], added: new Map() };
   }
-  const added = patchAt === -1 ? new Map<string, Set<number>>() : parseAddedLines(text.slice(patchAt + 1));
-  return { sha, authorDate, entries, added };
+
+  line(line: string): void {
+    if (this.removing > 0 || this.adding > 0) {
+      if (line.startsWith('-') && this.removing > 0) this.removing -= 1;
+      else if (line.startsWith('+') && this.adding > 0) {
+        this.adding -= 1;
+        this.added?.add(this.next++);
+      }
+      // "\ No newline at end of file" belongs to the hunk and counts for nothing.
+      return;
+    }
+    if (line.startsWith(':')) {
+      const entry = parseRawLine(line);
+      if (entry && entry.status !== 'D' && entry.blob && entry.mode !== '160000') this.commit.entries.push(entry);
+    } else if (line.startsWith('@@')) {
+      const match = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!match) return;
+      this.removing = match[1] === undefined ? 1 : Number(match[1]);
+      this.next = Number(match[2]);
+      this.adding = match[3] === undefined ? 1 : Number(match[3]);
+    } else if (line.startsWith('+++ ')) {
+      const target = line.slice(4).replace(/\t$/, '');
+      if (target === '/dev/null') {
+        this.added = undefined;
+        return;
+      }
+      const path = unquotePath(target).replace(/^b\//, '');
+      this.added = this.commit.added.get(path) ?? new Set();
+      this.commit.added.set(path, this.added);
+    } else if (line.startsWith('diff --git ')) {
+      this.added = undefined;
+    }
+  }
 }
 
 /**
@@ -102,7 +139,8 @@ export async function streamHistory(
   const ready: CommitAdditions[][] = [];
   let batch: CommitAdditions[] = [];
   let batchChars = 0;
-  let current: { sha: string; date: string; lines: string[]; chars: number } | undefined;
+  let current: CommitParser | undefined;
+  let currentChars = 0;
   let rest = '';
   let total = 0;
   let ended = false;
@@ -116,8 +154,8 @@ export async function streamHistory(
 
   const closeCommit = () => {
     if (!current) return;
-    batch.push(parseCommitText(current.sha, current.date, current.lines.join('\n')));
-    batchChars += current.chars;
+    batch.push(current.commit);
+    batchChars += currentChars;
     total += 1;
     current = undefined;
     if (batch.length >= maxCommits || batchChars >= maxChars) closeBatch();
@@ -135,13 +173,12 @@ export async function streamHistory(
     if (line.startsWith('\0')) {
       closeCommit();
       const [sha = '', date = ''] = line.slice(1).split(' ');
-      current = { sha, date, lines: [], chars: 0 };
+      current = new CommitParser(sha, date);
+      currentChars = 0;
       return;
     }
-    if (current) {
-      current.lines.push(line);
-      current.chars += line.length + 1;
-    }
+    current?.line(line);
+    currentChars += line.length + 1;
   };
 
   child.stdout.on('data', (chunk: Buffer) => {
