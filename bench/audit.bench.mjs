@@ -27,7 +27,7 @@ function fileContent(file, version) {
 /**
  * main-production gets 10% of the commits; develop forks from it and gets most of the rest;
  * FEATURES feature branches fork from develop, half of them merged back with a merge commit.
- * Each commit rewrites one file of a pool (a modification with a one-line diff context) and
+ * Commits on develop carry a squash merge's "(#n)" suffix, as pull requests leave them. Each commit rewrites one file of a pool (a modification with a one-line diff context) and
  * every tenth adds a new file, so `git log -p` has real patches to print.
  */
 export function generateHistory(home, total) {
@@ -65,7 +65,7 @@ export function generateHistory(home, total) {
   const forkEvery = Math.floor(developCount / (FEATURES + 1));
   let merges = 0;
   for (let i = 0; i < developCount; i++) {
-    develop = commit('develop', `fix(api): adjust ${i}`, develop);
+    develop = commit('develop', `fix(api): adjust ${i} (#${i + 1})`, develop);
     if (i > 0 && i % forkEvery === 0 && merges < FEATURES) {
       const name = `feature/area-${merges}`;
       let tip = develop;

@@ -168,7 +168,6 @@ export const messages = {
         : warnings > 0
           ? `✔ Audit passed with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`
           : '✔ Audit passed: nothing to report',
-    directCommitsPending: 'not run: needs the direct-commits check of `mcflow-hooks verify`',
     aheadBehindLimit: (limit: number) => `ahead/behind counted for the ${limit} most recently updated branches only`,
     badSince: (value: string) => `--since "${value}" is neither a commit, branch or tag here, nor a date`,
     badSinceFix: 'give a date (--since 2026-01-31, --since "90 days ago") or a ref (--since v2.0.0); fetch it first if it is only on the remote: git fetch origin',

@@ -30,6 +30,7 @@ function mergeAt(repo: TestRepo, branch: string, message: string, daysAgo: numbe
 
 interface Scenario {
   repo: TestRepo;
+  direct: string;
   secretAdded: string;
   envAdded: string;
   envDeleted: string;
@@ -90,7 +91,9 @@ function buildScenario(t: TestContext): Scenario {
   repo.git(['tag', 'release-1']);
 
   repo.git(['switch', '-q', 'main-production']);
-  return { repo, secretAdded, envAdded, envDeleted, keptSecret, stale, merged, badMessage, unsigned, signed };
+  repo.write('hotfix.txt', 'patched\n');
+  const direct = commitAt(repo, 'fix: patch production directly', 0.5, ['-S']);
+  return { repo, direct, secretAdded, envAdded, envDeleted, keptSecret, stale, merged, badMessage, unsigned, signed };
 }
 
 function spawnKey(repo: TestRepo, home: string): void {
@@ -135,7 +138,7 @@ describe('mcflow-hooks audit', () => {
     const removedSecret = history.find((f) => f.check === 'secrets' && f.file === 'src/pay.ts');
     assert.equal(removedSecret?.commit, s.secretAdded);
     assert.equal(removedSecret?.presence?.status, 'removed');
-    assert.match(removedSecret!.message, /removed from develop, main-production — rotate it anyway, history keeps it/);
+    assert.match(removedSecret!.message, /removed from main-production, develop — rotate it anyway, history keeps it/);
     assert.match(removedSecret!.date!, /^\d{4}-\d{2}-\d{2}T/);
     const kept = history.find((f) => f.check === 'secrets' && f.file === 'deploy/ci.yml');
     assert.equal(kept?.commit, s.keptSecret);
@@ -143,6 +146,15 @@ describe('mcflow-hooks audit', () => {
     const env = history.filter((f) => f.check === 'sensitive-files');
     assert.deepEqual(env.map((f) => [f.file, f.commit, f.presence?.status]), [['.env', s.envAdded, 'removed']]);
     assert.ok(!history.some((f) => f.commit === s.envDeleted));
+
+    const direct = sectionOf(report, 'direct-commits');
+    const onProduction = direct.filter((f) => f.ref === 'refs/heads/main-production');
+    assert.deepEqual(onProduction.map((f) => f.commit), [s.direct], 'the direct commit on main-production, and not the root commit');
+    assert.match(onProduction[0]!.message, /Commit "fix: patch production directly" reached main-production without a pull request/);
+    const onDevelop = direct.filter((f) => f.ref === 'refs/heads/develop').map((f) => f.commit);
+    assert.ok(onDevelop.includes(s.badMessage) && onDevelop.includes(s.secretAdded), 'commits made on develop itself');
+    const mergeCommit = s.repo.git(['rev-parse', 'develop~3']).stdout.trim();
+    assert.ok(!onDevelop.includes(mergeCommit) && !onDevelop.includes(s.merged), 'a merge and the work it merged came through a pull request');
 
     const branches = sectionOf(report, 'branches');
     const stale = branches.find((f) => f.ref === 'refs/heads/feature/old-idea');
@@ -168,7 +180,10 @@ describe('mcflow-hooks audit', () => {
     );
     assert.match(signatures.find((f) => f.commit === s.unsigned)!.message, /Commit "feat: add later" on develop has no signature/);
 
-    assert.match(report.verdict, /^✖ Audit failed: \d+ errors in Sensitive content in history, Tags, Commit messages on protected branches, Signed commits, and 2 warnings$/);
+    assert.match(
+      report.verdict,
+      /^✖ Audit failed: \d+ errors in Sensitive content in history, Direct commits on protected branches, Tags, Commit messages on protected branches, Signed commits, and 2 warnings$/,
+    );
   });
 
   it('prints the summary first in text, and writes Markdown to --output', (t) => {
@@ -204,7 +219,7 @@ describe('mcflow-hooks audit', () => {
     const byDate = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--since', '30 days ago']).stdout) as JsonReport;
     assert.deepEqual(sectionOf(byDate, 'history'), []);
     const onlyMain = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--refs', 'main-production']).stdout) as JsonReport;
-    assert.equal(onlyMain.scope.commits, 1);
+    assert.equal(onlyMain.scope.commits, 2);
     assert.deepEqual(onlyMain.scope.protectedBranches, ['main-production']);
     const bad = s.repo.cli(['audit', '--since', 'not-a-thing']);
     assert.equal(bad.code, 2);
@@ -226,6 +241,17 @@ describe('mcflow-hooks audit', () => {
     assert.equal(report.scope.commits, 1);
     assert.deepEqual(report.scope.protectedBranches, ['main']);
     assert.equal(report.summary.errors + report.summary.warnings, 0);
+  });
+
+  it('writes SARIF through verify\'s reporter, every finding located', (t) => {
+    const s = buildScenario(t);
+    const result = s.repo.cli(['audit', '--format', 'sarif']);
+    assert.equal(result.code, 1, result.stderr);
+    const log = JSON.parse(result.stdout) as { runs: { automationDetails: { id: string }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.equal(log.runs[0]!.automationDetails.id, 'mcflow-hooks/audit/');
+    const results = log.runs[0]!.results;
+    assert.ok(results.some((r) => r.ruleId === 'secrets' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'src/pay.ts'));
+    assert.ok(results.some((r) => r.ruleId === 'direct-commits' && r.locations[0]!.physicalLocation.artifactLocation.uri === '.mcflowrc.json'));
   });
 
   it('refuses an unknown format with exit 2', (t) => {

@@ -7,6 +7,7 @@ import type { CheckId } from '../checks/ids.js';
 import { registry } from '../checks/registry.js';
 import { levelFor, runChecks, type RunOptions } from '../engine.js';
 import { listMessages } from '../git/audit.js';
+import { listRangeCommits } from '../git/log.js';
 import { containedInAny } from '../git/refs.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
@@ -27,7 +28,7 @@ export interface AuditOptions extends RunOptions {
 
 const SECTION_CHECKS: Record<SectionId, readonly CheckId[]> = {
   history: HISTORY_CHECKS,
-  'direct-commits': [],
+  'direct-commits': ['direct-commits'],
   branches: ['branch-health'],
   tags: ['tag-name'],
   commits: ['commit-message'],
@@ -73,7 +74,7 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
   Object.assign(reasons, history?.reasons);
   section('history', history?.findings ?? []);
 
-  section('direct-commits', [], messages.audit.directCommitsPending);
+  section('direct-commits', await auditDirectCommits(repo, scope, (id, change) => run(id, change)));
 
   section('branches', await run('branches', { branches, now: options.now ?? Date.now() }), truncated ? messages.audit.aheadBehindLimit(AHEAD_BEHIND_LIMIT) : undefined);
 
@@ -89,6 +90,36 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
 
   sections.sort((a, b) => SECTION_IDS.indexOf(a.id) - SECTION_IDS.indexOf(b.id));
   return assemble(scope, sections, branches, reasons, history?.commits ?? 0, options.since);
+}
+
+/**
+ * The first-parent line of each protected branch, checked by verify's direct-commits check. A
+ * commit on several branches' lines (develop forks from production) is reported once, for the
+ * first branch in `branches.protected` order; a root commit cannot have come through a pull
+ * request and is left out.
+ */
+async function auditDirectCommits(
+  repo: Repository,
+  scope: AuditScope,
+  run: (id: SectionId, change: Omit<Change, 'stage'>) => Promise<Finding[]>,
+): Promise<Finding[]> {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const [branch, tip] of scope.protectedTips) {
+    const options = ['--first-parent', ...(scope.sinceDate ? [`--since=${scope.sinceDate}`] : [])];
+    const commits = listRangeCommits(repo, { options, revisions: [tip, ...scope.exclude.map((sha) => `^${sha}`)] }).filter(
+      (commit) => commit.parents.length > 0 && !seen.has(commit.sha),
+    );
+    for (const commit of commits) seen.add(commit.sha);
+    if (commits.length === 0) continue;
+    const change = {
+      branch,
+      commits: commits.map(({ message: _message, ...info }) => ({ ...info, firstParent: true })),
+      messages: commits.map((commit) => ({ text: commit.message, commit: commit.sha })),
+    };
+    findings.push(...(await run('direct-commits', change)));
+  }
+  return findings;
 }
 
 const LINT_CHUNK = 1000;

@@ -48,8 +48,15 @@ export function resolveScope(repo: Repository, config: Omit<McflowConfig, 'exten
     // Prefer the local branch, then origin's copy, then any other remote's.
     if (!known || rank(entry.ref) < rank(known.ref)) branches.set(name, entry);
   }
-  const isProtected = compileMatcher(config.branches?.protected ?? []);
-  const protectedTips = new Map([...branches].filter(([name]) => isProtected(name)).map(([name, entry]) => [name, entry.commit!]));
+  // In `branches.protected` order (production first in the presets), then by name.
+  const patterns = (config.branches?.protected ?? []).map((pattern) => compileMatcher([pattern]));
+  const order = (name: string) => patterns.findIndex((matches) => matches(name));
+  const protectedTips = new Map(
+    [...branches]
+      .filter(([name]) => order(name) !== -1)
+      .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+      .map(([name, entry]) => [name, entry.commit!]),
+  );
   const scope: AuditScope = { refs, branches, tags: refs.filter((entry) => entry.ref.startsWith('refs/tags/')), protectedTips, exclude: [] };
   if (options.since !== undefined) {
     const sha = resolveRevision(repo, options.since);

@@ -1,7 +1,8 @@
 /**
- * direct-commits: on a push to a protected branch, every commit on the branch's own
- * (first-parent) line arrived through a pull request: a merge commit, a squash merge with
- * GitHub's `(#123)` / GitLab's `See merge request` trailer, or an allowed bot.
+ * direct-commits: on a push to a protected branch (verify), or anywhere in its history (audit),
+ * every commit on the branch's own (first-parent) line arrived through a pull request: a merge
+ * commit, a squash merge with GitHub's `(#123)` / GitLab's `See merge request` trailer, or an
+ * allowed bot.
  *
  * Why: protected branches change through reviewed pull requests only; a direct commit skipped
  * review and CI (`git push --no-verify` or an admin override gets here).
@@ -28,7 +29,7 @@ export const directCommits: Check = {
   why: text.why,
   run(change, context) {
     const branch = change.branch;
-    if (change.ci?.event !== 'push' || !branch) return [];
+    if ((context.stage !== 'audit' && change.ci?.event !== 'push') || !branch) return [];
     if (!compileMatcher(context.config.branches?.protected ?? [])(branch)) return [];
     const bots = context.config.pullRequests?.bots ?? [];
     const messageOf = new Map((change.messages ?? []).map((message) => [message.commit, message.text]));

@@ -53,7 +53,7 @@ export const registry: Record<CheckId, RegistryEntry> = {
     load: async () => (await import('./pr-body.js')).prBody,
   },
   'direct-commits': {
-    stages: ['verify'],
+    stages: ['verify', 'audit'],
     load: async () => (await import('./direct-commits.js')).directCommits,
   },
   'branch-health': {

@@ -13,7 +13,7 @@ import { messages } from '../messages.js';
 import { openRepository } from './context.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
 
-export const AUDIT_FORMATS = ['text', 'json', 'markdown'] as const;
+export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 /** Progress appears only after this long: a quick audit prints nothing but its report. */
@@ -59,12 +59,19 @@ export const command: Command = async (args, io) => {
   return report.summary.errors > 0 ? ExitCode.violation : ExitCode.ok;
 };
 
-async function render(report: AuditReport, format: AuditFormat, color: boolean, _configFile: string | undefined, _root: string): Promise<string> {
+async function render(report: AuditReport, format: AuditFormat, color: boolean, configFile: string | undefined, root: string): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('../report/audit-json.js')).formatAuditJson(report);
     case 'markdown':
       return (await import('../report/markdown.js')).formatMarkdown(report);
+    case 'sarif': {
+      // verify's SARIF reporter: findings with no file point at the config that set the policy.
+      const findings = report.sections.flatMap((section) => section.findings.map(({ date: _date, presence: _presence, ...finding }) => finding));
+      const fallbackFile = configFile ? path.relative(root, configFile) : 'package.json';
+      const { formatSarif } = await import('../report/sarif.js');
+      return formatSarif({ findings, skipped: [], reasons: report.reasons }, { version: __MCFLOW_VERSION__, fallbackFile, command: 'audit' });
+    }
     default:
       return (await import('../report/audit-text.js')).formatAuditText(report, { color });
   }

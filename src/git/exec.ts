@@ -69,11 +69,12 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
     const child = childProcess!.spawn('git', args, {
       cwd: options.cwd,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' },
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') reject(new GitError(messages.gitMissing, messages.gitMissingFix));
       else reject(new GitError(messages.gitFailed(args, error.message), messages.gitFailedFix));
@@ -84,6 +85,10 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
       if (status !== 0 && !(options.okCodes ?? []).includes(status)) reject(new GitError(messages.gitFailed(args, stderr), messages.gitFailedFix));
       else resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr });
     });
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+      // A git that exits before reading all its input closes the pipe: its exit code tells what happened.
+      child.stdin.on('error', () => {});
+      child.stdin.end(options.input);
+    }
   });
 }

@@ -131,6 +131,8 @@ export async function streamHistory(
     '--',
   ];
   const child = spawn('git', args, { cwd: repo.root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' } });
+  // Killed early (the caller failed), git closes its end: the exit, not the pipe, reports errors.
+  child.stdin.on('error', () => {});
   child.stdin.end(`${options.revisions.join('\n')}\n`);
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));

@@ -57,6 +57,8 @@ class CatFile<T> {
       for (const waiting of this.queue.splice(0)) waiting.reject(error);
     };
     child.on('error', (error) => fail(error.message));
+    // A git that died closes the pipe under a pending write: 'close' reports it to every waiting read.
+    child.stdin.on('error', () => {});
     child.on('close', () => fail('ended early'));
     child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child = child;

@@ -13,6 +13,8 @@ export interface SarifOptions {
   version: string;
   /** Repository-relative file for findings with no file of their own. */
   fallbackFile: string;
+  /** The command that produced the findings, for code scanning's category (default "verify"). */
+  command?: 'verify' | 'audit';
 }
 
 const INFO_URI = 'https://www.npmjs.com/package/mcflow-hooks';
@@ -75,7 +77,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
     runs: [
       {
         tool: { driver: { name: 'mcflow-hooks', version: options.version, semanticVersion: options.version, informationUri: INFO_URI, rules } },
-        automationDetails: { id: 'mcflow-hooks/verify/' },
+        automationDetails: { id: `mcflow-hooks/${options.command ?? 'verify'}/` },
         columnKind: 'utf16CodeUnits',
         results,
       },
