@@ -194,6 +194,8 @@ export const messages = {
         const file = gitDir && root ? relativeTo(root, `${gitDir}/COMMIT_EDITMSG`) : '.git/COMMIT_EDITMSG';
         return `edit the message and commit again: git commit --edit --file=${file}`;
       }
+      // A protected branch's history is shared: rewording it would rewrite everyone's base.
+      if (stage === 'audit') return `leave published history as it is; make sure every clone runs the commit-msg hook (${CLI} doctor) and CI runs ${CLI} verify`;
       if (commit) return `reword it: git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "reword")`;
       return 'reword it: git commit --amend';
     },

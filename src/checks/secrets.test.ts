@@ -27,11 +27,12 @@ describe('secrets', () => {
     assert.match(problem!.fix!, /git add -- app\/config\.ts/);
   });
 
-  it('scans only the lines the change adds (verify too), except in audit', async () => {
+  it('scans only the lines the change adds, in every stage: audit reports a secret at the commit that added it', async () => {
     const file = changedFile('a.env', `OLD_TOKEN=${STRIPE}\nNEW=1\n`, { added: [2] });
     assert.deepEqual(await run([file]), []);
     assert.deepEqual(await run([file], {}, 'verify'), []);
-    assert.equal((await run([file], {}, 'audit')).length, 1);
+    assert.deepEqual(await run([file], {}, 'audit'), []);
+    assert.equal((await run([changedFile('a.env', `OLD_TOKEN=${STRIPE}\nNEW=1\n`, { added: [1] })], {}, 'audit')).length, 1);
   });
 
   it('honours the inline marker on the line or the line before', async () => {
