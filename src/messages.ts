@@ -169,6 +169,10 @@ export const messages = {
           ? `✔ Audit passed with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`
           : '✔ Audit passed: nothing to report',
     aheadBehindLimit: (limit: number) => `ahead/behind counted for the ${limit} most recently updated branches only`,
+    shallow: 'This is a shallow clone: its history stops early, and an audit of it would pass what it never read',
+    shallowFix: 'fetch the whole history first: git fetch --unshallow   (in GitHub Actions: actions/checkout with "fetch-depth: 0")',
+    noRefs: (globs: readonly string[]) => `--refs ${globs.join(', ')} matches no branch or tag here`,
+    noRefsFix: 'list what there is with: git for-each-ref --format="%(refname:short)" refs/heads refs/remotes refs/tags',
     badSince: (value: string) => `--since "${value}" is neither a commit, branch or tag here, nor a date`,
     badSinceFix: 'give a date (--since 2026-01-31, --since "90 days ago") or a ref (--since v2.0.0); fetch it first if it is only on the remote: git fetch origin',
     scope: (refs: number, commits: number, since: string | undefined, protectedBranches: readonly string[]) =>

@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
+import { assertGolden } from './helpers/golden.js';
+import { createRepo, type TestRepo } from './helpers/repo.js';
+import { validateSarif } from './helpers/sarif.js';
 
 // Built by concatenation so that this file holds no scannable key.
 const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
@@ -221,6 +223,9 @@ describe('mcflow-hooks audit', () => {
     const onlyMain = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--refs', 'main-production']).stdout) as JsonReport;
     assert.equal(onlyMain.scope.commits, 2);
     assert.deepEqual(onlyMain.scope.protectedBranches, ['main-production']);
+    const none = s.repo.cli(['audit', '--refs', 'nothing/*']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /--refs nothing\/\* matches no branch or tag here/);
     const bad = s.repo.cli(['audit', '--since', 'not-a-thing']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--since "not-a-thing" is neither a commit, branch or tag here, nor a date\n  → give a date/);
@@ -248,10 +253,20 @@ describe('mcflow-hooks audit', () => {
     const result = s.repo.cli(['audit', '--format', 'sarif']);
     assert.equal(result.code, 1, result.stderr);
     const log = JSON.parse(result.stdout) as { runs: { automationDetails: { id: string }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.deepEqual(validateSarif(result.stdout), []);
     assert.equal(log.runs[0]!.automationDetails.id, 'mcflow-hooks/audit/');
     const results = log.runs[0]!.results;
     assert.ok(results.some((r) => r.ruleId === 'secrets' && r.locations[0]!.physicalLocation.artifactLocation.uri === 'src/pay.ts'));
     assert.ok(results.some((r) => r.ruleId === 'direct-commits' && r.locations[0]!.physicalLocation.artifactLocation.uri === '.mcflowrc.json'));
+  });
+
+  it('refuses a shallow clone, which would hide history', (t) => {
+    const s = buildScenario(t);
+    const clone = path.join(s.repo.home, 'shallow');
+    s.repo.git(['clone', '-q', '--depth=1', '--no-local', `file://${s.repo.dir}`, clone]);
+    const result = s.repo.cli(['audit'], { cwd: clone });
+    assert.equal(result.code, 2, result.output);
+    assert.match(result.stderr, /shallow clone.*\n  → fetch the whole history first: git fetch --unshallow/);
   });
 
   it('refuses an unknown format with exit 2', (t) => {
@@ -278,13 +293,4 @@ function normalise(text: string): string {
     })
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g, '<date-time>')
     .replace(/\d{4}-\d{2}-\d{2}/g, '<date>');
-}
-
-function assertGolden(name: string, actual: string): void {
-  const file = path.join(PACKAGE_ROOT, 'test/golden', name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    fs.writeFileSync(file, actual);
-    return;
-  }
-  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)`);
 }

@@ -2,7 +2,6 @@
 // SARIF validated against the official SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { formatSarif } from '../src/report/sarif.js';
@@ -11,20 +10,10 @@ import { formatGithubAnnotations, formatStepSummary } from '../src/report/github
 import type { Report } from '../src/engine.js';
 import { githubPullRequestEnv } from './helpers/ci.js';
 import { assertGolden, normalise } from './helpers/golden.js';
+import { validateSarif } from './helpers/sarif.js';
 import { createRepo, PACKAGE_ROOT } from './helpers/repo.js';
 
-const require = createRequire(import.meta.url);
 const VERSION = (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
-/** Validates against the official schema with a draft-04 validator (the schema's own draft). */
-function validateSarif(text: string): string[] {
-  const Ajv = require('ajv-draft-04') as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] } };
-  const schemaFile = path.join(path.dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
-  const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as object;
-  // The schema's `language` pattern is not valid with the u flag ("]?"): compile patterns as the schema's authors did, without it.
-  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
-  return validate(JSON.parse(text)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-}
 
 /** A fixed scenario with fixed dates, so its shas are stable too: a PR from feature/x into main-production. */
 function scenario(t: TestContext) {

@@ -4,8 +4,9 @@
  */
 import { compileMatcher } from '../config/glob.js';
 import type { McflowConfig } from '../config/types.js';
-import { UsageError } from '../errors.js';
+import { GitError, UsageError } from '../errors.js';
 import { listAllRefs, resolveRevision, type RefEntry } from '../git/audit.js';
+import { isShallowRepository } from '../git/refs.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
 
@@ -35,10 +36,14 @@ function shortRef(ref: string): string {
 }
 
 export function resolveScope(repo: Repository, config: Omit<McflowConfig, 'extends'>, options: { refs?: string[]; since?: string }): AuditScope {
-  let refs = listAllRefs(repo).filter((entry) => entry.commit);
+  // A shallow clone's history stops early: an audit of it would pass what it never read.
+  if (isShallowRepository(repo)) throw new GitError(messages.audit.shallow, messages.audit.shallowFix);
+  const all = listAllRefs(repo).filter((entry) => entry.commit);
+  let refs = all;
   if (options.refs && options.refs.length > 0) {
     const matches = compileMatcher(options.refs);
     refs = refs.filter((entry) => matches(entry.ref) || matches(shortRef(entry.ref)));
+    if (refs.length === 0 && all.length > 0) throw new UsageError(messages.audit.noRefs(options.refs), messages.audit.noRefsFix);
   }
   const branches = new Map<string, RefEntry>();
   for (const entry of refs) {
