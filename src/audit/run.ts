@@ -3,11 +3,11 @@
  * the hooks' own check modules over each (same fingerprints, same allow-lists), and assembles
  * the summary-first report. It knows nothing about output formats or the terminal.
  */
-import type { CheckId } from '../checks/ids.js';
+import { CHECK_IDS, type CheckId } from '../checks/ids.js';
 import { registry } from '../checks/registry.js';
 import { levelFor, runChecks, type RunOptions } from '../engine.js';
 import { listMessages } from '../git/audit.js';
-import { listRangeCommits } from '../git/log.js';
+import { listRangeCommitsAsync } from '../git/log.js';
 import { containedInAny } from '../git/refs.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
@@ -53,33 +53,32 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
     return report.findings;
   };
 
-  // Messages and signatures of protected branches: one `git log`, read before history streams.
   const protectedRefs = [...scope.protectedTips.keys()].map((name) => scope.branches.get(name)!.ref);
   const wantSignatures = enabled('signatures').length > 0 && config.audit?.requireSignedCommits === true;
-  const records =
-    enabled('commits').length > 0 || wantSignatures
-      ? listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures })
-      : [];
-  const onBranch = new Map(records.map((record) => [record.sha, branchName(record.source) ?? record.source]));
+  const wantMessages = enabled('commits').length > 0 || wantSignatures;
 
-  // History is bound by git, messages by commitlint: lint in chunks while git streams, so the two overlap.
+  // History is bound by git, the rest mostly by commitlint and smaller git questions: all of
+  // them run at once (git in its own processes), so the whole audit costs little more than the
+  // history stream.
   progress('branches', 0, scope.branches.size);
-  const [history, commitFindings, { branches, truncated }] = await Promise.all([
+  const messagesLint = (async () => {
+    const records = wantMessages ? await listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures }) : [];
+    const list = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha }));
+    return { records, findings: await lintInChunks(list, (chunk) => run('commits', { messages: chunk })) };
+  })();
+  const [history, directFindings, { records, findings: commitFindings }, { branches, truncated }] = await Promise.all([
     enabled('history').length > 0 ? auditHistory(repo, scope, { ...options, only: enabled('history') }, (done) => progress('history', done, 0)) : undefined,
-    lintInChunks(records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha })), (chunk) =>
-      run('commits', { messages: chunk }),
-    ),
+    enabled('direct-commits').length > 0 ? auditDirectCommits(repo, scope, (id, change) => run(id, change)) : [],
+    messagesLint,
     collectBranches(repo, scope, config),
   ]);
   Object.assign(reasons, history?.reasons);
   section('history', history?.findings ?? []);
-
-  section('direct-commits', await auditDirectCommits(repo, scope, (id, change) => run(id, change)));
-
+  section('direct-commits', directFindings);
   section('branches', await run('branches', { branches, now: options.now ?? Date.now() }), truncated ? messages.audit.aheadBehindLimit(AHEAD_BEHIND_LIMIT) : undefined);
-
   section('tags', await run('tags', { refUpdates: tagUpdates(repo, scope, config.branches?.production ?? []), remote: { name: 'origin', url: '' } }));
 
+  const onBranch = new Map(records.map((record) => [record.sha, branchName(record.source) ?? record.source]));
   for (const finding of commitFindings) if (finding.commit) finding.ref = `refs/heads/${onBranch.get(finding.commit)}`;
   section('commits', commitFindings);
 
@@ -103,13 +102,18 @@ async function auditDirectCommits(
   scope: AuditScope,
   run: (id: SectionId, change: Omit<Change, 'stage'>) => Promise<Finding[]>,
 ): Promise<Finding[]> {
+  const options = ['--first-parent', ...(scope.sinceDate ? [`--since=${scope.sinceDate}`] : [])];
+  const lines = await Promise.all(
+    [...scope.protectedTips].map(async ([branch, tip]) => ({
+      branch,
+      commits: await listRangeCommitsAsync(repo, { options, revisions: [tip, ...scope.exclude.map((sha) => `^${sha}`)] }),
+    })),
+  );
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const [branch, tip] of scope.protectedTips) {
-    const options = ['--first-parent', ...(scope.sinceDate ? [`--since=${scope.sinceDate}`] : [])];
-    const commits = listRangeCommits(repo, { options, revisions: [tip, ...scope.exclude.map((sha) => `^${sha}`)] }).filter(
-      (commit) => commit.parents.length > 0 && !seen.has(commit.sha),
-    );
+  for (const line of lines) {
+    const branch = line.branch;
+    const commits = line.commits.filter((commit) => commit.parents.length > 0 && !seen.has(commit.sha));
     for (const commit of commits) seen.add(commit.sha);
     if (commits.length === 0) continue;
     const change = {
@@ -164,6 +168,7 @@ function assemble(scope: AuditScope, sections: AuditSection[], branches: AuditRe
     verdict: messages.audit.verdict(total.errors, total.warnings, failing),
     sections,
     branches,
-    reasons,
+    // Sections run concurrently: list the reasons in registry order, not in finishing order.
+    reasons: Object.fromEntries(CHECK_IDS.filter((id) => reasons[id]).map((id) => [id, reasons[id]!])),
   };
 }

@@ -63,17 +63,17 @@ export interface MessageRecord {
  * split is exact:
  *   3f2a…\x1f9c1b…\x1frefs/heads/main\x1fN\x1ffeat: add login\n\nbody\0
  */
-export function listMessages(
+export async function listMessages(
   repo: Repo,
   tips: readonly string[],
   options: { exclude?: readonly string[]; since?: string; signatures?: boolean } = {},
-): MessageRecord[] {
+): Promise<MessageRecord[]> {
   if (tips.length === 0) return [];
   const input = [...new Set(tips), ...(options.exclude ?? []).map((sha) => `^${sha}`)].join('\n') + '\n';
   const format = `%H%x1f%P%x1f%S%x1f${options.signatures ? '%G?' : ''}%x1f%B`;
   const args = ['log', '--source', '-z', `--format=${format}`, '--stdin'];
   if (options.since) args.push(`--since=${options.since}`);
-  const output = git([...args, '--'], { cwd: repo.root, input }).stdout;
+  const output = (await gitAsync([...args, '--'], { cwd: repo.root, input })).stdout;
   const records: MessageRecord[] = [];
   for (const record of output.split('\0')) {
     const [sha, parents = '', source = '', signature = '', ...rest] = record.replace(/^\n/, '').split('\x1f');

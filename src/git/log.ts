@@ -3,7 +3,7 @@
  * `git log`), what each of them added (one `git log -p`, streamed), and whether the base of a
  * range is there at all (shallow clones).
  */
-import { git } from './exec.js';
+import { git, gitAsync } from './exec.js';
 import type { Repository } from './repo.js';
 import type { CommitInfo } from '../types.js';
 
@@ -43,9 +43,20 @@ export function mergeBase(repo: Pick<Repository, 'root'>, a: string, b: string):
  */
 export function listRangeCommits(repo: Pick<Repository, 'root'>, range: RevisionRange): LoggedCommit[] {
   if (range.revisions.length === 0) return [];
-  const { stdout } = git(['log', '-z', '--format=%H%x00%P%x00%an%x00%ae%x00%B', ...range.options, '--end-of-options', ...range.revisions, '--'], {
-    cwd: repo.root,
-  });
+  return parseRangeLog(git(rangeLogArgs(range), { cwd: repo.root }).stdout);
+}
+
+/** {@link listRangeCommits} without blocking the event loop: `audit` asks it while history streams. */
+export async function listRangeCommitsAsync(repo: Pick<Repository, 'root'>, range: RevisionRange): Promise<LoggedCommit[]> {
+  if (range.revisions.length === 0) return [];
+  return parseRangeLog((await gitAsync(rangeLogArgs(range), { cwd: repo.root })).stdout);
+}
+
+function rangeLogArgs(range: RevisionRange): string[] {
+  return ['log', '-z', '--format=%H%x00%P%x00%an%x00%ae%x00%B', ...range.options, '--end-of-options', ...range.revisions, '--'];
+}
+
+function parseRangeLog(stdout: string): LoggedCommit[] {
   const fields = stdout.split('\0');
   const commits: LoggedCommit[] = [];
   for (let i = 0; i + 4 < fields.length; i += 5) {
