@@ -20,7 +20,6 @@
  * Paths with unusual characters are C-quoted (`"new\nline.txt"`) in both parts.
  */
 import { spawn } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { unquotePath, type RawEntry } from './diff.js';
@@ -77,14 +76,23 @@ export class CommitParser {
     this.commit = { sha, authorDate, entries: [], added: new Map() };
   }
 
+  /** True while a hunk's lines are expected: they are judged by their first character alone. */
+  get inHunk(): boolean {
+    return this.removing > 0 || this.adding > 0;
+  }
+
+  /** A line inside a hunk, by its first character: `-` removed, `+` added; "\ No newline at end of file" counts for nothing. */
+  hunkLine(first: string): void {
+    if (first === '-' && this.removing > 0) this.removing -= 1;
+    else if (first === '+' && this.adding > 0) {
+      this.adding -= 1;
+      this.added?.add(this.next++);
+    }
+  }
+
   line(line: string): void {
-    if (this.removing > 0 || this.adding > 0) {
-      if (line.startsWith('-') && this.removing > 0) this.removing -= 1;
-      else if (line.startsWith('+') && this.adding > 0) {
-        this.adding -= 1;
-        this.added?.add(this.next++);
-      }
-      // "\ No newline at end of file" belongs to the hunk and counts for nothing.
+    if (this.inHunk) {
+      this.hunkLine(line.charAt(0));
       return;
     }
     if (line.startsWith(':')) {
@@ -137,13 +145,14 @@ export async function streamHistory(
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
 
-  const decoder = new StringDecoder('utf8');
   const ready: CommitAdditions[][] = [];
   let batch: CommitAdditions[] = [];
   let batchChars = 0;
   let current: CommitParser | undefined;
   let currentChars = 0;
-  let rest = '';
+  // The bytes of a line not yet ended, across chunks; hunk lines (most of the output) are
+  // judged by their first byte and never decoded.
+  let pending: Buffer[] = [];
   let total = 0;
   let ended = false;
   let failure: Error | undefined;
@@ -180,14 +189,24 @@ export async function streamHistory(
       return;
     }
     current?.line(line);
-    currentChars += line.length + 1;
+  };
+  /** One line, given as the pending pieces plus `chunk[start, end)`. */
+  const endLine = (chunk: Buffer, start: number, end: number) => {
+    const length = pending.reduce((sum, piece) => sum + piece.length, 0) + end - start;
+    currentChars += length + 1;
+    const first = pending.length > 0 ? pending[0]![0] : start < end ? chunk[start] : undefined;
+    if (current?.inHunk && (first === 0x2b || first === 0x2d || first === 0x5c)) current.hunkLine(String.fromCharCode(first));
+    else takeLine(pending.length > 0 ? Buffer.concat([...pending, chunk.subarray(start, end)]).toString('utf8') : chunk.toString('utf8', start, end));
+    pending = [];
   };
 
   child.stdout.on('data', (chunk: Buffer) => {
-    const text = rest + decoder.write(chunk);
-    const lines = text.split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) takeLine(line);
+    let start = 0;
+    for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
+      endLine(chunk, start, newline);
+      start = newline + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
   });
   const exited = new Promise<void>((resolve) => {
     child.on('error', (error: NodeJS.ErrnoException) => {
@@ -195,8 +214,7 @@ export async function streamHistory(
       resolve();
     });
     child.on('close', (code) => {
-      const tail = rest + decoder.end();
-      if (tail) takeLine(tail);
+      if (pending.length > 0) endLine(Buffer.alloc(0), 0, 0);
       closeCommit();
       closeBatch();
       if (code !== 0 && !failure) failure = new GitError(messages.gitFailed(['log', '--raw', '-p'], stderr), messages.gitFailedFix);
