@@ -59,7 +59,8 @@ export function generateHistory(home, total) {
   const mainCount = Math.floor(total * 0.1);
   const featureCount = Math.floor((total * 0.3) / FEATURES);
   let main = 0;
-  for (let i = 0; i < mainCount; i++) main = commit('main-production', `feat(core): change ${i}`, main || undefined);
+  // Production changes arrive as squash merges, but for two direct commits the audit reports.
+  for (let i = 0; i < mainCount; i++) main = commit('main-production', `feat(core): change ${i}${i % 1000 === 999 ? '' : ` (#${i + 100000})`}`, main || undefined);
   let develop = main;
   const developCount = total - mainCount - featureCount * FEATURES;
   const forkEvery = Math.floor(developCount / (FEATURES + 1));

@@ -77,16 +77,19 @@ async function render(report: AuditReport, format: AuditFormat, color: boolean, 
   }
 }
 
-/** A one-line progress indicator on stderr, redrawn in place; silent on a non-TTY and for quick runs. */
-function createProgress(io: Io): { update: (phase: string, done: number, total: number) => void; done: () => void } {
+/** A one-line progress indicator on stderr, redrawn in place; silent on a non-TTY, in CI and for quick runs. */
+export function createProgress(
+  io: Pick<Io, 'stderr' | 'env'>,
+  clock: () => number = Date.now,
+): { update: (phase: string, done: number, total: number) => void; done: () => void } {
   const tty = io.stderr.isTTY === true && !io.env.CI;
-  const start = Date.now();
+  const start = clock();
   let last = 0;
   let shown = false;
   return {
     update(phase, done, total) {
       if (!tty) return;
-      const now = Date.now();
+      const now = clock();
       if (now - start < PROGRESS_DELAY_MS || now - last < 100) return;
       last = now;
       shown = true;
