@@ -28,10 +28,9 @@ export async function collectBranches(
   const live = [...scope.branches]
     .filter(([name]) => !isProtected(name))
     .map(([name, entry]): BranchState => ({ name, ref: entry.ref, sha: entry.commit!, lastCommit: entry.date ?? '' }))
-    .sort((a, b) => b.lastCommit.localeCompare(a.lastCommit) || a.name.localeCompare(b.name));
+    .sort((a, b) => Date.parse(b.lastCommit) - Date.parse(a.lastCommit) || a.name.localeCompare(b.name));
   if (live.length === 0) return { branches: [], truncated: false };
 
-  const refs = new Set(live.map((branch) => branch.ref));
   // Asked concurrently (a few git processes at a time): the history scan runs meanwhile.
   const targets = await Promise.all(
     [...scope.protectedTips].map(async ([target, tip]) => {
@@ -41,7 +40,7 @@ export async function collectBranches(
   );
   for (const { target, merged, ownLine } of targets) {
     for (const branch of live) {
-      if (branch.mergedInto || !refs.has(branch.ref) || !merged.has(branch.ref)) continue;
+      if (branch.mergedInto || !merged.has(branch.ref)) continue;
       if (!ownLine.has(branch.sha)) branch.mergedInto = target;
     }
   }

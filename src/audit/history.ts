@@ -1,8 +1,9 @@
 /**
  * The "sensitive content in history" section: every commit in scope, streamed from one
- * `git log --raw -p` in batches (see history-stream.ts); each batch adds one `cat-file` each for
- * sizes and contents. Memory stays bounded by two batches whatever the length of history. The checks are the hooks'
- * own (`secrets`, `sensitive-files`, `large-files`), run over what each commit added.
+ * `git log --raw -p` in batches (see history-stream.ts), with sizes and contents from two
+ * long-lived `cat-file` processes. Memory stays bounded by two batches whatever the length of
+ * history. The checks are the hooks' own (`secrets`, `sensitive-files`, `large-files`), run over
+ * what each commit added, so a finding names the commit that introduced it.
  */
 import type { CheckId } from '../checks/ids.js';
 import { runChecks, type RunOptions } from '../engine.js';
@@ -34,7 +35,7 @@ export async function auditHistory(
   const revisions = [...new Set(scope.refs.map((entry) => entry.commit!)), ...scope.exclude.map((sha) => `^${sha}`)];
   // The oldest commit to add a secret or file introduced it; later copies (cherry-picks, rebased
   // branches) repeat it. git streams newest first, so a later batch replaces an earlier finding.
-  const first = new Map<string, AuditFinding>();
+  const oldest = new Map<string, AuditFinding>();
   const reasons: Record<string, string> = {};
   let done = 0;
   const objects = new ObjectReader(repo);
@@ -46,7 +47,7 @@ export async function auditHistory(
     // Within a batch too, findings come newest first: the last one seen is the oldest.
     for (const finding of report.findings) {
       const key = [finding.check, finding.file ?? '', finding.fingerprint ?? finding.message].join('\0');
-      first.set(key, { ...finding, ...(finding.commit ? { date: dates.get(finding.commit) } : {}) });
+      oldest.set(key, { ...finding, ...(finding.commit ? { date: dates.get(finding.commit) } : {}) });
     }
     done += batch.length;
     progress(done);
@@ -58,7 +59,7 @@ export async function auditHistory(
     objects.close();
   }
   // Report in history order, oldest first.
-  const findings = [...first.values()].sort((a, b) => Date.parse(a.date ?? '') - Date.parse(b.date ?? ''));
+  const findings = [...oldest.values()].sort((a, b) => Date.parse(a.date ?? '') - Date.parse(b.date ?? ''));
   await markPresence(repo, scope, findings, options);
   return { findings, commits, reasons };
 }

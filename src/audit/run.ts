@@ -60,7 +60,6 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
   // History is bound by git, the rest mostly by commitlint and smaller git questions: all of
   // them run at once (git in its own processes), so the whole audit costs little more than the
   // history stream.
-  progress('branches', 0, scope.branches.size);
   const messagesLint = (async () => {
     const records = wantMessages ? await listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures }) : [];
     const list = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha }));
