@@ -260,6 +260,21 @@ describe('mcflow-hooks audit', () => {
     assert.ok(results.some((r) => r.ruleId === 'direct-commits' && r.locations[0]!.physicalLocation.artifactLocation.uri === '.mcflowrc.json'));
   });
 
+  it('reads odd file names from history: spaces, a newline, unicode', (t) => {
+    const repo = createRepo(t, { branch: 'main' });
+    repo.write('my dir/.env', 'A=1\n');
+    repo.write('new\nline.ts', `export const k = "${STRIPE}";\n`);
+    repo.write('café/key.pem', '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n');
+    const sha = commitAt(repo, 'chore: add odd files', 2);
+    const report = JSON.parse(repo.cli(['audit', '--format', 'json']).stdout) as JsonReport;
+    const history = sectionOf(report, 'history').map((f) => [f.check, f.file, f.commit, f.presence?.status]);
+    assert.deepEqual(history.sort(), [
+      ['secrets', 'new\nline.ts', sha, 'present'],
+      ['sensitive-files', 'café/key.pem', sha, 'present'],
+      ['sensitive-files', 'my dir/.env', sha, 'present'],
+    ]);
+  });
+
   it('refuses a shallow clone, which would hide history', (t) => {
     const s = buildScenario(t);
     const clone = path.join(s.repo.home, 'shallow');
