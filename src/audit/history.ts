@@ -7,9 +7,8 @@
  */
 import type { CheckId } from '../checks/ids.js';
 import { runChecks, type RunOptions } from '../engine.js';
-import { createBlobReader } from '../git/blobs.js';
+import { createBlobReader, readBlobSizes } from '../git/blobs.js';
 import { blobsAt } from '../git/audit.js';
-import { readBlobSizes } from '../git/commit-files.js';
 import { streamHistory, type CommitAdditions } from '../git/history-stream.js';
 import { ObjectReader } from '../git/object-reader.js';
 import type { Repository } from '../git/repo.js';
