@@ -5,7 +5,8 @@
 import { compileMatcher } from '../config/glob.js';
 import type { McflowConfig } from '../config/types.js';
 import { GitError, UsageError } from '../errors.js';
-import { listAllRefs, resolveRevision, type RefEntry } from '../git/audit.js';
+import { listAllRefs, type RefEntry } from '../git/audit.js';
+import { resolveCommit } from '../git/log.js';
 import { isShallowRepository } from '../git/refs.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
@@ -64,7 +65,7 @@ export function resolveScope(repo: Repository, config: Omit<McflowConfig, 'exten
   );
   const scope: AuditScope = { refs, branches, tags: refs.filter((entry) => entry.ref.startsWith('refs/tags/')), protectedTips, exclude: [] };
   if (options.since !== undefined) {
-    const sha = resolveRevision(repo, options.since);
+    const sha = resolveCommit(repo, options.since);
     if (sha) scope.exclude = [sha];
     else if (isDate(options.since)) scope.sinceDate = options.since;
     else throw new UsageError(messages.audit.badSince(options.since), messages.audit.badSinceFix);

@@ -120,9 +120,3 @@ export function blobsAt(repo: Repo, commit: string, paths: readonly string[]): M
   }
   return blobs;
 }
-
-/** The commit a revision names, or undefined (for `--since <ref>`). */
-export function resolveRevision(repo: Repo, revision: string): string | undefined {
-  const result = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { cwd: repo.root, okCodes: [1, 128] });
-  return result.status === 0 ? result.stdout.trim() : undefined;
-}
