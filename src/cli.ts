@@ -2,7 +2,7 @@
  * Argument dispatch and the one place errors become exit codes. Each command is imported only
  * when it runs, so `mcflow-hooks run commit-msg` loads neither `config` nor secretlint.
  */
-import { ExitCode, McflowError, UsageError } from './errors.js';
+import { ExitCode, isMcflowError, UsageError } from './errors.js';
 import { messages } from './messages.js';
 
 /**
@@ -22,8 +22,8 @@ export type Command = (args: string[], io: Io) => Promise<ExitCode>;
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   run: () => import('./commands/run.js'),
+  // Cold commands: each is bundled on its own (scripts/build.mjs), so no hook pays to load them.
   config: () => import('./commands/config.js'),
-  // Cold commands: they may load zx and read package.json; no hook ever imports them.
   init: () => import('./commands/init.js'),
   doctor: () => import('./commands/doctor.js'),
   uninstall: () => import('./commands/uninstall.js'),
@@ -101,7 +101,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
 }
 
 function reportError(error: unknown, io: Io): ExitCode {
-  if (error instanceof McflowError) {
+  if (isMcflowError(error)) {
     io.stderr.write(`✖ ${error.message}\n`);
     if (error.fix) io.stderr.write(`  → ${error.fix}\n`);
     return error.exitCode;

@@ -16,9 +16,17 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * Marks our errors across bundles: the cold commands (init, verify, audit…) are bundled apart
+ * from the hook path, each with its own copy of these classes, so `instanceof` alone cannot
+ * tell the CLI that an error is one of ours.
+ */
+const BRAND = Symbol.for('mcflow-hooks.error');
+
 /** Base class of every error whose message is meant for the user (no stack trace is printed). */
 export class McflowError extends Error {
   readonly exitCode: ExitCode = ExitCode.usage;
+  readonly [BRAND] = true;
   /** The exact command or step that fixes the problem. */
   readonly fix?: string;
   constructor(message: string, fix?: string) {
@@ -39,3 +47,8 @@ export class GitError extends McflowError {}
 
 /** Bad input handed to a hook (a malformed pre-push line, a missing message file). */
 export class InputError extends McflowError {}
+
+/** True for an McflowError from any bundle of this package. */
+export function isMcflowError(error: unknown): error is McflowError {
+  return typeof error === 'object' && error !== null && (error as { [BRAND]?: boolean })[BRAND] === true;
+}

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../cli.js';
 import { loadConfig } from '../config/load.js';
-import { ExitCode, McflowError } from '../errors.js';
+import { ExitCode, isMcflowError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { readConfigValue } from '../git/repo.js';
 import { hookLine, isOurLine, shippedHooks } from '../install/hook-files.js';
@@ -37,7 +37,7 @@ export const command: Command = async (args, io) => {
     project = locateProject(io.cwd, io.env);
     add(true, messages.doctor.repository(project.repo.root, project.layout.packageDir));
   } catch (error) {
-    if (!(error instanceof McflowError)) throw error;
+    if (!isMcflowError(error)) throw error;
     add(false, error.message, error.fix);
   }
   if (project) await checkProject(project, add);
@@ -83,7 +83,7 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
     const from = resolved.sources.map((source) => (source.startsWith(repo.root) ? path.relative(repo.root, source) : path.basename(source, '.json'))).join(' → ');
     add(true, messages.doctor.config(resolved.filepath && path.relative(repo.root, resolved.filepath), from));
   } catch (error) {
-    if (!(error instanceof McflowError)) throw error;
+    if (!isMcflowError(error)) throw error;
     add(false, error.message, error.fix);
   }
 }
