@@ -456,14 +456,17 @@ describe('the branch hooks stay lazy', () => {
       .map((file) => path.relative(PACKAGE_ROOT, file));
   }
 
-  it('pre-commit, post-checkout and pre-push (with a release tag) load the CLI bundle and nothing else', (t) => {
+  it('pre-commit, post-checkout and pre-push (with a release tag) load their own checks and nothing else', (t) => {
     const repo = sharedRepo(t);
     repo.git(['tag', 'v1.0.0']);
     const sha = headSha(repo);
     const zero = '0'.repeat(40);
-    assert.deepEqual(loadedBy(repo, ['run', 'pre-commit']), ['dist/cli.cjs']);
-    assert.deepEqual(loadedBy(repo, ['run', 'post-checkout', zero, sha, '1']), ['dist/cli.cjs']);
+    const bundles = (...checks: string[]) => ['dist/cli.cjs', 'dist/shared/messages.cjs', ...checks.map((id) => `dist/checks/${id}.cjs`), 'dist/shared/glob.cjs'].sort();
+    // No commitlint, and no secretlint (nothing staged matches a preset trigger).
+    assert.deepEqual(loadedBy(repo, ['run', 'pre-commit']).sort(), bundles('protected-branch', 'branch-name', 'secrets', 'sensitive-files', 'large-files'));
+    assert.deepEqual(loadedBy(repo, ['run', 'post-checkout', zero, sha, '1']).sort(), bundles('branch-name'));
     const input = `refs/heads/main ${sha} refs/heads/main ${zero}\nrefs/tags/v1.0.0 ${sha} refs/tags/v1.0.0 ${zero}\n`;
-    assert.deepEqual(loadedBy(repo, ['run', 'pre-push', 'origin', repo.origin!], input), ['dist/cli.cjs']);
+    const prePush = loadedBy(repo, ['run', 'pre-push', 'origin', repo.origin!], input).sort();
+    assert.deepEqual(prePush, bundles('protected-branch', 'branch-name', 'tag-name', 'secrets', 'sensitive-files', 'large-files'));
   });
 });

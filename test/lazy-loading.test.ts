@@ -21,28 +21,35 @@ function loadedBy(repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}): 
 }
 
 describe('lazy loading', () => {
-  it('commit-msg without a config file loads the CLI bundle and nothing else', (t) => {
+  it('commit-msg without a config file loads the CLI bundle, the sentences and its one check', (t) => {
     const repo = createRepo(t);
     const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')], { GIT_PREFIX: '' });
-    assert.deepEqual(loaded, ['dist/cli.cjs']);
+    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/shared/messages.cjs', 'dist/checks/commit-message.cjs']);
   });
 
   it('a config file brings in the config parsers, still no TypeScript loader', (t) => {
     const repo = createRepo(t);
     repo.write('.mcflowrc.yaml', 'checks: { commit-message: error }\n');
     const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')]);
-    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/vendor/cosmiconfig.cjs']);
+    assert.deepEqual(loaded, [
+      'dist/cli.cjs',
+      'dist/shared/messages.cjs',
+      'dist/vendor/cosmiconfig.cjs',
+      // the config is validated, and validation checks its globs
+      'dist/shared/glob.cjs',
+      'dist/checks/commit-message.cjs',
+    ]);
   });
 
-  it('--version loads nothing but the bundle', (t) => {
+  it('--version loads nothing but the bundle and its sentences', (t) => {
     const repo = createRepo(t);
-    assert.deepEqual(loadedBy(repo, ['--version']), ['dist/cli.cjs']);
+    assert.deepEqual(loadedBy(repo, ['--version']), ['dist/cli.cjs', 'dist/shared/messages.cjs']);
   });
 
   it('prepare-commit-msg and a pre-commit without lint-staged tasks load neither zx nor lint-staged', (t) => {
     const repo = createRepo(t);
     const message = repo.write('msg', '\n# Please enter the commit message\n');
-    assert.deepEqual(loadedBy(repo, ['run', 'prepare-commit-msg', message], { GIT_PREFIX: '' }), ['dist/cli.cjs']);
+    assert.deepEqual(loadedBy(repo, ['run', 'prepare-commit-msg', message], { GIT_PREFIX: '' }), ['dist/cli.cjs', 'dist/shared/messages.cjs']);
     assert.match(repo.read('msg'), /^feat: \n/, 'the template was written');
     const preCommit = loadedBy(repo, ['run', 'pre-commit']);
     assert.deepEqual(preCommit.filter((file) => /node_modules\/(zx|lint-staged)\//.test(file)), []);
