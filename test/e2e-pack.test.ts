@@ -62,8 +62,19 @@ interface Manager {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * How this machine reaches the registry: proxies and extra CA certificates. Package managers
+ * need them (a Node whose CA store lacks a proxy's certificate fails TLS and retries for
+ * minutes); the rest of the suite runs without them, as nothing else goes online.
+ */
+function networkEnv(): NodeJS.ProcessEnv {
+  const names = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
+  return Object.fromEntries(names.filter((key) => process.env[key] !== undefined).map((key) => [key, process.env[key]]));
+}
+
 function managerFor(name: 'npm' | 'pnpm' | 'yarn'): Manager {
   const env: NodeJS.ProcessEnv = {
+    ...networkEnv(),
     npm_config_cache: npmCache,
     npm_config_prefer_offline: 'true',
     npm_config_audit: 'false',
