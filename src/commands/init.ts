@@ -15,7 +15,7 @@ import { hookLine, mergeHook, shippedHooks } from '../install/hook-files.js';
 import { assertHooksPathFree, huskyBin, mergePrepare } from '../install/husky.js';
 import { formatPackageJson, readPackageJson, setEntry } from '../install/package-json.js';
 import { detectPackageManager } from '../install/package-manager.js';
-import { applyActions, describeAction, type Action } from '../install/plan.js';
+import { applyActions, describeAction, presentPlan, type Action } from '../install/plan.js';
 import { huskyRange, locateProject } from '../install/project.js';
 import { CONFIG_FILE, configFileContent, DEFAULT_TEMPLATE_PLACES, describePresets, presetTemplates } from '../install/templates.js';
 import { messages } from '../messages.js';
@@ -53,17 +53,10 @@ export const command: Command = async (args, io) => {
   if (ci !== undefined && !(CI_PROVIDERS as readonly string[]).includes(ci)) {
     throw new UsageError(messages.install.unknownCi(ci, CI_PROVIDERS), messages.install.unknownCiFix);
   }
-  const { actions, notes, root } = planInit(io, { preset, install: !values['no-install'], force: values.force, ci: ci as CiProvider | undefined });
-  for (const note of notes) io.stdout.write(`${note}\n`);
-  if (actions.length === 0) {
-    io.stdout.write(`${messages.install.nothingToDo}\n`);
-    return ExitCode.ok;
-  }
-  if (values['dry-run']) {
-    io.stdout.write(`${messages.install.dryRunHeader}\n`);
-    for (const action of actions) io.stdout.write(`  ${describeAction(action, root)}\n`);
-    return ExitCode.ok;
-  }
+  const plan = planInit(io, { preset, install: !values['no-install'], force: values.force, ci: ci as CiProvider | undefined });
+  const { actions, root } = plan;
+  const dryRunOptions = { dryRun: values['dry-run'], nothingToDo: messages.install.nothingToDo, dryRunHeader: messages.install.dryRunHeader };
+  if (!presentPlan(io.stdout, plan, dryRunOptions)) return ExitCode.ok;
   if (!values.yes && isInteractive(io)) {
     io.stdout.write(`${messages.install.planHeader}\n`);
     for (const action of actions) io.stdout.write(`  ${describeAction(action, root)}\n`);

@@ -13,7 +13,7 @@ import { removeOurLines } from '../install/hook-files.js';
 import { isHuskyHooksPath, unmergePrepare } from '../install/husky.js';
 import { formatPackageJson, readPackageJson, removeEntry, setEntry } from '../install/package-json.js';
 import { detectPackageManager } from '../install/package-manager.js';
-import { applyActions, describeAction, type Action } from '../install/plan.js';
+import { applyActions, presentPlan, type Action } from '../install/plan.js';
 import { locateProject } from '../install/project.js';
 import { allShippedTemplates, CONFIG_FILE, configFileContent } from '../install/templates.js';
 import { builtInPresetNames } from '../config/presets.js';
@@ -83,16 +83,8 @@ export const command: Command = async (args, io) => {
     else notes.push(messages.install.keptChangedFile(target));
   }
 
-  for (const note of notes) io.stdout.write(`${note}\n`);
-  if (actions.length === 0) {
-    io.stdout.write(`${messages.install.uninstallNothing}\n`);
-    return ExitCode.ok;
-  }
-  if (values['dry-run']) {
-    io.stdout.write(`${messages.install.uninstallDryRunHeader}\n`);
-    for (const action of actions) io.stdout.write(`  ${describeAction(action, root)}\n`);
-    return ExitCode.ok;
-  }
+  const dryRunOptions = { dryRun: values['dry-run'], nothingToDo: messages.install.uninstallNothing, dryRunHeader: messages.install.uninstallDryRunHeader };
+  if (!presentPlan(io.stdout, { actions, notes, root }, dryRunOptions)) return ExitCode.ok;
   await applyActions(actions, root, io.stdout, io.env);
   const pm = detectPackageManager(packageDir, root, pkg.data.packageManager, io.env);
   io.stdout.write(`\n${messages.install.uninstallDone(pm.install.join(' '))}\n`);

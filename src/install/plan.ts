@@ -37,6 +37,26 @@ export function describeAction(action: Action, root: string): string {
 }
 
 /** Carries out the actions in order, printing each one. A failing command stops the run with its output. */
+/**
+ * Prints what a plan leaves alone, then says whether to go on: not when there is nothing to
+ * do, nor on --dry-run, which lists every action instead. init and uninstall share it.
+ */
+export function presentPlan(
+  out: Output,
+  plan: { actions: Action[]; notes: string[]; root: string },
+  options: { dryRun: boolean; nothingToDo: string; dryRunHeader: string },
+): boolean {
+  for (const note of plan.notes) out.write(`${note}\n`);
+  if (plan.actions.length === 0) {
+    out.write(`${options.nothingToDo}\n`);
+    return false;
+  }
+  if (!options.dryRun) return true;
+  out.write(`${options.dryRunHeader}\n`);
+  for (const action of plan.actions) out.write(`  ${describeAction(action, plan.root)}\n`);
+  return false;
+}
+
 export async function applyActions(actions: Action[], root: string, out: Output, env: NodeJS.ProcessEnv): Promise<void> {
   for (const action of actions) {
     out.write(`  ${describeAction(action, root)}\n`);
