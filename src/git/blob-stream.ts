@@ -9,53 +9,21 @@
  * Protocol: we write `<sha>\n`; git answers `<sha> blob <size>\n<size bytes>\n`, or
  * `<sha> missing\n`.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
-import { GitError } from '../errors.js';
-import { messages } from '../messages.js';
 import type { Repository } from './repo.js';
+import { CatFileProcess } from './cat-file-process.js';
 
-interface Waiting {
-  sha: string;
-  resolve: (content: Buffer) => void;
-  reject: (error: Error) => void;
-}
-
-export class BlobStream {
-  private child: ChildProcessByStdio<Writable, Readable, null> | undefined;
-  private readonly queue: Waiting[] = [];
+export class BlobStream extends CatFileProcess<Buffer> {
   private buffer: Buffer = Buffer.alloc(0);
   /** Bytes of the current answer's body still expected (plus its trailing newline). */
   private expected = -1;
   private readonly chunks: Buffer[] = [];
   private received = 0;
 
-  constructor(private readonly repo: Pick<Repository, 'root'>) {}
-
-  read(sha: string): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ sha, resolve, reject });
-      this.start().stdin.write(`${sha}\n`);
-    });
+  constructor(repo: Pick<Repository, 'root'>) {
+    super(repo.root, '--batch');
   }
 
-  /** Ends the git process; pending reads still get their answers. */
-  close(): void {
-    this.child?.stdin.end();
-    this.child = undefined;
-  }
-
-  private start(): ChildProcessByStdio<Writable, Readable, null> {
-    if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.repo.root, stdio: ['pipe', 'pipe', 'inherit'] });
-    child.on('error', (error) => this.failAll(new GitError(messages.gitFailed(['cat-file', '--batch'], error.message), messages.gitFailedFix)));
-    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
-    child.on('close', () => this.failAll(new GitError(messages.gitFailed(['cat-file', '--batch'], 'ended early'), messages.gitFailedFix)));
-    this.child = child;
-    return child;
-  }
-
-  private receive(chunk: Buffer): void {
+  protected receive(chunk: Buffer): void {
     this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
     for (;;) {
       if (this.expected < 0) {
@@ -66,7 +34,7 @@ export class BlobStream {
         const size = /^\S+ \S+ (\d+)$/.exec(header)?.[1];
         if (size === undefined) {
           const waiting = this.queue.shift();
-          waiting?.reject(new GitError(messages.gitFailed(['cat-file', '--batch'], `${waiting.sha}: ${header}`), messages.gitFailedFix));
+          waiting?.reject(this.failure(`${waiting.sha}: ${header}`));
           continue;
         }
         this.expected = Number(size) + 1;
@@ -82,9 +50,5 @@ export class BlobStream {
       this.expected = -1;
       this.queue.shift()?.resolve(content.subarray(0, content.length - 1));
     }
-  }
-
-  private failAll(error: Error): void {
-    for (const waiting of this.queue.splice(0)) waiting.reject(error);
   }
 }

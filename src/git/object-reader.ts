@@ -5,53 +5,24 @@
  * (`git cat-file --batch`); sizes from `git cat-file --batch-check`, which answers one line
  * per object: `<sha> <type> <size>\n`, or `<sha> missing\n`.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
-import { GitError } from '../errors.js';
-import { messages } from '../messages.js';
 import { BlobStream } from './blob-stream.js';
+import { CatFileProcess } from './cat-file-process.js';
 import type { Repository } from './repo.js';
 
-class SizeStream {
-  private child: ChildProcessByStdio<Writable, Readable, null> | undefined;
-  private readonly queue: { resolve: (size: number | undefined) => void; reject: (error: Error) => void }[] = [];
+class SizeStream extends CatFileProcess<number | undefined> {
   private rest = '';
 
-  constructor(private readonly root: string) {}
-
-  read(sha: string): Promise<number | undefined> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ resolve, reject });
-      this.start().stdin.write(`${sha}\n`);
-    });
+  constructor(root: string) {
+    super(root, '--batch-check');
   }
 
-  close(): void {
-    this.child?.stdin.end();
-    this.child = undefined;
-  }
-
-  private start(): ChildProcessByStdio<Writable, Readable, null> {
-    if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch-check'], { cwd: this.root, stdio: ['pipe', 'pipe', 'inherit'] });
-    const fail = (reason: string) => {
-      const error = new GitError(messages.gitFailed(['cat-file', '--batch-check'], reason), messages.gitFailedFix);
-      for (const waiting of this.queue.splice(0)) waiting.reject(error);
-    };
-    child.on('error', (error) => fail(error.message));
-    child.on('close', () => fail('ended early'));
-    // A git that died closes the pipe under a pending write: 'close' reports it to every waiting read.
-    child.stdin.on('error', () => {});
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      const lines = (this.rest + text).split('\n');
-      this.rest = lines.pop() ?? '';
-      for (const line of lines) {
-        const size = /^\S+ \S+ (\d+)$/.exec(line)?.[1];
-        this.queue.shift()?.resolve(size === undefined ? undefined : Number(size));
-      }
-    });
-    this.child = child;
-    return child;
+  protected receive(chunk: Buffer): void {
+    const lines = (this.rest + chunk.toString('utf8')).split('\n');
+    this.rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const size = /^\S+ \S+ (\d+)$/.exec(line)?.[1];
+      this.queue.shift()?.resolve(size === undefined ? undefined : Number(size));
+    }
   }
 }
 
