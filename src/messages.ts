@@ -387,6 +387,7 @@ export const messages = {
       R: 'is signed with a revoked key',
       E: 'has a signature that cannot be checked here (the public key is missing)',
     } as Record<string, string>,
+    otherState: (state: string) => `has signature state "${state}"`,
     problem: (branch: string, subject: string, state: string) => `Commit "${subject}" on ${branch} ${state}`,
     fix: (commit: string, state: string) =>
       state === 'E'

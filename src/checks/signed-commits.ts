@@ -27,7 +27,7 @@ export const signedCommits: Check = {
       if (state === 'G') continue;
       problems.push({
         severity: ERRORS.has(state) ? 'error' : 'warning',
-        message: text.problem(branch, subject, text.states[state] ?? `has signature state "${state}"`),
+        message: text.problem(branch, subject, text.states[state] ?? text.otherState(state)),
         commit: sha,
         ref: `refs/heads/${branch}`,
         fix: text.fix(sha, state),
