@@ -20,7 +20,3 @@ export function packageRoot(): string {
     dir = parent;
   }
 }
-
-export function packageVersion(): string {
-  return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}

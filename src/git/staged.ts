@@ -9,7 +9,7 @@ import { git } from './exec.js';
 import type { Repository } from './repo.js';
 
 /** The commit the index is compared with: HEAD, or the empty tree before the first commit. */
-export function stagedBase(repo: Repository, hasHead: boolean): string {
+function stagedBase(repo: Repository, hasHead: boolean): string {
   return hasHead ? 'HEAD' : EMPTY_TREE;
 }
 
