@@ -69,6 +69,9 @@ export const messages = {
   unknownSkip: (names: string[], known: readonly string[]) =>
     `MCFLOW_SKIP names ${names.length === 1 ? 'an unknown check' : 'unknown checks'}: ${names.join(', ')}. Checks: ${known.join(', ')}`,
   unknownSkipFix: 'fix the names in MCFLOW_SKIP (comma-separated check ids), e.g. MCFLOW_SKIP=commit-message git commit',
+  lintStagedFailed:
+    '✖ Your own lint-staged tasks failed (above): the policy checks passed, your formatters or linters refused the commit [lint-staged]\n' +
+    '  → fix what they report and commit again, or skip only your tasks: MCFLOW_SKIP=lint-staged git commit',
   skipped: (ids: string[]) => `skipped by MCFLOW_SKIP: ${ids.join(', ')} (CI will still run them)`,
   internalError: (detail: string) =>
     `mcflow-hooks failed unexpectedly: ${detail}\nThis is a bug in mcflow-hooks; please report it with the command you ran.`,
@@ -114,6 +117,20 @@ export const messages = {
     uninstallNothing: 'Nothing of mcflow-hooks found to remove.',
     keptChangedFile: (file: string) => `kept ${file}: it is not what init writes (your own file, or edited since)`,
     uninstallDryRunHeader: 'Dry run: nothing is changed. uninstall would:',
+    presetChosen: (preset: string, reason: string) =>
+      `Preset "${preset}": ${reason}. Another one: ${CLI} init --preset <name> (list: ${CLI} init --preset)`,
+    packageManagerMissing: (bin: string, reason: string) =>
+      `${bin} is not on PATH (this project uses it: ${reason}), so init could not install the hooks. Nothing was changed`,
+    packageManagerMissingFix: (bin: string) =>
+      bin === 'npm' ? 'install Node.js with npm, then run init again' : `enable it with Node's corepack: corepack enable   (or install ${bin}), then run init again`,
+    absoluteHooksPathWhy: 'an absolute hooks path, so hooks run in every worktree of the repository',
+    replacedLine: (file: string, line: string) =>
+      `replaced "${line}" in ${file}: mcflow-hooks runs it itself, after the policy checks, so it runs once (uninstall puts the line back)`,
+    chainedLfs: (hook: string, file: string) => `git-lfs's ${hook} hook: its line is added to ${file}, as git lfs install would (LFS objects keep being handled)`,
+    chainedHook: (kind: string, legacy: string, file: string) =>
+      `${kind} hook ${legacy}: chained from ${file}, so it keeps running (core.hooksPath makes git ignore .git/hooks)`,
+    oldHuskyHook: (file: string) => `${file} is an old husky (v4) hook: it stops running; husky 9's .husky/ files replace it`,
+    adaptedConfig: (file: string, what: string) => `${file}: ${what}`,
   },
   doctor: {
     initFix: `${CLI} init`,
@@ -121,8 +138,13 @@ export const messages = {
     node: (version: string) => `Node ${version} (needs 20.17 or later)`,
     nodeFix: 'install Node 20.17+ (nvm install 20); for GUI clients see the README on ~/.config/husky/init.sh',
     repository: (root: string, packageDir: string) => `repository ${root}${packageDir ? ` (package ${packageDir})` : ''}`,
-    hooksPath: (value: string | undefined, expected: string) =>
-      `core.hooksPath = ${value ?? '(unset)'}${value === expected ? '' : ` (expected ${expected})`}`,
+    hooksPath: (value: string | undefined, expected: string, ok: boolean) =>
+      `core.hooksPath = ${value ?? '(unset)'}${ok ? '' : ` (expected ${expected}, with husky's runner h in it)`}`,
+    worktreeFix: (tree: string, install: string, absolute: string) =>
+      `this is a linked worktree: install here (cd ${tree} && ${install}), or point every worktree at the main one's hooks: git config core.hooksPath ${absolute}`,
+    legacyChained: (file: string, kind: string) => `${file} (${kind}) is chained from our hook files and keeps running`,
+    legacyNeverRuns: (file: string, kind: string, hooksPath: string) =>
+      `${file} (${kind}) never runs: git runs hooks from ${hooksPath} only`,
     husky: (installed: boolean, runner: string, hasRunner: boolean) =>
       !installed ? 'husky is not installed' : hasRunner ? `husky installed, ${runner} present` : `husky installed, but ${runner} is missing`,
     installed: (version: string | undefined, running: string) =>
@@ -208,6 +230,8 @@ export const messages = {
   protectedBranch: {
     why: 'protected branches change only through reviewed pull requests with passing CI; a direct commit or push skips both, and a force push or deletion rewrites what everyone else builds on',
     commitOn: (branch: string) => `You are committing directly on the protected branch "${branch}"`,
+    mergeOn: (branch: string) => `You are merging into the protected branch "${branch}" locally: it changes only through pull requests`,
+    mergeFix: (branch: string) => `undo the merge (git merge --abort), then open a pull request into ${branch} from the branch you were merging`,
     commitFix: 'move the work to a new branch (your staged changes come along), then commit again: git switch -c feature/<name>',
     push: (kind: 'update' | 'force' | 'delete', branch: string, remote: string) =>
       ({

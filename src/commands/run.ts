@@ -23,6 +23,7 @@ type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) =
 const SOURCES: Partial<Record<HookName, Source>> = {
   'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
   'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0])),
+  'pre-merge-commit': async (repo) => (await import('../sources/pre-merge-commit.js')).collectPreMergeCommitChange(repo),
   'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
   'pre-push': async (repo, args, io, config) => {
     const source = await import('../sources/pre-push.js');
@@ -30,8 +31,10 @@ const SOURCES: Partial<Record<HookName, Source>> = {
   },
 };
 
+const LINT_STAGED = 'lint-staged';
+
 /** Every hook `run` accepts, in the order git runs them. */
-const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push'] as const;
+const HOOKS = ['pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push'] as const;
 
 /**
  * A path git handed the hook. Git runs hooks from the work-tree root and passes paths relative
@@ -61,7 +64,10 @@ export const command: Command = async (args, io) => {
     const { prepareCommitMessage } = await import('./prepare-commit-msg.js');
     return prepareCommitMessage(findRepository(io.cwd, io.env), hookArgs[0], hookArgs[1]);
   }
-  const skip = parseSkipList(io.env.MCFLOW_SKIP);
+  // `lint-staged` is not a check of ours, but it is what a user wants to skip when their own tasks fail.
+  const skipList = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim());
+  const skipLintStaged = skipList.includes(LINT_STAGED);
+  const skip = parseSkipList(skipList.filter((id) => id !== LINT_STAGED).join(','));
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
   const change = await source!(repo, hookArgs, io, resolved.config);
   const report = await runChecks(change, { config: resolved.config, root: repo.root, skip });
@@ -75,9 +81,12 @@ export const command: Command = async (args, io) => {
   if (hook === 'post-checkout') return ExitCode.ok;
   if (hasErrors(report)) return ExitCode.violation;
   // The project's formatters and linters run only once the policy passed: no point formatting a refused commit.
-  if (hook === 'pre-commit') {
+  if (hook === 'pre-commit' && !skipLintStaged) {
     const { runLintStaged } = await import('../lint-staged.js');
-    if (!(await runLintStaged(io.cwd, repo.root, resolved.config.lintStaged))) return ExitCode.violation;
+    if ((await runLintStaged(io.cwd, repo.root, resolved.config.lintStaged)) === 'failed') {
+      io.stdout.write(`${messages.lintStagedFailed}\n`);
+      return ExitCode.violation;
+    }
   }
   return ExitCode.ok;
 };
