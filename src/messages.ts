@@ -72,6 +72,10 @@ export const messages = {
   lintStagedFailed:
     '✖ Your own lint-staged tasks failed (above): the policy checks passed, your formatters or linters refused the commit [lint-staged]\n' +
     '  → fix what they report and commit again, or skip only your tasks: MCFLOW_SKIP=lint-staged git commit',
+  stagedGenerated: (dir: string, count: number) => {
+    const what = dir.endsWith('node_modules') ? 'installed dependencies' : dir.endsWith('vendor') ? 'vendored dependencies' : 'build output';
+    return `⚠ ${count} new ${count === 1 ? 'file' : 'files'} staged under ${dir}/ (${what}, normally rebuilt, not committed)\n  → unstage and ignore it: git rm -r --cached --quiet -- ${dir} && echo /${dir}/ >> .gitignore   (meant to be committed? go on)`;
+  },
   skipped: (ids: string[]) => `skipped by MCFLOW_SKIP: ${ids.join(', ')} (CI will still run them)`,
   internalError: (detail: string) =>
     `mcflow-hooks failed unexpectedly: ${detail}\nThis is a bug in mcflow-hooks; please report it with the command you ran.`,
@@ -215,10 +219,13 @@ export const messages = {
     problem: (what: string, rule: string, example: string | undefined) =>
       `${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
     /** How to rewrite the message: the hook's message file survives a refused commit. */
-    fix: (stage: Stage, commit: string | undefined, gitDir: string | undefined, root: string | undefined) => {
+    fix: (stage: Stage, commit: string | undefined, gitDir: string | undefined, root: string | undefined, state?: { amending?: boolean; operation?: string }) => {
       if (stage === 'commit-msg') {
         const file = gitDir && root ? relativeTo(root, `${gitDir}/COMMIT_EDITMSG`) : '.git/COMMIT_EDITMSG';
-        return `edit the message and commit again: git commit --edit --file=${file}`;
+        // After a refused amend (or a reword in rebase -i, which amends), a plain commit answers "nothing to commit".
+        const again = `git commit${state?.amending ? ' --amend' : ''} --edit --file=${file}`;
+        if (state?.operation === 'rebase') return `edit the message and commit again: ${again}   then go on with: git rebase --continue`;
+        return `edit the message and commit again: ${again}`;
       }
       // A protected branch's history is shared: rewording it would rewrite everyone's base.
       if (stage === 'audit') return `leave published history as it is; make sure every clone runs the commit-msg hook (${CLI} doctor) and CI runs ${CLI} verify`;

@@ -133,6 +133,8 @@ export interface Change {
     /** True when the commit being made is the repository's very first (no branch has a commit yet). */
     firstCommit?: boolean;
     operation?: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'bisect';
+    /** commit-msg: the commit amends HEAD (`--amend`, or a reword in `rebase -i`). */
+    amending?: boolean;
   };
   /** audit: the live branches and what history says about each (branch-health). */
   branches?: BranchState[];

@@ -11,6 +11,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
+import { oneFixPerFile, summariseGeneratedDirectories } from '../staged-summary.js';
 import type { Change, HookName } from '../types.js';
 import type { McflowConfig } from '../config/types.js';
 import { findRepository, type Repository } from '../git/repo.js';
@@ -62,7 +63,10 @@ export const command: Command = async (args, io) => {
   if (hook === 'prepare-commit-msg') {
     // Not a check: it fills in the commit template, needs no config, and never stops a commit.
     const { prepareCommitMessage } = await import('./prepare-commit-msg.js');
-    return prepareCommitMessage(findRepository(io.cwd, io.env), hookArgs[0], hookArgs[1]);
+    const { recordCommitKind } = await import('../sources/commit-kind.js');
+    const repo = findRepository(io.cwd, io.env);
+    recordCommitKind(repo.gitDir, hookArgs[1], hookArgs[2]);
+    return prepareCommitMessage(repo, hookArgs[0], hookArgs[1]);
   }
   // `lint-staged` is not a check of ours, but it is what a user wants to skip when their own tasks fail.
   const skipList = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim());
@@ -70,9 +74,14 @@ export const command: Command = async (args, io) => {
   const skip = parseSkipList(skipList.filter((id) => id !== LINT_STAGED).join(','));
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
   const change = await source!(repo, hookArgs, io, resolved.config);
-  const report = await runChecks(change, { config: resolved.config, root: repo.root, skip });
+  const checked = await runChecks(change, { config: resolved.config, root: repo.root, skip });
+  const report = { ...checked, findings: oneFixPerFile(checked.findings) };
   if (format === 'json') io.stdout.write(formatJson(report));
-  else if (report.findings.length > 0 || report.skipped.length > 0) {
+  else if (hook === 'pre-commit') {
+    // First, before what may be hundreds of findings inside such a directory.
+    for (const line of summariseGeneratedDirectories(change.files ?? [])) io.stdout.write(`${line}\n\n`);
+  }
+  if (format !== 'json' && (report.findings.length > 0 || report.skipped.length > 0)) {
     const text = formatText(report, { color: useColor(io.stdout, io.env) });
     const bypass = hook === 'pre-push' ? messages.bypassHintPush : messages.bypassHint;
     io.stdout.write(hasErrors(report) ? `${text}${bypass}\n` : text);

@@ -1,6 +1,6 @@
 /**
- * The preset that fits the repository when `--preset` is not given: gitflow when a `develop`
- * branch exists (locally or on origin), github-flow otherwise. The remote's default branch
+ * The preset that fits the repository when `--preset` is not given: gitflow when a `develop` (or
+ * `main-production`) branch exists, locally or on origin, github-flow otherwise. The remote's default branch
  * (`origin/HEAD`) names the production branch when it is not `main`.
  */
 import { git } from '../git/exec.js';
@@ -37,7 +37,8 @@ export function readDefaultBranch(root: string): string | undefined {
 export function choosePreset(root: string): PresetChoice {
   const branches = listBranchNames(root);
   const defaultBranch = readDefaultBranch(root);
-  if (branches.has('develop')) return { preset: 'gitflow', reason: 'a develop branch exists', ...(defaultBranch ? { defaultBranch } : {}) };
+  const gitflowBranch = ['develop', 'main-production'].find((name) => branches.has(name));
+  if (gitflowBranch) return { preset: 'gitflow', reason: `a ${gitflowBranch} branch exists`, ...(defaultBranch ? { defaultBranch } : {}) };
   const shown = [...branches].sort().slice(0, 5).join(', ') || 'none yet';
   const reason = `no develop branch (branches: ${shown}${defaultBranch ? `; origin's default: ${defaultBranch}` : ''})`;
   return { preset: 'github-flow', reason, ...(defaultBranch ? { defaultBranch } : {}) };

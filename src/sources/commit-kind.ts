@@ -1,0 +1,26 @@
+/**
+ * Whether the commit being made amends HEAD (`git commit --amend`, or a `reword` in
+ * `rebase -i`, which git carries out as an amend). commit-msg is not told; prepare-commit-msg
+ * is (source "commit", object "HEAD"), so that hook leaves a note in the git dir for the next
+ * one. The fix for a refused message depends on it: `git commit --edit` after a refused amend
+ * answers "nothing to commit". The note lives in the git dir, never in the index or work tree.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const NOTE = 'mcflow-hooks-amending';
+
+/** Called from prepare-commit-msg with git's $2 and $3; every commit rewrites or removes the note. */
+export function recordCommitKind(gitDir: string, source: string | undefined, object: string | undefined): void {
+  const file = path.join(gitDir, NOTE);
+  try {
+    if (source === 'commit' && object === 'HEAD') fs.writeFileSync(file, '');
+    else fs.rmSync(file, { force: true });
+  } catch {
+    // A read-only git dir: the fix falls back to the plain form, the commit goes on.
+  }
+}
+
+export function isAmending(gitDir: string): boolean {
+  return fs.existsSync(path.join(gitDir, NOTE));
+}
