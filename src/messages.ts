@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { ValidationProblem } from './config/validate.js';
 import type { Stage } from './types.js';
 
+/** Where the pull (GitHub) or merge (GitLab) request lives: its fixes use that host's CLI and words. */
+type Host = 'github' | 'gitlab' | 'local';
+
 function relativeTo(root: string, file: string): string {
   const relative = path.relative(root, file);
   return relative.startsWith('..') ? file : relative;
@@ -372,16 +375,21 @@ export const messages = {
       `${source} may not merge into ${target}` +
       (allowed.length > 0 ? `; ${source} merges into ${allowed.join(' or ')}` : `; no branch accepts merges from ${source}`),
     route: (path: string[]) => ` (route: ${path.join(' → ')})`,
-    fix: (number: number | undefined, target: string | undefined) =>
-      target
-        ? `retarget the pull request: gh pr edit ${number ?? '<number>'} --base ${target}   (or "Edit" next to the title on GitHub)`
-        : 'open the change from a branch that may merge here (see the merge routes in the README\'s "CI" section)',
+    fix: (number: number | undefined, target: string | undefined, host?: Host) =>
+      !target
+        ? `open the change from a branch that may merge here (see the merge routes in the README's "CI" section)`
+        : host === 'gitlab'
+          ? `retarget the merge request: glab mr update ${number ?? '<iid>'} --target-branch ${target}   (or "Edit" on the merge request in GitLab)`
+          : `retarget the pull request: gh pr edit ${number ?? '<number>'} --base ${target}   (or "Edit" next to the title on GitHub)`,
   },
   prTitle: {
     why: 'with squash merges the pull request title becomes the commit message on the target branch',
-    problem: (what: string, rule: string, example: string | undefined) =>
-      `Pull request title: ${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
-    fix: (number: number | undefined) => `edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"`,
+    problem: (what: string, rule: string, example: string | undefined, host?: Host) =>
+      `${host === 'gitlab' ? 'Merge request' : 'Pull request'} title: ${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
+    fix: (number: number | undefined, host?: Host) =>
+      host === 'gitlab'
+        ? `edit the title: glab mr update ${number ?? '<iid>'} --title "<type>(<scope>): <summary>"`
+        : `edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"`,
   },
   prBody: {
     why: 'the pull request template is the team\'s checklist: reviewers rely on every section being there and every required box ticked',
@@ -389,8 +397,10 @@ export const messages = {
     emptySection: (section: string) => `The "${section}" section of the pull request description is empty`,
     unticked: (label: string) => `The required checkbox "${label}" is not ticked in the pull request description`,
     missingCheckbox: (label: string) => `The required checkbox "${label}" is missing from the pull request description`,
-    fix: (number: number | undefined) =>
-      `edit the description from the template (.github/pull_request_template.md): gh pr edit ${number ?? '<number>'} --body-file <file>`,
+    fix: (number: number | undefined, host?: Host) =>
+      host === 'gitlab'
+        ? `edit the description so it has every section of the template (npx mcflow-hooks pr writes one): glab mr update ${number ?? '<iid>'} --description "$(cat <file>)"`
+        : `edit the description so it has every section of the template (npx mcflow-hooks pr writes one): gh pr edit ${number ?? '<number>'} --body-file <file>`,
   },
   directCommits: {
     why: 'protected branches change through reviewed pull requests only; a direct commit skipped review and CI',
