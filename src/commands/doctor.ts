@@ -95,8 +95,10 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
       continue;
     }
     const executable = (fs.statSync(file).mode & 0o111) !== 0;
-    const line = fs.readFileSync(file, 'utf8').split('\n').find(isOurLine);
-    const current = line === hookLine(shipped, layout.packageDir) || line === hookLine(shipped, layout.packageDir, { pushInput: true });
+    const ourLines = fs.readFileSync(file, 'utf8').split('\n').filter(isOurLine);
+    const line = ourLines[0];
+    const expected = [hookLine(shipped, layout.packageDir), hookLine(shipped, layout.packageDir, { pushInput: true })];
+    const current = ourLines.some((candidate) => expected.includes(candidate));
     if (!executable) add(false, messages.doctor.hookNotExecutable(shown), messages.doctor.hookNotExecutableFix(shown));
     else if (!line) add(false, messages.doctor.hookNotCalling(shown), INIT);
     else if (!current) add(false, messages.doctor.hookOutdated(shown), INIT);

@@ -22,5 +22,27 @@ export function recordCommitKind(gitDir: string, source: string | undefined, obj
 }
 
 export function isAmending(gitDir: string): boolean {
-  return fs.existsSync(path.join(gitDir, NOTE));
+  return fs.existsSync(path.join(gitDir, NOTE)) || amendInCommandLine();
+}
+
+/**
+ * `git commit --amend -m …` tells prepare-commit-msg only "message". On Linux the command line
+ * of the `git commit` that runs the hook is in /proc: a few small file reads up the process
+ * tree (husky's runner and its shells sit between). Elsewhere the note above is all there is.
+ */
+function amendInCommandLine(): boolean {
+  if (process.platform !== 'linux') return false;
+  let pid = process.ppid;
+  for (let depth = 0; depth < 8 && pid > 1; depth++) {
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (/(^|\/)git$/.test(args[0] ?? '') && args.includes('commit')) return args.includes('--amend');
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ")".
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return false;
+    }
+  }
+  return false;
 }
