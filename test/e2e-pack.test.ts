@@ -116,7 +116,10 @@ interface Layout {
 function layoutRepo(t: TestContext, files: Record<string, string>, branches: string[] = ['develop']): TestRepo & { origin?: string } {
   const repo = createRepo(t, { origin: true });
   Object.assign(repo.env, managerEnv());
-  for (const [file, content] of Object.entries({ '.gitignore': 'node_modules/\n*.count\n', ...files })) repo.write(file, content);
+  for (const [file, content] of Object.entries({ '.gitignore': 'node_modules/\n*.count\n', ...files })) {
+    const written = repo.write(file, content);
+    if (file.startsWith('.husky/')) fs.chmodSync(written, 0o755);
+  }
   repo.git(['add', '-A']);
   repo.commitQuietly('chore: initial commit');
   repo.git(['push', '-q', 'origin', 'main', ...branches.map((branch) => `main:${branch}`)]);
@@ -283,7 +286,6 @@ describe('adopting the packed package in the layouts teams have', () => {
     const { repo } = layout;
     // What `npm install` ran as `prepare` in this project.
     assert.equal(run(process.execPath, ['node_modules/husky/bin.js'], repo.dir, repo.env).code, 0);
-    for (const hook of ['pre-commit', 'commit-msg']) fs.chmodSync(path.join(repo.dir, '.husky', hook), 0o755);
     await adopt(t, layout, {
       feature: 'feature/e2e-login',
       protectedBranch: 'develop',
@@ -429,7 +431,7 @@ describe('adopting the packed package in the layouts teams have', () => {
     assert.equal(install.code, 0, install.output);
     repo.git(['add', 'pnpm-lock.yaml']);
     repo.commitQuietly('chore: lockfile');
-    repo.git(['push', '-q', 'origin', 'main']);
+    repo.git(['push', '-q', 'origin', 'main', 'main:develop']);
     const layout = { repo, packageDir: path.join(repo.dir, 'packages/app') };
     await adopt(t, layout, {
       feature: 'feature/e2e-login',
@@ -455,7 +457,7 @@ describe('adopting the packed package in the layouts teams have', () => {
     assert.equal(install.code, 0, install.output);
     repo.git(['add', 'yarn.lock']);
     repo.commitQuietly('chore: lockfile');
-    repo.git(['push', '-q', 'origin', 'main']);
+    repo.git(['push', '-q', 'origin', 'main', 'main:develop']);
     await adopt(t, { repo, packageDir: path.join(repo.dir, 'packages/app') }, { feature: 'feature/e2e-login', protectedBranch: 'develop', preset: 'gitflow' });
   });
 });

@@ -8,7 +8,7 @@ describe('hook files', () => {
   it('ships one line per hook, each calling the CLI', () => {
     const hooks = shippedHooks();
     assert.ok(hooks.has('commit-msg') && hooks.has('prepare-commit-msg') && hooks.has('pre-merge-commit'));
-    for (const [name, line] of hooks) assert.match(line, new RegExp(`^mcflow-hooks run ${name}\\b`));
+    for (const [name, line] of hooks) assert.match(line, new RegExp(`(^|\\) )mcflow-hooks run ${name}\\b`));
   });
 
   const cases: { name: string; hook?: string; existing: string | undefined; expected: string | undefined }[] = [

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** hooks/prepare-commit-msg removes it by this name too, without starting Node. */
 const NOTE = 'mcflow-hooks-amending';
 
 /** Called from prepare-commit-msg with git's $2 and $3; every commit rewrites or removes the note. */
