@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
+import { gitlabMergeRequestEnv } from './helpers/ci.js';
 import { snapshot } from './helpers/init.js';
 import { createRepo, PACKAGE_ROOT, type RunResult, type TestRepo } from './helpers/repo.js';
 
@@ -397,20 +398,38 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
     assert.notEqual(repo.git(['commit', '--allow-empty', '-m', 'feat: on develop'], { cwd: tree, allowFailure: true }).code, 0, 'develop is protected in the worktree too');
   });
 
-  it('a repository with only main: github-flow, and pr finds its base', async (t) => {
-    const layout = npmLayout(t, { 'package.json': manifest() }, []);
+  it("a repository with only main and its own PR template, on GitLab: github-flow, the template is the policy, glab fixes", async (t) => {
+    const template = '## Summary\n\n<!-- what and why -->\n\n## How to test\n\n- [ ] No sensitive data exposed\n';
+    const layout = npmLayout(t, { 'package.json': manifest(), '.github/pull_request_template.md': template }, []);
     if (!layout) return;
+    const { repo } = layout;
     await adopt(t, layout, {
       feature: 'feat/e2e-login',
       protectedBranch: 'main',
       preset: 'github-flow',
       check: (init) => {
         assert.match(init.output, /Preset "github-flow": no develop branch/);
-        layout.repo.git(['switch', '-q', '-c', 'feat/pr-base']);
-        const pr = npx(layout.repo, ['pr']);
+        assert.deepEqual(JSON.parse(repo.read('.mcflowrc.json')).pullRequests.body.sections, ['Summary', 'How to test']);
+        // The set-up reaches main (through a merge request; here as test setup), so CI reads the policy from it.
+        repo.git(['add', '-A']);
+        repo.commitQuietly('chore: adopt mcflow-hooks');
+        repo.git(['switch', '-q', '-c', 'feat/pr-base']);
+        repo.commitQuietly('feat: add x');
+        const pr = npx(repo, ['pr']);
         assert.equal(pr.code, 0, pr.output);
-        layout.repo.git(['switch', '-q', 'main']);
-        layout.repo.git(['branch', '-q', '-D', 'feat/pr-base']);
+        assert.match(pr.stdout, /## Summary/, "pr fills in the project's template");
+        const body = template.replace('<!-- what and why -->', 'Adds x.').replace('## How to test\n', '## How to test\nRun it.\n').replace('- [ ]', '- [x]');
+        const mr = run('npx', ['--no-install', 'mcflow-hooks', 'verify'], repo.dir, { ...repo.env, ...gitlabMergeRequestEnv(repo, { base: 'main', head: 'feat/pr-base', title: 'Add x', body, number: 4 }) });
+        assert.notEqual(mr.code, 0, mr.output);
+        assert.match(mr.output, /Merge request title: /);
+        assert.match(mr.output, /glab mr update 4 --title/);
+        assert.doesNotMatch(mr.output, /\[pr-body\]/, 'a description written from the template passes');
+        assert.doesNotMatch(mr.output, /gh pr edit/);
+        repo.git(['switch', '-q', 'main']);
+        repo.git(['branch', '-q', '-D', 'feat/pr-base']);
+        // Back to init's files uncommitted, as before.
+        repo.git(['reset', '-q', '--soft', 'HEAD~1']);
+        repo.git(['reset', '-q']);
       },
     });
   });
