@@ -1,9 +1,30 @@
 // Adopting a project that already runs husky + lint-staged + commitlint: a one-file commit with
 // the project's own hooks, against the same project after `mcflow-hooks init` (its lint-staged and
 // commitlint lines replaced, our checks first). Target: ours ≤ theirs + 100 ms, lint-staged once.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { CLI, RUNS, hookedRepo, report, sh, sideBySide, tempDir } from './lib.mjs';
+import { CLI, RUNS, hookedRepo, median, report, sh, sideBySide, tempDir } from './lib.mjs';
+
+const TIME = '/usr/bin/time';
+
+/**
+ * CPU time (user + system of the commit and every hook process it waited for), median of RUNS:
+ * on a loaded machine wall time grows with the queue for a core, CPU time says how much work it is.
+ */
+function cpuMedian(c) {
+  if (!fs.existsSync(TIME)) return undefined;
+  const out = path.join(c.cwd, '..', `cpu-${process.pid}.txt`);
+  const values = [];
+  for (let i = 0; i < RUNS; i++) {
+    c.before();
+    spawnSync(TIME, ['-f', '%U %S', '-o', out, c.command, ...c.args], { cwd: c.cwd, env: c.env, stdio: 'ignore' });
+    const [user, system] = fs.readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    values.push((user + system) * 1000);
+  }
+  return median(values);
+}
 
 /** A formatter that counts its runs: lint-staged must run it once per commit, not twice. */
 const COUNTER = "const fs = require('fs'); const f = __dirname + '/format.count'; fs.writeFileSync(f, String(Number(fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : 0) + 1));\n";
@@ -39,11 +60,15 @@ export default async function benchAdoption() {
   const ours = project(home);
   const init = sh(process.execPath, [CLI, 'init', '--preset', 'gitflow', '--no-install', '--yes'], { cwd: ours.dir, env: ours.env });
   if (!/replaced "lint-staged" in \.husky\/pre-commit/.test(init.stdout)) throw new Error(`init did not migrate the lint-staged line:\n${init.stdout}`);
-  const medians = sideBySide([commitCase("git commit (the project's husky + lint-staged + commitlint)", theirs), commitCase('git commit (after mcflow-hooks init)', ours)]);
+  const cases = [commitCase("git commit (the project's husky + lint-staged + commitlint)", theirs), commitCase('git commit (after mcflow-hooks init)', ours)];
+  const medians = sideBySide(cases);
   const results = report('adoption: one-file commit in a husky + lint-staged + commitlint project', medians, []);
   const [theirsMs, oursMs] = Object.values(medians);
   const extra = oursMs - theirsMs;
-  const runs = RUNS + 1;
+  const [theirsCpu, oursCpu] = cases.map(cpuMedian);
+  const runs = RUNS + 1 + (theirsCpu === undefined ? 0 : RUNS);
+  if (theirsCpu !== undefined) console.log(`  CPU time (user + system, median): theirs ${theirsCpu.toFixed(0)} ms, ours ${oursCpu.toFixed(0)} ms, ours − theirs = ${(oursCpu - theirsCpu).toFixed(0)} ms`);
+  console.log(`  load average while measuring: ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`);
   console.log(`\n  ours − theirs = ${extra.toFixed(1)} ms  ${extra <= 100 ? '✓' : '✗'} (target ≤ +100 ms)`);
   console.log(`  lint-staged task runs: ${runsOf(ours)} for ${runs} commits after init (${runsOf(ours) === runs ? '✓ once each' : '✗ not once each'}), ${runsOf(theirs)} before`);
   results.push({ label: 'ours − theirs (ms)', ratio: extra, target: 100, ok: extra <= 100 }, { label: 'lint-staged once per commit', ok: runsOf(ours) === runs });
