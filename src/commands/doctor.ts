@@ -64,7 +64,7 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
   // husky's relative path works where this tree has its own `.husky/_`; the absolute one init writes works everywhere.
   const effective = hooksPath === undefined ? undefined : path.resolve(repo.root, hooksPath);
   const hasRunner = effective !== undefined && fs.existsSync(path.join(effective, 'h'));
-  const pathOk = hasRunner && (hooksPath === expected || hooksPath === `${layout.hooksDir}/_`);
+  const pathOk = hasRunner && (hooksPath === `${layout.hooksDir}/_` || (path.isAbsolute(hooksPath!) && hooksPath!.endsWith(`/${layout.hooksDir}/_`)));
   add(pathOk, messages.doctor.hooksPath(hooksPath, expected, pathOk), setUpFix);
 
   const packageInMain = path.join(mainRoot, path.relative(repo.root, packageDir));

@@ -145,7 +145,9 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
 
   // 4. husky itself sets core.hooksPath and writes its `_/` directory.
   const hooksPath = readConfigValue(repo, 'core.hooksPath');
-  const absoluteHooksPath = `${mainWorktreeRoot(repo.root)}/${layout.hooksDir}/_`;
+  // The main worktree's copy when it has one (init run in a linked worktree), else this tree's, which husky is about to write.
+  const mainHooks = `${mainWorktreeRoot(repo.root)}/${layout.hooksDir}/_`;
+  const absoluteHooksPath = fs.existsSync(path.join(mainHooks, 'h')) ? mainHooks : `${repo.root}/${layout.hooksDir}/_`;
   if ((hooksPath !== `${layout.hooksDir}/_` && hooksPath !== absoluteHooksPath) || !fs.existsSync(path.join(hooksDir, '_', 'h'))) {
     actions.push({
       kind: 'run',
