@@ -210,11 +210,17 @@ async function dailyWorkflow(t: TestContext, layout: Layout, options: { feature:
     fs.rmSync(path.join(repo.dir, file('.env')));
   });
 
-  await t.test(`a commit on ${options.protectedBranch} is refused`, () => {
+  await t.test(`a commit on ${options.protectedBranch}, and a local merge into it, are refused`, () => {
     repo.git(['switch', '-q', options.protectedBranch]);
     const direct = repo.git(['commit', '--allow-empty', '-m', 'feat: straight in'], { allowFailure: true });
     assert.notEqual(direct.code, 0);
     assert.match(direct.output, /\[protected-branch\]/);
+    const head = repo.git(['rev-parse', 'HEAD']).stdout;
+    const merge = repo.git(['merge', '--no-ff', '--no-edit', options.feature], { allowFailure: true });
+    assert.notEqual(merge.code, 0, 'pre-merge-commit refuses the merge commit');
+    assert.match(merge.output, /merging into the protected branch/);
+    repo.git(['merge', '--abort'], { allowFailure: true });
+    assert.equal(repo.git(['rev-parse', 'HEAD']).stdout, head);
     repo.git(['switch', '-q', options.feature]);
   });
 
@@ -369,6 +375,18 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
     const layout = npmLayout(t, { 'package.json': manifest() });
     if (!layout) return;
     const { repo } = layout;
+    // A package manager that is not on PATH (pnpm without corepack): init stops before touching anything.
+    const manifestText = repo.read('package.json');
+    fs.renameSync(path.join(repo.dir, 'package-lock.json'), path.join(repo.dir, 'package-lock.aside'));
+    repo.write('package.json', manifestText.replace('"name": "app",', '"name": "app",\n  "packageManager": "pnpm@9.1.0",'));
+    const withPnpm = repo.read('package.json');
+    const noPnpm = run(process.execPath, [path.join(repo.dir, 'node_modules/mcflow-hooks/dist/cli.cjs'), 'init', '--yes'], repo.dir, { ...repo.env, PATH: path.dirname(process.execPath) + path.delimiter + '/usr/bin:/bin' });
+    assert.equal(noPnpm.code, 2, noPnpm.output);
+    assert.match(noPnpm.output, /corepack enable/);
+    assert.equal(repo.read('package.json'), withPnpm, 'nothing was written');
+    assert.equal(fs.existsSync(path.join(repo.dir, '.husky')), false);
+    repo.write('package.json', manifestText);
+    fs.renameSync(path.join(repo.dir, 'package-lock.aside'), path.join(repo.dir, 'package-lock.json'));
     const init = npx(repo, ['init', '--yes']);
     assert.equal(init.code, 0, init.output);
     // The team commits the set-up (through a pull request; here straight, as test setup).
@@ -384,6 +402,9 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
     assert.notEqual(bad.code, 0, 'the commit-msg hook ran in the linked worktree');
     assert.match(bad.output, /\[commit-message\]/);
     assert.equal(repo.git(['commit', '-m', 'feat: from the worktree'], { cwd: tree }).code, 0);
+    const amend = repo.git(['commit', '--amend', '-m', 'From the worktree, amended'], { cwd: tree, allowFailure: true });
+    assert.notEqual(amend.code, 0);
+    assert.match(amend.output, /git commit --amend --edit --file=/, 'a refused amend gets the amend fix');
     const doctor = run(process.execPath, [cli, 'doctor'], tree, repo.env);
     assert.equal(doctor.code, 0, doctor.output);
     // After an `npm install` in the main tree husky writes its relative path again: doctor in the worktree says what to run there.
