@@ -285,6 +285,22 @@ export const messages = {
     },
     truncated: (limit: number) =>
       `More than ${limit} commits are being pushed: only the newest ${limit} were scanned for secrets. CI scans the rest: ${CLI} verify`,
+    foundInText: (where: 'message' | 'title' | 'body', description: string, rule: string, masked: string, line: number) =>
+      `Possible ${description} (${rule}) in ${{ message: 'the commit message', title: 'the pull request title', body: 'the pull request description' }[where]}${where === 'title' ? '' : ` (line ${line})`}: ${masked}`,
+    textFix: (stage: Stage, where: 'message' | 'title' | 'body', commit: string | undefined, number: number | undefined, fingerprint: string) => {
+      const notASecret = `not a secret? add { "fingerprint": "${fingerprint}", "reason": "…" } to secrets.allow`;
+      if (where === 'title') return `rotate the credential, then edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"   (${notASecret})`;
+      if (where === 'body') return `rotate the credential (the pull request keeps its edit history), then edit the description: gh pr edit ${number ?? '<number>'} --body-file <file>   (${notASecret})`;
+      if (stage === 'commit-msg') return `take it out of the message and commit again: git commit --edit --file="$(git rev-parse --git-path COMMIT_EDITMSG)"   (${notASecret})`;
+      const where_ = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "reword")` : 'reword the commits that carry it (git rebase --interactive)';
+      return `rotate the credential, then take it out of the message: ${where_}   (${notASecret})`;
+    },
+    oldAllowEntry: (fingerprint: string, reason: string) =>
+      `secrets.allow entry ${fingerprint} ("${reason}") is an old-style fingerprint: it allows nothing any more, because a fast hash like it, public in the config, can give a password back`,
+    oldAllowReplace: (fingerprint: string, reason: string, where: string) =>
+      `replace it with { "fingerprint": "${fingerprint}", "reason": ${JSON.stringify(reason)} }   (the finding at ${where}); if the value is a real credential, rotate it`,
+    oldAllowRegenerate:
+      `remove it; if the value is still in the change, the finding prints its new fp2-… fingerprint (find it with: ${CLI} verify --base <commit>~1 --head <commit>); if it was a real credential, rotate it`,
   },
   sensitiveFiles: {
     why: 'these files exist to hold credentials: committing one publishes all of them at once, and history keeps them',

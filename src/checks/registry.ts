@@ -29,7 +29,8 @@ export const registry: Record<CheckId, RegistryEntry> = {
     load: async () => (await import('./tag-name.js')).tagName,
   },
   secrets: {
-    stages: ['pre-commit', 'pre-push', 'verify', 'audit'],
+    // commit-msg: the message is scanned too (keyword prefilter first, secretlint only on a trigger).
+    stages: ['pre-commit', 'commit-msg', 'pre-push', 'verify', 'audit'],
     load: async () => (await import('./secrets.js')).secrets,
   },
   'sensitive-files': {

@@ -127,7 +127,12 @@ export const configSchema: SchemaNode = {
             additionalProperties: false,
             required: ['fingerprint', 'reason'],
             properties: {
-              fingerprint: { type: 'string', pattern: '^[0-9a-f]{16}$', description: 'The 16 hex digits a finding prints.' },
+              fingerprint: {
+                type: 'string',
+                // Old-style (bare 16 hex digits) entries still load: the secrets check says what replaces each.
+                pattern: '^(?:fp2-)?[0-9a-f]{16}$',
+                description: 'The fingerprint a finding prints (fp2- and 16 hex digits).',
+              },
               reason: { type: 'string', description: 'Why this is not a secret, for reviewers.' },
             },
           },
