@@ -42,6 +42,11 @@ export const messages = {
   presetPathFix: (fromDir: string) => `fix the path in "extends": relative paths start from ${fromDir}`,
   extendsCycle: (chain: string[]) => `"extends" forms a cycle:\n    ${chain.join('\n    → ')}`,
   extendsCycleFix: 'remove one of the "extends" entries above so that no preset extends itself',
+  regexUnsupported: (what: string) =>
+    `it uses ${what}, which the linear-time regex engine (RE2) does not support: names and messages a pull request controls could make a backtracking engine run for hours; rewrite the pattern without it, or use a glob`,
+  regexRefused: (pattern: string, reason: string) =>
+    `The pattern ${pattern} in the config cannot run on the linear-time regex engine (RE2): ${reason}`,
+  regexRefusedFix: `rewrite the pattern without backreferences, lookaround or possessive quantifiers (or use a glob), then check it with: ${CLI} config`,
 
   // ── git and repository state ─────────────────────────────────────────────
   notARepository: (cwd: string) => `${cwd} is not inside a git repository`,

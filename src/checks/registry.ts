@@ -66,3 +66,12 @@ export const registry: Record<CheckId, RegistryEntry> = {
     load: async () => (await import('./signed-commits.js')).signedCommits,
   },
 };
+
+/**
+ * The masker for echoed text (src/checks/secrets.mask.ts), from the secrets check's bundle: loaded
+ * only when there is something to print, so a silent hook never pays for it.
+ */
+export const loadMasker = async () => {
+  const { maskDeep, maskText } = await import('./secrets.js');
+  return { maskDeep, maskText };
+};

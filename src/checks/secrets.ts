@@ -12,7 +12,6 @@
  * `mcflow-allow-secret` on the line or the line before.
  *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "fp2-3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
  */
-import { compileMatcher } from '../config/glob.js';
 import { messages } from '../messages.js';
 import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
@@ -27,7 +26,7 @@ const text = messages.secrets;
 
 /** Every secret in the change, inline markers applied, config fingerprints not yet: `findUnusedAllowEntries` needs these. */
 export async function scanForSecrets(change: Change, context: CheckContext): Promise<Problem[]> {
-  const ignored = compileMatcher(context.config.secrets?.ignore ?? []);
+  const ignored = change.files?.length ? (await loadGlob()).compileMatcher(context.config.secrets?.ignore ?? []) : () => false;
   const limit = maxFileSize(context.config);
   // Cheap filters first: path globs, lockfiles and size need no content.
   const files = (change.files ?? []).filter(
@@ -44,6 +43,15 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   problems.push(...(await scanUserTexts(change, context)));
   if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
   return problems;
+}
+
+/**
+ * Globs only where there are files: the commit-msg hook scans a message and never loads picomatch.
+ * In the bundles `require` reaches dist/shared/glob.cjs (an import() would make Node parse that
+ * CommonJS file twice); ES modules (tests) import it.
+ */
+async function loadGlob(): Promise<typeof import('../config/glob.js')> {
+  return typeof require === 'function' ? (require('../config/glob.js') as typeof import('../config/glob.js')) : import('../config/glob.js');
 }
 
 /**
@@ -122,3 +130,6 @@ export const secrets: Check = {
     return change.files ? [...kept, ...oldAllowEntries(found, context.config)] : kept;
   },
 };
+
+// Reached through the registry (its loader keeps this bundle off paths that print nothing).
+export { maskDeep, maskText, maskTexts, stripUserinfo } from './secrets.mask.js';

@@ -43,6 +43,8 @@ export const command: Command = async (args, io) => {
   } finally {
     progress.done();
   }
+  // Masked before any reporter sees it: subjects, branch and tag names are what people wrote.
+  report = await (await import('../checks/secrets.mask.js')).maskDeep(report);
   const toFile = values.output !== undefined;
   const text = await render(report, format, toFile ? false : useColor(io.stdout, io.env), resolved.filepath, repo.root);
   if (toFile) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { LintOptions, QualifiedRules } from '@commitlint/types';
 import type { McflowConfig } from '../config/types.js';
 import { configParseError } from '../config/read.js';
+import { compileLinearRegex } from '../config/regex.js';
 
 export interface LintSetup {
   rules: QualifiedRules;
@@ -81,10 +82,8 @@ async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string
   const overrides = (config.commits?.rules ?? {}) as QualifiedRules;
   const ignores = [
     (message: string) => BOT_SIGNOFF.test(message),
-    ...(config.commits?.ignore ?? []).map((pattern) => {
-      const re = new RegExp(pattern, 'm');
-      return (message: string) => re.test(message);
-    }),
+    // Linear-time: the messages are the pull request author's (config/regex.ts).
+    ...(config.commits?.ignore ?? []).map((pattern) => compileLinearRegex(pattern, 'm', JSON.stringify(pattern))),
   ];
   const own = root && config.commits?.useCommitlintConfig !== false ? findCommitlintConfig(root) : undefined;
   if (own) {
