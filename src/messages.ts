@@ -13,10 +13,22 @@ function relativeTo(root: string, file: string): string {
 
 const CLI = 'npx mcflow-hooks';
 
-/** Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. */
+/**
+ * Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. A name with
+ * a line break or another control character becomes `$'a\nb'` (bash, zsh, ksh; POSIX 2024): the
+ * command stays on one line, which no name can break into lines of its own.
+ */
 export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    const escaped = value.replace(/[\\']/g, (ch) => `\\${ch}`).replace(/[\u0000-\u001f\u007f]/g, (ch) => CONTROL_ESCAPES[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `$'${escaped}'`;
+  }
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** The .gitignore line that ignores exactly this path: anchored, with glob characters escaped. */
 export function gitignoreLine(file: string): string {
