@@ -72,7 +72,7 @@ export const command: Command = async (args, io) => {
   }
   // Masked before any reporter sees it: findings echo messages, titles, names and URLs people wrote.
   report = await maskReport(report);
-  if (header) header = (await import('../checks/secrets.mask.js')).stripUserinfo(header);
+  if (header) header = await (await import('../checks/secrets.mask.js')).maskText(header);
 
   const inGithub = io.env.GITHUB_ACTIONS === 'true';
   const fallbackFile = sarifFallbackFile(repo.root, resolved.filepath);
