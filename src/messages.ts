@@ -20,7 +20,6 @@ const CLI = 'npx mcflow-hooks';
  */
 export function shellQuote(value: string): string {
   if (/^[\w@%+=:,./-]+$/.test(value)) return value;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     const escaped = value.replace(/[\\']/g, (ch) => `\\${ch}`).replace(/[\u0000-\u001f\u007f]/g, (ch) => CONTROL_ESCAPES[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
     return `$'${escaped}'`;

@@ -16,7 +16,6 @@ let re2: Re2Module | undefined;
 /** Loaded synchronously (matchers are sync); in the bundles `require` reaches dist/vendor/re2js.cjs. */
 function loadRe2(): Re2Module {
   if (!re2) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     re2 = typeof require === 'function' ? (require('re2js') as Re2Module) : (getBuiltinRequire()('re2js') as Re2Module);
   }
   return re2;

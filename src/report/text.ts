@@ -24,9 +24,10 @@ function palette(color: boolean): Record<'red' | 'yellow' | 'dim' | 'bold' | 'cy
  * (in GitHub Actions, a workflow command: see workflow-commands.ts).
  */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => JSON.stringify(ch).slice(1, -1).replace(/^\u2028$|^\u2029$/, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function location(finding: Finding): string | undefined {
   const parts: string[] = [];
