@@ -15,7 +15,13 @@
  * A keyed hash (HMAC) was not used: laptops and CI must compute the same fingerprint, so the key
  * would have to live in the repository, where the attacker reads it.
  */
-import { createHash, scrypt } from 'node:crypto';
+/**
+ * node:crypto is loaded on the first fingerprint, not with this module: requiring it costs a few
+ * milliseconds (OpenSSL bindings), and the commit-msg hook loads this bundle for every message.
+ */
+function crypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto') as typeof import('node:crypto');
+}
 
 /** Prefixes that say what a token is without revealing any of its secret part. */
 const PUBLIC_PREFIX =
@@ -102,14 +108,14 @@ export function fingerprintSecret(rule: string, value: string): Promise<string> 
 }
 
 function fastDigest(rule: string, value: string): string {
-  return FINGERPRINT_PREFIX + createHash('sha256').update(`${DOMAIN}\0${rule}\0${value}`).digest('hex').slice(0, 16);
+  return FINGERPRINT_PREFIX + crypto().createHash('sha256').update(`${DOMAIN}\0${rule}\0${value}`).digest('hex').slice(0, 16);
 }
 
 /** Salted by rule: the same password under two rules gives two unrelated fingerprints. */
 function slowDigest(rule: string, value: string): Promise<string> {
   return new Promise((resolve, reject) => {
     // Async: runs on libuv's thread pool, so many findings use every core.
-    scrypt(value, `${DOMAIN}\0${rule}`, 8, SCRYPT_PARAMS, (error, key) => {
+    crypto().scrypt(value, `${DOMAIN}\0${rule}`, 8, SCRYPT_PARAMS, (error, key) => {
       if (error) reject(error);
       else resolve(FINGERPRINT_PREFIX + key.toString('hex'));
     });
@@ -121,5 +127,5 @@ function slowDigest(rule: string, value: string): Promise<string> {
  * tell a user which new fingerprint replaces an old `secrets.allow` entry; never printed.
  */
 export function oldFingerprint(rule: string, value: string): string {
-  return createHash('sha256').update(`${rule}\0${value.trim()}`).digest('hex').slice(0, 16);
+  return crypto().createHash('sha256').update(`${rule}\0${value.trim()}`).digest('hex').slice(0, 16);
 }
