@@ -40,6 +40,10 @@ export const messages = {
     places.map((p) => `    - ${p}`).join('\n'),
   presetInstallFix: (specifier: string) => `install it: npm install --save-dev ${specifier}   (or fix the name in "extends")`,
   presetPathFix: (fromDir: string) => `fix the path in "extends": relative paths start from ${fromDir}`,
+  commitlintPackagesMissing: (file: string, packages: readonly string[]) =>
+    `The commitlint config ${file} needs ${packages.length === 1 ? 'a package that is' : 'packages that are'} not installed: ${packages.join(', ')}`,
+  commitlintPackagesMissingFix: (manager: string, packages: readonly string[]) =>
+    `install ${packages.length === 1 ? 'it' : 'them'}: ${{ npm: 'npm install --save-dev', pnpm: 'pnpm add -D', yarn: 'yarn add -D', 'yarn-berry': 'yarn add -D', bun: 'bun add -d' }[manager] ?? 'npm install --save-dev'} ${packages.join(' ')}   (or remove ${packages.length === 1 ? 'it' : 'them'} from the commitlint config's "extends")`,
   extendsCycle: (chain: string[]) => `"extends" forms a cycle:\n    ${chain.join('\n    → ')}`,
   extendsCycleFix: 'remove one of the "extends" entries above so that no preset extends itself',
 
