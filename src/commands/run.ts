@@ -22,7 +22,7 @@ type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) =
 /** How each hook's Change is built from what git hands it. Sources load only for their hook. */
 const SOURCES: Partial<Record<HookName, Source>> = {
   'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
-  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0])),
+  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
   'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
   'pre-push': async (repo, args, io, config) => {
     const source = await import('../sources/pre-push.js');
