@@ -37,6 +37,15 @@ export interface CommitMessage {
   text: string;
   /** The commit's sha when it exists already. */
   commit?: string;
+  /** Who wrote it, where known: bots are recognised by identity (src/commitlint/bots.ts). */
+  author?: Identity;
+  committer?: Identity;
+}
+
+/** A git identity: `%an`/`%ae`, `%cn`/`%ce`. */
+export interface Identity {
+  name: string;
+  email: string;
 }
 
 /** A commit already in history (verify): who made it and how it joins the branch. */
@@ -44,6 +53,7 @@ export interface CommitInfo {
   sha: string;
   parents: string[];
   author: { name: string; email: string };
+  committer?: Identity;
   /** First line of the message. */
   subject: string;
   /** True when the commit is on the head's first-parent chain (what a push put on the branch itself). */

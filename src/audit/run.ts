@@ -62,7 +62,7 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
   // history stream.
   const messagesLint = (async () => {
     const records = wantMessages ? await listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures }) : [];
-    const list = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha }));
+    const list = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha, author: record.author, committer: record.committer }));
     return { records, findings: await lintInChunks(list, (chunk) => run('commits', { messages: chunk })) };
   })();
   const [history, directFindings, { records, findings: commitFindings }, { branches, truncated }] = await Promise.all([
@@ -118,7 +118,7 @@ async function auditDirectCommits(
     const change = {
       branch,
       commits: commits.map(({ message: _message, ...info }) => ({ ...info, firstParent: true })),
-      messages: commits.map((commit) => ({ text: commit.message, commit: commit.sha })),
+      messages: commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer })),
     };
     findings.push(...(await run('direct-commits', change)));
   }

@@ -39,9 +39,6 @@ const COMMITLINT_FILES = [
   'commitlint.config.mts',
 ];
 
-/** Bots write their own message formats; commitlint users ignore them the same way. */
-const BOT_SIGNOFF = /^Signed-off-by: (dependabot|renovate|github-actions)\[bot\]/m;
-
 /** The repository's commitlint config file, looking in `dir` only (cheap: a few stat calls). */
 export function findCommitlintConfig(dir: string): string | undefined {
   for (const name of COMMITLINT_FILES) {
@@ -128,13 +125,11 @@ export function missingModule(error: unknown): string | undefined {
 
 async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
   const overrides = (config.commits?.rules ?? {}) as QualifiedRules;
-  const ignores = [
-    (message: string) => BOT_SIGNOFF.test(message),
-    ...(config.commits?.ignore ?? []).map((pattern) => {
-      const re = new RegExp(pattern, 'm');
-      return (message: string) => re.test(message);
-    }),
-  ];
+  // Bot messages are skipped before linting, by who wrote them (src/commitlint/bots.ts).
+  const ignores = (config.commits?.ignore ?? []).map((pattern) => {
+    const re = new RegExp(pattern, 'm');
+    return (message: string) => re.test(message);
+  });
   const own = root && config.commits?.useCommitlintConfig !== false ? findCommitlintConfig(root) : undefined;
   if (own) {
     const loaded = await loadCommitlintConfig(own, root!);

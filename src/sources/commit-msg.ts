@@ -43,7 +43,8 @@ export function collectCommitMsgChange(repo: Repository, cwd: string, messageFil
   return {
     stage: 'commit-msg',
     branch: readCurrentBranch(repo),
-    messages: [{ text }],
+    // Git exports the commit's author to its commit hooks: bots are known by it (src/commitlint/bots.ts).
+    messages: [{ text, ...(env.GIT_AUTHOR_NAME !== undefined || env.GIT_AUTHOR_EMAIL !== undefined ? { author: { name: env.GIT_AUTHOR_NAME ?? '', email: env.GIT_AUTHOR_EMAIL ?? '' } } : {}) }],
     repo: { root: repo.root, gitDir: repo.gitDir },
   };
 }
