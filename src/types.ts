@@ -26,6 +26,12 @@ export interface Finding {
   fix?: string;
   /** Stable identity of a secret (hash of rule + value), used by allow-lists. */
   fingerprint?: string;
+  /**
+   * The ids of the library rules behind this finding, as the library names them (commit-message:
+   * commitlint's, e.g. `["type-empty", "subject-empty"]` for a header with no `type:`, which
+   * the text reports once). The union over a message's findings is what commitlint reports.
+   */
+  rules?: string[];
 }
 
 /** A finding before the engine stamps the check id and configured severity onto it. */

@@ -52,6 +52,8 @@ function describeOutcome(outcome: LintOutcome, example: string | undefined, fix:
     .map((problem) => ({
       severity: problem.level === 2 ? 'error' : 'warning',
       message: text.problem(unparsed && problem.name === 'type-empty' ? text.noType : problem.message, problem.name, example),
+      // The text folds subject-empty into type-empty; the machine-readable ids stay commitlint's.
+      rules: unparsed && problem.name === 'type-empty' ? ['type-empty', 'subject-empty'] : [problem.name],
       commit,
       fix,
     }));
