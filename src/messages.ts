@@ -57,6 +57,21 @@ export const messages = {
   gitFailedFix: 'run the git command above yourself to see the full error, fix it, then try again',
 
   // ── CLI usage ────────────────────────────────────────────────────────────
+  help: {
+    title: 'mcflow-hooks — the same git policy on every laptop and in CI',
+    environment: [
+      ['MCFLOW_SKIP=check-a,check-b', 'skip named checks locally (verify ignores it: CI runs them all)'],
+      ['MCFLOW_ALLOW_PUSH=main,release/*', 'let this push update these protected branches (release automation)'],
+      ['HUSKY=0', 'skip every hook'],
+      ['NO_COLOR=1', 'plain output'],
+      ['FORCE_COLOR=0|1|2|3', 'colour off (0) or on at that depth, also when not on a terminal (CI logs)'],
+      ['MCFLOW_DEBUG=1', 'print the stack trace of an internal error'],
+    ] as const,
+    footer: [
+      'Exit codes: 0 ok, 1 policy violation, 2 bad usage/config/repository, 3 internal error.',
+      'Docs: the README of the installed package (node_modules/mcflow-hooks/README.md).',
+    ],
+  },
   usageFix: `see: ${CLI} --help`,
   unknownCommand: (name: string, known: readonly string[]) => `Unknown command "${name}". Commands: ${known.join(', ')}`,
   unknownFlag: (flag: string, command: string) => `Unknown option "${flag}" for "${command}"`,

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../cli.js';
+import { defineCommand, type Command, type Io } from '../command.js';
 import { runAudit } from '../audit/run.js';
 import type { AuditReport } from '../audit/report.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -19,20 +19,20 @@ type AuditFormat = (typeof AUDIT_FORMATS)[number];
 /** Progress appears only after this long: a quick audit prints nothing but its report. */
 const PROGRESS_DELAY_MS = 2000;
 
+export const spec = defineCommand({
+  name: 'audit',
+  summary: 'report on the whole history: secrets ever added, direct commits, stale and merged branches, tags, commit messages, signatures',
+  options: {
+    since: { type: 'string', value: '<date|ref>', description: 'only history after this date or commit' },
+    refs: { type: 'string', multiple: true, value: '<glob>', description: 'only these branches and tags (repeatable; default all)' },
+    format: { type: 'string', value: AUDIT_FORMATS.join('|'), description: 'report format (default text)' },
+    output: { type: 'string', value: '<file>', description: 'write the report to a file (the exit code still reflects it)' },
+    config: { type: 'string', value: '<file>', description: 'use this config file instead of searching for one' },
+  },
+});
+
 export const command: Command = async (args, io) => {
-  const { values } = withUsageErrors('audit', args, () =>
-    parseArgs({
-      args,
-      strict: true,
-      options: {
-        since: { type: 'string' },
-        refs: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        config: { type: 'string' },
-      },
-    }),
-  );
+  const { values } = withUsageErrors('audit', args, () => parseArgs({ args, strict: true, options: spec.options }));
   const format = (values.format ?? 'text') as AuditFormat;
   if (!(AUDIT_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.unknownFormat(format, AUDIT_FORMATS), messages.usageFix);
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
