@@ -56,6 +56,20 @@ export const messages = {
     `git ${args.join(' ')} failed${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`,
   gitFailedFix: 'run the git command above yourself to see the full error, fix it, then try again',
 
+  // ── baselines ────────────────────────────────────────────────────────────
+  baseline: {
+    description:
+      'Findings mcflow-hooks already knew when this baseline was written: audit --baseline and verify --baseline report only findings not listed here. Identities are hashes; no secret and no message is stored.',
+    unreadable: (file: string, reason: string) => `Cannot read the baseline ${file}: ${reason}`,
+    invalid: (file: string, reason: string) => `The baseline ${file} is not a mcflow-hooks baseline: ${reason}`,
+    unreadableFix: `write one first: ${CLI} audit --write-baseline <file>   (or fix the path)`,
+    unwritable: (file: string, reason: string) => `Cannot write the baseline ${file}: ${reason}`,
+    unwritableFix: 'pick a path in a directory that exists and that you can write to',
+    written: (count: number, file: string) =>
+      `Wrote ${count} known ${count === 1 ? 'finding' : 'findings'} to ${file}. Commit it, then report only what is new: ${CLI} audit --baseline ${file}`,
+    hidden: (count: number, file: string) => `${count} known ${count === 1 ? 'finding' : 'findings'} in the baseline ${file} not shown`,
+  },
+
   // ── CLI usage ────────────────────────────────────────────────────────────
   help: {
     title: 'mcflow-hooks — the same git policy on every laptop and in CI',
@@ -179,8 +193,10 @@ export const messages = {
       signatures: 'Signed commits',
     },
     stillPresent: (branches: readonly string[]) => `; still present on ${branches.join(', ')}`,
-    removed: (branches: readonly string[], rotate: boolean) =>
-      `; removed from ${branches.join(', ')}${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
+    removed: (was: readonly string[], rotate: boolean) =>
+      `; was on ${was.join(', ')}, removed from ${was.length === 1 ? 'it' : 'all of them'}${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
+    onNoBranch: (rotate: boolean) =>
+      `; on no live branch now (only tags or old history reach it)${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
     verdict: (errors: number, warnings: number, failing: readonly string[]) =>
       errors > 0
         ? `✖ Audit failed: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${failing.join(', ')}${warnings > 0 ? `, and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}`

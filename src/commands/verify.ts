@@ -12,6 +12,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
 import type { Change } from '../types.js';
+import { filterByBaseline, readBaseline } from '../baseline.js';
 import { openRepository } from './context.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
 
@@ -31,6 +32,7 @@ export const spec = defineCommand({
     format: { type: 'string', value: VERIFY_FORMATS.join('|'), description: 'report format (default text; in GitHub Actions text + annotations)' },
     output: { type: 'string', short: 'o', value: '<file>', description: 'write the report to a file (the exit code still reflects it)' },
     config: { type: 'string', value: '<file>', description: 'use this config file instead of searching for one' },
+    baseline: { type: 'string', value: '<file>', description: 'report only findings this baseline (audit --write-baseline) does not list' },
   },
 });
 
@@ -42,6 +44,7 @@ export const command: Command = async (args, io) => {
     throw new UsageError(messages.verify.stagedWithRange, messages.usageFix);
   }
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  const known = values.baseline !== undefined ? readBaseline(path.resolve(io.cwd, values.baseline), values.baseline) : undefined;
   // CI is where the policy is enforced: a leftover MCFLOW_SKIP in the environment changes nothing, and we say so.
   const skipIds = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   if (skipIds.length > 0) io.stderr.write(`⚠ ${messages.verify.skipIgnored(skipIds)}\n`);
@@ -67,6 +70,11 @@ export const command: Command = async (args, io) => {
     if (values['report-unused-allow']) report.findings.push(...(await unusedAllowEntries(change, resolved.config, repo.root, resolved.filepath)));
   } finally {
     close();
+  }
+  if (known) {
+    const { fresh, known: hidden } = filterByBaseline(report.findings, known);
+    report = { ...report, findings: fresh };
+    io.stderr.write(`${messages.baseline.hidden(hidden, values.baseline!)}\n`);
   }
 
   const inGithub = io.env.GITHUB_ACTIONS === 'true';

@@ -101,6 +101,12 @@ export async function firstParentChain(repo: Repo, tip: string): Promise<Set<str
   return new Set((await gitAsync(['rev-list', '--first-parent', tip, '--'], { cwd: repo.root })).stdout.split('\n').filter(Boolean));
 }
 
+/** The branch refs (local and remote-tracking) whose history holds `commit`: one `git for-each-ref --contains`. */
+export async function branchRefsContaining(repo: Repo, commit: string): Promise<Set<string>> {
+  const output = (await gitAsync(['for-each-ref', `--contains=${commit}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'], { cwd: repo.root })).stdout;
+  return new Set(output.split('\n').filter(Boolean));
+}
+
 /** The refs (of those listed) whose tip `target` contains: one `git for-each-ref --merged`. */
 export async function refsMergedInto(repo: Repo, target: string, patterns: readonly string[]): Promise<Set<string>> {
   const output = (await gitAsync(['for-each-ref', `--merged=${target}`, '--format=%(refname)', ...patterns], { cwd: repo.root })).stdout;
