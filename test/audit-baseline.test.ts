@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { createRepo, type TestRepo } from './helpers/repo.js';
+import { validateReport } from './helpers/report-schema.js';
 
 // Built at run time, so no fake secret sits in the source (see .mcflowrc.json).
 const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
@@ -50,6 +51,7 @@ describe('audit baseline', () => {
 
     const quiet = repo.cli(['audit', '--baseline', 'audit-baseline.json', '--format', 'json']);
     assert.equal(quiet.code, 0, quiet.output);
+    assert.deepEqual(validateReport('audit', quiet.stdout), [], 'a baselined report keeps the shape');
     const clean = JSON.parse(quiet.stdout) as Report;
     assert.deepEqual(findings(clean), []);
     assert.match(clean.verdict, /known findings in the baseline audit-baseline\.json not shown/);

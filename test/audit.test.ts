@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { assertGolden } from './helpers/golden.js';
 import { createRepo, type TestRepo } from './helpers/repo.js';
+import { validateReport } from './helpers/report-schema.js';
 import { validateSarif } from './helpers/sarif.js';
 
 // Built by concatenation so that this file holds no scannable key.
@@ -134,6 +135,7 @@ describe('mcflow-hooks audit', () => {
     const result = s.repo.cli(['audit', '--format', 'json']);
     assert.equal(result.code, 1, result.output);
     assert.doesNotMatch(result.output, new RegExp(`${STRIPE}|${GITLAB}`), 'no whole secret in the output');
+    assert.deepEqual(validateReport('audit', result.stdout), []);
     const report = JSON.parse(result.stdout) as JsonReport;
 
     const history = sectionOf(report, 'history');

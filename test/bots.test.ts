@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRepo } from './helpers/repo.js';
+import { validateReport } from './helpers/report-schema.js';
 
 const DEPENDABOT = 'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>';
 const RENOVATE = { GIT_AUTHOR_NAME: 'renovate[bot]', GIT_AUTHOR_EMAIL: '29139614+renovate[bot]@users.noreply.github.com' };
@@ -27,6 +28,7 @@ describe('bot commits', () => {
     const human = repo.commitQuietly(`WIP stuff\n\n${QUOTED_SIGNOFF}`);
     const result = repo.cli(['verify', '--base', base, '--format', 'json']);
     assert.equal(result.code, 1, result.output);
+    assert.deepEqual(validateReport('verify', result.stdout), []);
     const findings = (JSON.parse(result.stdout) as { findings: { check: string; commit?: string }[] }).findings.filter((f) => f.check === 'commit-message');
     assert.ok(findings.length > 0);
     assert.deepEqual([...new Set(findings.map((f) => f.commit))], [human]);
