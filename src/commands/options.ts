@@ -1,5 +1,6 @@
 /** Flag parsing shared by the commands: node's parseArgs, with its errors turned into UsageErrors. */
-import tty from 'node:tty';
+import { createRequire } from 'node:module';
+import type tty from 'node:tty';
 import { parseArgs } from 'node:util';
 
 export { parseArgs };
@@ -43,7 +44,11 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): b
   return stream.isTTY === true && colorDepth(env) > 2;
 }
 
-/** Node's `getColorDepth(env)`: it reads only `env`, so it answers for any stream, piped or not. */
+/**
+ * Node's `getColorDepth(env)`: it reads only `env`, so it answers for any stream, piped or not.
+ * node:tty is required here, not imported above: it loads `net`, which a silent hook never needs.
+ */
 function colorDepth(env: NodeJS.ProcessEnv): number {
-  return tty.WriteStream.prototype.getColorDepth.call(undefined as unknown as tty.WriteStream, env);
+  const { WriteStream } = createRequire(import.meta.url)('node:tty') as typeof tty;
+  return WriteStream.prototype.getColorDepth.call(undefined as unknown as tty.WriteStream, env);
 }
