@@ -66,7 +66,7 @@ export const messages = {
     unwritable: (file: string, reason: string) => `Cannot write the baseline ${file}: ${reason}`,
     unwritableFix: 'pick a path in a directory that exists and that you can write to',
     written: (count: number, file: string) =>
-      `Wrote ${count} known ${count === 1 ? 'finding' : 'findings'} to ${file}. Commit it, then report only what is new: ${CLI} audit --baseline ${file}`,
+      `Wrote ${count} known ${count === 1 ? 'finding' : 'findings'} to ${file}. Commit it, then report only what is new: ${CLI} audit --baseline ${shellQuote(file)}`,
     hidden: (count: number, file: string) => `${count} known ${count === 1 ? 'finding' : 'findings'} in the baseline ${file} not shown`,
   },
 
