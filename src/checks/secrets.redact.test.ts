@@ -52,7 +52,7 @@ describe('fingerprints', () => {
   });
 
   it('uses the slow fingerprint for every rule not known to match generated tokens, including rules added later', () => {
-    for (const rule of ['mcflow/secret-assignment', 'mcflow/connection-url', 'mcflow/bearer-token', 'secretlint/basicauth', 'secretlint/database-connection-string', 'mcflow/some-new-rule'])
+    for (const rule of ['mcflow/secret-assignment', 'mcflow/connection-url', 'mcflow/bearer-token', 'secretlint/basicauth', 'secretlint/database-connection-string', 'secretlint/npm', 'mcflow/jwt', 'mcflow/some-new-rule'])
       assert.equal(needsSlowFingerprint(rule), true, rule);
     for (const rule of ['mcflow/stripe', 'secretlint/github', 'mcflow/private-key']) assert.equal(needsSlowFingerprint(rule), false, rule);
   });

@@ -47,6 +47,8 @@ export function isOldFingerprint(fingerprint: string): boolean {
 /**
  * Rules whose every match is a token a provider generated (a fixed format around a long random
  * body). Any other rule, and any rule added later, gets the slow fingerprint: the safe default.
+ * Not here although they look like it: secretlint/npm (an .npmrc `_auth` is base64 of a user's
+ * own password), mcflow/jwt (an unsigned token is readable claims, not randomness).
  */
 const GENERATED_TOKEN_RULES = new Set([
   'mcflow/aws-access-key-id',
@@ -62,7 +64,6 @@ const GENERATED_TOKEN_RULES = new Set([
   'mcflow/twilio',
   'secretlint/aws',
   'secretlint/gcp',
-  'secretlint/npm',
   'secretlint/slack',
   'secretlint/openai',
   'secretlint/anthropic',
