@@ -10,8 +10,6 @@ import { stripUserinfo } from '../url-userinfo.js';
 import { maskSecret } from './secrets.redact.js';
 import { mayContainSecret, scanTexts } from './secrets.scan.js';
 
-export { stripUserinfo };
-
 /** Each text with URL userinfo removed and every secret the rules find masked. */
 export async function maskTexts(texts: readonly string[]): Promise<string[]> {
   const out = texts.map(stripUserinfo);

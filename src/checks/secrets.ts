@@ -132,4 +132,4 @@ export const secrets: Check = {
 };
 
 // Reached through the registry (its loader keeps this bundle off paths that print nothing).
-export { maskDeep, maskText, maskTexts, stripUserinfo } from './secrets.mask.js';
+export { maskDeep, maskText } from './secrets.mask.js';
