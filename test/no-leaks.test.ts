@@ -1,6 +1,6 @@
 // Nothing secret reaches a log: tokens planted in every input a pull request author or a pusher
-// controls (file, commit message, PR title and body, branch name, remote URL, config value,
-// pre-push stdin) must not appear in any output of run, verify, audit or pr, in any format,
+// controls (file, commit message, PR title and body, branch and tag names, remote URL, config
+// value, pre-push stdin) must not appear in any output of run, verify, audit or pr, in any format,
 // in --output files, in GITHUB_STEP_SUMMARY, or with MCFLOW_DEBUG=1. Real repositories, the built CLI.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -29,6 +29,7 @@ const PLANTED = {
   branch: token(5),
   config: token(6),
   stdin: token(7),
+  tag: token(8),
 };
 const URL_SECRET = 'Xq7vUrlUserinfoSecret42';
 const PASSWORD = 'Summer' + '2024!';
@@ -127,8 +128,10 @@ describe('no secret reaches any output', () => {
     // audit: the commit reaches a protected branch (develop), so its message and file are audited.
     repo.git(['checkout', '-q', 'develop']);
     repo.git(['merge', '-q', '--no-ff', '--no-verify', '-m', `Merge ${branch}`, branch]);
+    repo.git(['tag', `release-${PLANTED.tag}`]);
     for (const format of ['text', 'json', 'markdown', 'sarif']) {
-      keep(`audit ${format}`, repo.cli(['audit', '--format', format], { env: debug }));
+      const audit = keep(`audit ${format}`, repo.cli(['audit', '--format', format], { env: debug }));
+      if (format === 'text') assert.match(audit.stdout, /release-ghp_\*\*\*\*\.\.\.\w{4}/, 'the tag is named, masked');
       const output = path.join(repo.home, `audit.${format}`);
       keep(`audit --output ${format}`, repo.cli(['audit', '--format', format, '--output', output], { env: debug }));
       files.push(output);
