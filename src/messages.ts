@@ -16,10 +16,21 @@ function relativeTo(root: string, file: string): string {
 
 const CLI = 'npx mcflow-hooks';
 
-/** Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. */
+/**
+ * Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. A name with
+ * a line break or another control character becomes `$'a\nb'` (bash, zsh, ksh; POSIX 2024): the
+ * command stays on one line, which no name can break into lines of its own.
+ */
 export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    const escaped = value.replace(/[\\']/g, (ch) => `\\${ch}`).replace(/[\u0000-\u001f\u007f]/g, (ch) => CONTROL_ESCAPES[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `$'${escaped}'`;
+  }
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** The .gitignore line that ignores exactly this path: anchored, with glob characters escaped. */
 export function gitignoreLine(file: string): string {
@@ -43,8 +54,17 @@ export const messages = {
     places.map((p) => `    - ${p}`).join('\n'),
   presetInstallFix: (specifier: string) => `install it: npm install --save-dev ${specifier}   (or fix the name in "extends")`,
   presetPathFix: (fromDir: string) => `fix the path in "extends": relative paths start from ${fromDir}`,
+  commitlintPackagesMissing: (file: string, packages: readonly string[]) =>
+    `The commitlint config ${file} needs ${packages.length === 1 ? 'a package that is' : 'packages that are'} not installed: ${packages.join(', ')}`,
+  commitlintPackagesMissingFix: (manager: string, packages: readonly string[]) =>
+    `install ${packages.length === 1 ? 'it' : 'them'}: ${{ npm: 'npm install --save-dev', pnpm: 'pnpm add -D', yarn: 'yarn add -D', 'yarn-berry': 'yarn add -D', bun: 'bun add -d' }[manager] ?? 'npm install --save-dev'} ${packages.join(' ')}   (or remove ${packages.length === 1 ? 'it' : 'them'} from the commitlint config's "extends")`,
   extendsCycle: (chain: string[]) => `"extends" forms a cycle:\n    ${chain.join('\n    → ')}`,
   extendsCycleFix: 'remove one of the "extends" entries above so that no preset extends itself',
+  regexUnsupported: (what: string) =>
+    `it uses ${what}, which the linear-time regex engine (RE2) does not support: names and messages a pull request controls could make a backtracking engine run for hours; rewrite the pattern without it, or use a glob`,
+  regexRefused: (pattern: string, reason: string) =>
+    `The pattern ${pattern} in the config cannot run on the linear-time regex engine (RE2): ${reason}`,
+  regexRefusedFix: `rewrite the pattern without backreferences, lookaround or possessive quantifiers (or use a glob), then check it with: ${CLI} config`,
 
   // ── git and repository state ─────────────────────────────────────────────
   notARepository: (cwd: string) => `${cwd} is not inside a git repository`,
@@ -55,7 +75,36 @@ export const messages = {
     `git ${args.join(' ')} failed${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`,
   gitFailedFix: 'run the git command above yourself to see the full error, fix it, then try again',
 
+  // ── baselines ────────────────────────────────────────────────────────────
+  baseline: {
+    description:
+      'Findings mcflow-hooks already knew when this baseline was written: audit --baseline and verify --baseline report only findings not listed here. Identities are hashes; no secret and no message is stored.',
+    unreadable: (file: string, reason: string) => `Cannot read the baseline ${file}: ${reason}`,
+    invalid: (file: string, reason: string) => `The baseline ${file} is not a mcflow-hooks baseline: ${reason}`,
+    unreadableFix: `write one first: ${CLI} audit --write-baseline <file>   (or fix the path)`,
+    unwritable: (file: string, reason: string) => `Cannot write the baseline ${file}: ${reason}`,
+    unwritableFix: 'pick a path in a directory that exists and that you can write to',
+    written: (count: number, file: string) =>
+      `Wrote ${count} known ${count === 1 ? 'finding' : 'findings'} to ${file}. Commit it, then report only what is new: ${CLI} audit --baseline ${shellQuote(file)}`,
+    hidden: (count: number, file: string) => `${count} known ${count === 1 ? 'finding' : 'findings'} in the baseline ${file} not shown`,
+  },
+
   // ── CLI usage ────────────────────────────────────────────────────────────
+  help: {
+    title: 'mcflow-hooks — the same git policy on every laptop and in CI',
+    environment: [
+      ['MCFLOW_SKIP=check-a,check-b', 'skip named checks locally (verify ignores it: CI runs them all)'],
+      ['MCFLOW_ALLOW_PUSH=main,release/*', 'let this push update these protected branches (release automation)'],
+      ['HUSKY=0', 'skip every hook'],
+      ['NO_COLOR=1', 'plain output'],
+      ['FORCE_COLOR=0|1|2|3', 'colour off (0) or on at that depth, also when not on a terminal (CI logs)'],
+      ['MCFLOW_DEBUG=1', 'print the stack trace of an internal error'],
+    ] as const,
+    footer: [
+      'Exit codes: 0 ok, 1 policy violation, 2 bad usage/config/repository, 3 internal error.',
+      'Docs: the README of the installed package (node_modules/mcflow-hooks/README.md).',
+    ],
+  },
   usageFix: `see: ${CLI} --help`,
   unknownCommand: (name: string, known: readonly string[]) => `Unknown command "${name}". Commands: ${known.join(', ')}`,
   unknownFlag: (flag: string, command: string) => `Unknown option "${flag}" for "${command}"`,
@@ -189,8 +238,10 @@ export const messages = {
       signatures: 'Signed commits',
     },
     stillPresent: (branches: readonly string[]) => `; still present on ${branches.join(', ')}`,
-    removed: (branches: readonly string[], rotate: boolean) =>
-      `; removed from ${branches.join(', ')}${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
+    removed: (was: readonly string[], rotate: boolean) =>
+      `; was on ${was.join(', ')}, removed from ${was.length === 1 ? 'it' : 'all of them'}${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
+    onNoBranch: (rotate: boolean) =>
+      `; on no live branch now (only tags or old history reach it)${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
     verdict: (errors: number, warnings: number, failing: readonly string[]) =>
       errors > 0
         ? `✖ Audit failed: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${failing.join(', ')}${warnings > 0 ? `, and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}`
@@ -319,6 +370,22 @@ export const messages = {
     },
     truncated: (limit: number) =>
       `More than ${limit} commits are being pushed: only the newest ${limit} were scanned for secrets. CI scans the rest: ${CLI} verify`,
+    foundInText: (where: 'message' | 'title' | 'body', description: string, rule: string, masked: string, line: number) =>
+      `Possible ${description} (${rule}) in ${{ message: 'the commit message', title: 'the pull request title', body: 'the pull request description' }[where]}${where === 'title' ? '' : ` (line ${line})`}: ${masked}`,
+    textFix: (stage: Stage, where: 'message' | 'title' | 'body', commit: string | undefined, number: number | undefined, fingerprint: string) => {
+      const notASecret = `not a secret? add { "fingerprint": "${fingerprint}", "reason": "…" } to secrets.allow`;
+      if (where === 'title') return `rotate the credential, then edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"   (${notASecret})`;
+      if (where === 'body') return `rotate the credential (the pull request keeps its edit history), then edit the description: gh pr edit ${number ?? '<number>'} --body-file <file>   (${notASecret})`;
+      if (stage === 'commit-msg') return `take it out of the message and commit again: git commit --edit --file="$(git rev-parse --git-path COMMIT_EDITMSG)"   (${notASecret})`;
+      const where_ = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "reword")` : 'reword the commits that carry it (git rebase --interactive)';
+      return `rotate the credential, then take it out of the message: ${where_}   (${notASecret})`;
+    },
+    oldAllowEntry: (fingerprint: string, reason: string) =>
+      `secrets.allow entry ${fingerprint} ("${reason}") is an old-style fingerprint: it allows nothing any more, because a fast hash like it, public in the config, can give a password back`,
+    oldAllowReplace: (fingerprint: string, reason: string, where: string) =>
+      `replace it with { "fingerprint": "${fingerprint}", "reason": ${JSON.stringify(reason)} }   (the finding at ${where}); if the value is a real credential, rotate it`,
+    oldAllowRegenerate:
+      `remove it; if the value is still in the change, the finding prints its new fp2-… fingerprint (find it with: ${CLI} verify --base <commit>~1 --head <commit>); if it was a real credential, rotate it`,
   },
   sensitiveFiles: {
     why: 'these files exist to hold credentials: committing one publishes all of them at once, and history keeps them',

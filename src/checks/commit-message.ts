@@ -10,6 +10,7 @@
  */
 import lint from '@commitlint/lint';
 import type { LintOutcome, QualifiedRules } from '@commitlint/types';
+import { isBotMessage } from '../commitlint/bots.js';
 import { resolveLintSetup } from '../commitlint/setup.js';
 import { messages } from '../messages.js';
 import { suggestHeader } from './commit-message.suggest.js';
@@ -25,6 +26,7 @@ export const commitMessage: Check = {
     const setup = await resolveLintSetup(context.config, context.root);
     const problems: Problem[] = [];
     for (const message of change.messages ?? []) {
+      if (isBotMessage(message)) continue;
       const fix = text.fix(context.stage, message.commit, change.repo?.gitDir, change.repo?.root, change.repo);
       if (message.text.trim() === '') {
         problems.push({ message: text.empty, commit: message.commit, fix });
@@ -32,7 +34,7 @@ export const commitMessage: Check = {
       }
       const outcome = await lint(message.text, setup.rules, setup.options);
       if (outcome.valid && outcome.warnings.length === 0) continue;
-      const example = await validExample(message.text, setup, change.branch);
+      const example = await validExample(message.text, setup, change.branch, context.mask);
       problems.push(...describeOutcome(outcome, example, fix, message.commit));
     }
     return problems;
@@ -50,6 +52,8 @@ function describeOutcome(outcome: LintOutcome, example: string | undefined, fix:
     .map((problem) => ({
       severity: problem.level === 2 ? 'error' : 'warning',
       message: text.problem(unparsed && problem.name === 'type-empty' ? text.noType : problem.message, problem.name, example),
+      // The text folds subject-empty into type-empty; the machine-readable ids stay commitlint's.
+      rules: unparsed && problem.name === 'type-empty' ? ['type-empty', 'subject-empty'] : [problem.name],
       commit,
       fix,
     }));
@@ -60,8 +64,11 @@ async function validExample(
   message: string,
   setup: { rules: QualifiedRules; options: Parameters<typeof lint>[2] },
   branch: string | undefined,
+  mask: ((text: string) => Promise<string>) | undefined,
 ): Promise<string | undefined> {
-  const header = message.split('\n', 1)[0] ?? '';
+  // Masked before it is reshaped (cut to length, lower-cased): a cut token no longer matches a rule.
+  const raw = message.split('\n', 1)[0] ?? '';
+  const header = mask ? await mask(raw) : raw;
   const suggestion = suggestHeader(header, setup.rules, branch);
   const check = await lint(suggestion, setup.rules, setup.options);
   return check.valid ? suggestion : undefined;

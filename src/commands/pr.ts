@@ -6,12 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from '../cli.js';
+import { defineCommand, type Command } from '../command.js';
 import { baseBranchOf } from '../branch-base.js';
 import { ExitCode, GitError, UsageError } from '../errors.js';
 import { listCommits, readRemoteUrl, refExists, type CommitSummary } from '../git/history.js';
 import { findRepository, readCurrentBranch, type Repository } from '../git/repo.js';
 import { branchTemplateType, DEFAULT_TEMPLATE_PLACES, presetTemplates } from '../install/templates.js';
+import { maskTexts } from '../checks/secrets.mask.js';
 import { messages } from '../messages.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
@@ -29,8 +30,14 @@ const TYPE_TITLES: Record<string, string> = {
   revert: 'Reverts',
 };
 
+export const spec = defineCommand({
+  name: 'pr',
+  summary: 'print a pull-request body and the compare URL for this branch',
+  options: { base: { type: 'string', value: '<branch>', description: 'the branch it merges into (default: guessed from the branch name)' } },
+});
+
 export const command: Command = async (args, io) => {
-  const { values } = withUsageErrors('pr', args, () => parseArgs({ args, strict: true, options: { base: { type: 'string' } } }));
+  const { values } = withUsageErrors('pr', args, () => parseArgs({ args, strict: true, options: spec.options }));
   const repo = findRepository(io.cwd, { ...io.env, GIT_PREFIX: undefined });
   const branch = readCurrentBranch(repo);
   if (!branch) throw new GitError(messages.pr.detached, messages.pr.detachedFix);
@@ -40,9 +47,11 @@ export const command: Command = async (args, io) => {
 
   const type = branchTemplateType(branch);
   const template = readTemplate(repo, type);
-  io.stdout.write(buildBody(template.content, listCommits(repo, baseRef, 'HEAD')));
   const url = compareUrl(readRemoteUrl(repo, 'origin'), base, branch, template.name);
-  io.stderr.write(`\n${url ? messages.pr.openUrl(url) : messages.pr.noUrl}\n`);
+  // The body quotes every commit subject and the URL names the branch: masked like any report.
+  const [body, shownUrl] = await maskTexts([buildBody(template.content, listCommits(repo, baseRef, 'HEAD')), url ?? '']);
+  io.stdout.write(body!);
+  io.stderr.write(`\n${url ? messages.pr.openUrl(shownUrl!) : messages.pr.noUrl}\n`);
   return ExitCode.ok;
 };
 

@@ -5,13 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../cli.js';
-import { hasErrors, parseSkipList, runChecks } from '../engine.js';
+import { defineCommand, type Command, type Io } from '../command.js';
+import { hasErrors, maskReport, parseSkipList, runChecks } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import { oneFixPerFile, summariseGeneratedDirectories } from '../staged-summary.js';
+import { loadMasker } from '../checks/registry.js';
 import type { Change, HookName } from '../types.js';
 import type { McflowConfig } from '../config/types.js';
 import { findRepository, type Repository } from '../git/repo.js';
@@ -23,7 +24,7 @@ type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) =
 /** How each hook's Change is built from what git hands it. Sources load only for their hook. */
 const SOURCES: Partial<Record<HookName, Source>> = {
   'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
-  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0])),
+  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
   'pre-merge-commit': async (repo) => (await import('../sources/pre-merge-commit.js')).collectPreMergeCommitChange(repo),
   'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
   'pre-push': async (repo, args, io, config) => {
@@ -48,10 +49,19 @@ function hookFile(repo: Repository, cwd: string, file: string | undefined): stri
   return fs.existsSync(fromRoot) ? fromRoot : file;
 }
 
+export const spec = defineCommand({
+  name: 'run',
+  usage: '<hook> [args]',
+  summary: 'run the checks of a git hook (what .husky/* calls)',
+  details: [`hooks: ${HOOKS.join(', ')}`],
+  options: {
+    format: { type: 'string', value: 'text|json', description: 'report format (default text)' },
+    config: { type: 'string', value: '<file>', description: 'use this config file instead of searching for one' },
+  },
+});
+
 export const command: Command = async (args, io) => {
-  const { values, positionals } = withUsageErrors('run', args, () =>
-    parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, config: { type: 'string' } } }),
-  );
+  const { values, positionals } = withUsageErrors('run', args, () => parseArgs({ args, allowPositionals: true, strict: true, options: spec.options }));
   const format = parseFormat(values.format);
   const [hook, ...hookArgs] = positionals;
   const source = hook ? SOURCES[hook as HookName] : undefined;
@@ -74,12 +84,17 @@ export const command: Command = async (args, io) => {
   const skip = parseSkipList(skipList.filter((id) => id !== LINT_STAGED).join(','));
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
   const change = await source!(repo, hookArgs, io, resolved.config);
-  const checked = await runChecks(change, { config: resolved.config, root: repo.root, skip });
+  // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
+  const checked = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
   const report = { ...checked, findings: oneFixPerFile(checked.findings) };
   if (format === 'json') io.stdout.write(formatJson(report));
   else if (hook === 'pre-commit') {
     // First, before what may be hundreds of findings inside such a directory.
-    for (const line of summariseGeneratedDirectories(change.files ?? [])) io.stdout.write(`${line}\n\n`);
+    // Directory names are the committer's text: masked like every other echo.
+    const summary = summariseGeneratedDirectories(change.files ?? []);
+    const masker = summary.length === 0 ? undefined : await loadMasker();
+    const masked = masker ? await Promise.all(summary.map((line) => masker.maskText(line))) : [];
+    for (const line of masked) io.stdout.write(`${line}\n\n`);
   }
   if (format !== 'json' && (report.findings.length > 0 || report.skipped.length > 0)) {
     const text = formatText(report, { color: useColor(io.stdout, io.env) });
