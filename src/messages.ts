@@ -173,6 +173,7 @@ export const messages = {
     uninstallNothing: 'Nothing of mcflow-hooks found to remove.',
     keptChangedFile: (file: string) => `kept ${file}: it is not what init writes (your own file, or edited since)`,
     uninstallDryRunHeader: 'Dry run: nothing is changed. uninstall would:',
+    presetDefaultRule: 'Without --preset, init picks gitflow when a develop (or main-production) branch exists, locally or on origin, and github-flow otherwise.',
     presetChosen: (preset: string, reason: string) =>
       `Preset "${preset}": ${reason}. Another one: ${CLI} init --preset <name> (list: ${CLI} init --preset)`,
     packageManagerMissing: (bin: string, reason: string) =>

@@ -204,7 +204,7 @@ describe('init', () => {
     const repo = packageRepo(t);
     const result = repo.cli(['init', '--preset']);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^ {2}gitflow {6}GitFlow enhanced.*\(default\)$/m);
+    assert.match(result.stdout, /^ {2}gitflow {6}GitFlow enhanced.*\n.*\n\nWithout --preset, init picks gitflow when a develop/m);
     assert.match(result.stdout, /^ {2}github-flow {2}GitHub flow: only main is protected/m);
     const unknown = repo.cli(['init', '--preset', 'nope']);
     assert.equal(unknown.code, 2);

@@ -47,6 +47,7 @@ export const command: Command = async (args, io) => {
     const presets = describePresets();
     const width = Math.max(...presets.map((p) => p.name.length));
     for (const { name, description } of presets) io.stdout.write(`  ${name.padEnd(width)}  ${description}\n`);
+    io.stdout.write(`\n${messages.install.presetDefaultRule}\n`);
     return ExitCode.ok;
   }
   const { values } = withUsageErrors('init', args, () =>
