@@ -36,8 +36,11 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   // the commit that introduced it). Every line of a new file is added: only modified, renamed
   // and copied files need the diff.
   const needsDiff = (file: ChangedFile) => file.status !== 'A' && file.readAddedLines !== undefined;
+  // verify: a marker the pull request adds itself is not honoured unless the change was accepted (policy-change lists it).
+  const review = change.policyReview;
+  const honourAddedMarkers = !review || review.acceptedLabel !== undefined || review.event === 'push';
   const problems: Problem[] = [];
-  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context)));
+  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context, honourAddedMarkers)));
   if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
   return problems;
 }
@@ -66,7 +69,7 @@ export function batchBySize<T extends { size?: number }>(files: readonly T[], li
   return batches;
 }
 
-async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext): Promise<Problem[]> {
+async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, honourAddedMarkers = true): Promise<Problem[]> {
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
@@ -84,7 +87,7 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
   targets.forEach((target, index) => {
     const lines = target.content.split('\n');
     for (const secret of results[index]!) {
-      if (isAllowedInline(lines, secret.line)) continue;
+      if (isAllowedInline(lines, secret.line, honourAddedMarkers ? undefined : (target.lines ?? 'all'))) continue;
       const fingerprint = fingerprintSecret(secret.rule, secret.value);
       problems.push({
         message: text.found(secret.description, secret.rule, maskSecret(secret.value)),

@@ -12,7 +12,7 @@ describe('CI templates', () => {
     assert.equal(ci.target, '.github/workflows/mcflow.yml');
     const workflow = yaml.load(ci.content) as Record<string, any>;
     assert.deepEqual(workflow.on.push.branches, ['main', 'release/*', "it's"]);
-    assert.deepEqual(workflow.on.pull_request.types, ['opened', 'edited', 'synchronize', 'reopened']);
+    assert.deepEqual(workflow.on.pull_request.types, ['opened', 'edited', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
     const steps = workflow.jobs.verify.steps as any[];
     assert.equal(steps[0].uses, 'actions/checkout@v4');
     assert.equal(steps[0].with['fetch-depth'], 0);

@@ -12,7 +12,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
 import type { Change } from '../types.js';
-import { openRepository } from './context.js';
+import { findRepository } from '../git/repo.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
 
 export const VERIFY_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
@@ -42,7 +42,13 @@ export const command: Command = async (args, io) => {
   if (values.staged && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError(messages.verify.stagedWithRange, messages.usageFix);
   }
-  const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  const repo = findRepository(io.cwd, io.env);
+  const { readRangeRequest } = await import('../ci/event.js');
+  const request = values.staged ? undefined : readRangeRequest(values, io.env);
+  // The policy comes from the target branch (or --config), never from the change under review.
+  const { resolveVerifyPolicy } = await import('../ci/policy-source.js');
+  const policy = await resolveVerifyPolicy(repo, io.cwd, request, values.config);
+  const resolved = policy.resolved;
   // CI is where the policy is enforced: a leftover MCFLOW_SKIP in the environment changes nothing, and we say so.
   const skipIds = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   if (skipIds.length > 0) io.stderr.write(`⚠ ${messages.verify.skipIgnored(skipIds)}\n`);
@@ -50,18 +56,17 @@ export const command: Command = async (args, io) => {
   let change: Change;
   let header: string | undefined;
   let close = () => {};
-  if (values.staged) {
+  if (!request) {
     change = await collectStaged(repo);
   } else {
-    const { readRangeRequest } = await import('../ci/event.js');
     const { collectRangeChange } = await import('../sources/range.js');
-    const request = readRangeRequest(values, io.env);
     const range = await collectRangeChange(repo, request, resolved.config.branches?.production ?? []);
     change = range.change;
     close = range.close;
     const count = change.commits?.length ?? 0;
-    header = count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range));
+    header = `${count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range))}\n${policy.source}`;
   }
+  if (policy.review) change.policyReview = policy.review;
   let report: Report;
   try {
     report = await runChecks(change, { config: resolved.config, root: repo.root });
