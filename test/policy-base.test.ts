@@ -3,11 +3,14 @@
 // weakening a pull request tries is reported by policy-change, and the secret it tried to
 // slip in is still found.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, type TestRepo } from './helpers/repo.js';
+import { createRequire } from 'node:module';
+import { renderReusableWorkflow } from '../src/ci/templates.js';
+import { createRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
 import { githubPullRequestEnv, githubPushEnv, gitlabMergeRequestEnv } from './helpers/ci.js';
 
 /** A GitHub token built at run time, so no fixture in this repository holds one. */
@@ -288,5 +291,29 @@ describe('locked keys', () => {
     const list = findings(result.stdout);
     assert.deepEqual(of(list, 'policy-change').map((f) => [f.severity, f.message]), [['error', 'This change weakens secrets.ignore, which a preset locks (policy.locked): adds "**"']]);
     assert.equal(of(list, 'secrets')[0]!.severity, 'error');
+  });
+});
+
+describe('the organisation\'s reusable workflow', () => {
+  it('its verify step judges a pull request by the pinned preset, whatever the repository\'s config says', (t) => {
+    const repo = repoWith(t);
+    commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', checks: { secrets: 'off' } }), 'src/key.ts': `export const key = "${token()}";\n` });
+    // What the install step leaves in $RUNNER_TEMP/mcflow: this package and the organisation's preset.
+    const runnerTemp = path.join(repo.home, 'runner-temp');
+    const modules = path.join(runnerTemp, 'mcflow/node_modules');
+    fs.mkdirSync(path.join(modules, '@acme/mcflow-preset'), { recursive: true });
+    fs.symlinkSync(PACKAGE_ROOT, path.join(modules, 'mcflow-hooks'));
+    fs.writeFileSync(path.join(modules, '@acme/mcflow-preset/package.json'), JSON.stringify({ name: '@acme/mcflow-preset', main: 'preset.json' }));
+    fs.writeFileSync(path.join(modules, '@acme/mcflow-preset/preset.json'), JSON.stringify({ extends: 'gitflow', policy: { locked: ['secrets'] } }));
+    const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): any };
+    const step = (yaml.load(renderReusableWorkflow()).jobs.verify.steps as { name?: string; run?: string }[]).find((s) => s.name === 'mcflow-hooks verify')!;
+    const result = spawnSync('bash', ['-ec', step.run!], {
+      cwd: repo.home,
+      env: { ...repo.env, ...pr(repo), RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: repo.dir, PRESET: '@acme/mcflow-preset' },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /^policy: .*runner-temp\/mcflow\/node_modules\/@acme\/mcflow-preset\/preset\.json \(--config\)$/m);
+    assert.match(result.stdout, /✖ Possible GitHub token .*\[secrets\]/);
   });
 });
