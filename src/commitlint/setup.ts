@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { LintOptions, QualifiedRules } from '@commitlint/types';
 import type { McflowConfig } from '../config/types.js';
 import { configParseError } from '../config/read.js';
+import { DEFAULTS } from '../config/defaults.js';
 
 export interface LintSetup {
   rules: QualifiedRules;
@@ -86,7 +87,7 @@ async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string
       return (message: string) => re.test(message);
     }),
   ];
-  const own = root && config.commits?.useCommitlintConfig !== false ? findCommitlintConfig(root) : undefined;
+  const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
   if (own) {
     const { default: load } = await import('@commitlint/load');
     let loaded;

@@ -11,6 +11,7 @@
  * defaults from it.
  */
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
+import { DEFAULTS } from './defaults.js';
 
 /**
  * Which change of a key makes the policy weaker (`policy-change` reports it, a locked key refuses it):
@@ -97,18 +98,18 @@ export const configSchema = {
           'added',
         ),
         bots: globList('Branches bots create ("dependabot/**", "renovate/**"): allowed as they are, exempt from kebabCase.', 'added'),
-        maxLength: { type: 'integer', minimum: 1, description: 'Longest branch name allowed, in characters (default 100).', default: 100, weakerWhen: 'higher' },
+        maxLength: { type: 'integer', minimum: 1, description: 'Longest branch name allowed, in characters (default 100).', default: DEFAULTS.maxLength, weakerWhen: 'higher' },
         kebabCase: {
           type: 'boolean',
           description: 'Every "/"-separated part of a work branch\'s name must be lower-case kebab-case (default true).',
-          default: true,
+          default: DEFAULTS.kebabCase,
           weakerWhen: 'false',
         },
         forcePush: {
           type: 'string',
           enum: ['error', 'warning', 'off'],
           description: 'What a force push to a branch that is not protected gives (default "warning"); protected branches are always refused.',
-          default: 'warning',
+          default: DEFAULTS.forcePush,
           weakerWhen: 'lower',
         },
       },
@@ -128,7 +129,7 @@ export const configSchema = {
         useCommitlintConfig: {
           type: 'boolean',
           description: 'When the repository has its own commitlint config, lint with it instead of the preset (default true).',
-          default: true,
+          default: DEFAULTS.useCommitlintConfig,
           weakerWhen: 'changed',
         },
         ignore: stringList('Regular expressions: commit messages that match one are not linted (bot messages, for example).', 'added'),
@@ -182,7 +183,7 @@ export const configSchema = {
             { type: 'integer', minimum: 1 },
             { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG]?[bB]?)\\s*$' },
           ],
-          default: '5 MB',
+          default: DEFAULTS.maxSize,
           weakerWhen: 'higher',
         },
         sensitive: globList('Path globs refused by "sensitive-files", in addition to the built-in list.', 'removed'),
@@ -225,13 +226,13 @@ export const configSchema = {
           type: 'integer',
           minimum: 1,
           description: 'A branch with no commit for this many days is stale (default 30).',
-          default: 30,
+          default: DEFAULTS.staleAfterDays,
           weakerWhen: 'higher',
         },
         requireSignedCommits: {
           type: 'boolean',
           description: 'Every commit on a protected branch must carry a good signature (default false).',
-          default: false,
+          default: DEFAULTS.requireSignedCommits,
           weakerWhen: 'false',
         },
       },
