@@ -438,6 +438,8 @@ export const messages = {
         ? `undo it, or have it reviewed and accepted: gh pr edit ${number ?? '<number>'} --add-label ${shellQuote(label)}   (GitLab: add the label to the merge request)`
         : 'undo it, or merge the policy change on its own after review; to accept reviewed changes in a pull request, set "policy.reviewedLabel" in the target branch\'s config',
     lockedFix: 'undo it: a locked key may be made stricter, never looser; the preset that locks it must change first',
+    headBroken: (reason: string) => `This change's config cannot be resolved, so what it would change in the policy is unknown:\n    ${reason.split('\n').join('\n    ')}`,
+    headBrokenFix: `fix the config in this change (check it with: ${CLI} config), or install the preset it names`,
     newPolicyFix: 'nothing to do: once this is merged, pull requests are judged by the policy on their target branch',
   },
 

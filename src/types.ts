@@ -183,6 +183,8 @@ export interface PolicyReview {
   head?: Omit<import('./config/types.js').McflowConfig, 'extends'>;
   /** The change's config file (relative), for findings. */
   headFile?: string;
+  /** Why the change's config could not be resolved (it is broken, or names a preset that is not installed). */
+  headError?: string;
   /** Locked keys the change's config weakens, as its own resolution found them. */
   lockViolations: { key: string; change: string }[];
   /** A JS/TS config the change adds or edits: not run. */

@@ -99,6 +99,38 @@ describe('verify on a pull request: the policy comes from the target branch', ()
     assert.deepEqual(of(list, 'secrets').map((f) => [f.file, f.line]), [['src/key.ts', 3]]);
   });
 
+  it('a marker added in one commit does not hide a secret added in the next', (t) => {
+    const repo = repoWith(t);
+    commit(repo, { 'src/key.ts': 'const a = 1;\n// mcflow-allow-secret: placeholder below\n' }, 'feat: add the key file');
+    commit(repo, { 'src/key.ts': `const a = 1;\n// mcflow-allow-secret: placeholder below\nexport const key = "${token()}";\n` }, 'feat: fill in the key');
+    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo) }).stdout);
+    assert.deepEqual(of(list, 'secrets').map((f) => [f.file, f.line, f.severity]), [['src/key.ts', 3, 'error']]);
+    assert.deepEqual(of(list, 'policy-change').map((f) => [f.file, f.line]), [['src/key.ts', 2]]);
+  });
+
+  it('a config the change breaks (a preset that is not installed, a symbolic link) is a finding; the other checks still run', (t) => {
+    for (const files of [
+      { '.mcflowrc.json': JSON.stringify({ extends: '@evil/not-installed', secrets: { ignore: ['**'] } }) },
+      { '.mcflowrc.json': '{ "extends": "gitflow", ' },
+    ]) {
+      const repo = repoWith(t);
+      commit(repo, { ...files, 'src/key.ts': `export const key = "${token()}";\n` });
+      const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+      assert.equal(result.code, 1, result.output);
+      const list = findings(result.stdout);
+      assert.match(of(list, 'policy-change')[0]!.message, /^This change's config cannot be resolved, so what it would change in the policy is unknown:\n {4}The (preset "@evil\/not-installed"|config file .* could not be parsed)/);
+      assert.equal(of(list, 'secrets').length, 1);
+    }
+    const repo = repoWith(t);
+    repo.write('policy.json', JSON.stringify({ extends: 'gitflow', checks: { secrets: 'off' } }));
+    fs.rmSync(path.join(repo.dir, '.mcflowrc.json'));
+    fs.symlinkSync('policy.json', path.join(repo.dir, '.mcflowrc.json'));
+    commit(repo, { 'src/key.ts': `export const key = "${token()}";\n` });
+    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo) }).stdout);
+    assert.match(of(list, 'policy-change')[0]!.message, /\.mcflowrc\.json at [0-9a-f]{12} is a symbolic link/);
+    assert.equal(of(list, 'secrets').length, 1);
+  });
+
   it('GitLab: a check lowered to warning in a merge request is reported, the secret still blocks', (t) => {
     const repo = repoWith(t);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', checks: { secrets: { verify: 'warning' } } }), 'config/app.ts': `export const key = "${token()}";\n` });

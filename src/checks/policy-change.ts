@@ -43,6 +43,7 @@ export const policyChange: Check = {
       const message = review.newPolicy.code ? text.newPolicyCode(review.newPolicy.file!) : text.newPolicy(review.newPolicy.file);
       problems.push({ severity: 'warning', message, ...where, fix: text.newPolicyFix });
     }
+    if (review.headError) problems.push({ message: text.headBroken(review.headError), ...where, fix: text.headBrokenFix });
     const seen = new Set<string>();
     for (const weakening of review.lockViolations) {
       seen.add(weakening.key);

@@ -9,14 +9,9 @@ export const INLINE_MARKER = 'mcflow-allow-secret';
 
 export type AllowEntry = NonNullable<NonNullable<McflowConfig['secrets']>['allow']>[number];
 
-/**
- * True when the 1-based `line` or the one before carries the inline marker. With `notAdded`
- * (verify on a pull request), a marker on a line the change adds does not count: a pull request
- * cannot allow its own secret (`policy-change` reports the marker instead).
- */
-export function isAllowedInline(lines: readonly string[], line: number, notAdded?: ReadonlySet<number> | 'all'): boolean {
-  const counts = (at: number) => Boolean(lines[at - 1]?.includes(INLINE_MARKER)) && (notAdded === undefined || (notAdded !== 'all' && !notAdded.has(at)));
-  return counts(line) || counts(line - 1);
+/** True when the 1-based `line` or the one before carries the inline marker. */
+export function isAllowedInline(lines: readonly string[], line: number): boolean {
+  return Boolean(lines[line - 1]?.includes(INLINE_MARKER) || lines[line - 2]?.includes(INLINE_MARKER));
 }
 
 export function allowedFingerprints(config: Pick<McflowConfig, 'secrets'>): Set<string> {

@@ -36,11 +36,13 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   // the commit that introduced it). Every line of a new file is added: only modified, renamed
   // and copied files need the diff.
   const needsDiff = (file: ChangedFile) => file.status !== 'A' && file.readAddedLines !== undefined;
-  // verify: a marker the pull request adds itself is not honoured unless the change was accepted (policy-change lists it).
+  // verify on a pull request: every line scanned is one the pull request adds, and a marker beside
+  // it may be its own (added in this commit or an earlier one): none counts until the change is
+  // accepted (policy.reviewedLabel); policy-change lists the markers it adds.
   const review = change.policyReview;
-  const honourAddedMarkers = !review || review.acceptedLabel !== undefined || review.event === 'push';
+  const honourMarkers = !review || review.acceptedLabel !== undefined || review.event === 'push';
   const problems: Problem[] = [];
-  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context, honourAddedMarkers)));
+  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context, honourMarkers)));
   if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
   return problems;
 }
@@ -69,7 +71,7 @@ export function batchBySize<T extends { size?: number }>(files: readonly T[], li
   return batches;
 }
 
-async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, honourAddedMarkers = true): Promise<Problem[]> {
+async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, honourMarkers = true): Promise<Problem[]> {
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
@@ -87,7 +89,7 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
   targets.forEach((target, index) => {
     const lines = target.content.split('\n');
     for (const secret of results[index]!) {
-      if (isAllowedInline(lines, secret.line, honourAddedMarkers ? undefined : (target.lines ?? 'all'))) continue;
+      if (honourMarkers && isAllowedInline(lines, secret.line)) continue;
       const fingerprint = fingerprintSecret(secret.rule, secret.value);
       problems.push({
         message: text.found(secret.description, secret.rule, maskSecret(secret.value)),

@@ -14,6 +14,7 @@ import { findWeakenings } from '../config/policy-diff.js';
 import { resolveCommit } from '../git/log.js';
 import { treeContains } from '../git/tree.js';
 import type { Repository } from '../git/repo.js';
+import { GitError, isMcflowError } from '../errors.js';
 import { messages } from '../messages.js';
 import type { PolicyReview } from '../types.js';
 import type { RangeRequest } from './event.js';
@@ -40,12 +41,16 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
     const resolved = await loadConfigFile(configFlag);
     return { resolved, source: text.explicit(resolved.filepath ?? configFlag), review: request ? emptyReview(resolved, request) : undefined };
   }
+  if (request && !head) {
+    // Never fall back to the work tree here: that is the pull request's checkout.
+    throw new GitError(messages.verify.revisionMissing(request.head, 'head'), messages.verify.fetchFix(request.head));
+  }
   if (!request || !head) {
     const resolved = await loadConfig(cwd, repo.root);
     return { resolved, source: text.workTree(show(resolved.filepath)) };
   }
   const labels = request.pullRequest?.labels ?? [];
-  const headConfig = await loadConfigAtCommit(repo, head, cwd, { runCode: false, collectLocks: true });
+  const headConfig = await loadHeadConfig(repo, head, cwd);
   const baseCommit = policyBase(repo, request);
   if (!baseCommit) return fromChange(repo, request, headConfig, text.newBranch(headConfig.file), false);
   const baseConfig = await loadConfigAtCommit(repo, baseCommit.sha, cwd, { runCode: true });
@@ -58,6 +63,7 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
   const source = baseConfig.resolved ? text.base(baseConfig.file!, where) : text.baseDefault(where);
   const review: PolicyReview = {
     base: base.config,
+    ...(headConfig.error ? { headError: headConfig.error } : {}),
     lockViolations: headConfig.lockViolations.flatMap((violation) => violation.weakenings),
     event: request.event,
     label: base.config.policy?.reviewedLabel,
@@ -66,7 +72,9 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
   // The same config blob at both ends is the same code: its policy is the base's, nothing to run again.
   const unchangedCode = headConfig.code !== undefined && headConfig.blob === baseConfig.blob && headConfig.file === baseConfig.file;
   if (headConfig.code && !unchangedCode) review.code = { file: headConfig.code, added: headConfig.file !== baseConfig.file || !baseConfig.blob };
-  review.head = unchangedCode ? base.config : (headConfig.resolved?.config ?? (headConfig.code ? undefined : (await loadDefaultPreset(repo.root)).config));
+  review.head = unchangedCode
+    ? base.config
+    : (headConfig.resolved?.config ?? (headConfig.code || headConfig.error ? undefined : (await loadDefaultPreset(repo.root)).config));
   const label = review.label;
   if (label && request.event === 'pull-request' && labels.includes(label)) review.acceptedLabel = label;
   // A reviewed change (the label) is judged by its own declarative policy, unless it weakens a locked key.
@@ -78,23 +86,22 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
 
 /** The commit to read the policy from, and how to name it: the target's tip, the commit before a push, or the default branch for a new one. */
 function policyBase(repo: Repository, request: RangeRequest): { sha: string; name: string } | undefined {
-  const candidates = [...request.base];
-  if (request.event === 'push' && candidates.length === 0 && request.defaultBranch && request.defaultBranch !== request.branch) {
-    candidates.push(`refs/remotes/origin/${request.defaultBranch}`, `refs/heads/${request.defaultBranch}`);
+  const candidates = request.base.map((revision) => ({ revision, name: request.event === 'pull-request' ? (request.targetBranch ?? revision) : request.event === 'push' ? 'the commit before the push' : revision }));
+  // A new branch, or a forced push whose old tip CI did not fetch: the default branch's policy.
+  if (request.event === 'push' && request.defaultBranch) {
+    for (const revision of [`refs/remotes/origin/${request.defaultBranch}`, `refs/heads/${request.defaultBranch}`]) candidates.push({ revision, name: request.defaultBranch });
   }
-  for (const candidate of candidates) {
-    const sha = resolveCommit(repo, candidate);
-    if (!sha) continue;
-    const name = request.event === 'pull-request' ? (request.targetBranch ?? candidate) : request.event === 'push' && request.base.length > 0 ? 'the commit before the push' : candidate.replace(/^refs\/(remotes\/origin|heads)\//, '');
-    return { sha, name };
+  for (const { revision, name } of candidates) {
+    const sha = resolveCommit(repo, revision);
+    if (sha) return { sha, name };
   }
   return undefined;
 }
 
 /** No policy to judge by but the change's own: its declarative config, or the default preset when it is code. */
-async function fromChange(repo: Repository, request: RangeRequest, headConfig: CommitConfig, source: string, newPolicy: boolean): Promise<VerifyPolicy> {
+async function fromChange(repo: Repository, request: RangeRequest, headConfig: CommitConfig & { error?: string }, source: string, newPolicy: boolean): Promise<VerifyPolicy> {
   const resolved = headConfig.resolved ?? (await loadDefaultPreset(repo.root));
-  const review: PolicyReview = { ...emptyReview(resolved, request), headFile: headConfig.file };
+  const review: PolicyReview = { ...emptyReview(resolved, request), headFile: headConfig.file, ...(headConfig.error ? { headError: headConfig.error } : {}) };
   if (newPolicy) review.newPolicy = { file: headConfig.code ?? headConfig.file, code: headConfig.code !== undefined };
   // Locked keys hold even for a policy that is new.
   review.lockViolations = headConfig.lockViolations.flatMap((violation) => violation.weakenings);
@@ -117,4 +124,18 @@ function emptyReview(resolved: ResolvedConfig, request: RangeRequest): PolicyRev
 function weakensLocked(base: PolicyReview['base'], head: NonNullable<PolicyReview['head']>): boolean {
   const locked = base.policy?.locked ?? [];
   return locked.length > 0 && findWeakenings(base, head).some((weakening) => isLocked(weakening.key, locked));
+}
+
+/**
+ * The change's own config, resolved without running code. One it cannot resolve (a broken file,
+ * a preset it does not have, a symbolic link) is a policy-change finding, not the end of the run:
+ * the target's policy still judges everything else.
+ */
+async function loadHeadConfig(repo: Repository, head: string, cwd: string): Promise<CommitConfig & { error?: string }> {
+  try {
+    return await loadConfigAtCommit(repo, head, cwd, { runCode: false, collectLocks: true });
+  } catch (error) {
+    if (!isMcflowError(error)) throw error;
+    return { commit: head, lockViolations: [], error: error.message };
+  }
 }

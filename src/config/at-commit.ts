@@ -160,7 +160,11 @@ async function importAtCommit(file: string, content: string, commit: string): Pr
   const dir = fs.existsSync(path.dirname(file)) ? path.dirname(file) : process.cwd();
   const extension = path.extname(file);
   const temporary = path.join(dir, `.mcflow-${commit.slice(0, 12)}-${process.pid}-${Date.now()}${extension}`);
-  fs.writeFileSync(temporary, content, { flag: 'wx' });
+  try {
+    fs.writeFileSync(temporary, content, { flag: 'wx' });
+  } catch (error) {
+    throw new ConfigError(messages.configUnreadable(file, `cannot write the target branch's version beside it (${(error as Error).message})`), messages.configFix);
+  }
   try {
     const loader = await loaderFor(temporary);
     return await loader!(temporary, content);
