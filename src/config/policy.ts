@@ -18,13 +18,9 @@ export function resolvePolicy(config: Omit<McflowConfig, 'extends'>): Policy {
 }
 
 function fill(value: unknown, node: SchemaNode): unknown {
-  if (value === undefined) {
-    if (node.default !== undefined) return structuredClone(node.default);
-    if (node.type === 'object' && node.properties) return fill({}, node);
-    return undefined;
-  }
-  if (node.type !== 'object' || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const result: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  const current = value !== undefined ? value : node.default !== undefined ? structuredClone(node.default) : node.properties ? {} : undefined;
+  if (node.type !== 'object' || typeof current !== 'object' || current === null || Array.isArray(current)) return current;
+  const result: Record<string, unknown> = { ...(current as Record<string, unknown>) };
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const filled = fill(result[key], child);
     if (filled !== undefined) result[key] = filled;
@@ -35,4 +31,3 @@ function fill(value: unknown, node: SchemaNode): unknown {
   }
   return result;
 }
-

@@ -81,6 +81,7 @@ export const configSchema = {
         ],
         default: 'error',
       },
+      default: {},
       weakerWhen: 'lower',
     },
     branches: {
