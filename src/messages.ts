@@ -461,6 +461,8 @@ export const messages = {
     markerAdded: 'This change adds an inline "mcflow-allow-secret" marker: a secret on this line or the next is no longer reported',
     codeConfig: (file: string, added: boolean) =>
       `This change ${added ? 'adds' : 'edits'} the config ${file}: it is code, so verify does not run it from a pull request; the target branch's policy applies until it is merged`,
+    baseline: (file: string, added: boolean) =>
+      `This change ${added ? 'adds' : 'edits'} the baseline ${file}, whose findings verify does not report: the target branch's version applies until it is merged`,
     commitlintConfig: (file: string, added: boolean) =>
       `This change ${added ? 'adds' : 'edits'} the commitlint config ${file}, which decides what a valid commit message is`,
     newPolicy: (file: string | undefined) =>

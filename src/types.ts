@@ -205,6 +205,8 @@ export interface PolicyReview {
   lockViolations: { key: string; change: string }[];
   /** A JS/TS config the change adds or edits: not run. */
   code?: { file: string; added: boolean };
+  /** A `verify --baseline` file in the repository that the change adds or edits (the target's is used). */
+  baseline?: { file: string; added: boolean };
   /** The target has no policy yet: the change's config (or the default preset) applies. */
   newPolicy?: { file?: string; code: boolean };
   /** `policy.reviewedLabel` of the target's policy, when the change carries that label. */

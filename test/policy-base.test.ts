@@ -131,6 +131,25 @@ describe('verify on a pull request: the policy comes from the target branch', ()
     assert.equal(of(list, 'secrets').length, 1);
   });
 
+  it('a baseline the pull request commits is read from the target branch: adding its own findings to it hides nothing', (t) => {
+    const repo = repoWith(t);
+    commit(repo, { 'src/key.ts': `export const key = "${token()}";\n` }, 'feat: add the key');
+    // The author records the pull request's own findings as "known", in a second commit.
+    const written = repo.cli(['audit', '--write-baseline', 'mcflow-baseline.json']);
+    assert.equal(written.code, 0, written.output);
+    assert.ok((JSON.parse(repo.read('mcflow-baseline.json')) as { findings: { check: string }[] }).findings.some((f) => f.check === 'secrets'), 'the baseline lists the secret');
+    commit(repo, {}, 'chore: record the known findings');
+    // The same file kept outside the repository (CI's own) is read as it is, and does hide it.
+    const outside = path.join(repo.home, 'ci-baseline.json');
+    fs.copyFileSync(path.join(repo.dir, 'mcflow-baseline.json'), outside);
+    assert.equal(of(findings(repo.cli(['verify', '--format', 'json', '--baseline', outside], { env: pr(repo) }).stdout), 'secrets').length, 0);
+    const result = repo.cli(['verify', '--format', 'json', '--baseline', 'mcflow-baseline.json'], { env: pr(repo) });
+    assert.equal(result.code, 1, result.output);
+    const list = findings(result.stdout);
+    assert.equal(of(list, 'secrets').length, 1, result.stdout);
+    assert.match(of(list, 'policy-change')[0]!.message, /^This change adds the baseline mcflow-baseline\.json, whose findings verify does not report/);
+  });
+
   it('GitLab: a check lowered to warning in a merge request is reported, the secret still blocks', (t) => {
     const repo = repoWith(t);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', checks: { secrets: { verify: 'warning' } } }), 'config/app.ts': `export const key = "${token()}";\n` });

@@ -57,6 +57,7 @@ export const policyChange: Check = {
       }
       problems.push({ ...soft(softened), message: text.weakened(weakening.key, weakening.change) + accepted, ...where, fix });
     }
+    if (review.baseline) problems.push({ ...soft(softened), message: text.baseline(review.baseline.file, review.baseline.added) + accepted, file: review.baseline.file, fix });
     if (review.code) problems.push({ ...soft(softened), message: text.codeConfig(review.code.file, review.code.added) + accepted, file: review.code.file, fix });
     for (const file of change.files ?? []) {
       if (COMMITLINT_CONFIG.test(file.path)) {

@@ -26,6 +26,10 @@ export interface VerifyPolicy {
   source: string;
   /** What `policy-change` compares (unset for `--staged`). */
   review?: PolicyReview;
+  /** The commit the policy was read from (the target branch's), when it was. */
+  baseCommit?: string;
+  /** The change's head commit. */
+  headCommit?: string;
 }
 
 const text = messages.policy.source;
@@ -79,9 +83,9 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
   if (label && request.event === 'pull-request' && labels.includes(label)) review.acceptedLabel = label;
   // A reviewed change (the label) is judged by its own declarative policy, unless it weakens a locked key.
   if (review.acceptedLabel && review.head && headConfig.resolved && review.lockViolations.length === 0 && !weakensLocked(base.config, review.head)) {
-    return { resolved: headConfig.resolved, source: `${source}; ${text.accepted(headConfig.file!, review.acceptedLabel)}`, review };
+    return { resolved: headConfig.resolved, source: `${source}; ${text.accepted(headConfig.file!, review.acceptedLabel)}`, review, baseCommit: baseCommit.sha, headCommit: head };
   }
-  return { resolved: base, source, review };
+  return { resolved: base, source, review, baseCommit: baseCommit.sha, headCommit: head };
 }
 
 /** The commit to read the policy from, and how to name it: the target's tip, the commit before a push, or the default branch for a new one. */

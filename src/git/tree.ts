@@ -49,3 +49,4 @@ export function treeContains(repo: Pick<Repository, 'root'>, commit: string, tex
   });
   return result.status === 0 && result.stdout.length > 0;
 }
+
