@@ -241,6 +241,34 @@ describe('verify never runs a JS/TS config from the pull request', () => {
   });
 });
 
+describe('verify never runs a JS preset the pull request brings', () => {
+  it('a preset committed under node_modules and named by the pull request\'s config is not imported', (t) => {
+    const repo = repoWith(t);
+    const marker = path.join(repo.home, 'pr-preset-ran');
+    repo.write('node_modules/evil/preset.cjs', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { checks: { secrets: 'off' } };\n`);
+    repo.git(['add', '-f', 'node_modules/evil/preset.cjs']);
+    commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: ['gitflow', './node_modules/evil/preset.cjs'] }), 'src/key.ts': `export const key = "${token()}";\n` });
+    const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+    assert.equal(fs.existsSync(marker), false, 'the pull request\'s preset ran');
+    assert.equal(result.code, 1, result.output);
+    const list = findings(result.stdout);
+    assert.match(of(list, 'policy-change')[0]!.message, /node_modules\/evil\/preset\.cjs: it is code, so verify does not run it/);
+    assert.equal(of(list, 'secrets').length, 1);
+  });
+
+  it('an installed JS preset the target branch uses runs for both ends: a pull request that keeps it passes', (t) => {
+    const repo = repoWith(t, { '.mcflowrc.json': JSON.stringify({ extends: '@acme/js-preset' }) });
+    const dir = path.join(repo.dir, 'node_modules/@acme/js-preset');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: '@acme/js-preset', main: 'index.cjs' }));
+    fs.writeFileSync(path.join(dir, 'index.cjs'), "module.exports = { extends: 'gitflow', files: { sensitive: ['**/*.sqlite'] } };\n");
+    fs.appendFileSync(path.join(repo.dir, '.git/info/exclude'), 'node_modules/\n');
+    commit(repo, { 'src/ok.ts': 'export const ok = 1;\n' });
+    const result = repo.cli(['verify'], { env: pr(repo) });
+    assert.equal(result.code, 0, result.output);
+  });
+});
+
 describe('where the policy comes from', () => {
   it('the pull request that introduces mcflow-hooks: its config applies and the report says so', (t) => {
     const repo = repoWith(t, {});

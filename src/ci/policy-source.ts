@@ -54,10 +54,10 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
     return { resolved, source: text.workTree(show(resolved.filepath)) };
   }
   const labels = request.pullRequest?.labels ?? [];
-  const headConfig = await loadHeadConfig(repo, head, cwd);
   const baseCommit = policyBase(repo, request);
-  if (!baseCommit) return fromChange(repo, request, headConfig, text.newBranch(headConfig.file), false);
-  const baseConfig = await loadConfigAtCommit(repo, baseCommit.sha, cwd, { runCode: true });
+  const baseConfig = baseCommit ? await loadConfigAtCommit(repo, baseCommit.sha, cwd, { runCode: true }) : undefined;
+  const headConfig = await loadHeadConfig(repo, head, cwd, baseConfig?.importedPresets ?? []);
+  if (!baseCommit || !baseConfig) return fromChange(repo, request, headConfig, text.newBranch(headConfig.file), false);
   // Neither end has a config file: both are the default preset, nothing changes hands.
   if (!baseConfig.resolved && headConfig.file && !treeContains(repo, baseCommit.sha, 'mcflow-hooks', ADOPTION_FILES)) {
     return fromChange(repo, request, headConfig, text.newPolicy(headConfig.file), true);
@@ -135,11 +135,11 @@ function weakensLocked(base: PolicyReview['base'], head: NonNullable<PolicyRevie
  * a preset it does not have, a symbolic link) is a policy-change finding, not the end of the run:
  * the target's policy still judges everything else.
  */
-async function loadHeadConfig(repo: Repository, head: string, cwd: string): Promise<CommitConfig & { error?: string }> {
+async function loadHeadConfig(repo: Repository, head: string, cwd: string, trustedPresets: readonly string[]): Promise<CommitConfig & { error?: string }> {
   try {
-    return await loadConfigAtCommit(repo, head, cwd, { runCode: false, collectLocks: true });
+    return await loadConfigAtCommit(repo, head, cwd, { runCode: false, collectLocks: true, trustedPresets });
   } catch (error) {
     if (!isMcflowError(error)) throw error;
-    return { commit: head, lockViolations: [], error: error.message };
+    return { commit: head, lockViolations: [], importedPresets: [], error: error.message };
   }
 }

@@ -33,6 +33,8 @@ export interface CommitConfig {
   code?: string;
   /** Locked keys the config weakens (only collected with `collectLocks`; otherwise they throw). */
   lockViolations: LockViolation[];
+  /** Installed presets (outside the repository) that are code and were imported. */
+  importedPresets: string[];
 }
 
 export interface AtCommitOptions {
@@ -40,6 +42,12 @@ export interface AtCommitOptions {
   runCode: boolean;
   /** Collect locked-key violations instead of throwing (the pull request's config, compared in CI). */
   collectLocks?: boolean;
+  /**
+   * Installed presets that are code and may be imported although `runCode` is off: those the
+   * target branch's policy imported already (the same files, so the same code). Any other
+   * installed JS preset is not run for a pull request: its node_modules may be its own.
+   */
+  trustedPresets?: readonly string[];
 }
 
 /** Thrown inside the resolver when a file is code and may not run: ends the resolution. */
@@ -50,7 +58,7 @@ class CodeNotRun extends Error {
 }
 
 export async function loadConfigAtCommit(repo: Repository, commit: string, cwd: string, options: AtCommitOptions): Promise<CommitConfig> {
-  const result: CommitConfig = { commit, lockViolations: [] };
+  const result: CommitConfig = { commit, lockViolations: [], importedPresets: [] };
   const found = locateAtCommit(repo, commit, cwd);
   if (!found) return result;
   result.file = found.file;
@@ -58,7 +66,7 @@ export async function loadConfigAtCommit(repo: Repository, commit: string, cwd: 
   const absolute = path.join(repo.root, found.file);
   const io: ConfigIo = {
     resolve: (specifier, fromDir, referrer) => resolveAtCommit(repo, commit, specifier, fromDir, referrer),
-    read: (file) => readAtCommit(repo, commit, file, options.runCode),
+    read: (file) => readAtCommit(repo, commit, file, options, result.importedPresets),
     ...(options.collectLocks ? { onLockViolation: (violation: LockViolation) => result.lockViolations.push(violation) } : {}),
   };
   try {
@@ -131,9 +139,16 @@ function resolveAtCommit(repo: Repository, commit: string, specifier: string, fr
   throw new ConfigError(messages.presetNotFound(specifier, [`${relative} at ${commit.slice(0, 12)}`], referrer), messages.presetPathFix(fromDir));
 }
 
-async function readAtCommit(repo: Repository, commit: string, file: string, runCode: boolean): Promise<unknown> {
+async function readAtCommit(repo: Repository, commit: string, file: string, options: AtCommitOptions, imported: string[]): Promise<unknown> {
+  const runCode = options.runCode;
   const relative = inRepository(repo, file);
-  if (relative === undefined) return readConfigFile(file);
+  if (relative === undefined) {
+    if (CODE_CONFIG.test(file)) {
+      if (!runCode && !(options.trustedPresets ?? []).includes(file)) throw new CodeNotRun(file);
+      imported.push(file);
+    }
+    return readConfigFile(file);
+  }
   const entry = listTreeEntries(repo, commit, [relative]).get(relative);
   if (!entry || !isRegularFile(entry)) throw new ConfigError(messages.policy.symlinkAtCommit(relative, commit), messages.policy.symlinkFix);
   const content = readBlob(repo, entry.object).toString('utf8');
