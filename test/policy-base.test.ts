@@ -45,7 +45,7 @@ describe('verify on a pull request: the policy comes from the target branch', ()
     {
       name: 'package.json turns secrets off',
       files: (secret) => ({ 'package.json': JSON.stringify({ name: 'x', mcflow: { checks: { secrets: 'off' } } }), 'src/key.ts': `export const key = "${secret}";\n` }),
-      expect: /^This change weakens the policy: checks\.secrets error → off at pre-commit, pre-push, verify, audit$/,
+      expect: /^This change weakens the policy: checks\.secrets error → off at pre-commit, commit-msg, pre-push, verify, audit$/,
       found: 'secrets',
     },
     {

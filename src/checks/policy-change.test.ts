@@ -32,7 +32,7 @@ describe('policy-change', () => {
     const problems = await run(review(head));
     assert.deepEqual(messages(problems), [
       'This change weakens the policy: checks.branch-name warning → off at pre-commit; error → off at post-checkout, pre-push, verify',
-      'This change weakens the policy: checks.secrets error → warning at pre-commit, pre-push, verify, audit',
+      'This change weakens the policy: checks.secrets error → warning at pre-commit, commit-msg, pre-push, verify, audit',
       'This change weakens the policy: branches.protected removes "develop"',
       'This change weakens the policy: branches.maxLength 100 → 200',
       'This change weakens the policy: secrets.allow adds "0123456789abcdef"',
@@ -78,6 +78,12 @@ describe('policy-change', () => {
   it('says so, as a warning, when the target has no policy yet', async () => {
     const problems = await run(review(BASE, { newPolicy: { file: '.mcflowrc.json', code: false } }));
     assert.deepEqual(problems.map((p) => [p.severity, p.message]), [['warning', "The target branch has no mcflow-hooks policy yet: this change's config .mcflowrc.json applies"]]);
+  });
+
+  it('masks what it echoes from the config: a value is the pull request author\'s text', async () => {
+    const head: Config = { ...BASE, branches: { ...BASE.branches, allowed: ['TOKEN-123'] } };
+    const problems = await policyChange.run({ stage: 'verify', policyReview: review(head) }, { config: {}, stage: 'verify', mask: async (text) => text.replace('TOKEN-123', 'TOK****') });
+    assert.deepEqual(messages(problems), ['This change weakens the policy: branches.allowed adds "TOK****"']);
   });
 
   it('runs only where verify resolved a review (never in the hooks)', async () => {

@@ -30,9 +30,11 @@ const COMMITLINT_CONFIG = /^(?:\.commitlintrc(?:\.[a-z]+)?|commitlint\.config\.[
 export const policyChange: Check = {
   id: 'policy-change',
   why: text.why,
-  async run(change) {
+  async run(change, context) {
     const review = change.policyReview;
     if (!review) return [];
+    // Config values and file names are the pull request author's: masked like every echo (a token pasted into a list).
+    const mask = context.mask ?? (async (value: string) => value);
     const locked = review.base.policy?.locked ?? [];
     const softened = review.acceptedLabel !== undefined || review.event === 'push';
     const fix = text.fix(review.label, change.pullRequest?.number);
@@ -65,7 +67,7 @@ export const policyChange: Check = {
       }
     }
     for (const marker of await findAddedMarkers(change, review)) problems.push({ ...soft(softened), ...marker, message: text.markerAdded + accepted, fix });
-    return problems;
+    return Promise.all(problems.map(async (problem) => ({ ...problem, message: await mask(problem.message) })));
   },
 };
 

@@ -5,7 +5,8 @@
  * compares two policies by its `weakerWhen` marks, and the build writes it to
  * `schema/mcflow.schema.json` for editor completion (a test keeps the two in step).
  * It is a small subset of JSON Schema draft-07: type, properties, additionalProperties, items,
- * enum, oneOf, minimum, pattern, default, plus `format: "glob"` (a picomatch glob, or a `/regex/`).
+ * enum, oneOf, minimum, pattern, default, plus `format: "glob"` (a picomatch glob, or a `/regex/`) and
+ * `format: "regex"` (a regex source for the linear-time engine).
  *
  * Importing this module costs a few object literals and no validator: the hook path may read
  * defaults from it.
@@ -35,7 +36,7 @@ export interface SchemaNode {
   oneOf?: readonly SchemaNode[];
   minimum?: number;
   pattern?: string;
-  format?: 'glob';
+  format?: 'glob' | 'regex';
   required?: readonly string[];
   /** The value a resolved policy holds when no config sets the key. */
   default?: unknown;
@@ -133,7 +134,14 @@ export const configSchema = {
           default: DEFAULTS.useCommitlintConfig,
           weakerWhen: 'changed',
         },
-        ignore: stringList('Regular expressions: commit messages that match one are not linted (bot messages, for example).', 'added'),
+        ignore: {
+          type: 'array',
+          // format "regex": checked at load for what the linear-time engine (config/regex.ts) cannot run.
+          items: { type: 'string', format: 'regex' },
+          description: 'Regular expressions: commit messages that match one are not linted (bot messages, for example).',
+          default: [],
+          weakerWhen: 'added',
+        },
       },
     },
     lintStaged: {
@@ -163,7 +171,12 @@ export const configSchema = {
             additionalProperties: false,
             required: ['fingerprint', 'reason'],
             properties: {
-              fingerprint: { type: 'string', pattern: '^[0-9a-f]{16}$', description: 'The 16 hex digits a finding prints.' },
+              fingerprint: {
+                type: 'string',
+                // Old-style (bare 16 hex digits) entries still load: the secrets check says what replaces each.
+                pattern: '^(?:fp2-)?[0-9a-f]{16}$',
+                description: 'The fingerprint a finding prints (fp2- and 16 hex digits).',
+              },
               reason: { type: 'string', description: 'Why this is not a secret, for reviewers.' },
             },
           },
