@@ -58,6 +58,7 @@ function assertNoLeftovers(repo: TestRepo): void {
   const modules = path.join(repo.dir, 'node_modules');
   const left = fs.existsSync(modules) ? fs.readdirSync(modules).filter((name) => name.startsWith('.mcflow-commitlint-')) : [];
   assert.deepEqual(left, [], 'a temporary commitlint directory was left behind');
+  assert.equal(fs.existsSync(path.join(modules, '.cache')), false, 'the temporary copy left a transpile cache behind');
   assert.equal(repo.git(['status', '--porcelain']).stdout, '');
 }
 

@@ -114,7 +114,7 @@ async function loadAtCommit(repo: Repository, commit: string, found: CommitlintA
         fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
         fs.writeFileSync(path.join(dir, relative), content);
       }
-      return await loadCommitlintConfig(file, repo.root);
+      return await withoutJitiCache(() => loadCommitlintConfig(file, repo.root));
     } catch (error) {
       if (!isMcflowError(error)) throw error;
       const wanted = missingLocalFile(error.message, dir);
@@ -169,6 +169,22 @@ function findLocalFile(repo: Repository, commit: string, wanted: string, have: M
 }
 
 const LOCAL_EXTENSIONS = ['.js', '.cjs', '.mjs', '.json', '.ts', '.cts', '.mts'];
+
+/**
+ * A TypeScript config goes through jiti, which keeps transpiled files in node_modules/.cache/jiti
+ * and reuses one whose recorded hash matches: nothing of the checkout's (the change's) is
+ * reused, and nothing is left there for a copy that is deleted right after.
+ */
+async function withoutJitiCache<T>(load: () => Promise<T>): Promise<T> {
+  const saved = process.env.JITI_FS_CACHE;
+  process.env.JITI_FS_CACHE = 'false';
+  try {
+    return await load();
+  } finally {
+    if (saved === undefined) delete process.env.JITI_FS_CACHE;
+    else process.env.JITI_FS_CACHE = saved;
+  }
+}
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
