@@ -512,7 +512,7 @@ export const messages = {
         removed: `removes ${name(change.file)}`,
         replaced: `makes ${name(change.file)} win over ${change.previous ? name(change.previous) : 'the target branch\'s'}`,
       }[change.kind];
-      const target = change.previous ? `the target branch's ${change.previous === 'package.json' ? 'package.json "commitlint" key' : change.previous}` : 'the "@commitlint/config-conventional" rules (with commits.rules)';
+      const target = change.previous ? `the target branch's ${change.previous === 'package.json' ? 'package.json "commitlint" key' : change.previous}` : 'the "@commitlint/config-conventional" preset (with commits.rules)';
       const notRun = change.kind === 'removed' ? '' : ` verify does not run the change's version (a commitlint config can run code):`;
       return `This change ${what}, which decides what a valid commit message is:${notRun} ${target} ${change.kind === 'removed' ? 'still lints' : 'lints'} the commits until it is merged`;
     },

@@ -80,7 +80,7 @@ describe('verify: the commitlint config comes from the target branch', () => {
         assert.equal(changes.length, 1, JSON.stringify(changes, null, 2));
         assert.equal(changes[0]!.severity, 'error');
         assert.equal(changes[0]!.file, file);
-        assert.match(changes[0]!.message, new RegExp(`^This change adds the commitlint config ${file.replace(/\./g, '\\.')}, which decides what a valid commit message is: verify does not run the change's version .*"@commitlint/config-conventional" rules`));
+        assert.match(changes[0]!.message, new RegExp(`^This change adds the commitlint config ${file.replace(/\./g, '\\.')}, which decides what a valid commit message is: verify does not run the change's version .*"@commitlint/config-conventional" preset`));
         // The hooks still read the work tree: there the author is the one committing.
         const hook = repo.cli(['run', 'commit-msg', repo.write('.git/msg.txt', 'anything goes\n')]);
         assert.equal(hook.code, 0, hook.output);
