@@ -45,12 +45,16 @@ export default async function benchConfigCache() {
   const commitMsg = (repo) => ({ command: process.execPath, args: [CLI, 'run', 'commit-msg', message], cwd: repo.dir, env: hookEnv });
 
   const init = initRepo(home);
+  // For reference: the repository no user has (what bench/commit-msg.bench.mjs measures).
+  const bare = hookedRepo(home, HOOKS);
+  fs.rmSync(path.join(bare.dir, 'node_modules/.cache'), { force: true });
   const adopters = Object.fromEntries(Object.entries(ADOPTER_CONFIGS).map(([file, content]) => [file, initRepo(home, { [file]: content })]));
   const standard = hookedRepo(home, { 'commit-msg': 'commitlint --edit "$1"\n' });
   fs.writeFileSync(path.join(standard.dir, 'commitlint.config.mjs'), ADOPTER_CONFIGS['commitlint.config.mjs']);
 
   const cases = [
     { label: "node -e ''", command: process.execPath, args: ['-e', ''], cwd: init.dir, env },
+    { label: 'commit-msg, no config file', ...commitMsg(bare) },
     { label: 'commit-msg, init config, warm', ...commitMsg(init) },
     { label: 'commit-msg, init config, cold', ...commitMsg(init), before: dropCache(init) },
   ];
@@ -61,7 +65,9 @@ export default async function benchConfigCache() {
   cases.push({ label: 'commitlint --edit (.mjs)', command: path.join(standard.dir, 'node_modules/.bin/commitlint'), args: ['--edit', message], cwd: standard.dir, env });
   const medians = sideBySide(cases);
   const results = report('commit-msg in the repositories users have (warm: cache present; cold: first run after a change)', medians, [
+    ['commit-msg, no config file', "node -e ''"],
     ['commit-msg, init config, warm', "node -e ''", 1.7],
+    ['commit-msg, init config, warm', 'commit-msg, no config file'],
     ['commit-msg, init config, cold', "node -e ''"],
     ...Object.keys(adopters).flatMap((file) => [
       [`commit-msg, ${file}, warm`, "node -e ''", 2],
