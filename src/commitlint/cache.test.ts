@@ -100,6 +100,25 @@ describe('commitlint config cache: verdict parity', () => {
   });
 });
 
+describe('commitlint config cache: computed shared configs', () => {
+  it('an extended config whose rules are functions (a scope list from the workspace) is never stored', async (t) => {
+    const dir = tempProject(t);
+    const pkg = path.join(dir, 'node_modules/commitlint-config-scopes');
+    fs.mkdirSync(pkg);
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'commitlint-config-scopes', version: '1.0.0', main: 'index.js' }));
+    // reads the workspace on every run, as @commitlint/config-pnpm-scopes does
+    fs.writeFileSync(path.join(pkg, 'index.js'), `const fs = require('node:fs');\nmodule.exports = { rules: { 'scope-enum': async () => [2, 'always', fs.readdirSync(${JSON.stringify(path.join(dir, 'packages'))})] } };\n`);
+    fs.mkdirSync(path.join(dir, 'packages/auth'), { recursive: true });
+    const own = path.join(dir, '.commitlintrc.json');
+    fs.writeFileSync(own, JSON.stringify({ extends: ['scopes'] }));
+    const first = await loadCommitlintCached(own, dir, loadCommitlintConfig);
+    assert.deepEqual([first.cache, first.reason], ['slow', 'scopes computes rule scope-enum on every run']);
+    fs.mkdirSync(path.join(dir, 'packages/billing'));
+    const second = await loadCommitlintCached(own, dir, loadCommitlintConfig);
+    assert.deepEqual(second.loaded.rules['scope-enum'], [2, 'always', ['auth', 'billing']]);
+  });
+});
+
 describe('onlyExtendsConventional', () => {
   const table: [unknown, boolean][] = [
     [{ extends: ['@commitlint/config-conventional'] }, true],

@@ -53,7 +53,7 @@ export async function loadCommitlintCached(own: string, root: string, loadSlowly
   }
 
   const loaded = await loadSlowly(own, root);
-  const reason = functionRule ?? unserialisableReason(loaded);
+  const reason = functionRule ?? unserialisableReason(loaded) ?? (await findComputedExtends(loaded.extends ?? [], own));
   const extended = reason ? undefined : extendedInputs(loaded.extends ?? [], own);
   const plain = toPlain({ rules: loaded.rules, parserOpts: loaded.parserPreset?.parserOpts, defaultIgnores: loaded.defaultIgnores !== false, helpUrl: loaded.helpUrl });
   const why = reason ?? (plain.ok ? undefined : plain.reason);
@@ -161,6 +161,39 @@ function extendedInputs(specifiers: string[], own: string): Inputs | undefined {
     inputs[manifest] = contentStamp(manifest);
   }
   return inputs;
+}
+
+/**
+ * A shared config whose rules are functions computes them on every run, from the workspace
+ * (@commitlint/config-pnpm-scopes, -lerna-scopes, -nx-scopes list the packages): its value at
+ * the first run must not be kept. @commitlint/load has already loaded each one; the module
+ * cache hands it back.
+ */
+async function findComputedExtends(specifiers: string[], own: string): Promise<string | undefined> {
+  const { createRequire } = await import('node:module');
+  const { pathToFileURL } = await import('node:url');
+  const require = createRequire(own);
+  for (const specifier of specifiers) {
+    if (typeof specifier !== 'string') continue;
+    for (const name of specifier.startsWith('.') || path.isAbsolute(specifier) ? [specifier] : packageNames(specifier)) {
+      let entry: string;
+      try {
+        entry = require.resolve(name);
+      } catch {
+        continue;
+      }
+      try {
+        const module = (await import(pathToFileURL(entry).href)) as { default?: { rules?: unknown }; rules?: unknown };
+        const rules = (module.default ?? module).rules;
+        const computed = isObject(rules) ? Object.entries(rules).find(([, value]) => typeof value === 'function')?.[0] : undefined;
+        if (computed !== undefined) return `${specifier} computes rule ${computed} on every run`;
+      } catch {
+        return `${specifier} could not be inspected`;
+      }
+      break;
+    }
+  }
+  return undefined;
 }
 
 /** The names commitlint tries for an `extends` entry (@commitlint/resolve-extends). */
