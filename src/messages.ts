@@ -191,7 +191,7 @@ export const messages = {
         : state === 'none'
           ? `${what}: nothing to resolve`
           : state === 'hit' || state === 'stored'
-            ? `${what}: resolved once and cached for the hooks (node_modules/.cache/mcflow-hooks)`
+            ? `${what}: resolved once, then read from the hooks' config cache`
             : `${what}: cannot be cached, loaded on every commit: ${reason ?? 'unknown reason'} (plain data in the config makes it cacheable)`,
     ok: (text: string) => `✓ ${text}`,
     bad: (text: string, fix: string) => `✗ ${text}\n    → ${fix}`,
