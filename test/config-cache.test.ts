@@ -48,6 +48,24 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.equal(commitMsg(repo, 'add login\n').code, 1, 'the cached policy still lints');
   });
 
+  it('one resolution per commit: pre-commit stores it, commit-msg (the last hook git runs) reads it', (t) => {
+    const repo = cacheRepo(t);
+    repo.write('.mcflowrc.json', INIT_CONFIG);
+    repo.installHooks({
+      'pre-commit': 'mcflow-hooks run pre-commit\n',
+      'prepare-commit-msg': 'mcflow-hooks run prepare-commit-msg "$1" "$2" "$3"\n',
+      'commit-msg': 'mcflow-hooks run commit-msg "$1"\n',
+    });
+    repo.git(['checkout', '-q', '-b', 'feature/login']);
+    repo.write('src/login.ts', 'export const login = () => true;\n');
+    repo.git(['add', 'src/login.ts', '.mcflowrc.json']);
+    const record = path.join(repo.home, 'loaded.txt');
+    // each hook process rewrites the record at exit: what is left is commit-msg's
+    repo.git(['commit', '-q', '-m', 'feat: add login'], { env: { NODE_OPTIONS: `--require ${PRELOAD}`, MCFLOW_TEST_LOADED: record } });
+    assert.equal(cacheFiles(path.join(repo.dir, CACHE)).length, 1);
+    assert.doesNotMatch(fs.readFileSync(record, 'utf8'), /vendor\/cosmiconfig|shared\/glob/);
+  });
+
   it('editing the config rebuilds it', (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
