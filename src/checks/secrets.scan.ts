@@ -26,6 +26,8 @@ export interface RawSecret {
   column: number;
   /** The rule's own words for what it found. */
   description: string;
+  /** `warning` for keys that are public by design or reach no real data (test mode); absent for secrets. */
+  severity?: 'warning';
 }
 
 const escape = (keyword: string) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,8 +36,13 @@ const KEYWORD_SOURCE = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords)
 const KEYWORD = new RegExp(KEYWORD_SOURCE, 'i');
 /** The same, global, plus the start of a PEM block (whose body lines hold no keyword). */
 const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|---- BEGIN|${KEYWORD_SOURCE}`, 'gi');
-/** The end of a PEM block: `-----END …` or ssh.com's `---- END …`. */
-const BLOCK_END = /-----END|---- END/g;
+/** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
+const BLOCK_END = /-----END|---- END|Private-MAC:/g;
+/** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
+const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
+const NEXT_LINES = /^(?:akia|asia)$/i;
+/** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
+const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
 const RULE_KEYWORDS = new RegExp(
@@ -104,6 +111,7 @@ function loadEngine() {
  * the text finds the lines to keep; line numbers and columns stay what they were.
  */
 export function keepKeywordLines(text: string): string {
+  if (KUBERNETES_SECRET.test(text)) return text;
   const pieces: string[] = [];
   let copied = 0;
   const skipTo = (offset: number) => {
@@ -124,7 +132,12 @@ export function keepKeywordLines(text: string): string {
   for (let match = KEYWORD_ANYWHERE.exec(text); match !== null; match = KEYWORD_ANYWHERE.exec(text)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     // Through the end of this line, or of the key block it opens.
-    const blockEnd = /^-{4,5} ?begin$/i.test(match[0]) ? endAfter(match.index) : -1;
+    let blockEnd = OPENS_BLOCK.test(match[0]) ? endAfter(match.index) : -1;
+    // An access key id's secret may sit on one of the next three lines.
+    if (NEXT_LINES.test(match[0])) {
+      for (let i = 0, at = text.indexOf('\n', match.index); i < 3 && at !== -1; i++, at = text.indexOf('\n', at + 1)) blockEnd = at;
+      if (blockEnd !== -1 && text.indexOf('\n', blockEnd + 1) === -1) blockEnd = text.length;
+    }
     let lineEnd = text.indexOf('\n', blockEnd === -1 ? match.index : blockEnd);
     if (lineEnd === -1) lineEnd = text.length;
     if (lineStart > copied) skipTo(lineStart);
@@ -154,6 +167,7 @@ interface Match {
   end: number;
   value: string;
   description: string;
+  severity?: 'warning';
 }
 
 export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecret[][]> {
@@ -162,7 +176,7 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
     if (!mayContainSecret(text)) return [];
     const ext = path.extname(targets[index]!.path);
     return rulesFor(text).flatMap((rule) =>
-      findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: rule.description })),
+      findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: match.description ?? rule.description })),
     );
   });
   await scanWithPreset(targets, texts, matches);
@@ -207,6 +221,8 @@ async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly st
         const [start, end] = message.range;
         const value = content.slice(start, end);
         if (isPresetPlaceholder(value)) continue;
+        const rest = rule === 'secretlint/npm' && value.length < 12 ? restOfAssignment(content, end) : undefined;
+        if (rest !== undefined && isPresetPlaceholder(rest)) continue;
         const member = lastAtOrBefore(starts, start);
         const offset = starts[member]!;
         matches[members[member]!]!.push({ rule, start: start - offset, end: end - offset, value, description: DESCRIPTIONS.get(rule) ?? 'secret' });
@@ -240,6 +256,17 @@ function shortRuleId(id: string): string {
 function isPresetPlaceholder(value: string): boolean {
   const password = /^[a-z][\w+.-]*:\/\/[^:@/\s]*:([^@/\s]+)@/i.exec(value)?.[1];
   return isPlaceholder(password ?? value);
+}
+
+/**
+ * The preset's npm rule reports a part of `_authToken=<token>` (the name, not the value): the
+ * value that follows on the line, up to whitespace, decides whether it is a placeholder.
+ */
+function restOfAssignment(content: string, end: number): string | undefined {
+  const lineEnd = content.indexOf('\n', end);
+  const rest = content.slice(end, lineEnd === -1 ? content.length : Math.min(lineEnd, end + 400));
+  const equals = rest.indexOf('=');
+  return equals === -1 ? undefined : rest.slice(equals + 1).trim();
 }
 
 /** One finding per secret: when rules overlap, the first by position wins, specific rules before the generic one. */

@@ -7,7 +7,8 @@
 import type { SecretRule } from './define.js';
 import { isPlaceholder } from './placeholder.js';
 
-const SCHEMES = 'postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse';
+// A SQLAlchemy driver may follow the scheme (`postgresql+psycopg2://`, `mysql+pymysql://`), as in alembic.ini and settings files.
+const SCHEMES = '(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|oracle|snowflake|neo4j(?:\\+s)?|nats|ldaps?|smtps?|ftps?|sftp)(?:\\+[a-z0-9]{1,20})?';
 export const connectionUrl: SecretRule = {
   id: 'mcflow/connection-url',
   description: 'password in a connection URL',
@@ -25,9 +26,12 @@ export const connectionUrl: SecretRule = {
       'url: "mongodb+srv://svc:Bd0Kh8oOOL8dKLzd@cluster0.ab1cd.mongodb.net/app"',
       'AMQP_URL=amqps://worker:M2oeq3hDavJA76rN@mq.internal/vhost',
       'jdbc:sqlserver://sa:Xq7!pLm2vR9t@sql01:1433',
+      'sqlalchemy.url = postgresql+psycopg2://app:Tq8vW3nZr5Lm@db.internal/app',
+      'EMAIL_URL=smtps://mailer:Pz4kQ9wX2mRt@smtp.acme.io:465',
       'ConnectionStrings__Db="Server=sql01;Database=app;User Id=sa;Password=Xq7!pLm2vR9tK;"',
     ],
     notSecrets: [
+      'sqlalchemy.url = driver://user:pass@localhost/dbname',
       'DATABASE_URL=postgres://user:<password>@localhost:5432/app',
       'DATABASE_URL=postgres://user:${DB_PASSWORD}@db:5432/app',
       'REDIS_URL=redis://:changeme@localhost:6379',

@@ -21,18 +21,33 @@ export interface SecretRule {
    */
   patterns: readonly RegExp[];
   /** For shapes a regex cannot match in linear time (a PEM block's BEGIN…END pair): finds candidates itself. */
-  find?: (text: string) => Iterable<{ index: number; value: string }>;
-  /** A structural test on the candidate (checksum, entropy, name); false drops it. */
-  verify?: (secret: string, match: RegExpExecArray, context: { ext: string }) => boolean;
+  find?: (text: string) => Iterable<{ index: number; value: string } & Verdict>;
+  /**
+   * A structural test on the candidate (checksum, entropy, name): false drops it; a verdict keeps
+   * it with its own words or a lower severity (a public-by-design key, a test-mode key).
+   */
+  verify?: (secret: string, match: RegExpExecArray, context: { ext: string }) => boolean | Verdict;
   /** Skip the shared placeholder filter (the rule filters its own parts, e.g. a URL's password). */
   ownPlaceholderCheck?: boolean;
   samples: { secrets: readonly string[]; notSecrets: readonly string[]; ext?: string };
 }
 
-export interface SecretMatch {
+/** What a rule says about one match beyond "found": its own description and, for keys that are not fully secret, `warning`. */
+export interface Verdict {
+  description?: string;
+  severity?: 'warning';
+}
+
+export interface SecretMatch extends Verdict {
   start: number;
   end: number;
   value: string;
+}
+
+/** Drops undefined fields so matches compare and print cleanly. */
+function verdictOf(result: boolean | Verdict | undefined): Verdict {
+  if (typeof result !== 'object') return {};
+  return { ...(result.description ? { description: result.description } : {}), ...(result.severity ? { severity: result.severity } : {}) };
 }
 
 /** Every secret a rule finds in a text: the pure core both secretlint and the sample tests use. */
@@ -45,9 +60,9 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: {
   }
   if (rule.find) {
     // The finder applies its own structural test: it has no regex match to hand to `verify`.
-    for (const { index, value } of rule.find(text)) {
+    for (const { index, value, ...verdict } of rule.find(text)) {
       if (!rule.ownPlaceholderCheck && isPlaceholder(value)) continue;
-      found.push({ start: index, end: index + value.length, value });
+      found.push({ start: index, end: index + value.length, value, ...verdictOf(verdict) });
     }
   }
   for (const pattern of rule.patterns) {
@@ -60,12 +75,22 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: {
       const value = match.groups?.secret ?? match[0];
       const offset = match.groups?.secret !== undefined ? secretOffset(match, value) : 0;
       // The rule's own test first: it is cheaper than the placeholder list and rejects more.
-      if (rule.verify && !rule.verify(value, match, { ext })) continue;
+      const verdict = rule.verify ? rule.verify(value, match, { ext }) : true;
+      if (verdict === false) continue;
       if (!rule.ownPlaceholderCheck && isPlaceholder(value)) continue;
-      found.push({ start: match.index + offset, end: match.index + offset + value.length, value });
+      found.push({ start: match.index + offset, end: match.index + offset + value.length, value, ...verdictOf(verdict) });
     }
   }
-  return found;
+  return withoutOverlaps(found);
+}
+
+/** A rule's patterns may find the same secret twice (by prefix and by name): keep the first of overlapping matches. */
+function withoutOverlaps(found: SecretMatch[]): SecretMatch[] {
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.start - b.start);
+  const kept: SecretMatch[] = [];
+  for (const match of found) if (kept.length === 0 || match.start >= kept[kept.length - 1]!.end) kept.push(match);
+  return kept;
 }
 
 let lastText: string | undefined;
@@ -98,7 +123,7 @@ export function toSecretlintRule(rule: SecretRule): SecretLintRuleCreator {
       return {
         file(source) {
           for (const match of findSecrets(rule, source.content, source.ext)) {
-            context.report({ message: t('FOUND', { description: rule.description }), range: [match.start, match.end] });
+            context.report({ message: t('FOUND', { description: match.description ?? rule.description }), range: [match.start, match.end] });
           }
         },
       };
@@ -121,4 +146,46 @@ export function entropy(value: string): number {
 /** How many of lower case, upper case, digits and symbols a value mixes. */
 export function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
+}
+
+/**
+ * A value assigned to a name that contains one of `names` (a regex source, matched
+ * case-insensitively): `CLOUDFLARE_API_TOKEN=…`, `"cloudflareToken": "…"`, `cloudflare.key = '…'`.
+ * `value` is the secret's own pattern; `tail` the class of characters that may not follow it
+ * (so a longer run is not cut to size). Every quantifier is bounded: the work from each start is too.
+ */
+export function assignedTo(names: string, value: string, tail = '[\\w+/=-]'): RegExp {
+  return new RegExp(
+    `(?<name>(?:${names})[\\w.-]{0,30})["'\\]]{0,2}[ \\t]{0,5}(?::=|=>|\\?=|[:=,])[ \\t]{0,5}["'\`]?(?<secret>${value})(?!${tail})`,
+    'gdi',
+  );
+}
+
+let mentionText: string | undefined;
+const mentionCache = new Map<string, boolean>();
+/**
+ * Whether the text a match came from mentions `word` anywhere (`mailgun`, `docsearch`): one
+ * search per text and word, however many matches ask, so a rule stays linear.
+ */
+export function mentions(match: RegExpExecArray, word: RegExp): boolean {
+  if (match.input !== mentionText) {
+    mentionText = match.input;
+    mentionCache.clear();
+  }
+  let found = mentionCache.get(word.source);
+  if (found === undefined) {
+    found = word.test(match.input);
+    mentionCache.set(word.source, found);
+  }
+  return found;
+}
+
+/** The text within `radius` characters of a match: for context a rule reads near the value, at bounded cost. */
+export function around(match: RegExpExecArray, radius: number): string {
+  return match.input.slice(Math.max(0, match.index - radius), match.index + match[0].length + radius);
+}
+
+/** A run the window's edge cut in two: the characters just outside it continue the run. */
+export function cutAtEdge(text: string, start: number, length: number, run: RegExp): boolean {
+  return (start > 0 && run.test(text[start - 1]!)) || (start + length < text.length && run.test(text[start + length]!));
 }

@@ -22,7 +22,7 @@ const WEAK_STAND_IN = /^(?:password|passwd|pass|secret|admin|root|test|demo|chan
  * an ellipsis `…` anywhere.
  * Zeros need six in a row: four occur by chance in about 1% of random 40-digit hex tokens.
  */
-const FILLER_RUN = /([xX*.#])\1{3,}|0{6,}|_{4,}|…/;
+const FILLER_RUN = /([xX*#])\1{3,}|\.{3}|0{6,}|_{4,}|…/;
 
 /** Bare words that stand in for a value. */
 const STAND_INS = new Set([
@@ -32,16 +32,49 @@ const STAND_INS = new Set([
   'supersecret', 'letmein', 'hunter2', 'tbd', 'n/a', 'env', 'set_me', 'setme',
 ]);
 
+/**
+ * Credentials that providers print in their own documentation and test suites: they are
+ * everywhere in tutorials and never grant anything. (AWS's examples contain "EXAMPLE" and are
+ * caught by FILLER; jwt.io's token is judged by its claims in the jwt rule.)
+ */
+const DOCUMENTED_EXAMPLES = new Set([
+  // Stripe's API reference and quick starts.
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'pk_test_TYooMQauvdEDq54NiTphI7jx', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+  'pk_test_6pRNASCoBOKtIshFeQd4XMUh', 'sk_test_26PHem9AhJZvU623DfE1x4sd', 'whsec_test_secret',
+  // Slack's token documentation.
+  'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy', 'xoxp-4956821296-4969584705-4971658731-97d5da6e2b',
+  // Twilio's test-credential magic values and docs.
+  'ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+]);
+
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim().replace(/^['"`]|['"`]$/g, '');
   if (trimmed.length < 4) return true;
-  if (STAND_INS.has(trimmed.toLowerCase())) return true;
+  if (STAND_INS.has(trimmed.toLowerCase()) || DOCUMENTED_EXAMPLES.has(trimmed)) return true;
+  if (hasSequence(trimmed)) return true;
   if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
   // Too few distinct characters to be random ("aaaaaaaa", "abababab"), or a short unit repeated ("xoxb-xoxb-xoxb-").
   if (new Set(trimmed).size <= 3 || isRepetitive(trimmed)) return true;
   // Base64 of a placeholder is a placeholder: "bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password".
   const decoded = decodePrintableBase64(trimmed);
   return decoded !== undefined && isPlaceholder(decoded);
+}
+
+/**
+ * A run of six or more consecutive characters counting up or down (`123456`, `abcdef`,
+ * `FEDCBA`): typed by a person writing an example, almost never produced by a generator (about
+ * 1 in 40,000 for a random 32-hex token, far rarer for base62).
+ */
+export function hasSequence(value: string): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step === 1 && /[A-Za-z0-9]/.test(value[i]!) ? up + 1 : 1;
+    down = step === -1 && /[A-Za-z0-9]/.test(value[i]!) ? down + 1 : 1;
+    if (up >= 6 || down >= 6) return true;
+  }
+  return false;
 }
 
 /**

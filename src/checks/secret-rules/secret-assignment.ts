@@ -22,6 +22,21 @@ export function normalizeName(name: string): string {
     .toLowerCase();
 }
 
+/** The credential word a normalised name ends with, for the finding's explanation. */
+const KEYWORD = /(?:password|passwd|pwd|pass|secret_?key_?base|secret_?access_?key|client_?secret|api_?secret|secret_?key|secret|auth_?token|access_?token|refresh_?token|bearer_?token|token|api_?key|access_?key|private_?key|encryption_?key|signing_?key|master_?key|app_?key|credentials?)$/;
+
+/** Values that are random but not secret: identifiers, digests and public or encrypted material. */
+const NOT_A_SECRET = [
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // a UUID names a thing; it grants nothing
+  /^\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|pbkdf2[\w-]*|scrypt|bcrypt)\$/, // password hashes (bcrypt, argon2, crypt)
+  /^(?:pbkdf2_sha\d+|bcrypt_sha256|argon2|sha\d+|md5)\$/, // Django's password hashes
+  /^(?:sha(?:1|256|384|512)|md5)[-:]/i, // integrity and digest strings
+  /^0x[0-9a-fA-F]{40}$|^(?:bc1|tb1)[02-9ac-hj-np-z]{25,90}$|^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/, // blockchain addresses
+  /^(?:pk|pub)[._](?:live_|test_|eyJ)|^sb_publishable_/, // publishable keys made for browsers
+  /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-|age1[02-9ac-hj-np-z]{20})/, // public keys
+  /^(?:ENC\[|\$ANSIBLE_VAULT|vault:v\d|-----BEGIN AGE)/, // SOPS, ansible-vault, Vault transit and age ciphertext (sealed-secrets values exceed the length bound)
+];
+
 export const secretAssignment: SecretRule = {
   id: 'mcflow/secret-assignment',
   description: 'password, secret or token value',
@@ -29,27 +44,39 @@ export const secretAssignment: SecretRule = {
   patterns: [
     // NAME=value, NAME: value, "name": "value", name = 'value', name => "value"; optional `export`.
     // The name must end in a credential word here already: most `a: b` pairs in code never reach verify.
-    /(?<![\w$])["']?(?<name>(?:[A-Za-z_][\w.-]{0,80}?)?(?:pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?))["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})\k<quote>/gdi,
+    // The value must end where its run ends: a 300-character blob is not cut to a 200-character "password".
+    /(?<![\w$])["']?(?<name>(?:[A-Za-z_][\w.-]{0,80}?)?(?:pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?))["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
   ],
   verify: (value, match, { ext }) => {
-    const name = normalizeName(match.groups!.name!);
+    const rawName = match.groups!.name!;
+    const name = normalizeName(rawName);
     if (!CREDENTIAL_NAME.test(name) || HARMLESS_NAME.test(name)) return false;
     if (CODE_EXTENSIONS.has(ext) && match.groups!.quote === '') return false;
     // A dotted or called expression, or a plain identifier, is code, not a value.
     if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|\(/.test(value)) return false;
-    // Stripe's test-mode keys reach no real money or data.
-    if (/^(?:sk|rk|pk)_test_/.test(value)) return false;
-    // Paths (`PWD=/home/ann`), constant names (`TOKEN_STRING`) and camelCase identifiers are not values a person keeps secret.
+    // Stripe's test-mode keys are the stripe rule's (a warning there).
+    if (/^(?:sk|rk)_test_/.test(value)) return false;
+    if (NOT_A_SECRET.some((shape) => shape.test(value))) return false;
     // A trailing `=` or `:` is the next assignment's, not the value's (`a_token=b_token=`).
     const bare = value.replace(/[=:]{1,3}$/, '');
+    // Paths (`PWD=/home/ann`), constant names (`TOKEN_STRING`), identifiers in any case style and
+    // dotted/kebab words (`gitlab-ci-token`) are not values a person keeps secret.
     if (/^(?:\/|~\/|\.\.?\/|[A-Za-z]:\\)/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(bare) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(bare) || /^[a-z]+(?:[-_.][a-z]+)+$/.test(bare)) return false;
-    if (/^\d+$/.test(value) || /^(?:https?:\/\/)?[\w.-]+\.(?:com|org|io|net|dev)(?:\/\S*)?$/.test(value)) return false;
+    if (/^\d+$/.test(value) || /^(?:https?:\/\/)?[\w.-]+\.(?:com|org|io|net|dev)(?:\/\S*)?$/.test(value) || /^[^@\s]+@[\w-]+\.[\w.-]+$/.test(value)) return false;
+    // Version strings and dates: `1.2.3-beta.4`, `2024-01-01T00:00:00Z`.
+    if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$|^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(value)) return false;
     const passwordLike = /(?:pass|pwd)/.test(name);
     const minimum = passwordLike ? 8 : 12;
     const bits = entropy(value);
     const classes = characterClasses(value);
     // Two kinds of character need more spread than three or four: "overEvery" is a word, "Xq7!pLm2" is not.
-    return value.length >= minimum && classes >= 2 && bits >= (classes >= 3 && passwordLike ? 2.5 : 3);
+    const threshold = classes >= 3 && passwordLike ? 2.5 : 3;
+    if (value.length < minimum || classes < 2 || bits < threshold) return false;
+    const keyword = KEYWORD.exec(name)?.[0] ?? name;
+    const alphabet = /^[0-9a-f]+$/i.test(value) ? 'hex' : /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? 'base64' : 'mixed';
+    return {
+      description: `value of ${JSON.stringify(rawName)} (name says "${keyword.replace(/_/g, '')}"; Shannon entropy ${bits.toFixed(1)} bits/char ≥ ${threshold} over ${classes} character classes, ${alphabet})`,
+    };
   },
   samples: {
     secrets: [

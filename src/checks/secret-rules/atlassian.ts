@@ -1,0 +1,21 @@
+/** Atlassian (Jira, Confluence, Bitbucket Cloud) API tokens: `ATATT3…`, `ATCTT3…`, and the older 24-character tokens assigned to an Atlassian name. */
+import { assignedTo, entropy, type SecretRule } from './define.js';
+import { BASE64URL, fake } from './fake.js';
+
+export const atlassian: SecretRule = {
+  id: 'mcflow/atlassian',
+  description: 'Atlassian API token',
+  keywords: ['atatt3', 'atctt3', 'atlassian', 'jira', 'confluence', 'bitbucket'],
+  patterns: [
+    /(?<![\w-])AT[AC]TT3[A-Za-z0-9_=-]{150,300}(?![\w=-])/g,
+    assignedTo('atlassian|jira|confluence', '[A-Za-z0-9]{24}', '[A-Za-z0-9]'),
+  ],
+  verify: (token) => entropy(token) >= 3.8,
+  samples: {
+    secrets: [
+      `JIRA_API_TOKEN=AT${'ATT3'}xFfGF0${fake('atatt', 170, BASE64URL)}=${fake('atatt-crc', 8, '0123456789ABCDEF')}`,
+      `confluence_token: "${fake('atl-old', 24)}"`,
+    ],
+    notSecrets: ['JIRA_API_TOKEN=<your-atlassian-api-token>', 'JIRA_URL=https://acme.atlassian.net', 'jira_project_key: ACMEPROJECTKEYS123456789'],
+  },
+};

@@ -1,0 +1,15 @@
+/** Pulumi access tokens: `pul-` + 40 hex. */
+import { entropy, type SecretRule } from './define.js';
+import { fake, HEX } from './fake.js';
+
+export const pulumi: SecretRule = {
+  id: 'mcflow/pulumi',
+  description: 'Pulumi access token',
+  keywords: ['pul-'],
+  patterns: [/(?<![\w-])pul-[a-f0-9]{40}(?![\w-])/g],
+  verify: (token) => entropy(token) >= 3.3,
+  samples: {
+    secrets: [`PULUMI_ACCESS_TOKEN=pu${'l-'}${fake('pul', 40, HEX)}`],
+    notSecrets: ['PULUMI_ACCESS_TOKEN=pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'PULUMI_ACCESS_TOKEN=${{ secrets.PULUMI_ACCESS_TOKEN }}'],
+  },
+};
