@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
 import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
-import { findSecrets } from './secret-rules/define.js';
+import { findSecrets, withWholeText } from './secret-rules/define.js';
 
 export interface ScanTarget {
   path: string;
@@ -175,8 +175,10 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
   const matches: Match[][] = texts.map((text, index) => {
     if (!mayContainSecret(text)) return [];
     const ext = path.extname(targets[index]!.path);
-    return rulesFor(text).flatMap((rule) =>
-      findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: match.description ?? rule.description })),
+    return withWholeText(text, targets[index]!.content, () =>
+      rulesFor(text).flatMap((rule) =>
+        findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: match.description ?? rule.description })),
+      ),
     );
   });
   await scanWithPreset(targets, texts, matches);

@@ -161,28 +161,69 @@ export function assignedTo(names: string, value: string, tail = '[\\w+/=-]'): Re
   );
 }
 
+/**
+ * The whole file a scanned text was cut from. The scan blanks lines without a keyword, and in a
+ * diff every line the change does not add, but the context a rule reads (`indexName` beside an
+ * Algolia key, `authDomain` beside a Firebase key) may sit on exactly those lines. Line numbers
+ * and columns are the same in both texts, so an offset maps across by its line.
+ */
+let whole: { scanned: string; text: string; scannedLines?: number[]; textLines?: number[] } | undefined;
+
+/** Runs `scan` with `text` as the whole file behind `scanned` (its blanked copy). */
+export function withWholeText<T>(scanned: string, text: string, scan: () => T): T {
+  whole = scanned === text ? undefined : { scanned, text };
+  try {
+    return scan();
+  } finally {
+    whole = undefined;
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The whole text and the offset in it of a match in the scanned text. */
+function inWholeText(match: RegExpExecArray): { text: string; offset: number } {
+  if (!whole || match.input !== whole.scanned) return { text: match.input, offset: match.index };
+  const scannedLines = (whole.scannedLines ??= lineStarts(whole.scanned));
+  const textLines = (whole.textLines ??= lineStarts(whole.text));
+  let low = 0;
+  let high = scannedLines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (scannedLines[mid]! <= match.index) low = mid;
+    else high = mid - 1;
+  }
+  return { text: whole.text, offset: (textLines[low] ?? 0) + match.index - scannedLines[low]! };
+}
+
 let mentionText: string | undefined;
 const mentionCache = new Map<string, boolean>();
 /**
- * Whether the text a match came from mentions `word` anywhere (`mailgun`, `docsearch`): one
- * search per text and word, however many matches ask, so a rule stays linear.
+ * Whether the file a match came from mentions `word` anywhere (`mailgun`, `docsearch`): one
+ * search per file and word, however many matches ask, so a rule stays linear.
  */
 export function mentions(match: RegExpExecArray, word: RegExp): boolean {
-  if (match.input !== mentionText) {
-    mentionText = match.input;
+  const { text } = inWholeText(match);
+  if (text !== mentionText) {
+    mentionText = text;
     mentionCache.clear();
   }
   let found = mentionCache.get(word.source);
   if (found === undefined) {
-    found = word.test(match.input);
+    found = word.test(text);
     mentionCache.set(word.source, found);
   }
   return found;
 }
 
-/** The text within `radius` characters of a match: for context a rule reads near the value, at bounded cost. */
+/** The file's text within `radius` characters of a match, blanked lines included: context a rule reads, at bounded cost. */
 export function around(match: RegExpExecArray, radius: number): string {
-  return match.input.slice(Math.max(0, match.index - radius), match.index + match[0].length + radius);
+  const { text, offset } = inWholeText(match);
+  return text.slice(Math.max(0, offset - radius), offset + match[0].length + radius);
 }
 
 /** A run the window's edge cut in two: the characters just outside it continue the run. */

@@ -51,13 +51,54 @@ export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim().replace(/^['"`]|['"`]$/g, '');
   if (trimmed.length < 4) return true;
   if (STAND_INS.has(trimmed.toLowerCase()) || DOCUMENTED_EXAMPLES.has(trimmed)) return true;
-  if (hasSequence(trimmed)) return true;
+  if (hasSequence(trimmed) || isMadeOfFillerWords(trimmed)) return true;
   if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
   // Too few distinct characters to be random ("aaaaaaaa", "abababab"), or a short unit repeated ("xoxb-xoxb-xoxb-").
   if (new Set(trimmed).size <= 3 || isRepetitive(trimmed)) return true;
   // Base64 of a placeholder is a placeholder: "bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password".
   const decoded = decodePrintableBase64(trimmed);
   return decoded !== undefined && isPlaceholder(decoded);
+}
+
+/**
+ * Words test data and documentation spell credentials with: a value made only of these (and
+ * short numbers and separators) is a stand-in someone typed, not a generated secret:
+ * `testtoken`, `abc@def-secret`, `user:pass@word-secret`, `my-api-key-123`.
+ */
+const FILLER_WORDS = new Set(
+  ('test testing tests token tokens secret secrets pass password passwd passwords word user username users abc def ghi xyz ' +
+    'foo bar baz qux quux key keys api my your our the dummy fake sample samples example examples demo value values admin ' +
+    'hello world mock mocked stub some other another valid invalid wrong bad good new old dev local localhost default access ' +
+    'auth private public npm github gitlab gh gl pat ghp glpat app client id server db database root guest login pwd super ' +
+    'very such secure insecure random string here there this that not real top integration unit ci bot service account ' +
+    'shh hidden masked redacted xxx yyy zzz aaa bbb ccc one two three four five six seven eight nine ten').split(' '),
+);
+const LONGEST_FILLER = Math.max(...[...FILLER_WORDS].map((word) => word.length));
+
+export function isMadeOfFillerWords(value: string): boolean {
+  const pieces = value.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  let words = 0;
+  let singles = 0;
+  for (const piece of pieces.flatMap((piece) => piece.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/))) {
+    if (/^\d+$/.test(piece)) {
+      if (piece.length > 4) return false;
+    } else if (piece.length === 1) singles++;
+    else if (segments(piece)) words++;
+    else return false;
+  }
+  return words > 0 && singles <= 3;
+}
+
+/** Whether `letters` splits into filler words (dynamic programming over split points: linear in length × longest word). */
+function segments(letters: string): boolean {
+  const reachable = new Uint8Array(letters.length + 1);
+  reachable[0] = 1;
+  for (let end = 1; end <= letters.length; end++) {
+    for (let start = Math.max(0, end - LONGEST_FILLER); start < end && !reachable[end]; start++) {
+      if (reachable[start] && FILLER_WORDS.has(letters.slice(start, end))) reachable[end] = 1;
+    }
+  }
+  return reachable[letters.length] === 1;
 }
 
 /**

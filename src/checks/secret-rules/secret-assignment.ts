@@ -13,6 +13,8 @@ const CREDENTIAL_NAME =
   /(?:^|_)(?:password|passwd|pwd|pass|secret|secret_?key|secret_?key_?base|client_?secret|token|auth_?token|access_?token|refresh_?token|bearer_?token|api_?key|api_?secret|access_?key|secret_?access_?key|private_?key|encryption_?key|signing_?key|master_?key|app_?key|credentials?)$/;
 /** Names that say "not a secret" even though they end like one. */
 const HARMLESS_NAME = /(?:^|_)(?:public|publishable|pub)_|(?:_file|_path|_name|_id|_url_env|_length|_ttl|_expiry|_header)$|^(?:pwd|old_?pwd|all_?pass|any_?pass|by_?pass)$/;
+/** Stylesheets name things `.fa-user-secret:before{…}`: selectors and rules, never credentials. */
+const STYLESHEETS = new Set(['.css', '.scss', '.sass', '.less', '.styl', '.svg']);
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.py', '.rb', '.go', '.java', '.kt', '.cs', '.php']);
 
 export function normalizeName(name: string): string {
@@ -51,9 +53,9 @@ export const secretAssignment: SecretRule = {
     const rawName = match.groups!.name!;
     const name = normalizeName(rawName);
     if (!CREDENTIAL_NAME.test(name) || HARMLESS_NAME.test(name)) return false;
-    if (CODE_EXTENSIONS.has(ext) && match.groups!.quote === '') return false;
+    if (STYLESHEETS.has(ext) || (CODE_EXTENSIONS.has(ext) && match.groups!.quote === '')) return false;
     // A dotted or called expression, or a plain identifier, is code, not a value.
-    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|\(/.test(value)) return false;
+    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|[({<>]/.test(value)) return false;
     // Stripe's test-mode keys are the stripe rule's (a warning there).
     if (/^(?:sk|rk)_test_/.test(value)) return false;
     if (NOT_A_SECRET.some((shape) => shape.test(value))) return false;
@@ -113,6 +115,7 @@ export const secretAssignment: SecretRule = {
       'JWT_SECRET="my-super-secret-jwt-key"',
       'password: ENC[AES256_GCM,data:Tr7o=,iv:1Xq=,tag:9Q==,type:str]',
       'password: "#{db_password}"',
+      '.fa-user-secret:before{content:"\\f21b"}.fa-motorcycle:before{content:"\\f21c"}',
     ],
     ext: '.env',
   },
