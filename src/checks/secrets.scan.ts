@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
-import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
+import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
 
 export interface ScanTarget {
@@ -99,7 +99,15 @@ function loadEngine() {
   engine ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(
     ([core, preset]) => ({
       lintSource: core.lintSource,
-      config: { rules: [{ id: preset.creator.meta.id, rule: preset.creator }] } as SecretLintCoreConfig,
+      config: {
+        rules: [
+          {
+            id: preset.creator.meta.id,
+            rule: preset.creator,
+            rules: REPLACED_PRESET_RULES.map((name) => ({ id: `@secretlint/secretlint-rule-${name}`, disabled: true })),
+          },
+        ],
+      } as SecretLintCoreConfig,
     }),
   );
   return engine;

@@ -1,4 +1,4 @@
-/** Mailgun private API keys (`key-` + 32 hex, or the newer `<32 hex>-<8 hex>-<8 hex>`) in a text that mentions Mailgun. */
+/** Mailgun private API keys (`key-` + 32 lower-case letters and digits, or the newer `<32 hex>-<8 hex>-<8 hex>`) in a text that mentions Mailgun. */
 import { entropy, mentions, type SecretRule } from './define.js';
 import { fake, HEX } from './fake.js';
 
@@ -6,7 +6,7 @@ export const mailgun: SecretRule = {
   id: 'mcflow/mailgun',
   description: 'Mailgun API key',
   keywords: ['mailgun'],
-  patterns: [/(?<![\w-])key-[0-9a-f]{32}(?![\w-])/g, /(?<![\w-])[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}(?![\w-])/g],
+  patterns: [/(?<![\w-])key-[0-9a-z]{32}(?![\w-])/g, /(?<![\w-])[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}(?![\w-])/g],
   // Both shapes also name cache entries and build ids: only a text about Mailgun holds its keys.
   verify: (key, match) => mentions(match, /mailgun/i) && entropy(key) >= 3.3,
   samples: {

@@ -18,11 +18,12 @@ const FILLER =
 const WEAK_STAND_IN = /^(?:password|passwd|pass|secret|admin|root|test|demo|changeme|default|qwerty|letmein|welcome|postgres|mysql)[\W_]*\d*[\W_]*$/i;
 
 /**
- * Runs of one filler character: `xxxx`, `XXXX`, `****`, `....`, and zeros (Slack's `T00000000`);
+ * Runs of one filler character: `xxxx`, `XXXX`, `****`, `...`, any character six times (`AIzaaaaaaa…`),
+ * and zeros (Slack's `T00000000`);
  * an ellipsis `…` anywhere.
  * Zeros need six in a row: four occur by chance in about 1% of random 40-digit hex tokens.
  */
-const FILLER_RUN = /([xX*#])\1{3,}|\.{3}|0{6,}|_{4,}|…/;
+const FILLER_RUN = /([xX*#])\1{3,}|([^0])\2{5,}|\.{3}|0{6,}|_{4,}|…/;
 
 /** Bare words that stand in for a value. */
 const STAND_INS = new Set([

@@ -1,4 +1,4 @@
-/** Pulumi access tokens: `pul-` + 40 hex. */
+/** Pulumi access tokens: `pul-` + 40 lower-case letters and digits (hex in practice). */
 import { entropy, type SecretRule } from './define.js';
 import { fake, HEX } from './fake.js';
 
@@ -6,7 +6,7 @@ export const pulumi: SecretRule = {
   id: 'mcflow/pulumi',
   description: 'Pulumi access token',
   keywords: ['pul-'],
-  patterns: [/(?<![\w-])pul-[a-f0-9]{40}(?![\w-])/g],
+  patterns: [/(?<![\w-])pul-[a-z0-9]{40}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.3,
   samples: {
     secrets: [`PULUMI_ACCESS_TOKEN=pu${'l-'}${fake('pul', 40, HEX)}`],
