@@ -24,11 +24,13 @@ export const algolia: SecretRule = {
     }
     return true;
   },
-  samples: {
-    secrets: [
-      `ALGOLIA_ADMIN_KEY=${fake('algolia-admin', 32, HEX)}`,
-      `algolia: {\n  appId: 'BH4D9OD16A',\n  apiKey: '${fake('algolia-search', 32, HEX)}',\n  indexName: 'acme',\n},`,
-    ],
-    notSecrets: ['ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', `checksum: ${fake('algolia-hash', 32, HEX)}`, 'ALGOLIA_APP_ID=BH4D9OD16A'],
+  get samples() {
+    return {
+      secrets: [
+        `ALGOLIA_ADMIN_KEY=${fake('algolia-admin', 32, HEX)}`,
+        `algolia: {\n  appId: 'BH4D9OD16A',\n  apiKey: '${fake('algolia-search', 32, HEX)}',\n  indexName: 'acme',\n},`,
+      ],
+      notSecrets: ['ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', `checksum: ${fake('algolia-hash', 32, HEX)}`, 'ALGOLIA_APP_ID=BH4D9OD16A'],
+    };
   },
 };

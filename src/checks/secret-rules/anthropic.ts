@@ -8,8 +8,10 @@ export const anthropic: SecretRule = {
   keywords: ['sk-ant-'],
   patterns: [/(?<![\w-])sk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_-]{80,110}AA(?![\w-])/g],
   verify: (key) => (key.startsWith('sk-ant-admin') ? { description: 'Anthropic Admin API key' } : true),
-  samples: {
-    secrets: [`ANTHROPIC_API_KEY=sk-${'ant-api03-'}${fake('ant', 93, BASE64URL)}AA`, `ANTHROPIC_ADMIN_KEY=sk-${'ant-admin01-'}${fake('ant-admin', 93, BASE64URL)}AA`],
-    notSecrets: ['ANTHROPIC_API_KEY=sk-ant-api03-...', 'ANTHROPIC_API_KEY=sk-ant-xxxxxxxxxxxxxxxxxxxx', 'ANTHROPIC_API_KEY=${ANTHROPIC_API_KEY}'],
+  get samples() {
+    return {
+      secrets: [`ANTHROPIC_API_KEY=sk-${'ant-api03-'}${fake('ant', 93, BASE64URL)}AA`, `ANTHROPIC_ADMIN_KEY=sk-${'ant-admin01-'}${fake('ant-admin', 93, BASE64URL)}AA`],
+      notSecrets: ['ANTHROPIC_API_KEY=sk-ant-api03-...', 'ANTHROPIC_API_KEY=sk-ant-xxxxxxxxxxxxxxxxxxxx', 'ANTHROPIC_API_KEY=${ANTHROPIC_API_KEY}'],
+    };
   },
 };

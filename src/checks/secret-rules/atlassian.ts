@@ -12,11 +12,13 @@ export const atlassian: SecretRule = {
   ],
   // The older tokens are random base62: digits and both cases (`searchConfluenceUsingCql` is a method name).
   verify: (token) => entropy(token) >= 3.8 && (token.startsWith('AT') || characterClasses(token) >= 3),
-  samples: {
-    secrets: [
-      `JIRA_API_TOKEN=AT${'ATT3'}xFfGF0${fake('atatt', 170, BASE64URL)}=${fake('atatt-crc', 8, '0123456789ABCDEF')}`,
-      `confluence_token: "${fake('atl-old', 24)}"`,
-    ],
-    notSecrets: ['getPagesInConfluenceSpace,searchConfluenceUsingCql', 'JIRA_API_TOKEN=<your-atlassian-api-token>', 'JIRA_URL=https://acme.atlassian.net', 'jira_project_key: ACMEPROJECTKEYS123456789'],
+  get samples() {
+    return {
+      secrets: [
+        `JIRA_API_TOKEN=AT${'ATT3'}xFfGF0${fake('atatt', 170, BASE64URL)}=${fake('atatt-crc', 8, '0123456789ABCDEF')}`,
+        `confluence_token: "${fake('atl-old', 24)}"`,
+      ],
+      notSecrets: ['getPagesInConfluenceSpace,searchConfluenceUsingCql', 'JIRA_API_TOKEN=<your-atlassian-api-token>', 'JIRA_URL=https://acme.atlassian.net', 'jira_project_key: ACMEPROJECTKEYS123456789'],
+    };
   },
 };

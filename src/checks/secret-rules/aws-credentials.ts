@@ -48,21 +48,23 @@ export const awsCredentials: SecretRule = {
   ],
   find: secretsNearKeyIds,
   verify: (value) => !/^[A-Za-z0-9/+]{40}$/.test(value) || looksRandom(value),
-  samples: {
-    secrets: [
-      `aws_secret_access_key = ${secretKey}`,
-      `"SecretAccessKey": "${secretKey}"`,
-      // The documented example key id beside a real secret: the id is a placeholder, the secret is not.
-      `creds = ("AKIAIOSFODNN7EXAMPLE",\n         "${secretKey}")`,
-      `AWS_SESSION_TOKEN=${sessionToken}`,
-      `BEDROCK_KEY=AB${'SK'}QmVkcm9ja0FQSUtleS${fake('bedrock', 120, BASE64)}`,
-    ],
-    notSecrets: [
-      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
-      `aws_secret_access_key_sha1 = "${fake('sha', 40, '0123456789abcdef')}"`,
-      `AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nhash = "${fake('sha2', 40, '0123456789abcdef')}"`,
-      'aws_secret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `aws_secret_access_key = ${secretKey}`,
+        `"SecretAccessKey": "${secretKey}"`,
+        // The documented example key id beside a real secret: the id is a placeholder, the secret is not.
+        `creds = ("AKIAIOSFODNN7EXAMPLE",\n         "${secretKey}")`,
+        `AWS_SESSION_TOKEN=${sessionToken}`,
+        `BEDROCK_KEY=AB${'SK'}QmVkcm9ja0FQSUtleS${fake('bedrock', 120, BASE64)}`,
+      ],
+      notSecrets: [
+        'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
+        `aws_secret_access_key_sha1 = "${fake('sha', 40, '0123456789abcdef')}"`,
+        `AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nhash = "${fake('sha2', 40, '0123456789abcdef')}"`,
+        'aws_secret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      ],
+    };
   },
 };

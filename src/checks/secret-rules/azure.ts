@@ -26,22 +26,24 @@ export const azure: SecretRule = {
     if (match[0].startsWith('sig=')) return /[?&;]s[vepr]=/.test(around(match, 300));
     return entropy(value) >= 3.5;
   },
-  samples: {
-    secrets: [
-      `DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${storageKey};EndpointSuffix=core.windows.net`,
-      `AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=${storageKey};`,
-      `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake('sb', 43, BASE64)}=`,
-      `https://acme.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${fake('sas', 40, BASE62)}%2B${fake('sas2', 3, BASE62)}%3D`,
-      `AZURE_CLIENT_SECRET=${fake('entra-a', 3)}8Q~${fake('entra-b', 34, `${BASE62}_~.-`)}`,
-      `AZURE_DEVOPS_PAT=${pat84}`,
-      `azure_devops_token: ${fake('ado-old', 52, 'abcdefghijklmnopqrstuvwxyz234567')}`,
-    ],
-    notSecrets: [
-      'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>',
-      'AccountKey=${STORAGE_KEY}',
-      'https://cdn.example.com/img.png?sig=abc',
-      `user signature sig=${fake('sig-plain', 44, BASE62)} in a log line`,
-      'AZURE_CLIENT_SECRET=${{ secrets.AZURE_CLIENT_SECRET }}',
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${storageKey};EndpointSuffix=core.windows.net`,
+        `AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=${storageKey};`,
+        `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake('sb', 43, BASE64)}=`,
+        `https://acme.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${fake('sas', 40, BASE62)}%2B${fake('sas2', 3, BASE62)}%3D`,
+        `AZURE_CLIENT_SECRET=${fake('entra-a', 3)}8Q~${fake('entra-b', 34, `${BASE62}_~.-`)}`,
+        `AZURE_DEVOPS_PAT=${pat84}`,
+        `azure_devops_token: ${fake('ado-old', 52, 'abcdefghijklmnopqrstuvwxyz234567')}`,
+      ],
+      notSecrets: [
+        'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>',
+        'AccountKey=${STORAGE_KEY}',
+        'https://cdn.example.com/img.png?sig=abc',
+        `user signature sig=${fake('sig-plain', 44, BASE62)} in a log line`,
+        'AZURE_CLIENT_SECRET=${{ secrets.AZURE_CLIENT_SECRET }}',
+      ],
+    };
   },
 };

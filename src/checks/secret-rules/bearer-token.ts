@@ -19,21 +19,23 @@ export const bearerToken: SecretRule = {
   ],
   // UUIDs count here: in a header they are API keys, not ids.
   verify: (token) => !/^(?:Basic|Bearer|Token|null|undefined|none|required|true|false)$/i.test(token) && characterClasses(token) >= 2 && entropy(token) >= 3,
-  samples: {
-    secrets: [
-      'curl -H "Authorization: Bearer u8jzPde0IgxLd6GncfBAepfJBd0Kh8oO" https://api.acme.io',
-      "headers: { Authorization: 'Token mwufUxbvJDCTbyvHNsG9eh6Yo4gfqrc5' }",
-      'curl --header "PRIVATE-TOKEN: Xq7pLm2vR9tKHgxzNNAL5wIS" https://gitlab.acme.io/api/v4/projects',
-      "requests.get(url, headers={'X-API-Key': 'k9Fh2LmQ8wZr4TbN7pVx3sYc'})",
-      'curl -H "X-Octopus-ApiKey: 7c9e6679-7425-40de-944b-e07fc1f90ae7" https://octopus.acme.io/api',
-      "curl --header 'Authorization: 5d2c9e8f-7425-40de-944b-e07fc1f90ae7'",
-    ],
-    notSecrets: [
-      'headers: { Authorization: `Bearer ${token}` }',
-      'Authorization: Bearer <token>',
-      'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
-      'curl -H "Content-Type: application/json" -H "Authorization: Bearer $TOKEN" https://api.acme.io',
-      'authorization: required',
-    ],
+  get samples() {
+    return {
+      secrets: [
+        'curl -H "Authorization: Bearer u8jzPde0IgxLd6GncfBAepfJBd0Kh8oO" https://api.acme.io',
+        "headers: { Authorization: 'Token mwufUxbvJDCTbyvHNsG9eh6Yo4gfqrc5' }",
+        'curl --header "PRIVATE-TOKEN: Xq7pLm2vR9tKHgxzNNAL5wIS" https://gitlab.acme.io/api/v4/projects',
+        "requests.get(url, headers={'X-API-Key': 'k9Fh2LmQ8wZr4TbN7pVx3sYc'})",
+        'curl -H "X-Octopus-ApiKey: 7c9e6679-7425-40de-944b-e07fc1f90ae7" https://octopus.acme.io/api',
+        "curl --header 'Authorization: 5d2c9e8f-7425-40de-944b-e07fc1f90ae7'",
+      ],
+      notSecrets: [
+        'headers: { Authorization: `Bearer ${token}` }',
+        'Authorization: Bearer <token>',
+        'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
+        'curl -H "Content-Type: application/json" -H "Authorization: Bearer $TOKEN" https://api.acme.io',
+        'authorization: required',
+      ],
+    };
   },
 };

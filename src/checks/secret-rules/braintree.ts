@@ -18,12 +18,14 @@ export const braintree: SecretRule = {
     if (token.startsWith('access_token$sandbox$')) return { description: 'Braintree sandbox access token (test mode)', severity: 'warning' };
     return entropy(token) >= 3.5;
   },
-  samples: {
-    secrets: [
-      `BRAINTREE_TOKEN=access_token$${'production'}$${fake('bt1', 16, LOWER_ALNUM)}$${fake('bt2', 32, HEX)}`,
-      `BRAINTREE_PRIVATE_KEY=${fake('btpk', 32, HEX)}`,
-      `PAYPAL_CLIENT_SECRET=E${fake('pp', 79, BASE64URL)}`,
-    ],
-    notSecrets: ['BRAINTREE_PRIVATE_KEY=<private-key>', 'PAYPAL_CLIENT_SECRET=${PAYPAL_SECRET}', 'BRAINTREE_MERCHANT_ID=acme'],
+  get samples() {
+    return {
+      secrets: [
+        `BRAINTREE_TOKEN=access_token$${'production'}$${fake('bt1', 16, LOWER_ALNUM)}$${fake('bt2', 32, HEX)}`,
+        `BRAINTREE_PRIVATE_KEY=${fake('btpk', 32, HEX)}`,
+        `PAYPAL_CLIENT_SECRET=E${fake('pp', 79, BASE64URL)}`,
+      ],
+      notSecrets: ['BRAINTREE_PRIVATE_KEY=<private-key>', 'PAYPAL_CLIENT_SECRET=${PAYPAL_SECRET}', 'BRAINTREE_MERCHANT_ID=acme'],
+    };
   },
 };

@@ -16,13 +16,15 @@ export const cloudflare: SecretRule = {
     /(?<![\w.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![\w-])/g,
   ],
   verify: (token) => entropy(token) >= 3.5,
-  samples: {
-    secrets: [
-      `CLOUDFLARE_API_TOKEN=${fake('cf-token', 40, BASE64URL)}`,
-      `CF_API_KEY=${fake('cf-global', 37, HEX)}`,
-      `CLOUDFLARE_API_TOKEN=cf${'ut_'}${fake('cfut', 40)}${fake('cfut-crc', 8, HEX)}`,
-      `origin_ca_key = "v1.${'0-'}${fake('cfca1', 24, HEX)}-${fake('cfca2', 146, HEX)}"`,
-    ],
-    notSecrets: ['CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}', 'CLOUDFLARE_ZONE=example.com', 'CLOUDFLARE_API_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+  get samples() {
+    return {
+      secrets: [
+        `CLOUDFLARE_API_TOKEN=${fake('cf-token', 40, BASE64URL)}`,
+        `CF_API_KEY=${fake('cf-global', 37, HEX)}`,
+        `CLOUDFLARE_API_TOKEN=cf${'ut_'}${fake('cfut', 40)}${fake('cfut-crc', 8, HEX)}`,
+        `origin_ca_key = "v1.${'0-'}${fake('cfca1', 24, HEX)}-${fake('cfca2', 146, HEX)}"`,
+      ],
+      notSecrets: ['CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}', 'CLOUDFLARE_ZONE=example.com', 'CLOUDFLARE_API_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    };
   },
 };

@@ -23,15 +23,17 @@ export const curlCredentials: SecretRule = {
     if (password === undefined) return value.length >= 16 && entropy(value) >= 4 && !isPlaceholder(value);
     return password.length >= 4 && !isPlaceholder(password);
   },
-  samples: {
-    secrets: [
-      `curl -u deploy:${fake('curl-pw', 16)} https://api.acme.io/v1/releases`,
-      `curl --user "ci:${fake('curl-pw2', 20)}" https://nexus.acme.io`,
-      `curl --user ops:'${fake('curl-pw3', 16)}' -X PATCH https://api.acme.io`,
-      `curl -H "Authorization: Basic ${Buffer.from(`svc:${fake('basic', 18)}`).toString('base64')}" https://api.acme.io`,
-    ],
-    notSecrets: ['curl -u "$USER:$TOKEN" https://api.acme.io', 'curl -u user:password https://httpbin.org/basic-auth', 'curl -u admin:<password> …', 'ssh -u root host'],
-    ext: '.sh',
+  get samples() {
+    return {
+      secrets: [
+        `curl -u deploy:${fake('curl-pw', 16)} https://api.acme.io/v1/releases`,
+        `curl --user "ci:${fake('curl-pw2', 20)}" https://nexus.acme.io`,
+        `curl --user ops:'${fake('curl-pw3', 16)}' -X PATCH https://api.acme.io`,
+        `curl -H "Authorization: Basic ${Buffer.from(`svc:${fake('basic', 18)}`).toString('base64')}" https://api.acme.io`,
+      ],
+      notSecrets: ['curl -u "$USER:$TOKEN" https://api.acme.io', 'curl -u user:password https://httpbin.org/basic-auth', 'curl -u admin:<password> …', 'ssh -u root host'],
+      ext: '.sh',
+    };
   },
 };
 

@@ -8,8 +8,10 @@ export const databricks: SecretRule = {
   keywords: ['dapi'],
   patterns: [/(?<![\w-])dapi[a-f0-9]{32}(?:-\d)?(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.3,
-  samples: {
-    secrets: [`DATABRICKS_TOKEN=dap${'i'}${fake('dapi', 32, HEX)}`, `token = "dap${'i'}${fake('dapi2', 32, HEX)}-2"`],
-    notSecrets: ['DATABRICKS_TOKEN=dapixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'DATABRICKS_HOST=https://adb-1.azuredatabricks.net'],
+  get samples() {
+    return {
+      secrets: [`DATABRICKS_TOKEN=dap${'i'}${fake('dapi', 32, HEX)}`, `token = "dap${'i'}${fake('dapi2', 32, HEX)}-2"`],
+      notSecrets: ['DATABRICKS_TOKEN=dapixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'DATABRICKS_HOST=https://adb-1.azuredatabricks.net'],
+    };
   },
 };

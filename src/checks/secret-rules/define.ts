@@ -29,7 +29,11 @@ export interface SecretRule {
   verify?: (secret: string, match: RegExpExecArray, context: { ext: string }) => boolean | Verdict;
   /** Skip the shared placeholder filter (the rule filters its own parts, e.g. a URL's password). */
   ownPlaceholderCheck?: boolean;
-  samples: { secrets: readonly string[]; notSecrets: readonly string[]; ext?: string };
+  /**
+   * True and false samples, run by the tests and the detection benchmark. Rules define them with
+   * a getter, so the generated values are built on first read, never when a hook loads the rule.
+   */
+  readonly samples: { secrets: readonly string[]; notSecrets: readonly string[]; ext?: string };
 }
 
 /** What a rule says about one match beyond "found": its own description and, for keys that are not fully secret, `warning`. */

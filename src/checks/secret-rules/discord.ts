@@ -21,14 +21,16 @@ export const discord: SecretRule = {
     /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,80}/g,
   ],
   verify: (token) => (token.startsWith('https:') ? entropy(token.slice(token.lastIndexOf('/') + 1)) >= 4 : encodesSnowflake(token)),
-  samples: {
-    secrets: [
-      `DISCORD_BOT_TOKEN=${botId}.${fake('dc2', 6, BASE64URL)}.${fake('dc3', 38, BASE64URL)}`,
-      `DISCORD_WEBHOOK=https://discord.com/api/${'webhooks/'}${fake('dcw', 19, '0123456789').replace(/^0/, '1')}/${fake('dcw2', 68, BASE64URL)}`,
-    ],
-    notSecrets: [
-      `discord_token: ${Buffer.from('not-a-snowflake-id').toString('base64url')}.abcdef.${fake('dc4', 27, BASE64URL)}`,
-      'DISCORD_WEBHOOK=https://discord.com/api/webhooks/<id>/<token>',
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `DISCORD_BOT_TOKEN=${botId}.${fake('dc2', 6, BASE64URL)}.${fake('dc3', 38, BASE64URL)}`,
+        `DISCORD_WEBHOOK=https://discord.com/api/${'webhooks/'}${fake('dcw', 19, '0123456789').replace(/^0/, '1')}/${fake('dcw2', 68, BASE64URL)}`,
+      ],
+      notSecrets: [
+        `discord_token: ${Buffer.from('not-a-snowflake-id').toString('base64url')}.abcdef.${fake('dc4', 27, BASE64URL)}`,
+        'DISCORD_WEBHOOK=https://discord.com/api/webhooks/<id>/<token>',
+      ],
+    };
   },
 };

@@ -28,15 +28,17 @@ export const docker: SecretRule = {
     if (value.startsWith('dckr_')) return entropy(value) >= 3.8 && !isPlaceholder(value);
     return mentions(match, /"auths"/) && isRegistryAuth(value);
   },
-  samples: {
-    secrets: [
-      `DOCKERHUB_TOKEN=dckr${'_pat_'}${fake('dckr', 27, BASE64URL)}`,
-      `{\n  "auths": {\n    "https://index.docker.io/v1/": {\n      "auth": "${Buffer.from(`ci-bot:${fake('docker-pw', 20)}`).toString('base64')}"\n    }\n  }\n}`,
-    ],
-    notSecrets: [
-      'DOCKERHUB_TOKEN=dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      `{ "auths": { "ghcr.io": { "auth": "${Buffer.from('user:changeme').toString('base64')}" } } }`,
-      '{ "auth": "bearer", "mode": "strict" }',
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `DOCKERHUB_TOKEN=dckr${'_pat_'}${fake('dckr', 27, BASE64URL)}`,
+        `{\n  "auths": {\n    "https://index.docker.io/v1/": {\n      "auth": "${Buffer.from(`ci-bot:${fake('docker-pw', 20)}`).toString('base64')}"\n    }\n  }\n}`,
+      ],
+      notSecrets: [
+        'DOCKERHUB_TOKEN=dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        `{ "auths": { "ghcr.io": { "auth": "${Buffer.from('user:changeme').toString('base64')}" } } }`,
+        '{ "auth": "bearer", "mode": "strict" }',
+      ],
+    };
   },
 };

@@ -19,14 +19,16 @@ export const frameworkSecretKey: SecretRule = {
     if (entropy(key) < 3.8) return false;
     return key.startsWith('django-insecure-') ? { description: 'Django development secret key (django-insecure-…)', severity: 'warning' } : true;
   },
-  samples: {
-    secrets: [
-      `SECRET_KEY = '${fake('django', 50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)')}'`,
-      `SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${fake('django2', 50)}")`,
-      `production:\n  secret_key_base: ${fake('rails', 128, HEX)}`,
-      `SECRET_KEY = "django-insecure-${fake('django3', 50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)')}"`,
-    ],
-    notSecrets: ["SECRET_KEY = os.environ['SECRET_KEY']", "SECRET_KEY = 'change-me-in-production-please-really'", 'secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>'],
-    ext: '.py',
+  get samples() {
+    return {
+      secrets: [
+        `SECRET_KEY = '${fake('django', 50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)')}'`,
+        `SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${fake('django2', 50)}")`,
+        `production:\n  secret_key_base: ${fake('rails', 128, HEX)}`,
+        `SECRET_KEY = "django-insecure-${fake('django3', 50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)')}"`,
+      ],
+      notSecrets: ["SECRET_KEY = os.environ['SECRET_KEY']", "SECRET_KEY = 'change-me-in-production-please-really'", 'secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>'],
+      ext: '.py',
+    };
   },
 };

@@ -17,8 +17,10 @@ export const github: SecretRule = {
     if (entropy(token) < 4) return false;
     return token.startsWith('github_pat_') || !hasValidChecksum(token.slice(4)) ? true : { description: 'GitHub token (checksum valid)' };
   },
-  samples: {
-    secrets: [`GITHUB_TOKEN=${fakeChecksummed(`gh${'p_'}`, 'ghp')}`, `token: gh${'s_'}${fake('ghs', 36)}`, `GH_TOKEN=github${'_pat_'}${fake('ghfg1', 22)}_${fake('ghfg2', 59)}`],
-    notSecrets: ['GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}', 'ghp_short'],
+  get samples() {
+    return {
+      secrets: [`GITHUB_TOKEN=${fakeChecksummed(`gh${'p_'}`, 'ghp')}`, `token: gh${'s_'}${fake('ghs', 36)}`, `GH_TOKEN=github${'_pat_'}${fake('ghfg1', 22)}_${fake('ghfg2', 59)}`],
+      notSecrets: ['GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}', 'ghp_short'],
+    };
   },
 };

@@ -16,13 +16,15 @@ export const gitlab: SecretRule = {
     /(?<![\w-])(?:gl(?:pat|oas|dt|rt|rtr|cbt|ptt|ft|imt|agent|soat|ffct|wt)-|GR1348941)[0-9A-Za-z_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![\w-])/g,
   ],
   verify: (token) => entropy(token) >= 3.5,
-  samples: {
-    secrets: [
-      `GITLAB_TOKEN=gl${'pat-'}${fake('glpat', 20, BASE64URL)}`,
-      `token: "gl${'rt-'}t1_${fake('glrt', 27, BASE64URL)}.01.${fake('glrt2', 9, '0123456789abcdefghijklmnopqrstuvwxyz')}"`,
-      `TRIGGER_TOKEN=gl${'ptt-'}${fake('glptt', 40, HEX)}`,
-      `RUNNER_REGISTRATION_TOKEN=GR1348${'941'}${fake('gr', 20, BASE64URL)}`,
-    ],
-    notSecrets: ['GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx', 'GITLAB_TOKEN=glpat-<your-token>', 'glpat-short', "git clone https://gitlab-ci-token:${CI_JOB_TOKEN}@gitlab.com/acme/app.git"],
+  get samples() {
+    return {
+      secrets: [
+        `GITLAB_TOKEN=gl${'pat-'}${fake('glpat', 20, BASE64URL)}`,
+        `token: "gl${'rt-'}t1_${fake('glrt', 27, BASE64URL)}.01.${fake('glrt2', 9, '0123456789abcdefghijklmnopqrstuvwxyz')}"`,
+        `TRIGGER_TOKEN=gl${'ptt-'}${fake('glptt', 40, HEX)}`,
+        `RUNNER_REGISTRATION_TOKEN=GR1348${'941'}${fake('gr', 20, BASE64URL)}`,
+      ],
+      notSecrets: ['GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx', 'GITLAB_TOKEN=glpat-<your-token>', 'glpat-short', "git clone https://gitlab-ci-token:${CI_JOB_TOKEN}@gitlab.com/acme/app.git"],
+    };
   },
 };

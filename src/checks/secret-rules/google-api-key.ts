@@ -22,13 +22,15 @@ export const googleApiKey: SecretRule = {
     if (MAPS_CONTEXT.test(nearby)) return { description: 'Google Maps browser key (public by design: restrict it by HTTP referrer)', severity: 'warning' };
     return true;
   },
-  samples: {
-    secrets: [
-      `GOOGLE_API_KEY=AI${'za'}${fake('gkey', 35, BASE64URL)}`,
-      `gemini = genai.Client(api_key="AI${'za'}${fake('gkey2', 35, BASE64URL)}")`,
-      `const firebaseConfig = {\n  apiKey: "AI${'za'}${fake('gkey3', 35, BASE64URL)}",\n  authDomain: "acme.firebaseapp.com",\n};`,
-      `<script src="https://maps.googleapis.com/maps/api/js?key=AI${'za'}${fake('gkey4', 35, BASE64URL)}&callback=initMap"></script>`,
-    ],
-    notSecrets: ['GOOGLE_API_KEY=AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'GOOGLE_API_KEY=AIza_your_api_key_here_0000000000000', 'AIzaShort'],
+  get samples() {
+    return {
+      secrets: [
+        `GOOGLE_API_KEY=AI${'za'}${fake('gkey', 35, BASE64URL)}`,
+        `gemini = genai.Client(api_key="AI${'za'}${fake('gkey2', 35, BASE64URL)}")`,
+        `const firebaseConfig = {\n  apiKey: "AI${'za'}${fake('gkey3', 35, BASE64URL)}",\n  authDomain: "acme.firebaseapp.com",\n};`,
+        `<script src="https://maps.googleapis.com/maps/api/js?key=AI${'za'}${fake('gkey4', 35, BASE64URL)}&callback=initMap"></script>`,
+      ],
+      notSecrets: ['GOOGLE_API_KEY=AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'GOOGLE_API_KEY=AIza_your_api_key_here_0000000000000', 'AIzaShort'],
+    };
   },
 };

@@ -15,12 +15,14 @@ export const googleOauth: SecretRule = {
     /(?<![\w/])1\/\/0[A-Za-z0-9_-]{40,500}(?![\w-])/g,
   ],
   verify: (value) => entropy(value) >= 4,
-  samples: {
-    secrets: [
-      `"client_secret": "GOC${'SPX-'}${fake('gocspx', 28, BASE64URL)}"`,
-      `token = "ya${'29.'}${fake('ya29', 120, BASE64URL)}"`,
-      `refresh_token: 1/${'/0'}${fake('refresh', 100, BASE64URL)}`,
-    ],
-    notSecrets: ['GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'client_secret: GOCSPX-<secret>', 'ya29.short', 'see https://example.com/1//0abc'],
+  get samples() {
+    return {
+      secrets: [
+        `"client_secret": "GOC${'SPX-'}${fake('gocspx', 28, BASE64URL)}"`,
+        `token = "ya${'29.'}${fake('ya29', 120, BASE64URL)}"`,
+        `refresh_token: 1/${'/0'}${fake('refresh', 100, BASE64URL)}`,
+      ],
+      notSecrets: ['GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'client_secret: GOCSPX-<secret>', 'ya29.short', 'see https://example.com/1//0abc'],
+    };
   },
 };

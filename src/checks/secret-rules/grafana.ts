@@ -12,12 +12,14 @@ export const grafana: SecretRule = {
     /(?<![\w+/-])eyJrIjoi[A-Za-z0-9]{70,400}={0,2}(?![\w+/=-])/g,
   ],
   verify: (token) => entropy(token) >= 4,
-  samples: {
-    secrets: [
-      `GRAFANA_CLOUD_TOKEN=gl${'c_'}eyJvIjoi${fake('glc', 100, BASE64)}=`,
-      `GRAFANA_TOKEN=gl${'sa_'}${fake('glsa', 32)}_${fake('glsa2', 8, HEX)}`,
-      `grafana_api_key: eyJr${'Ijoi'}${fake('grafana-old', 80)}`,
-    ],
-    notSecrets: ['GRAFANA_TOKEN=glsa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxx', 'GRAFANA_URL=https://acme.grafana.net'],
+  get samples() {
+    return {
+      secrets: [
+        `GRAFANA_CLOUD_TOKEN=gl${'c_'}eyJvIjoi${fake('glc', 100, BASE64)}=`,
+        `GRAFANA_TOKEN=gl${'sa_'}${fake('glsa', 32)}_${fake('glsa2', 8, HEX)}`,
+        `grafana_api_key: eyJr${'Ijoi'}${fake('grafana-old', 80)}`,
+      ],
+      notSecrets: ['GRAFANA_TOKEN=glsa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_xxxxxxxx', 'GRAFANA_URL=https://acme.grafana.net'],
+    };
   },
 };

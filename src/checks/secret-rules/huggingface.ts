@@ -9,8 +9,10 @@ export const huggingface: SecretRule = {
   patterns: [/(?<![\w-])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![\w-])/g],
   // Mixed case and high entropy: `hf_` also starts long snake_case identifiers.
   verify: (token) => characterClasses(token.slice(token.lastIndexOf('_') + 1)) >= 2 && entropy(token) >= 4,
-  samples: {
-    secrets: [`HF_TOKEN=h${'f_'}${fake('hf', 34, LETTERS)}`, `huggingface-cli login --token h${'f_'}${fake('hf2', 34, LETTERS)}`, `api_${'org_'}${fake('hforg', 34, LETTERS)}`],
-    notSecrets: ['HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'HF_TOKEN=<hf_token>', 'hf_hub_download(repo_id="gpt2")'],
+  get samples() {
+    return {
+      secrets: [`HF_TOKEN=h${'f_'}${fake('hf', 34, LETTERS)}`, `huggingface-cli login --token h${'f_'}${fake('hf2', 34, LETTERS)}`, `api_${'org_'}${fake('hforg', 34, LETTERS)}`],
+      notSecrets: ['HF_TOKEN=hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'HF_TOKEN=<hf_token>', 'hf_hub_download(repo_id="gpt2")'],
+    };
   },
 };

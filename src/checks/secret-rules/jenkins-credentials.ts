@@ -11,9 +11,11 @@ export const jenkinsCredentials: SecretRule = {
   description: 'Jenkins encrypted credential (decryptable with the controller\'s master.key)',
   keywords: ['{aqaaabaaaa'],
   patterns: [/<(?<tag>[A-Za-z]{1,40})>(?<secret>\{AQAAABAAAA[A-Za-z0-9+/]{20,8000}={0,2}\})<\/\k<tag>>/gd],
-  samples: {
-    secrets: [`<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <username>deploy</username>\n  <password>{AQAAABAAAA${fake('jenkins', 44, BASE64)}=}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>`],
-    notSecrets: ['<password>${DEPLOY_PASSWORD}</password>', '<password></password>'],
-    ext: '.xml',
+  get samples() {
+    return {
+      secrets: [`<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>\n  <username>deploy</username>\n  <password>{AQAAABAAAA${fake('jenkins', 44, BASE64)}=}</password>\n</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>`],
+      notSecrets: ['<password>${DEPLOY_PASSWORD}</password>', '<password></password>'],
+      ext: '.xml',
+    };
   },
 };

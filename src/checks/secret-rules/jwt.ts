@@ -40,18 +40,20 @@ export const jwt: SecretRule = {
     if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return { description: 'expired JSON Web Token', severity: 'warning' };
     return true;
   },
-  samples: {
-    secrets: [
-      `AUTH_TOKEN=${header}.${part({ sub: '421', role: 'admin', iat: 1730000000 })}.${signature}`,
-      `SUPABASE_SERVICE_ROLE_KEY=${header}.${part({ iss: 'supabase', ref: 'qwhkzprmtwbvxnla', role: 'service_role', iat: 1700000000, exp: 4100000000 })}.${signature}`,
-      `token: ${header}.${part({ sub: '77', exp: 1600000000 })}.${signature}`,
-    ],
-    notSecrets: [
-      `${part({ alg: 'none' })}.${part({ sub: '421' })}.${signature}`,
-      `${part({ not: 'jwt' })}.${part({ sub: '421' })}.${signature}`,
-      'token: eyJhbGciOiJIUzI1NiJ9.<payload>.<signature>',
-      `SUPABASE_ANON_KEY=${header}.${part({ iss: 'supabase', ref: 'qwhkzprmtwbvxnla', role: 'anon', iat: 1700000000, exp: 4100000000 })}.${signature}`,
-      `${header}.${part({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.${signature}`,
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `AUTH_TOKEN=${header}.${part({ sub: '421', role: 'admin', iat: 1730000000 })}.${signature}`,
+        `SUPABASE_SERVICE_ROLE_KEY=${header}.${part({ iss: 'supabase', ref: 'qwhkzprmtwbvxnla', role: 'service_role', iat: 1700000000, exp: 4100000000 })}.${signature}`,
+        `token: ${header}.${part({ sub: '77', exp: 1600000000 })}.${signature}`,
+      ],
+      notSecrets: [
+        `${part({ alg: 'none' })}.${part({ sub: '421' })}.${signature}`,
+        `${part({ not: 'jwt' })}.${part({ sub: '421' })}.${signature}`,
+        'token: eyJhbGciOiJIUzI1NiJ9.<payload>.<signature>',
+        `SUPABASE_ANON_KEY=${header}.${part({ iss: 'supabase', ref: 'qwhkzprmtwbvxnla', role: 'anon', iat: 1700000000, exp: 4100000000 })}.${signature}`,
+        `${header}.${part({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.${signature}`,
+      ],
+    };
   },
 };

@@ -62,17 +62,19 @@ export const kubernetesSecret: SecretRule = {
   patterns: [],
   find: findManifestSecrets,
   ownPlaceholderCheck: true,
-  samples: {
-    secrets: [
-      `apiVersion: v1\ndata:\n  password: ${b64(fake('k8s-pw', 18))}\n  username: ${b64('app')}\nkind: Secret\nmetadata:\n  name: db`,
-      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ntype: Opaque\nstringData:\n  API_TOKEN: "${fake('k8s-token', 32)}"`,
-    ],
-    notSecrets: [
-      `apiVersion: v1\nkind: Secret\ndata:\n  password: ${b64('changeme')}\n  username: ${b64('admin')}`,
-      `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgB${fake('sealed', 300)}`,
-      `apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: debug`,
-      `apiVersion: v1\nkind: Secret\nstringData:\n  password: "{{ .Values.db.password }}"`,
-    ],
-    ext: '.yaml',
+  get samples() {
+    return {
+      secrets: [
+        `apiVersion: v1\ndata:\n  password: ${b64(fake('k8s-pw', 18))}\n  username: ${b64('app')}\nkind: Secret\nmetadata:\n  name: db`,
+        `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ntype: Opaque\nstringData:\n  API_TOKEN: "${fake('k8s-token', 32)}"`,
+      ],
+      notSecrets: [
+        `apiVersion: v1\nkind: Secret\ndata:\n  password: ${b64('changeme')}\n  username: ${b64('admin')}`,
+        `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: AgB${fake('sealed', 300)}`,
+        `apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: debug`,
+        `apiVersion: v1\nkind: Secret\nstringData:\n  password: "{{ .Values.db.password }}"`,
+      ],
+      ext: '.yaml',
+    };
   },
 };

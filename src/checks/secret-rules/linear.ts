@@ -8,8 +8,10 @@ export const linear: SecretRule = {
   keywords: ['lin_api_', 'lin_oauth_'],
   patterns: [/(?<![\w-])lin_api_[A-Za-z0-9]{40}(?![\w-])/g, /(?<![\w-])lin_oauth_[a-f0-9]{64}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.5,
-  samples: {
-    secrets: [`LINEAR_API_KEY=lin${'_api_'}${fake('lin', 40)}`, `LINEAR_TOKEN=lin${'_oauth_'}${fake('lino', 64, HEX)}`],
-    notSecrets: ['LINEAR_API_KEY=lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'LINEAR_API_KEY=<lin_api_key>'],
+  get samples() {
+    return {
+      secrets: [`LINEAR_API_KEY=lin${'_api_'}${fake('lin', 40)}`, `LINEAR_TOKEN=lin${'_oauth_'}${fake('lino', 64, HEX)}`],
+      notSecrets: ['LINEAR_API_KEY=lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'LINEAR_API_KEY=<lin_api_key>'],
+    };
   },
 };

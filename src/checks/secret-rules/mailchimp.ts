@@ -8,8 +8,10 @@ export const mailchimp: SecretRule = {
   keywords: ['-us'],
   patterns: [/(?<![\w-])[0-9a-f]{32}-us\d{1,2}(?![\w-])/g],
   verify: (key) => entropy(key) >= 3.3,
-  samples: {
-    secrets: [`MAILCHIMP_API_KEY=${fake('mc', 32, HEX)}-u${'s21'}`],
-    notSecrets: ['MAILCHIMP_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us21', 'MAILCHIMP_API_KEY=<key>-us21'],
+  get samples() {
+    return {
+      secrets: [`MAILCHIMP_API_KEY=${fake('mc', 32, HEX)}-u${'s21'}`],
+      notSecrets: ['MAILCHIMP_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us21', 'MAILCHIMP_API_KEY=<key>-us21'],
+    };
   },
 };

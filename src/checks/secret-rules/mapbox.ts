@@ -11,8 +11,10 @@ export const mapbox: SecretRule = {
   keywords: ['sk.eyj'],
   patterns: [/(?<![\w.-])sk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,40}(?![\w-])/g],
   verify: (token) => entropy(token) >= 4,
-  samples: {
-    secrets: [`MAPBOX_SECRET_TOKEN=s${'k.eyJ1'}IjoiYWNtZSIsImEiOiJ${fake('mapbox', 20, BASE64URL)}.${fake('mapbox2', 22, BASE64URL)}`],
-    notSecrets: [`MAPBOX_ACCESS_TOKEN=pk.eyJ1IjoiYWNtZSIsImEiOiJ${fake('mapbox-pk', 20, BASE64URL)}.${fake('mapbox-pk2', 22, BASE64URL)}`, 'MAPBOX_TOKEN=sk.<token>'],
+  get samples() {
+    return {
+      secrets: [`MAPBOX_SECRET_TOKEN=s${'k.eyJ1'}IjoiYWNtZSIsImEiOiJ${fake('mapbox', 20, BASE64URL)}.${fake('mapbox2', 22, BASE64URL)}`],
+      notSecrets: [`MAPBOX_ACCESS_TOKEN=pk.eyJ1IjoiYWNtZSIsImEiOiJ${fake('mapbox-pk', 20, BASE64URL)}.${fake('mapbox-pk2', 22, BASE64URL)}`, 'MAPBOX_TOKEN=sk.<token>'],
+    };
   },
 };

@@ -8,8 +8,10 @@ export const netlify: SecretRule = {
   keywords: ['nfp_', 'nfo_', 'nfc_', 'netlify'],
   patterns: [/(?<![\w-])nf[poc]_[A-Za-z0-9]{36}(?![\w-])/g, assignedTo('netlify', '[A-Za-z0-9_-]{40,46}', '[\\w-]')],
   verify: (token) => entropy(token) >= 3.8,
-  samples: {
-    secrets: [`NETLIFY_AUTH_TOKEN=nf${'p_'}${fake('nfp', 36)}`, `NETLIFY_AUTH_TOKEN=${fake('netlify-old', 43, BASE64URL)}`],
-    notSecrets: ['NETLIFY_AUTH_TOKEN=${{ secrets.NETLIFY_AUTH_TOKEN }}', 'NETLIFY_SITE_ID=acme-site'],
+  get samples() {
+    return {
+      secrets: [`NETLIFY_AUTH_TOKEN=nf${'p_'}${fake('nfp', 36)}`, `NETLIFY_AUTH_TOKEN=${fake('netlify-old', 43, BASE64URL)}`],
+      notSecrets: ['NETLIFY_AUTH_TOKEN=${{ secrets.NETLIFY_AUTH_TOKEN }}', 'NETLIFY_SITE_ID=acme-site'],
+    };
   },
 };

@@ -17,13 +17,15 @@ export const newRelic: SecretRule = {
     /(?<![\w-])NRJS-[a-f0-9]{19}(?![\w-])/g,
   ],
   verify: (key) => (key.startsWith('NRJS-') ? { description: 'New Relic browser key (public by design: it ships in every page)', severity: 'warning' } : true),
-  samples: {
-    secrets: [
-      `NEW_RELIC_API_KEY=NR${'AK-'}${fake('nrak', 27, UPPER_ALNUM)}`,
-      `NEW_RELIC_INSERT_KEY=NR${'II-'}${fake('nrii', 32)}`,
-      `NEW_RELIC_LICENSE_KEY=${fake('nral', 36, HEX)}NR${'AL'}`,
-      `newrelic.browserKey = "NR${'JS-'}${fake('nrjs', 19, HEX)}"`,
-    ],
-    notSecrets: ['NEW_RELIC_API_KEY=NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX', 'NEW_RELIC_LICENSE_KEY=<license-key>', 'NRAK-short'],
+  get samples() {
+    return {
+      secrets: [
+        `NEW_RELIC_API_KEY=NR${'AK-'}${fake('nrak', 27, UPPER_ALNUM)}`,
+        `NEW_RELIC_INSERT_KEY=NR${'II-'}${fake('nrii', 32)}`,
+        `NEW_RELIC_LICENSE_KEY=${fake('nral', 36, HEX)}NR${'AL'}`,
+        `newrelic.browserKey = "NR${'JS-'}${fake('nrjs', 19, HEX)}"`,
+      ],
+      notSecrets: ['NEW_RELIC_API_KEY=NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX', 'NEW_RELIC_LICENSE_KEY=<license-key>', 'NRAK-short'],
+    };
   },
 };

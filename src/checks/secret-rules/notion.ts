@@ -9,8 +9,10 @@ export const notion: SecretRule = {
   patterns: [/(?<![\w-])ntn_\d{11}[A-Za-z0-9]{35}(?![\w-])/g, /(?<![\w-])secret_[A-Za-z0-9]{43}(?![\w-])/g],
   // `secret_` also starts identifiers: the rest must be random, mixed-case base62.
   verify: (token) => characterClasses(token.slice(token.indexOf('_') + 1)) >= 3 && entropy(token) >= 4.2,
-  samples: {
-    secrets: [`NOTION_TOKEN=nt${'n_'}${fake('ntn1', 11, '0123456789')}${fake('ntn2', 35)}`, `notion_key: "sec${'ret_'}${fake('notion-old', 43)}"`],
-    notSecrets: ['NOTION_TOKEN=ntn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'secret_key_base_for_the_development_environment_x'],
+  get samples() {
+    return {
+      secrets: [`NOTION_TOKEN=nt${'n_'}${fake('ntn1', 11, '0123456789')}${fake('ntn2', 35)}`, `notion_key: "sec${'ret_'}${fake('notion-old', 43)}"`],
+      notSecrets: ['NOTION_TOKEN=ntn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'secret_key_base_for_the_development_environment_x'],
+    };
   },
 };

@@ -19,14 +19,16 @@ export const npmToken: SecretRule = {
     if (entropy(token) < 3.5) return false;
     return token.startsWith('npm_') && hasValidChecksum(token.slice(4)) ? { description: 'npm token (checksum valid)' } : true;
   },
-  samples: {
-    secrets: [
-      `//registry.npmjs.org/:_authToken=${fakeChecksummed(`np${'m_'}`, 'npm')}`,
-      `NPM_TOKEN=np${'m_'}${fake('npm2', 36)}`,
-      `//npm.pkg.github.com/:_authToken=${fake('npm-gh', 40)}`,
-      `//registry.acme.io/:_password=${Buffer.from(fake('npm-pw', 18)).toString('base64')}`,
-    ],
-    notSecrets: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', 'NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '//registry.npmjs.org/:_authToken=<token>', 'always-auth=true'],
-    ext: '.npmrc',
+  get samples() {
+    return {
+      secrets: [
+        `//registry.npmjs.org/:_authToken=${fakeChecksummed(`np${'m_'}`, 'npm')}`,
+        `NPM_TOKEN=np${'m_'}${fake('npm2', 36)}`,
+        `//npm.pkg.github.com/:_authToken=${fake('npm-gh', 40)}`,
+        `//registry.acme.io/:_password=${Buffer.from(fake('npm-pw', 18)).toString('base64')}`,
+      ],
+      notSecrets: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}', 'NPM_TOKEN=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '//registry.npmjs.org/:_authToken=<token>', 'always-auth=true'],
+      ext: '.npmrc',
+    };
   },
 };

@@ -14,12 +14,14 @@ export const openai: SecretRule = {
     /(?<![\w-])sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,250}(?![\w-])/g,
   ],
   verify: (key) => entropy(key) >= 4,
-  samples: {
-    secrets: [
-      `OPENAI_API_KEY=sk-${fake('oai-1', 20)}T3Blbk${'FJ'}${fake('oai-2', 20)}`,
-      `OPENAI_API_KEY="sk-${'proj-'}${fake('oai-p1', 74, BASE64URL)}T3Blbk${'FJ'}${fake('oai-p2', 74, BASE64URL)}"`,
-      `client = OpenAI(api_key="sk-${'svcacct-'}${fake('oai-s', 156, BASE64URL)}")`,
-    ],
-    notSecrets: ['OPENAI_API_KEY=sk-proj-...', 'OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'OPENAI_API_KEY=<your-openai-key>'],
+  get samples() {
+    return {
+      secrets: [
+        `OPENAI_API_KEY=sk-${fake('oai-1', 20)}T3Blbk${'FJ'}${fake('oai-2', 20)}`,
+        `OPENAI_API_KEY="sk-${'proj-'}${fake('oai-p1', 74, BASE64URL)}T3Blbk${'FJ'}${fake('oai-p2', 74, BASE64URL)}"`,
+        `client = OpenAI(api_key="sk-${'svcacct-'}${fake('oai-s', 156, BASE64URL)}")`,
+      ],
+      notSecrets: ['OPENAI_API_KEY=sk-proj-...', 'OPENAI_API_KEY=sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'OPENAI_API_KEY=<your-openai-key>'],
+    };
   },
 };

@@ -8,8 +8,10 @@ export const postman: SecretRule = {
   keywords: ['pmak-'],
   patterns: [/(?<![\w-])PMAK-(?:[a-f0-9]{24}-[a-f0-9]{34}|[A-Za-z0-9]{59})(?![\w-])/gi],
   verify: (token) => entropy(token) >= 3.3,
-  samples: {
-    secrets: [`POSTMAN_API_KEY=PM${'AK-'}${fake('pmak1', 24, HEX)}-${fake('pmak2', 34, HEX)}`],
-    notSecrets: ['POSTMAN_API_KEY=PMAK-xxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'POSTMAN_API_KEY={{postman_api_key}}'],
+  get samples() {
+    return {
+      secrets: [`POSTMAN_API_KEY=PM${'AK-'}${fake('pmak1', 24, HEX)}-${fake('pmak2', 34, HEX)}`],
+      notSecrets: ['POSTMAN_API_KEY=PMAK-xxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'POSTMAN_API_KEY={{postman_api_key}}'],
+    };
   },
 };

@@ -8,8 +8,10 @@ export const pulumi: SecretRule = {
   keywords: ['pul-'],
   patterns: [/(?<![\w-])pul-[a-z0-9]{40}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.3,
-  samples: {
-    secrets: [`PULUMI_ACCESS_TOKEN=pu${'l-'}${fake('pul', 40, HEX)}`],
-    notSecrets: ['PULUMI_ACCESS_TOKEN=pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'PULUMI_ACCESS_TOKEN=${{ secrets.PULUMI_ACCESS_TOKEN }}'],
+  get samples() {
+    return {
+      secrets: [`PULUMI_ACCESS_TOKEN=pu${'l-'}${fake('pul', 40, HEX)}`],
+      notSecrets: ['PULUMI_ACCESS_TOKEN=pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'PULUMI_ACCESS_TOKEN=${{ secrets.PULUMI_ACCESS_TOKEN }}'],
+    };
   },
 };

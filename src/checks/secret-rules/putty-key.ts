@@ -9,9 +9,11 @@ export const puttyKey: SecretRule = {
   patterns: [/PuTTY-User-Key-File-[23]:[^\n]{1,200}\n(?:[^\n]{0,2000}\n){1,40}?Private-Lines:[ \t]{0,5}\d{1,3}\r?\n(?<secret>(?:[A-Za-z0-9+/=]{1,200}\r?\n){1,200})/gd],
   ownPlaceholderCheck: true,
   verify: (body) => body.replace(/\s/g, '').length >= 40,
-  samples: {
-    secrets: [`PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAI${fake('ppk-pub', 43, BASE64)}\nPrivate-Lines: 1\nAAAAI${fake('ppk', 43, BASE64)}\nPrivate-MAC: ${fake('ppk-mac', 64, '0123456789abcdef')}\n`],
-    notSecrets: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n...\n'],
-    ext: '.ppk',
+  get samples() {
+    return {
+      secrets: [`PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAI${fake('ppk-pub', 43, BASE64)}\nPrivate-Lines: 1\nAAAAI${fake('ppk', 43, BASE64)}\nPrivate-MAC: ${fake('ppk-mac', 64, '0123456789abcdef')}\n`],
+      notSecrets: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n...\n'],
+      ext: '.ppk',
+    };
   },
 };

@@ -12,9 +12,11 @@ export const pypi: SecretRule = {
   keywords: ['pypi-ag'],
   patterns: [/(?<![\w-])pypi-Ag(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}(?![\w-])/g],
   verify: (token) => (token.startsWith('pypi-AgEN') ? { description: 'TestPyPI upload token', severity: 'warning' } : true),
-  samples: {
-    secrets: [`[pypi]\nusername = __token__\npassword = pyp${'i-AgEIcHlwaS5vcmc'}${fake('pypi', 160, BASE64URL)}`, `TWINE_PASSWORD=pyp${'i-AgENdGVzdC5weXBpLm9yZw'}${fake('testpypi', 160, BASE64URL)}`],
-    notSecrets: ['password = pypi-AgEIcHlwaS5vcmc...', 'TWINE_PASSWORD=${{ secrets.PYPI_TOKEN }}'],
-    ext: '.pypirc',
+  get samples() {
+    return {
+      secrets: [`[pypi]\nusername = __token__\npassword = pyp${'i-AgEIcHlwaS5vcmc'}${fake('pypi', 160, BASE64URL)}`, `TWINE_PASSWORD=pyp${'i-AgENdGVzdC5weXBpLm9yZw'}${fake('testpypi', 160, BASE64URL)}`],
+      notSecrets: ['password = pypi-AgEIcHlwaS5vcmc...', 'TWINE_PASSWORD=${{ secrets.PYPI_TOKEN }}'],
+      ext: '.pypirc',
+    };
   },
 };

@@ -11,12 +11,14 @@ export const sentry: SecretRule = {
     /(?<![\w-])sntryu_[a-f0-9]{64}(?![\w-])/g,
     assignedTo('sentry', '[a-f0-9]{64}', '[A-Za-z0-9]'),
   ],
-  samples: {
-    secrets: [
-      `SENTRY_AUTH_TOKEN=sntr${'ys_'}eyJpYXQiOjE3MDAwMDAwMDAuMCwidXJsIjoiaHR0cHM6Ly9zZW50cnkuaW8iLCJyZWdpb25fdXJsIjoiaHR0cHM6Ly91cy5zZW50cnkuaW8iLCJvcmciOiJhY21lIn0=_${fake('sntrys', 43, BASE64)}`,
-      `SENTRY_AUTH_TOKEN=sntr${'yu_'}${fake('sntryu', 64, HEX)}`,
-      `sentry_token: ${fake('sentry-old', 64, HEX)}`,
-    ],
-    notSecrets: ['SENTRY_AUTH_TOKEN=sntryu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'SENTRY_ORG=acme', 'sentry_token: ${SENTRY_TOKEN}'],
+  get samples() {
+    return {
+      secrets: [
+        `SENTRY_AUTH_TOKEN=sntr${'ys_'}eyJpYXQiOjE3MDAwMDAwMDAuMCwidXJsIjoiaHR0cHM6Ly9zZW50cnkuaW8iLCJyZWdpb25fdXJsIjoiaHR0cHM6Ly91cy5zZW50cnkuaW8iLCJvcmciOiJhY21lIn0=_${fake('sntrys', 43, BASE64)}`,
+        `SENTRY_AUTH_TOKEN=sntr${'yu_'}${fake('sntryu', 64, HEX)}`,
+        `sentry_token: ${fake('sentry-old', 64, HEX)}`,
+      ],
+      notSecrets: ['SENTRY_AUTH_TOKEN=sntryu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'SENTRY_ORG=acme', 'sentry_token: ${SENTRY_TOKEN}'],
+    };
   },
 };

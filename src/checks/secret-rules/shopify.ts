@@ -8,8 +8,10 @@ export const shopify: SecretRule = {
   keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
   patterns: [/(?<![\w-])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.3,
-  samples: {
-    secrets: [`SHOPIFY_ACCESS_TOKEN=shp${'at_'}${fake('shp', 32, HEX)}`, `SHOPIFY_SECRET=shp${'ss_'}${fake('shpss', 32, HEX)}`],
-    notSecrets: ['SHOPIFY_ACCESS_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'SHOPIFY_ACCESS_TOKEN=shpat_<token>'],
+  get samples() {
+    return {
+      secrets: [`SHOPIFY_ACCESS_TOKEN=shp${'at_'}${fake('shp', 32, HEX)}`, `SHOPIFY_SECRET=shp${'ss_'}${fake('shpss', 32, HEX)}`],
+      notSecrets: ['SHOPIFY_ACCESS_TOKEN=shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'SHOPIFY_ACCESS_TOKEN=shpat_<token>'],
+    };
   },
 };

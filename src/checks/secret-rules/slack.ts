@@ -24,23 +24,25 @@ export const slack: SecretRule = {
     const tail = token.slice(token.lastIndexOf('-') + 1);
     return /^\d+[A-Za-z0-9]{0,17}$/.test(tail) || entropy(tail) >= 3.5;
   },
-  samples: {
-    secrets: [
-      `SLACK_BOT_TOKEN=xo${'xb-'}${digits('sb1', 12)}-${digits('sb2', 13)}-${fake('sb3', 24)}`,
-      `token: "xo${'xp-'}${digits('sp1', 12)}-${digits('sp2', 12)}-${digits('sp3', 13)}-${fake('sp4', 32, HEX)}"`,
-      `SLACK_LEGACY=xo${'xs-'}${digits('ss1', 11)}-${digits('ss2', 11)}-${digits('ss3', 12)}-${fake('ss4', 64, HEX)}`,
-      `SLACK_CONFIG_TOKEN=xo${'xe.xoxp-'}1-${fake('se', 160)}`,
-      `SLACK_REFRESH=xo${'xe-'}1-${fake('sr', 146)}`,
-      `SLACK_TOKEN=xo${'xa-'}${digits('sx1', 11)}-${digits('sx2', 11)}c`,
-      `SLACK_APP_TOKEN=xa${'pp-'}1-${fake('sa1', 11, UPPER_ALNUM)}-${digits('sa2', 13)}-${fake('sa3', 64, LOWER_ALNUM)}`,
-    ],
-    notSecrets: [
-      'SLACK_BOT_TOKEN=xoxb-your-bot-token',
-      'xoxb-12345-abcd234',
-      '"token3": "xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"',
-      'SLACK_BOT_TOKEN=xoxb-000000000000-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxx',
-      'SLACK_BOT_TOKEN=xoxb-1234567890-1234567890123-abcdefghijklmnopqrstuvwx',
-      'xoxb-',
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `SLACK_BOT_TOKEN=xo${'xb-'}${digits('sb1', 12)}-${digits('sb2', 13)}-${fake('sb3', 24)}`,
+        `token: "xo${'xp-'}${digits('sp1', 12)}-${digits('sp2', 12)}-${digits('sp3', 13)}-${fake('sp4', 32, HEX)}"`,
+        `SLACK_LEGACY=xo${'xs-'}${digits('ss1', 11)}-${digits('ss2', 11)}-${digits('ss3', 12)}-${fake('ss4', 64, HEX)}`,
+        `SLACK_CONFIG_TOKEN=xo${'xe.xoxp-'}1-${fake('se', 160)}`,
+        `SLACK_REFRESH=xo${'xe-'}1-${fake('sr', 146)}`,
+        `SLACK_TOKEN=xo${'xa-'}${digits('sx1', 11)}-${digits('sx2', 11)}c`,
+        `SLACK_APP_TOKEN=xa${'pp-'}1-${fake('sa1', 11, UPPER_ALNUM)}-${digits('sa2', 13)}-${fake('sa3', 64, LOWER_ALNUM)}`,
+      ],
+      notSecrets: [
+        'SLACK_BOT_TOKEN=xoxb-your-bot-token',
+        'xoxb-12345-abcd234',
+        '"token3": "xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"',
+        'SLACK_BOT_TOKEN=xoxb-000000000000-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxx',
+        'SLACK_BOT_TOKEN=xoxb-1234567890-1234567890123-abcdefghijklmnopqrstuvwx',
+        'xoxb-',
+      ],
+    };
   },
 };

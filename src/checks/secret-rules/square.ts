@@ -8,8 +8,10 @@ export const square: SecretRule = {
   keywords: ['eaaa', 'sq0atp-', 'sq0csp-', 'sq0csb-'],
   patterns: [/(?<![\w+-])EAAA[A-Za-z0-9_=+-]{60}(?![\w=+-])/g, /(?<![\w-])sandbox-sq0csb-[A-Za-z0-9_-]{43}(?![\w-])/g, /(?<![\w-])sq0atp-[A-Za-z0-9_-]{22}(?![\w-])/g, /(?<![\w-])sq0csp-[A-Za-z0-9_-]{43}(?![\w-])/g],
   verify: (token) => (entropy(token) < 4 ? false : token.startsWith('sandbox-') ? { description: 'Square sandbox application secret (test mode)', severity: 'warning' } : true),
-  samples: {
-    secrets: [`SQUARE_ACCESS_TOKEN=EA${'AA'}${fake('sq', 60, BASE64URL)}`, `square.secret = "sq0${'csp-'}${fake('sqcsp', 43, BASE64URL)}"`, `SQUARE_TOKEN=sq0${'atp-'}${fake('sqatp', 22, BASE64URL)}`],
-    notSecrets: ['SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'SQUARE_ACCESS_TOKEN=<sandbox-token>'],
+  get samples() {
+    return {
+      secrets: [`SQUARE_ACCESS_TOKEN=EA${'AA'}${fake('sq', 60, BASE64URL)}`, `square.secret = "sq0${'csp-'}${fake('sqcsp', 43, BASE64URL)}"`, `SQUARE_TOKEN=sq0${'atp-'}${fake('sqatp', 22, BASE64URL)}`],
+      notSecrets: ['SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'SQUARE_ACCESS_TOKEN=<sandbox-token>'],
+    };
   },
 };

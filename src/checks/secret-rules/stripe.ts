@@ -17,18 +17,20 @@ export const stripe: SecretRule = {
     if (key.startsWith('whsec_')) return { description: 'Stripe webhook signing secret' };
     return key.slice(3, 7) === 'test' ? { description: 'Stripe test-mode key', severity: 'warning' } : true;
   },
-  samples: {
-    secrets: [
-      `STRIPE_SECRET_KEY=sk${'_live_'}${fake('sk-live', 24)}`,
-      `const key = "rk${'_live_'}${fake('rk-live', 99, BASE62)}";`,
-      `signing: wh${'sec_'}${fake('whsec', 32)}`,
-      `STRIPE_SECRET_KEY=sk${'_test_'}${fake('sk-test', 99)}`,
-    ],
-    notSecrets: [
-      `STRIPE_SECRET_KEY=sk_live_${'x'.repeat(24)}`,
-      'sk_live_short',
-      `STRIPE_PUBLISHABLE_KEY=pk_live_${fake('pk-live', 24)}`,
-      'STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc',
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `STRIPE_SECRET_KEY=sk${'_live_'}${fake('sk-live', 24)}`,
+        `const key = "rk${'_live_'}${fake('rk-live', 99, BASE62)}";`,
+        `signing: wh${'sec_'}${fake('whsec', 32)}`,
+        `STRIPE_SECRET_KEY=sk${'_test_'}${fake('sk-test', 99)}`,
+      ],
+      notSecrets: [
+        `STRIPE_SECRET_KEY=sk_live_${'x'.repeat(24)}`,
+        'sk_live_short',
+        `STRIPE_PUBLISHABLE_KEY=pk_live_${fake('pk-live', 24)}`,
+        'STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+      ],
+    };
   },
 };

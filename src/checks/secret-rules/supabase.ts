@@ -12,8 +12,10 @@ export const supabase: SecretRule = {
   keywords: ['sbp_', 'sb_secret_'],
   patterns: [/(?<![\w-])sbp_(?:oauth_)?[a-z0-9]{40}(?![\w-])/g, /(?<![\w-])sb_secret_[A-Za-z0-9_-]{20,80}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.5,
-  samples: {
-    secrets: [`SUPABASE_ACCESS_TOKEN=sb${'p_'}${fake('sbp', 40, HEX)}`, `SUPABASE_SECRET_KEY=sb_${'secret_'}${fake('sbsecret', 31, BASE64URL)}`],
-    notSecrets: [`SUPABASE_PUBLISHABLE_KEY=sb_publishable_${fake('sbpub', 31, BASE64URL)}`, 'SUPABASE_ACCESS_TOKEN=sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+  get samples() {
+    return {
+      secrets: [`SUPABASE_ACCESS_TOKEN=sb${'p_'}${fake('sbp', 40, HEX)}`, `SUPABASE_SECRET_KEY=sb_${'secret_'}${fake('sbsecret', 31, BASE64URL)}`],
+      notSecrets: [`SUPABASE_PUBLISHABLE_KEY=sb_publishable_${fake('sbpub', 31, BASE64URL)}`, 'SUPABASE_ACCESS_TOKEN=sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    };
   },
 };

@@ -36,12 +36,14 @@ export const twilio: SecretRule = {
   ],
   find: tokensNearSids,
   verify: (token) => entropy(token) >= 3.3,
-  samples: {
-    secrets: [
-      `TWILIO_API_KEY=S${'K'}${fake('tw-sk', 32, HEX)}`,
-      `TWILIO_AUTH_TOKEN=${fake('tw-auth', 32, HEX)}`,
-      `client = Client("A${'C'}${fake('tw-sid', 32, HEX)}", "${fake('tw-auth2', 32, HEX)}")`,
-    ],
-    notSecrets: [`TWILIO_ACCOUNT_SID=A${'C'}${fake('tw-sid2', 32, HEX)}`, 'TWILIO_AUTH_TOKEN=your_auth_token', 'TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+  get samples() {
+    return {
+      secrets: [
+        `TWILIO_API_KEY=S${'K'}${fake('tw-sk', 32, HEX)}`,
+        `TWILIO_AUTH_TOKEN=${fake('tw-auth', 32, HEX)}`,
+        `client = Client("A${'C'}${fake('tw-sid', 32, HEX)}", "${fake('tw-auth2', 32, HEX)}")`,
+      ],
+      notSecrets: [`TWILIO_ACCOUNT_SID=A${'C'}${fake('tw-sid2', 32, HEX)}`, 'TWILIO_AUTH_TOKEN=your_auth_token', 'TWILIO_API_KEY=SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    };
   },
 };

@@ -13,13 +13,15 @@ export const vault: SecretRule = {
   ],
   // A legacy token mixes digits and both cases; `s.someLongPropertyNameHere` in minified code does not.
   verify: (token) => entropy(token) >= 3.8 && (token.startsWith('hv') || characterClasses(token.slice(2)) >= 3),
-  samples: {
-    secrets: [
-      `VAULT_TOKEN=hv${'s.'}CAESI${fake('hvs', 90, BASE64URL)}`,
-      `export VAULT_TOKEN="hv${'b.'}AAAAAQ${fake('hvb', 140, BASE64URL)}"`,
-      `vault_token = "s.${fake('vault-legacy', 24)}"`,
-      `curl -H "X-Vault-Token: hv${'s.'}${fake('hvs-dev', 24)}" https://vault.acme.io/v1/secret`,
-    ],
-    notSecrets: ['token = this.s.someLongPropertyNameHereX;', 'VAULT_TOKEN=hvs.xxxxxxxxxxxxxxxxxxxxxxxx', 'VAULT_ADDR=https://vault.acme.io', 'vault_token: s.<token>'],
+  get samples() {
+    return {
+      secrets: [
+        `VAULT_TOKEN=hv${'s.'}CAESI${fake('hvs', 90, BASE64URL)}`,
+        `export VAULT_TOKEN="hv${'b.'}AAAAAQ${fake('hvb', 140, BASE64URL)}"`,
+        `vault_token = "s.${fake('vault-legacy', 24)}"`,
+        `curl -H "X-Vault-Token: hv${'s.'}${fake('hvs-dev', 24)}" https://vault.acme.io/v1/secret`,
+      ],
+      notSecrets: ['token = this.s.someLongPropertyNameHereX;', 'VAULT_TOKEN=hvs.xxxxxxxxxxxxxxxxxxxxxxxx', 'VAULT_ADDR=https://vault.acme.io', 'vault_token: s.<token>'],
+    };
   },
 };

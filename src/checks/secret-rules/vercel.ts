@@ -8,8 +8,10 @@ export const vercel: SecretRule = {
   keywords: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_', 'vercel'],
   patterns: [/(?<![\w-])vc[picark]_[A-Za-z0-9]{24,80}(?![\w-])/g, assignedTo('vercel', '[A-Za-z0-9]{24}', '[A-Za-z0-9]')],
   verify: (token) => characterClasses(token) >= 2 && entropy(token) >= 3.8,
-  samples: {
-    secrets: [`VERCEL_TOKEN=${fake('vercel-old', 24)}`, `VERCEL_TOKEN=vc${'p_'}${fake('vcp', 56)}`],
-    notSecrets: ['VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}', 'VERCEL_ORG_ID=team_acme', 'VERCEL_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxx'],
+  get samples() {
+    return {
+      secrets: [`VERCEL_TOKEN=${fake('vercel-old', 24)}`, `VERCEL_TOKEN=vc${'p_'}${fake('vcp', 56)}`],
+      notSecrets: ['VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}', 'VERCEL_ORG_ID=team_acme', 'VERCEL_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxx'],
+    };
   },
 };
