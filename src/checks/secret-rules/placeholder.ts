@@ -71,7 +71,7 @@ const FILLER_WORDS = new Set(
     'foo bar baz qux quux key keys api my your our the dummy fake sample samples example examples demo value values admin ' +
     'hello world mock mocked stub some other another valid invalid wrong bad good new old dev local localhost default access ' +
     'auth private public npm github gitlab gh gl pat ghp glpat app client id server db database root guest login pwd super ' +
-    'very such secure insecure random string here there this that not real top integration unit ci bot service account ' +
+    'very secure insecure random string here there this that not real top unit ci bot service account ' +
     'shh hidden masked redacted xxx yyy zzz aaa bbb ccc one two three four five six seven eight nine ten').split(' '),
 );
 const LONGEST_FILLER = Math.max(...[...FILLER_WORDS].map((word) => word.length));
