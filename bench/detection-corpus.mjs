@@ -106,7 +106,7 @@ export const LOOK_ALIKES = [
 /** Keys that are public by design: each is expected at the level given (warning), or not reported at all (off). */
 export const PUBLIC_BY_DESIGN = [
   ['warning', `algolia: { appId: 'BH4D9OD16A', apiKey: '${hex(32, 9)}', indexName: 'docs' }`],
-  ['warning', `const firebaseConfig = { apiKey: "AIza${'Sy'}Xq7pLm2vR9tKHgxzNNAL5wISu8jzPde0Ig", authDomain: "acme.firebaseapp.com" };`],
+  ['warning', `const firebaseConfig = { apiKey: "AIza${'Sy'}Xq7pLm2vR9tKHgxzNNAL5wISu8jzPde0I", authDomain: "acme.firebaseapp.com" };`],
   ['warning', `SENTRY_DSN=https://${hex(32, 10)}@o450123.ingest.sentry.io/5512345`],
   ['warning', `NEW_RELIC_BROWSER_KEY=NRJS-${hex(19, 11)}`],
   ['off', 'MAPBOX_TOKEN=pk.eyJ1IjoiYWNtZSIsImEiOiJja2x6Mnd4eXowMDFtMnBxbjd0ZzF2ZHZ1In0.Xq7pLm2vR9tKHgxzNNAL5w'],

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
-import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES } from './secret-rules/index.js';
+import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
 
 export interface ScanTarget {
@@ -279,10 +279,10 @@ function restOfAssignment(content: string, end: number): string | undefined {
   return equals === -1 ? undefined : rest.slice(equals + 1).trim();
 }
 
-/** One finding per secret: when rules overlap, the first by position wins, specific rules before the generic one. */
+/** One finding per secret: when rules overlap, the first by position wins; at the same position provider rules, then shape rules, then the generic one. */
 function dropOverlaps<T extends { rule: string; start: number; end: number }>(found: T[]): T[] {
-  const generic = (rule: string) => (rule === 'mcflow/secret-assignment' ? 1 : 0);
-  const sorted = [...found].sort((a, b) => a.start - b.start || generic(a.rule) - generic(b.rule));
+  const rank = (rule: string) => (rule === 'mcflow/secret-assignment' ? 2 : SHAPE_RULES.has(rule) ? 1 : 0);
+  const sorted = [...found].sort((a, b) => a.start - b.start || rank(a.rule) - rank(b.rule));
   const kept: T[] = [];
   for (const secret of sorted) {
     if (kept.some((other) => secret.start < other.end && other.start < secret.end)) continue;

@@ -124,6 +124,15 @@ export const SECRET_RULES: readonly SecretRule[] = [
 ];
 
 /**
+ * Rules for shapes any credential can take (a header, a URL, a command line, a manifest): when
+ * one matches the same text as a provider's rule, the provider's finding wins (it knows the
+ * format, and whether the key is public by design); the generic assignment rule comes last.
+ */
+export const SHAPE_RULES: ReadonlySet<string> = new Set([
+  'mcflow/bearer-token', 'mcflow/curl-credentials', 'mcflow/connection-url', 'mcflow/kubernetes-secret', 'mcflow/netrc',
+]);
+
+/**
  * Recommended-preset rules our rules replace: ours cover the same formats and more (every Slack
  * family, GitHub checksums, keys in string literals) with the shared placeholder filter, and
  * the preset's versions flag documented placeholders (`xoxe.xoxp-1-RANDOMSTRINGHERE`) or quote a
