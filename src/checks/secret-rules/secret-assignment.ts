@@ -17,6 +17,19 @@ const HARMLESS_NAME = /(?:^|_)(?:public|publishable|pub)_|(?:_file|_path|_name|_
 const STYLESHEETS = new Set(['.css', '.scss', '.sass', '.less', '.styl', '.svg']);
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.py', '.rb', '.go', '.java', '.kt', '.cs', '.php']);
 
+/**
+ * The name an assignment's credential word ends: the run of name characters before `end`, back to
+ * at most 80 characters. Undefined when it is part of an expression (`${token}`, `a.b$c`).
+ */
+function nameEndingAt(text: string, end: number): string | undefined {
+  let start = end;
+  while (start > 0 && end - start < 90 && /[\w.-]/.test(text[start - 1]!)) start--;
+  // A quote may open the name (`"token": …`); a `$` or a word character before it means an expression or a cut-off run.
+  if (start > 0 && /[\w$]/.test(text[start - 1]!)) return undefined;
+  const name = text.slice(start, end).replace(/^[.-]+/, '');
+  return /^[A-Za-z_]/.test(name) ? name : undefined;
+}
+
 export function normalizeName(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -45,12 +58,14 @@ export const secretAssignment: SecretRule = {
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   patterns: [
     // NAME=value, NAME: value, "name": "value", name = 'value', name => "value"; optional `export`.
-    // The name must end in a credential word here already: most `a: b` pairs in code never reach verify.
+    // The match starts at the credential word the name ends with (a regex that started at every
+    // name would try 80 characters from every position); verify reads the rest of the name back.
     // The value must end where its run ends: a 300-character blob is not cut to a 200-character "password".
-    /(?<![\w$])["']?(?<name>(?:[A-Za-z_][\w.-]{0,80}?)?(?:pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?))["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
+    /(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?)["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
   ],
   verify: (value, match, { ext }) => {
-    const rawName = match.groups!.name!;
+    const rawName = nameEndingAt(match.input, match.index + match.groups!.keyword!.length);
+    if (rawName === undefined) return false;
     const name = normalizeName(rawName);
     if (!CREDENTIAL_NAME.test(name) || HARMLESS_NAME.test(name)) return false;
     if (STYLESHEETS.has(ext) || (CODE_EXTENSIONS.has(ext) && match.groups!.quote === '')) return false;
