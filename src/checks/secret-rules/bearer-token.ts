@@ -13,12 +13,17 @@ export const bearerToken: SecretRule = {
     // `Authorization: <scheme> <credential>` (any scheme but Basic, which curl-credentials decodes) or a bare credential.
     /authorization["']?[ \t]{0,5}[:=,][ \t]{0,5}["'`]?(?:(?:Bearer|Token|Api-?Token|Bot|JWT|Key|SSWS|GenieKey|OAuth|Splunk|DeepL-Auth-Key)[ \t]{1,5})?(?<secret>[A-Za-z0-9._~+/@-]{8,1000}={0,2})(?![\w.~+/=@:-])/gid,
     // Headers that carry an API key, in code and configs.
-    /(?<![\w-])(?:x-[\w-]{0,30}?(?:api-?key|token|auth)|api-key|private-token|api-token)["']?[ \t]{0,5}[:=,][ \t]{0,5}["'`]?(?<secret>[A-Za-z0-9._~+/@-]{6,1000}={0,2})(?![\w.~+/=@:-])/gid,
+    /(?<![\w/-])(?:x-[\w-]{0,30}?(?:api-?key|token|auth)|api-key|private-token|api-token)["']?[ \t]{0,5}[:=,][ \t]{0,5}["'`]?(?<secret>[A-Za-z0-9._~+/@-]{6,1000}={0,2})(?![\w.~+/=@:-])/gid,
     // Any header a curl command sends whose name says key, token, auth or secret.
     /(?:-H|--header)[ \t]{1,5}["']?(?<name>[\w-]{0,40}(?:key|token|auth|secret|signature)[\w-]{0,20})[ \t]{0,3}:[ \t]{0,5}(?<secret>[^\s"'$]{6,1000})/gid,
   ],
   // UUIDs count here: in a header they are API keys, not ids.
-  verify: (token) => !/^(?:Basic|Bearer|Token|null|undefined|none|required|true|false)$/i.test(token) && characterClasses(token) >= 2 && entropy(token) >= 3,
+  // An identifier or property path without digits (`cred.token`, `this.accessToken`) is code, not a credential.
+  verify: (token) =>
+    !/^(?:Basic|Bearer|Token|null|undefined|none|required|true|false)$/i.test(token) &&
+    !/^[A-Za-z_$][A-Za-z_$.]*$/.test(token) &&
+    characterClasses(token) >= 2 &&
+    entropy(token) >= 3,
   get samples() {
     return {
       secrets: [
@@ -35,6 +40,8 @@ export const bearerToken: SecretRule = {
         'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
         'curl -H "Content-Type: application/json" -H "Authorization: Bearer $TOKEN" https://api.acme.io',
         'authorization: required',
+      "headers: { 'Authorization': cred.token ? 'Bearer ' + cred.token : null }",
+      'repositoryUrl: "https://x-access-token:secret-token@github.com/owner/repo.git"',
       ],
     };
   },

@@ -24,8 +24,9 @@ const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '
 function nameEndingAt(text: string, end: number): string | undefined {
   let start = end;
   while (start > 0 && end - start < 90 && /[\w.-]/.test(text[start - 1]!)) start--;
-  // A quote may open the name (`"token": …`); a `$` or a word character before it means an expression or a cut-off run.
-  if (start > 0 && /[\w$]/.test(text[start - 1]!)) return undefined;
+  // A quote may open the name (`"token": …`); a `$` or a word character before it means an expression
+  // or a cut-off run, and a `/` a URL (`https://x-access-token:…@host` is the basic-auth rule's).
+  if (start > 0 && /[\w$/]/.test(text[start - 1]!)) return undefined;
   const name = text.slice(start, end).replace(/^[.-]+/, '');
   return /^[A-Za-z_]/.test(name) ? name : undefined;
 }
