@@ -59,7 +59,7 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
   const range = boundRange(repo, request, head);
   const commits = listRangeCommits(repo, range);
   change.commits = commits.map(({ message: _message, ...info }) => info);
-  change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha }));
+  change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));
   change.files = await readChangedFiles(repo, range, blobs, commits.length);
   return { change, range, close };
 }
