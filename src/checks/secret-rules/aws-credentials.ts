@@ -4,34 +4,20 @@
  * Bedrock API keys (long-lived `ABSK…`, short-lived `bedrock-api-key-…`). AWS's documented
  * example secret (`…EXAMPLEKEY`) is a placeholder.
  */
-import { characterClasses, cutAtEdge, entropy, type SecretRule } from './define.js';
+import { characterClasses, entropy, findNear, type SecretRule } from './define.js';
 import { BASE64, fake } from './fake.js';
-
-const SECRET_KEY = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-const KEY_ID = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Z0-9])/g;
-/** How far from a key id its secret may sit: a few lines of env, ini, JSON or code. */
-const NEAR = 400;
 
 /** Looks like a generated secret key: mixed case and digits or symbols, high entropy (a 40-hex digest has neither). */
 const looksRandom = (value: string) => characterClasses(value) >= 3 && entropy(value) >= 4.2;
 
-/** Every 40-character base64 run within NEAR characters of an access key id, each once. */
-function* secretsNearKeyIds(text: string): Generator<{ index: number; value: string }> {
-  let searchedTo = 0;
-  KEY_ID.lastIndex = 0;
-  for (let id = KEY_ID.exec(text); id !== null; id = KEY_ID.exec(text)) {
-    // Windows of neighbouring ids overlap: continue where the last one stopped, so each character is read once.
-    const from = Math.max(searchedTo, id.index - NEAR);
-    const to = Math.min(text.length, id.index + id[0].length + NEAR);
-    if (from >= to) continue;
-    // Search the window alone: a regex left to run from `from` would scan to the end of the text for every id.
-    const window = text.slice(from, to);
-    for (const key of window.matchAll(SECRET_KEY)) {
-      if (!cutAtEdge(text, from + key.index, key[0].length, /[A-Za-z0-9/+=]/) && looksRandom(key[0])) yield { index: from + key.index, value: key[0] };
-    }
-    searchedTo = to;
-  }
-}
+/** Secret access keys within a few lines (of env, ini, JSON or code) of an access key id. */
+const NEAR_KEY_ID = {
+  anchor: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Z0-9])/g,
+  value: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+  run: /[A-Za-z0-9/+=]/,
+  radius: 400,
+  accept: looksRandom,
+};
 
 const secretKey = fake('aws-secret', 40, BASE64);
 const sessionToken = `IQoJb3JpZ2luX2Vj${fake('aws-session', 300, BASE64)}`;
@@ -46,7 +32,7 @@ export const awsCredentials: SecretRule = {
     /(?<![A-Za-z0-9/+])ABSK[A-Za-z0-9+/]{100,300}={0,2}(?![A-Za-z0-9/+=])/g,
     /\bbedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%&?._-]{40,2000}/g,
   ],
-  find: secretsNearKeyIds,
+  find: (text) => findNear(text, NEAR_KEY_ID),
   verify: (value) => !/^[A-Za-z0-9/+]{40}$/.test(value) || looksRandom(value),
   get samples() {
     return {

@@ -230,7 +230,34 @@ export function around(match: RegExpExecArray, radius: number): string {
   return text.slice(Math.max(0, offset - radius), offset + match[0].length + radius);
 }
 
-/** A run the window's edge cut in two: the characters just outside it continue the run. */
-export function cutAtEdge(text: string, start: number, length: number, run: RegExp): boolean {
-  return (start > 0 && run.test(text[start - 1]!)) || (start + length < text.length && run.test(text[start + length]!));
+/** What {@link findNear} looks for: a value shape (`run` is its character class), near an anchor. */
+export interface NearSearch {
+  anchor: RegExp;
+  value: RegExp;
+  run: RegExp;
+  radius: number;
+  accept: (value: string) => boolean;
+}
+
+/**
+ * Every `value` match within `radius` characters of an `anchor` match (an AWS secret key near its
+ * key id, a Twilio auth token near its account SID), each once. Windows of neighbouring anchors
+ * continue where the last one stopped, and each window is searched alone (a regex left to run
+ * from the window's start would scan to the end of the text for every anchor): linear in the text.
+ */
+export function* findNear(text: string, search: NearSearch): Generator<{ index: number; value: string }> {
+  let searchedTo = 0;
+  search.anchor.lastIndex = 0;
+  for (let anchor = search.anchor.exec(text); anchor !== null; anchor = search.anchor.exec(text)) {
+    const from = Math.max(searchedTo, anchor.index - search.radius);
+    const to = Math.min(text.length, anchor.index + anchor[0].length + search.radius);
+    if (from >= to) continue;
+    for (const found of text.slice(from, to).matchAll(search.value)) {
+      const start = from + found.index;
+      // A run the window's edge cut in two continues outside it: not a value of the right length.
+      const cut = (start > 0 && search.run.test(text[start - 1]!)) || (start + found[0].length < text.length && search.run.test(text[start + found[0].length]!));
+      if (!cut && search.accept(found[0])) yield { index: start, value: found[0] };
+    }
+    searchedTo = to;
+  }
 }

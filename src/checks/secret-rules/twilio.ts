@@ -2,29 +2,17 @@
  * Twilio API keys (`SK` + 32 hex), and auth tokens: 32 hex assigned to a Twilio name, or next to
  * an account SID (`AC` + 32 hex) within a few lines.
  */
-import { cutAtEdge, entropy, type SecretRule } from './define.js';
+import { entropy, findNear, type SecretRule } from './define.js';
 import { fake, HEX } from './fake.js';
 
-const SID = /(?<![\w-])AC[0-9a-f]{32}(?![\w-])/g;
-const HEX32 = /(?<![\w-])[0-9a-f]{32}(?![\w-])/g;
-const NEAR = 300;
-
-/** Every 32-hex run within NEAR characters of an account SID, each once. */
-function* tokensNearSids(text: string): Generator<{ index: number; value: string }> {
-  let searchedTo = 0;
-  SID.lastIndex = 0;
-  for (let sid = SID.exec(text); sid !== null; sid = SID.exec(text)) {
-    const from = Math.max(searchedTo, sid.index - NEAR);
-    const to = Math.min(text.length, sid.index + sid[0].length + NEAR);
-    if (from >= to) continue;
-    // Search the window alone: a regex left to run from `from` would scan to the end of the text for every SID.
-    const window = text.slice(from, to);
-    for (const token of window.matchAll(HEX32)) {
-      if (!cutAtEdge(text, from + token.index, token[0].length, /[\w-]/) && entropy(token[0]) >= 3.3) yield { index: from + token.index, value: token[0] };
-    }
-    searchedTo = to;
-  }
-}
+/** Auth tokens within a few lines of an account SID. */
+const NEAR_SID = {
+  anchor: /(?<![\w-])AC[0-9a-f]{32}(?![\w-])/g,
+  value: /(?<![\w-])[0-9a-f]{32}(?![\w-])/g,
+  run: /[\w-]/,
+  radius: 300,
+  accept: (token: string) => entropy(token) >= 3.3,
+};
 
 export const twilio: SecretRule = {
   id: 'mcflow/twilio',
@@ -34,7 +22,7 @@ export const twilio: SecretRule = {
     /(?<![\w-])SK[0-9a-f]{32}(?![\w-])/g,
     /twilio[\w.-]{0,40}?(?:auth[\w.-]{0,20}?token|secret|api[\w.-]{0,20}?key)["']?[ \t]{0,5}(?:[:=]|=>)[ \t]{0,5}["']?(?<secret>[0-9a-f]{32})(?![\w-])/gid,
   ],
-  find: tokensNearSids,
+  find: (text) => findNear(text, NEAR_SID),
   verify: (token) => entropy(token) >= 3.3,
   get samples() {
     return {
