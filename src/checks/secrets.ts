@@ -3,29 +3,30 @@
  * staged blobs' added lines; pre-push: the added lines of every commit the remote lacks;
  * verify and audit: the added lines of every commit, so a secret is reported at the commit that
  * introduced it) with secretlint's
- * recommended preset plus our rules.
+ * recommended preset plus our rules; and the commit messages (commit-msg, verify, audit) and the
+ * pull request's title and body (verify) with the same rules.
  *
  * Why: a pushed secret must be rotated, and history keeps it after the file is fixed.
  *
  * Config: `secrets.ignore` path globs (test fixtures), `secrets.allow` fingerprints; inline
  * `mcflow-allow-secret` on the line or the line before.
- *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
+ *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "fp2-3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
  */
-import { compileMatcher } from '../config/glob.js';
 import { messages } from '../messages.js';
 import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
 import { isBinary, isLockfile, isTestFixturePath } from './secrets.filters.js';
-import { allowedFingerprints, isAllowedInline } from './secrets.allow.js';
-import { fingerprintSecret, maskSecret } from './secrets.redact.js';
+import { allowedFingerprints, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
+import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
 import { scanTexts, type ScanTarget } from './secrets.scan.js';
+import { scanUserTexts } from './secrets.texts.js';
 
 const text = messages.secrets;
 
 /** Every secret in the change, inline markers applied, config fingerprints not yet: `findUnusedAllowEntries` needs these. */
 export async function scanForSecrets(change: Change, context: CheckContext): Promise<Problem[]> {
-  const ignored = compileMatcher(context.config.secrets?.ignore ?? []);
+  const ignored = change.files?.length ? (await loadGlob()).compileMatcher(context.config.secrets?.ignore ?? []) : () => false;
   const limit = maxFileSize(context.config);
   // Cheap filters first: path globs, lockfiles and size need no content.
   const files = (change.files ?? []).filter(
@@ -38,8 +39,19 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   const needsDiff = (file: ChangedFile) => file.status !== 'A' && file.readAddedLines !== undefined;
   const problems: Problem[] = [];
   for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context)));
+  // Commit messages, the pull request's title and body: written by the same people, printed in the same logs.
+  problems.push(...(await scanUserTexts(change, context)));
   if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
   return problems;
+}
+
+/**
+ * Globs only where there are files: the commit-msg hook scans a message and never loads picomatch.
+ * In the bundles `require` reaches dist/shared/glob.cjs (an import() would make Node parse that
+ * CommonJS file twice); ES modules (tests) import it.
+ */
+async function loadGlob(): Promise<typeof import('../config/glob.js')> {
+  return typeof require === 'function' ? (require('../config/glob.js') as typeof import('../config/glob.js')) : import('../config/glob.js');
 }
 
 /**
@@ -80,25 +92,32 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
     targets.push({ file, path: file.path, content: content.toString('utf8'), lines });
   });
   const results = await scanTexts(targets);
-  const problems: Problem[] = [];
+  const found: Promise<Problem>[] = [];
   targets.forEach((target, index) => {
     const lines = target.content.split('\n');
     for (const secret of results[index]!) {
       if (isAllowedInline(lines, secret.line)) continue;
-      const fingerprint = fingerprintSecret(secret.rule, secret.value);
-      problems.push({
-        message: text.found(secret.description, secret.rule, maskSecret(secret.value)) + (isTestFixturePath(target.path) ? text.inTestFixture : ''),
-        ...(secret.severity ? { severity: secret.severity } : {}),
-        file: target.path,
-        line: secret.line,
-        column: secret.column,
-        ...(target.file.commit ? { commit: target.file.commit } : {}),
-        fingerprint,
-        fix: text.fix(context.stage, target.path, target.file.commit, fingerprint),
-      });
+      // Fingerprints are computed together: the slow ones run on every core of libuv's pool.
+      found.push(
+        fingerprintSecret(secret.rule, secret.value).then((fingerprint) =>
+          withOldFingerprint(
+            {
+              message: text.found(secret.description, secret.rule, maskSecret(secret.value)) + (isTestFixturePath(target.path) ? text.inTestFixture : ''),
+              ...(secret.severity ? { severity: secret.severity } : {}),
+              file: target.path,
+              line: secret.line,
+              column: secret.column,
+              ...(target.file.commit ? { commit: target.file.commit } : {}),
+              fingerprint,
+              fix: text.fix(context.stage, target.path, target.file.commit, fingerprint),
+            },
+            oldFingerprint(secret.rule, secret.value),
+          ),
+        ),
+      );
     }
   });
-  return problems;
+  return Promise.all(found);
 }
 
 export const secrets: Check = {
@@ -106,6 +125,12 @@ export const secrets: Check = {
   why: text.why,
   async run(change, context) {
     const allowed = allowedFingerprints(context.config);
-    return (await scanForSecrets(change, context)).filter((problem) => !problem.fingerprint || !allowed.has(problem.fingerprint));
+    const found = await scanForSecrets(change, context);
+    const kept = found.filter((problem) => !problem.fingerprint || !allowed.has(problem.fingerprint));
+    // Once per run, where files are scanned: not in the commit-msg hook, nor per chunk of audited messages.
+    return change.files ? [...kept, ...oldAllowEntries(found, context.config)] : kept;
   },
 };
+
+// Reached through the registry (its loader keeps this bundle off paths that print nothing).
+export { maskDeep, maskText } from './secrets.mask.js';

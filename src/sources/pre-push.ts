@@ -16,6 +16,7 @@ import { classifyRefUpdates, containedInAny, isShallowRepository, listBranchRefs
 import { getFilesAddedByCommits, listUnpushedCommits, UNPUSHED_COMMIT_LIMIT } from '../git/commit-files.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
+import { stripUserinfo } from '../url-userinfo.js';
 
 /** sha-1 (40 hex digits) or sha-256 (64) object names. */
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -50,7 +51,8 @@ export interface PrePushOptions {
 }
 
 export function collectPrePushChange(repo: Repository, args: string[], input: string, options: PrePushOptions = {}): Change {
-  const [remoteName, remoteUrl] = args;
+  // Never the credentials in a URL: every finding names the remote (git push https://user:token@host/…).
+  const [remoteName, remoteUrl] = args.map((arg) => (arg === undefined ? arg : stripUserinfo(arg)));
   const updates = classifyRefUpdates(repo, parseRefUpdates(input));
   const allowPush = parseAllowList(options.env?.MCFLOW_ALLOW_PUSH);
   // What the remote does not have yet: a secret committed with --no-verify and deleted in a
