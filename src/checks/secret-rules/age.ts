@@ -7,7 +7,7 @@ export const age: SecretRule = {
   id: 'mcflow/age',
   description: 'age secret key',
   keywords: ['age-secret-key-1'],
-  patterns: [/(?<![\w-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![\w-])/g],
   get samples() {
     return {
       secrets: [`# created: 2024-01-01\n# public key: age1${fake('age-pub', 58, BECH32.toLowerCase())}\nAGE-SECRET-${'KEY-1'}${fake('age', 58, BECH32)}`],

@@ -6,7 +6,7 @@ export const anthropic: SecretRule = {
   id: 'mcflow/anthropic',
   description: 'Anthropic API key',
   keywords: ['sk-ant-'],
-  patterns: [/(?<![\w-])sk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_-]{80,110}AA(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])sk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_-]{80,110}AA(?![\w-])/g],
   verify: (key) => (key.startsWith('sk-ant-admin') ? { description: 'Anthropic Admin API key' } : true),
   get samples() {
     return {

@@ -7,7 +7,7 @@ export const atlassian: SecretRule = {
   description: 'Atlassian API token',
   keywords: ['atatt3', 'atctt3', 'atlassian', 'jira', 'confluence', 'bitbucket'],
   patterns: [
-    /(?<![\w-])AT[AC]TT3[A-Za-z0-9_=-]{150,300}(?![\w=-])/g,
+    /(?<![A-Za-z0-9])AT[AC]TT3[A-Za-z0-9_=-]{150,300}(?![\w=-])/g,
     assignedTo('atlassian|jira|confluence', '[A-Za-z0-9]{24}', '[A-Za-z0-9]'),
   ],
   // The older tokens are random base62: digits and both cases (`searchConfluenceUsingCql` is a method name).

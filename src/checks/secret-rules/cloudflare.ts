@@ -10,7 +10,7 @@ export const cloudflare: SecretRule = {
   description: 'Cloudflare API token or key',
   keywords: ['cloudflare', 'cf_api', 'cfut_', 'cfat_', 'v1.0-'],
   patterns: [
-    /(?<![\w-])cf[ua]t_[A-Za-z0-9]{40}[a-f0-9]{8}(?![\w-])/g,
+    /(?<![A-Za-z0-9])cf[ua]t_[A-Za-z0-9]{40}[a-f0-9]{8}(?![\w-])/g,
     assignedTo('cloudflare|\\bcf_api', '[A-Za-z0-9_-]{40}', '[\\w-]'),
     assignedTo('cloudflare|\\bcf_api', '[a-f0-9]{37}', '[\\w-]'),
     /(?<![\w.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![\w-])/g,

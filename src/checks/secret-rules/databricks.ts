@@ -6,7 +6,7 @@ export const databricks: SecretRule = {
   id: 'mcflow/databricks',
   description: 'Databricks token',
   keywords: ['dapi'],
-  patterns: [/(?<![\w-])dapi[a-f0-9]{32}(?:-\d)?(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])dapi[a-f0-9]{32}(?:-\d)?(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.3,
   get samples() {
     return {

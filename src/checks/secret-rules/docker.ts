@@ -20,7 +20,7 @@ export const docker: SecretRule = {
   description: 'Docker Hub token or registry credential',
   keywords: ['dckr_pat_', 'dckr_oat_', '"auth"'],
   patterns: [
-    /(?<![\w-])dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,40}(?![\w-])/g,
+    /(?<![A-Za-z0-9])dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,40}(?![\w-])/g,
     /"auth"[ \t]{0,5}:[ \t]{0,5}"(?<secret>[A-Za-z0-9+/]{8,400}={0,2})"/gd,
   ],
   ownPlaceholderCheck: true,

@@ -13,7 +13,7 @@ export const gitlab: SecretRule = {
   description: 'GitLab token',
   keywords: ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'glwt-', 'gr1348941'],
   patterns: [
-    /(?<![\w-])(?:gl(?:pat|oas|dt|rt|rtr|cbt|ptt|ft|imt|agent|soat|ffct|wt)-|GR1348941)[0-9A-Za-z_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![\w-])/g,
+    /(?<![A-Za-z0-9])(?:gl(?:pat|oas|dt|rt|rtr|cbt|ptt|ft|imt|agent|soat|ffct|wt)-|GR1348941)[0-9A-Za-z_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,9})?(?![\w-])/g,
   ],
   verify: (token) => entropy(token) >= 3.5,
   get samples() {

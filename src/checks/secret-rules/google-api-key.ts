@@ -15,7 +15,7 @@ export const googleApiKey: SecretRule = {
   id: 'mcflow/google-api-key',
   description: 'Google API key',
   keywords: ['aiza'],
-  patterns: [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g],
+  patterns: [/(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g],
   verify: (_key, match) => {
     const nearby = around(match, 600);
     if (FIREBASE_CONTEXT.test(nearby)) return { description: 'Firebase web API key (public by design: restrict it by HTTP referrer and App Check)', severity: 'warning' };

@@ -10,7 +10,7 @@ export const googleOauth: SecretRule = {
   description: 'Google OAuth client secret or token',
   keywords: ['gocspx-', 'ya29.', '1//0'],
   patterns: [
-    /(?<![\w-])GOCSPX-[A-Za-z0-9_-]{28}(?![\w-])/g,
+    /(?<![A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{28}(?![\w-])/g,
     /(?<![\w.-])ya29\.[A-Za-z0-9_-]{30,2000}(?![\w-])/g,
     /(?<![\w/])1\/\/0[A-Za-z0-9_-]{40,500}(?![\w-])/g,
   ],

@@ -7,8 +7,8 @@ export const grafana: SecretRule = {
   description: 'Grafana token',
   keywords: ['glc_', 'glsa_', 'eyjrijoi'],
   patterns: [
-    /(?<![\w-])glc_[A-Za-z0-9+/]{32,400}={0,2}(?![\w+/=-])/g,
-    /(?<![\w-])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w-])/g,
+    /(?<![A-Za-z0-9])glc_[A-Za-z0-9+/]{32,400}={0,2}(?![\w+/=-])/g,
+    /(?<![A-Za-z0-9])glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![\w-])/g,
     /(?<![\w+/-])eyJrIjoi[A-Za-z0-9]{70,400}={0,2}(?![\w+/=-])/g,
   ],
   verify: (token) => entropy(token) >= 4,

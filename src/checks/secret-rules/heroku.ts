@@ -6,7 +6,7 @@ export const heroku: SecretRule = {
   description: 'Heroku API key',
   keywords: ['hrku-', 'heroku'],
   patterns: [
-    /(?<![\w-])HRKU-[0-9A-Za-z_-]{58,60}(?![\w-])/g,
+    /(?<![A-Za-z0-9])HRKU-[0-9A-Za-z_-]{58,60}(?![\w-])/g,
     /heroku[\w.-]{0,40}?(?:api[\w.-]{0,20}?key|token|secret)["']?[ \t]{0,5}(?:[:=]|=>)[ \t]{0,5}["']?(?<secret>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\b/gid,
   ],
   get samples() {

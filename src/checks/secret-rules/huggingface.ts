@@ -6,7 +6,7 @@ export const huggingface: SecretRule = {
   id: 'mcflow/huggingface',
   description: 'Hugging Face token',
   keywords: ['hf_', 'api_org_'],
-  patterns: [/(?<![\w-])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])(?:hf_|api_org_)[A-Za-z0-9]{34}(?![\w-])/g],
   // Mixed case and high entropy: `hf_` also starts long snake_case identifiers.
   verify: (token) => characterClasses(token.slice(token.lastIndexOf('_') + 1)) >= 2 && entropy(token) >= 4,
   get samples() {

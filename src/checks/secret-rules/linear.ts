@@ -6,7 +6,7 @@ export const linear: SecretRule = {
   id: 'mcflow/linear',
   description: 'Linear API key',
   keywords: ['lin_api_', 'lin_oauth_'],
-  patterns: [/(?<![\w-])lin_api_[A-Za-z0-9]{40}(?![\w-])/g, /(?<![\w-])lin_oauth_[a-f0-9]{64}(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])lin_api_[A-Za-z0-9]{40}(?![\w-])/g, /(?<![A-Za-z0-9])lin_oauth_[a-f0-9]{64}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.5,
   get samples() {
     return {

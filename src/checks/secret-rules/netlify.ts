@@ -6,7 +6,7 @@ export const netlify: SecretRule = {
   id: 'mcflow/netlify',
   description: 'Netlify access token',
   keywords: ['nfp_', 'nfo_', 'nfc_', 'netlify'],
-  patterns: [/(?<![\w-])nf[poc]_[A-Za-z0-9]{36}(?![\w-])/g, assignedTo('netlify', '[A-Za-z0-9_-]{40,46}', '[\\w-]')],
+  patterns: [/(?<![A-Za-z0-9])nf[poc]_[A-Za-z0-9]{36}(?![\w-])/g, assignedTo('netlify', '[A-Za-z0-9_-]{40,46}', '[\\w-]')],
   verify: (token) => entropy(token) >= 3.8,
   get samples() {
     return {

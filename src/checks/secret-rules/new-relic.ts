@@ -11,10 +11,10 @@ export const newRelic: SecretRule = {
   description: 'New Relic key',
   keywords: ['nrak-', 'nrii-', 'nrjs-', 'nral'],
   patterns: [
-    /(?<![\w-])NRAK-[A-Z0-9]{27}(?![\w-])/g,
-    /(?<![\w-])NRII-[A-Za-z0-9_-]{32}(?![\w-])/g,
+    /(?<![A-Za-z0-9])NRAK-[A-Z0-9]{27}(?![\w-])/g,
+    /(?<![A-Za-z0-9])NRII-[A-Za-z0-9_-]{32}(?![\w-])/g,
     /(?<![\w-])[a-f0-9]{36}NRAL(?![\w-])/g,
-    /(?<![\w-])NRJS-[a-f0-9]{19}(?![\w-])/g,
+    /(?<![A-Za-z0-9])NRJS-[a-f0-9]{19}(?![\w-])/g,
   ],
   verify: (key) => (key.startsWith('NRJS-') ? { description: 'New Relic browser key (public by design: it ships in every page)', severity: 'warning' } : true),
   get samples() {

@@ -6,7 +6,7 @@ export const notion: SecretRule = {
   id: 'mcflow/notion',
   description: 'Notion integration token',
   keywords: ['ntn_', 'secret_'],
-  patterns: [/(?<![\w-])ntn_\d{11}[A-Za-z0-9]{35}(?![\w-])/g, /(?<![\w-])secret_[A-Za-z0-9]{43}(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])ntn_\d{11}[A-Za-z0-9]{35}(?![\w-])/g, /(?<![A-Za-z0-9])secret_[A-Za-z0-9]{43}(?![\w-])/g],
   // `secret_` also starts identifiers: the rest must be random, mixed-case base62.
   verify: (token) => characterClasses(token.slice(token.indexOf('_') + 1)) >= 3 && entropy(token) >= 4.2,
   get samples() {

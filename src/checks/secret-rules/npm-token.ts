@@ -12,7 +12,7 @@ export const npmToken: SecretRule = {
   description: 'npm token',
   keywords: ['npm_', '_authtoken', '_auth', '_password'],
   patterns: [
-    /(?<![\w-])npm_[A-Za-z0-9]{36}(?![\w-])/g,
+    /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![\w-])/g,
     /(?:^|[\s:])_(?:authToken|auth|password)[ \t]{0,5}=[ \t]{0,5}["']?(?<secret>[^\s"'#;]{8,2000})/gdm,
   ],
   verify: (token) => {

@@ -10,8 +10,8 @@ export const openai: SecretRule = {
   description: 'OpenAI API key',
   keywords: ['t3blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-'.toLowerCase()],
   patterns: [
-    /(?<![\w-])sk-(?:[A-Za-z0-9]{20}|(?:proj|svcacct|admin|service|None)-[A-Za-z0-9_-]{20,200})T3BlbkFJ[A-Za-z0-9_-]{20,200}(?![\w-])/g,
-    /(?<![\w-])sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,250}(?![\w-])/g,
+    /(?<![A-Za-z0-9])sk-(?:[A-Za-z0-9]{20}|(?:proj|svcacct|admin|service|None)-[A-Za-z0-9_-]{20,200})T3BlbkFJ[A-Za-z0-9_-]{20,200}(?![\w-])/g,
+    /(?<![A-Za-z0-9])sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,250}(?![\w-])/g,
   ],
   verify: (key) => entropy(key) >= 4,
   get samples() {

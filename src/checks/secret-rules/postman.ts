@@ -6,7 +6,7 @@ export const postman: SecretRule = {
   id: 'mcflow/postman',
   description: 'Postman API key',
   keywords: ['pmak-'],
-  patterns: [/(?<![\w-])PMAK-(?:[a-f0-9]{24}-[a-f0-9]{34}|[A-Za-z0-9]{59})(?![\w-])/gi],
+  patterns: [/(?<![A-Za-z0-9])PMAK-(?:[a-f0-9]{24}-[a-f0-9]{34}|[A-Za-z0-9]{59})(?![\w-])/gi],
   verify: (token) => entropy(token) >= 3.3,
   get samples() {
     return {

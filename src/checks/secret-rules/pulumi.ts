@@ -6,7 +6,7 @@ export const pulumi: SecretRule = {
   id: 'mcflow/pulumi',
   description: 'Pulumi access token',
   keywords: ['pul-'],
-  patterns: [/(?<![\w-])pul-[a-z0-9]{40}(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])pul-[a-z0-9]{40}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.3,
   get samples() {
     return {

@@ -7,8 +7,8 @@ export const sentry: SecretRule = {
   description: 'Sentry auth token',
   keywords: ['sntrys_', 'sntryu_', 'sentry'],
   patterns: [
-    /(?<![\w-])sntrys_eyJ[A-Za-z0-9+/]{30,600}={0,2}_[A-Za-z0-9+/]{43}(?![\w+/=-])/g,
-    /(?<![\w-])sntryu_[a-f0-9]{64}(?![\w-])/g,
+    /(?<![A-Za-z0-9])sntrys_eyJ[A-Za-z0-9+/]{30,600}={0,2}_[A-Za-z0-9+/]{43}(?![\w+/=-])/g,
+    /(?<![A-Za-z0-9])sntryu_[a-f0-9]{64}(?![\w-])/g,
     assignedTo('sentry', '[a-f0-9]{64}', '[A-Za-z0-9]'),
   ],
   get samples() {

@@ -6,7 +6,7 @@ export const shopify: SecretRule = {
   id: 'mcflow/shopify',
   description: 'Shopify token',
   keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-  patterns: [/(?<![\w-])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.3,
   get samples() {
     return {

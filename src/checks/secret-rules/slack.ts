@@ -12,12 +12,12 @@ export const slack: SecretRule = {
   description: 'Slack token',
   keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxo-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
   patterns: [
-    /(?<![\w-])xox[bpaosr]-(?:\d{1,2}-)?(?:\d{6,14}-){1,3}[A-Za-z0-9]{18,64}(?![A-Za-z0-9])/g,
+    /(?<![A-Za-z0-9])xox[bpaosr]-(?:\d{1,2}-)?(?:\d{6,14}-){1,3}[A-Za-z0-9]{18,64}(?![A-Za-z0-9])/g,
     // Older and shorter shapes: two long team/user ids, then a short tail or none.
-    /(?<![\w-])xox[bpaosr]-\d{8,14}-\d{8,14}[A-Za-z0-9]{0,17}(?![\w-])/g,
-    /(?<![\w-])xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,200}(?![A-Za-z0-9])/g,
-    /(?<![\w.-])xoxe-\d-[A-Za-z0-9]{120,200}(?![A-Za-z0-9])/g,
-    /(?<![\w-])xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-z0-9]{40,80}(?![A-Za-z0-9])/g,
+    /(?<![A-Za-z0-9])xox[bpaosr]-\d{8,14}-\d{8,14}[A-Za-z0-9]{0,17}(?![\w-])/g,
+    /(?<![A-Za-z0-9])xoxe\.xox[bp]-\d-[A-Za-z0-9]{140,200}(?![A-Za-z0-9])/g,
+    /(?<![A-Za-z0-9])xoxe-\d-[A-Za-z0-9]{120,200}(?![A-Za-z0-9])/g,
+    /(?<![A-Za-z0-9])xapp-\d-[A-Z0-9]{8,14}-\d{8,16}-[a-z0-9]{40,80}(?![A-Za-z0-9])/g,
   ],
   // The random tail must look random: Slack's docs write `xoxb-1234-5678-abcdefghijkl…`.
   verify: (token) => {

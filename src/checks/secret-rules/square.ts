@@ -6,7 +6,7 @@ export const square: SecretRule = {
   id: 'mcflow/square',
   description: 'Square access token or application secret',
   keywords: ['eaaa', 'sq0atp-', 'sq0csp-', 'sq0csb-'],
-  patterns: [/(?<![\w+-])EAAA[A-Za-z0-9_=+-]{60}(?![\w=+-])/g, /(?<![\w-])sandbox-sq0csb-[A-Za-z0-9_-]{43}(?![\w-])/g, /(?<![\w-])sq0atp-[A-Za-z0-9_-]{22}(?![\w-])/g, /(?<![\w-])sq0csp-[A-Za-z0-9_-]{43}(?![\w-])/g],
+  patterns: [/(?<![\w+-])EAAA[A-Za-z0-9_=+-]{60}(?![\w=+-])/g, /(?<![A-Za-z0-9])sandbox-sq0csb-[A-Za-z0-9_-]{43}(?![\w-])/g, /(?<![A-Za-z0-9])sq0atp-[A-Za-z0-9_-]{22}(?![\w-])/g, /(?<![A-Za-z0-9])sq0csp-[A-Za-z0-9_-]{43}(?![\w-])/g],
   verify: (token) => (entropy(token) < 4 ? false : token.startsWith('sandbox-') ? { description: 'Square sandbox application secret (test mode)', severity: 'warning' } : true),
   get samples() {
     return {

@@ -11,7 +11,7 @@ export const stripe: SecretRule = {
   id: 'mcflow/stripe',
   description: 'Stripe live key',
   keywords: ['_live_', '_test_', 'whsec_'],
-  patterns: [/(?<![\w-])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,247}(?![\w-])/g, /(?<![\w-])whsec_[0-9A-Za-z+/]{32,64}(?![\w+/-])/g],
+  patterns: [/(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,247}(?![\w-])/g, /(?<![A-Za-z0-9])whsec_[0-9A-Za-z+/]{32,64}(?![\w+/-])/g],
   verify: (key) => {
     if (entropy(key) < 4) return false;
     if (key.startsWith('whsec_')) return { description: 'Stripe webhook signing secret' };

@@ -10,7 +10,7 @@ export const supabase: SecretRule = {
   id: 'mcflow/supabase',
   description: 'Supabase token or secret key',
   keywords: ['sbp_', 'sb_secret_'],
-  patterns: [/(?<![\w-])sbp_(?:oauth_)?[a-z0-9]{40}(?![\w-])/g, /(?<![\w-])sb_secret_[A-Za-z0-9_-]{20,80}(?![\w-])/g],
+  patterns: [/(?<![A-Za-z0-9])sbp_(?:oauth_)?[a-z0-9]{40}(?![\w-])/g, /(?<![A-Za-z0-9])sb_secret_[A-Za-z0-9_-]{20,80}(?![\w-])/g],
   verify: (token) => entropy(token) >= 3.5,
   get samples() {
     return {

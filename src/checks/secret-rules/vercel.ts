@@ -6,7 +6,7 @@ export const vercel: SecretRule = {
   id: 'mcflow/vercel',
   description: 'Vercel token',
   keywords: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_', 'vercel'],
-  patterns: [/(?<![\w-])vc[picark]_[A-Za-z0-9]{24,80}(?![\w-])/g, assignedTo('vercel', '[A-Za-z0-9]{24}', '[A-Za-z0-9]')],
+  patterns: [/(?<![A-Za-z0-9])vc[picark]_[A-Za-z0-9]{24,80}(?![\w-])/g, assignedTo('vercel', '[A-Za-z0-9]{24}', '[A-Za-z0-9]')],
   verify: (token) => characterClasses(token) >= 2 && entropy(token) >= 3.8,
   get samples() {
     return {
