@@ -37,8 +37,13 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   // the commit that introduced it). Every line of a new file is added: only modified, renamed
   // and copied files need the diff.
   const needsDiff = (file: ChangedFile) => file.status !== 'A' && file.readAddedLines !== undefined;
+  // verify on a pull request: every line scanned is one the pull request adds, and a marker beside
+  // it may be its own (added in this commit or an earlier one): none counts until the change is
+  // accepted (policy.reviewedLabel); policy-change lists the markers it adds.
+  const review = change.policyReview;
+  const honourMarkers = !review || review.acceptedLabel !== undefined || review.event === 'push';
   const problems: Problem[] = [];
-  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context)));
+  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context, honourMarkers)));
   // Commit messages, the pull request's title and body: written by the same people, printed in the same logs.
   problems.push(...(await scanUserTexts(change, context)));
   if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
@@ -78,7 +83,7 @@ export function batchBySize<T extends { size?: number }>(files: readonly T[], li
   return batches;
 }
 
-async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext): Promise<Problem[]> {
+async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, honourMarkers = true): Promise<Problem[]> {
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
@@ -96,7 +101,7 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
   targets.forEach((target, index) => {
     const lines = target.content.split('\n');
     for (const secret of results[index]!) {
-      if (isAllowedInline(lines, secret.line)) continue;
+      if (honourMarkers && isAllowedInline(lines, secret.line)) continue;
       // Fingerprints are computed together: the slow ones run on every core of libuv's pool.
       found.push(
         fingerprintSecret(secret.rule, secret.value).then((fingerprint) =>
