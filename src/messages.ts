@@ -337,6 +337,7 @@ export const messages = {
   secrets: {
     why: 'a pushed secret must be rotated, and history keeps it even after the file is fixed',
     found: (description: string, rule: string, masked: string) => `Possible ${description} (${rule}): ${masked}`,
+    inTestFixture: ' (in a test fixture path: if it is a made-up sample, allow it; if it is real, it is leaked all the same)',
     fix: (stage: Stage, file: string, commit: string | undefined, fingerprint: string) => {
       const notASecret = `not a secret? put "mcflow-allow-secret: <reason>" on the line above, or add { "fingerprint": "${fingerprint}", "reason": "…" } to secrets.allow`;
       if (stage === 'pre-commit') return `remove it from the file and stage it again: git add -- ${shellQuote(file)}   (${notASecret})`;
