@@ -196,7 +196,8 @@ describe('laziness', () => {
     repo.write('plain.txt', `password = "${PASSWORD}"\n`);
     repo.git(['add', 'plain.txt']);
     assert.match(cli(['run', 'pre-commit']).output, /mcflow\/secret-assignment/, 'our own rules need no secretlint');
-    repo.write('plain.txt', `token = "${'gh' + 'p_'}1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ"\n`);
+    // Credentials in a URL are the preset's basicauth rule's (GitHub tokens are our own rule's now).
+    repo.write('plain.txt', `remote = "https://deploy:${'Xq7pLm2' + 'vR9tKw'}@git.acme.io/app.git"\n`);
     repo.git(['add', 'plain.txt']);
     assert.match(cli(['run', 'pre-commit']).output, /Cannot find module .*vendor\/@secretlint/, 'a preset trigger loads secretlint');
   });

@@ -35,6 +35,17 @@ describe('secrets', () => {
     assert.equal((await run([changedFile('a.env', `OLD_TOKEN=${STRIPE}\nNEW=1\n`, { added: [1] })], {}, 'audit')).length, 1);
   });
 
+  it('says when a finding is under a test fixture path, and reports test-mode and public-by-design keys as warnings', async () => {
+    const [fixture] = await run([changedFile('test/fixtures/config.ts', `export const stripe = "${STRIPE}";\n`)]);
+    assert.match(fixture!.message, /in a test fixture path/);
+    assert.equal(fixture!.severity, undefined);
+    const [plain] = await run([changedFile('src/config.ts', `export const stripe = "${STRIPE}";\n`)]);
+    assert.doesNotMatch(plain!.message, /fixture/);
+    const [testMode] = await run([changedFile('a.env', `STRIPE_KEY=${'sk_' + 'test_'}u8jzPde0IgxLd6GncfBA9fQ2\n`)]);
+    assert.equal(testMode!.severity, 'warning');
+    assert.match(testMode!.message, /Stripe test-mode key/);
+  });
+
   it('honours the inline marker on the line or the line before', async () => {
     const onLine = changedFile('a.env', `KEY=${STRIPE} # mcflow-allow-secret: demo account\n`);
     const before = changedFile('b.env', `# mcflow-allow-secret\nKEY=${STRIPE}\n`);

@@ -16,7 +16,7 @@ import { messages } from '../messages.js';
 import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
-import { isBinary, isLockfile } from './secrets.filters.js';
+import { isBinary, isLockfile, isTestFixturePath } from './secrets.filters.js';
 import { allowedFingerprints, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
 import { scanTexts, type ScanTarget } from './secrets.scan.js';
@@ -107,7 +107,8 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
         fingerprintSecret(secret.rule, secret.value).then((fingerprint) =>
           withOldFingerprint(
             {
-              message: text.found(secret.description, secret.rule, maskSecret(secret.value)),
+              message: text.found(secret.description, secret.rule, maskSecret(secret.value)) + (isTestFixturePath(target.path) ? text.inTestFixture : ''),
+              ...(secret.severity ? { severity: secret.severity } : {}),
               file: target.path,
               line: secret.line,
               column: secret.column,

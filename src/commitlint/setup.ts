@@ -13,6 +13,7 @@ import { DEFAULTS } from '../config/defaults.js';
 import { compileLinearRegex } from '../config/regex.js';
 import { ConfigError } from '../errors.js';
 import { messages } from '../messages.js';
+import { loadCommitlintCached } from './cache.js';
 
 export interface LintSetup {
   rules: QualifiedRules;
@@ -127,7 +128,8 @@ export function missingModule(error: unknown): string | undefined {
 
 async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
   const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
-  const loaded = own ? await loadCommitlintConfig(own, root!) : undefined;
+  // Through the resolved-config cache (./cache.ts): a warm hook reads one JSON file.
+  const loaded = own ? (await loadCommitlintCached(own, root!, loadCommitlintConfig)).loaded : undefined;
   return assembleLintSetup(config, loaded, own);
 }
 
