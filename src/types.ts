@@ -58,6 +58,8 @@ export interface ChangedFile {
   from?: string;
   /** The new blob's object id. */
   blob?: string;
+  /** The new blob's mode: 100644, 100755, 120000 (a symlink: its content is the target, never followed). */
+  mode?: string;
   /** Size in bytes of the new blob. */
   size?: number;
   /** The commit that introduced this version (verify, audit, pre-push). */
@@ -108,11 +110,8 @@ export interface Change {
   /** Pull requests: the branch being merged into, and the PR's title and body. */
   targetBranch?: string;
   pullRequest?: { title?: string; body?: string; number?: number };
-  /**
-   * The commits whose files are in `files` (pre-push: those the remote lacks, newest first), and
-   * whether the scan stopped at `limit` commits.
-   */
-  history?: { commits: string[]; limit: number; truncated: boolean };
+  /** pre-push: the commits whose files are in `files` (every one the remote lacks, newest first). */
+  history?: { commits: string[] };
   /** verify: every commit of the range, newest first, merges included (`messages` may leave merges out). */
   commits?: CommitInfo[];
   /** verify: what CI event the change came from, and where. */

@@ -108,11 +108,19 @@ export function keepKeywordLines(text: string): string {
     pieces.push('\n'.repeat(countNewlines(text, copied, offset)));
     copied = offset;
   };
+  // The next "-----END" at or after a position, remembered: 100k BEGIN lines with no END must
+  // not search to the end of the text 100k times.
+  let endAt = -2;
+  const nextEnd = (from: number) => {
+    if (endAt === -1 || (endAt >= from && endAt !== -2)) return endAt;
+    endAt = text.indexOf('-----END', from);
+    return endAt;
+  };
   KEYWORD_ANYWHERE.lastIndex = 0;
   for (let match = KEYWORD_ANYWHERE.exec(text); match !== null; match = KEYWORD_ANYWHERE.exec(text)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     // Through the end of this line, or of the key block it opens.
-    const blockEnd = match[0] === '-----BEGIN' ? text.indexOf('-----END', match.index) : -1;
+    const blockEnd = match[0] === '-----BEGIN' ? nextEnd(match.index) : -1;
     let lineEnd = text.indexOf('\n', blockEnd === -1 ? match.index : blockEnd);
     if (lineEnd === -1) lineEnd = text.length;
     if (lineStart > copied) skipTo(lineStart);
@@ -154,9 +162,11 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
     );
   });
   await scanWithPreset(targets, texts, matches);
-  return matches.map((found, index) =>
-    dropOverlaps(found).map(({ start, end: _end, ...secret }) => ({ ...secret, ...position(texts[index]!, start) })),
-  );
+  return matches.map((found, index) => {
+    const kept = dropOverlaps(found);
+    const places = positions(texts[index]!, kept.map((secret) => secret.start));
+    return kept.map(({ start: _start, end: _end, ...secret }, at) => ({ ...secret, ...places[at]! }));
+  });
 }
 
 /**
@@ -230,25 +240,35 @@ function isPresetPlaceholder(value: string): boolean {
   return isPlaceholder(password ?? value);
 }
 
-/** One finding per secret: when rules overlap, the first by position wins, specific rules before the generic one. */
+/**
+ * One finding per secret: when rules overlap, the first by position wins, specific rules before
+ * the generic one. Sorted once, then one sweep: a match overlaps a kept one only if it starts
+ * before the furthest end kept so far.
+ */
 function dropOverlaps<T extends { rule: string; start: number; end: number }>(found: T[]): T[] {
   const generic = (rule: string) => (rule === 'mcflow/secret-assignment' ? 1 : 0);
   const sorted = [...found].sort((a, b) => a.start - b.start || generic(a.rule) - generic(b.rule));
   const kept: T[] = [];
+  let reach = -1;
   for (const secret of sorted) {
-    if (kept.some((other) => secret.start < other.end && other.start < secret.end)) continue;
+    if (secret.start < reach) continue;
     kept.push(secret);
+    reach = Math.max(reach, secret.end);
   }
   return kept;
 }
 
-/** 1-based line and column of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of each offset (ascending), in one pass over the text. */
+function positions(text: string, offsets: readonly number[]): { line: number; column: number }[] {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  let newline = text.indexOf('\n');
+  return offsets.map((offset) => {
+    while (newline !== -1 && newline < offset) {
+      line++;
+      lineStart = newline + 1;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    return { line, column: offset - lineStart + 1 };
+  });
 }
