@@ -33,7 +33,9 @@ const escape = (keyword: string) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const KEYWORD_SOURCE = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].map(escape).concat(PRESET_TRIGGERS).join('|');
 const KEYWORD = new RegExp(KEYWORD_SOURCE, 'i');
 /** The same, global, plus the start of a PEM block (whose body lines hold no keyword). */
-const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|${KEYWORD_SOURCE}`, 'gi');
+const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|---- BEGIN|${KEYWORD_SOURCE}`, 'gi');
+/** The end of a PEM block: `-----END …` or ssh.com's `---- END …`. */
+const BLOCK_END = /-----END|---- END/g;
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
 const RULE_KEYWORDS = new RegExp(
@@ -108,19 +110,21 @@ export function keepKeywordLines(text: string): string {
     pieces.push('\n'.repeat(countNewlines(text, copied, offset)));
     copied = offset;
   };
-  // The next "-----END" at or after a position, remembered: 100k BEGIN lines with no END must
-  // not search to the end of the text 100k times.
-  let endAt = -2;
-  const nextEnd = (from: number) => {
-    if (endAt === -1 || (endAt >= from && endAt !== -2)) return endAt;
-    endAt = text.indexOf('-----END', from);
-    return endAt;
+  // The next `-----END` at or after the last BEGIN, found once: searching again from every BEGIN
+  // is quadratic on a text of BEGIN lines and no END (and there is none after any later BEGIN either).
+  let nextEnd = -2;
+  const endAfter = (offset: number) => {
+    if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < offset)) {
+      BLOCK_END.lastIndex = offset;
+      nextEnd = BLOCK_END.exec(text)?.index ?? -1;
+    }
+    return nextEnd;
   };
   KEYWORD_ANYWHERE.lastIndex = 0;
   for (let match = KEYWORD_ANYWHERE.exec(text); match !== null; match = KEYWORD_ANYWHERE.exec(text)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     // Through the end of this line, or of the key block it opens.
-    const blockEnd = match[0] === '-----BEGIN' ? nextEnd(match.index) : -1;
+    const blockEnd = /^-{4,5} ?begin$/i.test(match[0]) ? endAfter(match.index) : -1;
     let lineEnd = text.indexOf('\n', blockEnd === -1 ? match.index : blockEnd);
     if (lineEnd === -1) lineEnd = text.length;
     if (lineStart > copied) skipTo(lineStart);

@@ -5,7 +5,7 @@ export const bearerToken: SecretRule = {
   id: 'mcflow/bearer-token',
   description: 'token in an Authorization header',
   keywords: ['authorization'],
-  patterns: [/authorization["']?\s*[:=]\s*["'`]?(?:Bearer|Token|Basic)\s+(?<secret>[A-Za-z0-9._~+/-]{20,}=*)/gid],
+  patterns: [/authorization["']?[ \t]{0,5}[:=][ \t]{0,5}["'`]?(?:Bearer|Token|Basic)[ \t]{1,5}(?<secret>[A-Za-z0-9._~+/-]{20,1000}={0,2})/gid],
   verify: (token) => characterClasses(token) >= 2 && entropy(token) >= 3.5,
   samples: {
     secrets: [

@@ -13,8 +13,8 @@ export const connectionUrl: SecretRule = {
   description: 'password in a connection URL',
   keywords: ['://', 'password=', 'pwd='],
   patterns: [
-    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/[^:@/\\s'"\`]*:(?<secret>[^@/\\s'"\`]+)@[^\\s'"\`]+`, 'gid'),
-    /\b(?:Server|Data Source|Host)\s*=[^;'"\n]+;(?:[^;'"\n]*;)*?\s*(?:Password|Pwd)\s*=\s*(?<secret>[^;'"\s]+)/gid,
+    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/[^:@/\\s'"\`]{0,100}:(?<secret>[^@/\\s'"\`]{1,200})@[^\\s'"\`]{1,200}`, 'gid'),
+    /\b(?:Server|Data Source|Host)[ \t]{0,5}=[^;'"\n]{1,200};(?:[^;'"\n]{0,200};){0,10}?[ \t]{0,5}(?:Password|Pwd)[ \t]{0,5}=[ \t]{0,5}(?<secret>[^;'"\s]{1,200})/gid,
   ],
   ownPlaceholderCheck: true,
   verify: (password) => !isPlaceholder(decodeURIComponent(safeDecode(password))),

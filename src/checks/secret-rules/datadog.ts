@@ -6,7 +6,7 @@ export const datadog: SecretRule = {
   description: 'Datadog API or application key',
   keywords: ['datadog', 'dd_', 'dd-'],
   patterns: [
-    /(?:datadog|\bdd)[_.-]?(?:api|app(?:lication)?|client)[_.-]?key["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[0-9a-f]{40}|[0-9a-f]{32})\b/gid,
+    /(?:datadog|\bdd)[_.-]?(?:api|app(?:lication)?|client)[_.-]?key["']?[ \t]{0,5}(?:[:=]|=>)[ \t]{0,5}["']?(?<secret>[0-9a-f]{40}|[0-9a-f]{32})\b/gid,
   ],
   samples: {
     secrets: ['DD_API_KEY=bfe228f219e9cb0eb53f16947ccf25ec', 'datadog_app_key: "fc1626e53a13043b026c48bbf33feff9243a8f50"'],

@@ -14,8 +14,14 @@ export interface SecretRule {
   description: string;
   /** Lower-case strings one of which must occur for the rule to have anything to find (the prefilter). */
   keywords: readonly string[];
-  /** Global regular expressions; the named group `secret` (or the whole match) is the secret. */
+  /**
+   * Global regular expressions; the named group `secret` (or the whole match) is the secret.
+   * Every pattern must run in time linear in the text: bounded quantifiers (`{20,200}`), no
+   * nested or adjacent unbounded ones that can trade characters between them.
+   */
   patterns: readonly RegExp[];
+  /** For shapes a regex cannot match in linear time (a PEM block's BEGIN…END pair): finds candidates itself. */
+  find?: (text: string) => Iterable<{ index: number; value: string }>;
   /** A structural test on the candidate (checksum, entropy, name); false drops it. */
   verify?: (secret: string, match: RegExpExecArray, context: { ext: string }) => boolean;
   /** Skip the shared placeholder filter (the rule filters its own parts, e.g. a URL's password). */
@@ -36,6 +42,13 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: {
   if (!options.prefiltered) {
     const lower = lowerCase(text);
     if (!rule.keywords.some((keyword) => lower.includes(keyword))) return found;
+  }
+  if (rule.find) {
+    // The finder applies its own structural test: it has no regex match to hand to `verify`.
+    for (const { index, value } of rule.find(text)) {
+      if (!rule.ownPlaceholderCheck && isPlaceholder(value)) continue;
+      found.push({ start: index, end: index + value.length, value });
+    }
   }
   for (const pattern of rule.patterns) {
     pattern.lastIndex = 0;

@@ -48,6 +48,6 @@ export const SECRET_RULES: readonly SecretRule[] = [
  */
 export const PRESET_TRIGGERS: readonly string[] = [
   'aws', 'akia', 'private_key', 'service_account', 'npm_', '_authtoken', 'xox[abpor]-', 'xapp-', 'hooks\\.slack\\.com',
-  ':\\/\\/[^\\s/@\'"`]*:[^\\s/@\'"`]+@', 'sk-[\\w-]{20}', 'lin_api_', 'private key', '\\bsg\\.[\\w-]{16}', 'shp(?:at|ss|ca|pa)_',
+  ':\\/\\/[^\\s/@\'"`]{0,100}:[^\\s/@\'"`]{1,200}@', 'sk-[\\w-]{20}', 'lin_api_', 'private key', '\\bsg\\.[\\w-]{16}', 'shp(?:at|ss|ca|pa)_',
   'gh[pousr]_', 'github_pat_', 'ops_[\\w-]{20}',
 ];

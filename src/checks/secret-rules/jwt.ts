@@ -5,7 +5,7 @@ export const jwt: SecretRule = {
   id: 'mcflow/jwt',
   description: 'JSON Web Token',
   keywords: ['eyj'],
-  patterns: [/\beyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{16,}/g],
+  patterns: [/(?<![\w-])eyJ[0-9A-Za-z_-]{10,8000}\.eyJ[0-9A-Za-z_-]{10,16000}\.[0-9A-Za-z_-]{16,1000}/g],
   verify: (token) => {
     try {
       const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { alg?: unknown };

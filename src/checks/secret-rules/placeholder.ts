@@ -37,11 +37,27 @@ export function isPlaceholder(value: string): boolean {
   if (trimmed.length < 4) return true;
   if (STAND_INS.has(trimmed.toLowerCase())) return true;
   if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
-  // Too few distinct characters to be random ("aaaaaaaa", "abababab").
-  if (new Set(trimmed).size <= 3) return true;
+  // Too few distinct characters to be random ("aaaaaaaa", "abababab"), or a short unit repeated ("xoxb-xoxb-xoxb-").
+  if (new Set(trimmed).size <= 3 || isRepetitive(trimmed)) return true;
   // Base64 of a placeholder is a placeholder: "bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password".
   const decoded = decodePrintableBase64(trimmed);
   return decoded !== undefined && isPlaceholder(decoded);
+}
+
+/**
+ * A value that is a shorter unit said at least twice: `abc1abc1abc1`, `xoxb-xoxb-xoxb-`,
+ * `secret_token=secret_token=`. Its smallest period is its length minus its longest proper
+ * border (KMP's prefix function), found in one linear pass.
+ */
+export function isRepetitive(value: string): boolean {
+  const border = new Uint32Array(value.length);
+  for (let i = 1, k = 0; i < value.length; i++) {
+    while (k > 0 && value.charCodeAt(i) !== value.charCodeAt(k)) k = border[k - 1]!;
+    if (value.charCodeAt(i) === value.charCodeAt(k)) k++;
+    border[i] = k;
+  }
+  const period = value.length - (border[value.length - 1] ?? 0);
+  return period * 2 <= value.length;
 }
 
 function decodePrintableBase64(value: string): string | undefined {

@@ -1,8 +1,14 @@
 /**
- * PEM private keys of every kind: RSA, EC, DSA, OpenSSH, PKCS#8, encrypted PKCS#8 and PGP
- * blocks. A block needs a real body (base64 of at least 64 characters): `-----BEGIN PRIVATE
- * KEY-----\n...\n-----END PRIVATE KEY-----` in documentation is not a key. Public keys and
- * certificates never match.
+ * PEM private keys of every kind: RSA, EC, DSA, OpenSSH, PKCS#8, encrypted PKCS#8, PGP blocks and
+ * ssh.com's `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----`, also inside string literals with `\n`
+ * escapes (service-account JSON, source code). A block needs a real body (base64 of at least 64
+ * characters): `-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----` in documentation is
+ * not a key. Public keys and certificates never match.
+ *
+ * Why no regex: `BEGIN (kind)[\s\S]*?END \k<kind>` retries from every BEGIN to the end of the
+ * text when no END follows, which is quadratic (448 KB of BEGIN lines took 11.8 s). Instead one
+ * pass finds every marker and pairs each END with the nearest open BEGIN of the same kind, so
+ * every character is looked at a bounded number of times.
  */
 import type { SecretRule } from './define.js';
 
@@ -10,28 +16,56 @@ const begin = (kind: string) => `-----BEGIN ${kind}-----`;
 const end = (kind: string) => `-----END ${kind}-----`;
 const body = 'MHcCAQEEIBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJu8joAoGCCqGSM49\nAwEHoUQDQgAEmwufUxbvJDCTbyvHNsG9eh6Yo4gfqrc5XlrWi0B26R08HgxzNNAL\n';
 
+/** A BEGIN or END marker of a private-key kind; the kind is at most 40 characters, so each try is bounded. */
+const MARKER = /-{4,5} ?(?<edge>BEGIN|END) (?<kind>[A-Z0-9 ]{0,40}?PRIVATE KEY(?: BLOCK)?) ?-{4,5}/g;
+
+/** A real key body: enough base64 with enough distinct characters; header lines (`Proc-Type: …`) and `\n` escapes aside. */
+export function isKeyBody(text: string): boolean {
+  const base64 = text
+    .replace(/\\[nr]/g, '\n')
+    .replace(/^[\w-]+:.*$/gm, '')
+    .replace(/[^A-Za-z0-9+/=]/g, '');
+  return base64.length >= 64 && new Set(base64).size > 16;
+}
+
+/** Every BEGIN…END pair of the same kind with a key body between: one left-to-right pass over the markers. */
+export function* findPrivateKeys(text: string): Generator<{ index: number; value: string }> {
+  let open: { kind: string; bodyStart: number } | undefined;
+  MARKER.lastIndex = 0;
+  for (let marker = MARKER.exec(text); marker !== null; marker = MARKER.exec(text)) {
+    const { edge, kind } = marker.groups as { edge: string; kind: string };
+    if (edge === 'BEGIN') {
+      // A later BEGIN replaces an unterminated one: the nearest BEGIN owns the body.
+      open = { kind, bodyStart: marker.index + marker[0].length };
+    } else if (open?.kind === kind) {
+      const value = text.slice(open.bodyStart, marker.index);
+      if (isKeyBody(value)) yield { index: open.bodyStart, value };
+      open = undefined;
+    }
+  }
+}
+
 export const privateKey: SecretRule = {
   id: 'mcflow/private-key',
   description: 'private key',
   keywords: ['private key'],
-  patterns: [
-    /-----BEGIN (?<kind>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----(?<secret>[\s\S]*?)-----END \k<kind>-----/gd,
-  ],
+  patterns: [],
+  find: findPrivateKeys,
   ownPlaceholderCheck: true,
-  verify: (secret) => {
-    const base64 = secret.replace(/^[\w-]+:.*$/gm, '').replace(/[^A-Za-z0-9+/=]/g, '');
-    return base64.length >= 64 && new Set(base64).size > 16;
-  },
   samples: {
     secrets: [
       `${begin('EC PRIVATE KEY')}\n${body}${end('EC PRIVATE KEY')}`,
       `${begin('ENCRYPTED PRIVATE KEY')}\n${body}${end('ENCRYPTED PRIVATE KEY')}`,
       `key: "${begin('OPENSSH PRIVATE KEY')}\\n${body.replace(/\n/g, '\\n')}${end('OPENSSH PRIVATE KEY')}"`,
+      `${begin('PRIVATE KEY')}\n${begin('PRIVATE KEY')}\n${body}${end('PRIVATE KEY')}`,
+      `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${body}---- END SSH2 ENCRYPTED PRIVATE KEY ----`,
     ],
     notSecrets: [
       `${begin('PRIVATE KEY')}\n...\n${end('PRIVATE KEY')}`,
       `${begin('PUBLIC KEY')}\n${body}${end('PUBLIC KEY')}`,
       `${begin('CERTIFICATE')}\n${body}${end('CERTIFICATE')}`,
+      `${begin('RSA PRIVATE KEY')}\n${body}`,
+      `${begin('RSA PRIVATE KEY')}\n${body}${end('EC PRIVATE KEY')}`,
     ],
   },
 };

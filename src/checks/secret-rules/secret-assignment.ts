@@ -29,7 +29,7 @@ export const secretAssignment: SecretRule = {
   patterns: [
     // NAME=value, NAME: value, "name": "value", name = 'value', name => "value"; optional `export`.
     // The name must end in a credential word here already: most `a: b` pairs in code never reach verify.
-    /(?<![\w$])["']?(?<name>(?:[A-Za-z_][\w.-]{0,80}?)?(?:pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?))["']?[ \t]*(?::=|=>|[:=])[ \t]*(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})\k<quote>/gdi,
+    /(?<![\w$])["']?(?<name>(?:[A-Za-z_][\w.-]{0,80}?)?(?:pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?))["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})\k<quote>/gdi,
   ],
   verify: (value, match, { ext }) => {
     const name = normalizeName(match.groups!.name!);
@@ -40,7 +40,9 @@ export const secretAssignment: SecretRule = {
     // Stripe's test-mode keys reach no real money or data.
     if (/^(?:sk|rk|pk)_test_/.test(value)) return false;
     // Paths (`PWD=/home/ann`), constant names (`TOKEN_STRING`) and camelCase identifiers are not values a person keeps secret.
-    if (/^(?:\/|~\/|\.\.?\/|[A-Za-z]:\\)/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value) || /^[a-z]+(?:[-_.][a-z]+)+$/.test(value)) return false;
+    // A trailing `=` or `:` is the next assignment's, not the value's (`a_token=b_token=`).
+    const bare = value.replace(/[=:]{1,3}$/, '');
+    if (/^(?:\/|~\/|\.\.?\/|[A-Za-z]:\\)/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(bare) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(bare) || /^[a-z]+(?:[-_.][a-z]+)+$/.test(bare)) return false;
     if (/^\d+$/.test(value) || /^(?:https?:\/\/)?[\w.-]+\.(?:com|org|io|net|dev)(?:\/\S*)?$/.test(value)) return false;
     const passwordLike = /(?:pass|pwd)/.test(name);
     const minimum = passwordLike ? 8 : 12;

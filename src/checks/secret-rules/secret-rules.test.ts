@@ -9,8 +9,9 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { lintSource } from '@secretlint/core';
 import { findSecrets, toSecretlintRule } from './define.js';
-import { SECRET_RULES } from './index.js';
+import { PRESET_TRIGGERS, SECRET_RULES } from './index.js';
 import { isPlaceholder } from './placeholder.js';
+import { findPrivateKeys } from './private-key.js';
 import { scanTexts } from '../secrets.scan.js';
 
 const fileOf = (ext = '.env') => `config/settings${ext}`;
@@ -64,4 +65,79 @@ describe('isPlaceholder', () => {
   for (const value of placeholders) it(`${value} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
   const real = ['u8jzPde0IgxLd6GncfBAepfJ', 'HgxzNN&AL5#wIS', 'bfe228f219e9cb0eb53f16947ccf25ec'];
   for (const value of real) it(`${value} is not`, () => assert.equal(isPlaceholder(value), false));
+});
+
+/**
+ * Quantifiers in a regex source that have no upper bound (`*`, `+`, `{n,}`), outside character
+ * classes and escapes. A rule built only from bounded quantifiers does a bounded amount of work
+ * from each start position, so its time is linear in the text; the timing of a regex is not
+ * something a test on a shared machine can assert.
+ */
+export function unboundedQuantifiers(source: string): string[] {
+  const found: string[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '*' || ch === '+') found.push(`${ch} at ${i}`);
+    else if (ch === '{' && /^\{\d+,\}/.test(source.slice(i))) found.push(`{n,} at ${i}`);
+  }
+  return found;
+}
+
+describe('linear time on hostile input', () => {
+  it('recognises unbounded quantifiers', () => {
+    assert.deepEqual(unboundedQuantifiers('a+b*[+*]\\+c{2,}d{2,5}'), ['+ at 1', '* at 3', '{n,} at 11']);
+  });
+  for (const rule of SECRET_RULES) {
+    it(`${rule.id} uses only bounded quantifiers`, () => {
+      for (const pattern of rule.patterns) assert.deepEqual(unboundedQuantifiers(pattern.source), [], pattern.source);
+    });
+  }
+  it('the preset triggers use only bounded quantifiers', () => {
+    for (const trigger of PRESET_TRIGGERS) assert.deepEqual(unboundedQuantifiers(trigger), [], trigger);
+  });
+
+  const begin = '-----BEGIN PRIVATE KEY-----\n';
+  const megabyte = begin.repeat(Math.ceil(1024 * 1024 / begin.length));
+  const body = 'MHcCAQEEIBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJu8joAoGCCqGSM49\nAwEHoUQDQgAEmwufUxbvJDCTbyvHNsG9eh6Yo4gfqrc5XlrWi0B26R08HgxzNNAL\n';
+  it('a megabyte of BEGIN lines with no END holds no private key', () => {
+    assert.deepEqual([...findPrivateKeys(megabyte)], []);
+  });
+  it('the key after a megabyte of unterminated BEGIN lines is found once, at its body', () => {
+    const text = `${megabyte}${begin}${body}-----END PRIVATE KEY-----\n`;
+    assert.deepEqual([...findPrivateKeys(text)], [{ index: megabyte.length + begin.length - 1, value: `\n${body}` }]);
+  });
+  it('the whole scan of a megabyte of unterminated BEGIN lines finds nothing', async () => {
+    const [found] = await scanTexts([{ path: 'keys.pem', content: megabyte }]);
+    assert.deepEqual(found, []);
+  });
+
+  // Repeated prefixes and long runs a hostile file may hold: every rule and the whole pass must finish and find nothing.
+  const size = 256 * 1024;
+  const hostile: Record<string, string> = {
+    'repeated xoxb-': 'xoxb-'.repeat(size / 5),
+    'a run of letters and digits': 'aB3'.repeat(size / 3),
+    'a URL followed by colons': `x://${':'.repeat(size)}`,
+    'a database URL of colons': `postgres://a${':a'.repeat(size / 2)}`,
+    'repeated key names': 'heroku_api_key'.repeat(size / 14) + 'twilio_auth_token'.repeat(size / 17),
+    'repeated eyJ segments': 'eyJaaaaaaaaaaaa.'.repeat(size / 16),
+    'repeated assignments': 'secret_token='.repeat(size / 13),
+    'repeated Authorization headers': 'Authorization: Bearer '.repeat(size / 22),
+  };
+  for (const [name, text] of Object.entries(hostile)) {
+    it(`finds nothing in ${name}`, async () => {
+      for (const rule of SECRET_RULES) assert.deepEqual(findSecrets(rule, text, '.env'), [], rule.id);
+      const [found] = await scanTexts([{ path: 'hostile.env', content: text }]);
+      assert.deepEqual(found, []);
+    });
+  }
 });

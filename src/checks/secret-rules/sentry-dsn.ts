@@ -5,7 +5,7 @@ export const sentryDsn: SecretRule = {
   id: 'mcflow/sentry-dsn',
   description: 'Sentry DSN',
   keywords: ['://'],
-  patterns: [/\bhttps?:\/\/[0-9a-f]{32}(?::[0-9a-f]{32})?@[A-Za-z0-9.-]+(?::\d+)?\/(?:[\w.-]+\/)*\d+\b/g],
+  patterns: [/\bhttps?:\/\/[0-9a-f]{32}(?::[0-9a-f]{32})?@[A-Za-z0-9.-]{1,200}(?::\d{1,5})?\/(?:[\w.-]{1,100}\/){0,5}\d{1,20}\b/g],
   samples: {
     secrets: [
       'SENTRY_DSN=https://bfe228f219e9cb0eb53f16947ccf25ec@o450123.ingest.sentry.io/5512345',

@@ -7,7 +7,7 @@ export const slackWebhook: SecretRule = {
   description: 'Slack webhook URL',
   keywords: ['hooks.slack.com'],
   patterns: [
-    /https?:\/\/hooks\.slack\.com\/(?:services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,32}|workflows\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/\d{6,}\/[A-Za-z0-9]{20,32}|triggers\/T[A-Z0-9]{8,12}\/\d{6,}\/[A-Za-z0-9]{20,32})/g,
+    /https?:\/\/hooks\.slack\.com\/(?:services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,32}|workflows\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/\d{6,20}\/[A-Za-z0-9]{20,32}|triggers\/T[A-Z0-9]{8,12}\/\d{6,20}\/[A-Za-z0-9]{20,32})/g,
   ],
   samples: {
     secrets: [`SLACK_WEBHOOK=https://${host}/services/TQZJ865UF/BRDL1ERBFQF/M2oeq3hDavJA76rNicHTp8hk`],

@@ -7,7 +7,7 @@ export const twilio: SecretRule = {
   keywords: ['sk', 'twilio'],
   patterns: [
     /\bSK[0-9a-f]{32}\b/g,
-    /twilio[\w.-]*?(?:auth[\w.-]*?token|secret|api[\w.-]*?key)["']?\s*(?:[:=]|=>)\s*["']?(?<secret>[0-9a-f]{32})\b/gid,
+    /twilio[\w.-]{0,40}?(?:auth[\w.-]{0,20}?token|secret|api[\w.-]{0,20}?key)["']?[ \t]{0,5}(?:[:=]|=>)[ \t]{0,5}["']?(?<secret>[0-9a-f]{32})\b/gid,
   ],
   samples: {
     secrets: ['TWILIO_API_KEY=SK84d8dbc74254770f58904dba41ecccc3', 'TWILIO_AUTH_TOKEN=bfe228f219e9cb0eb53f16947ccf25ec', 'const twilioAuthToken = "84d8dbc74254770f58904dba41ecccc3";'],
