@@ -26,6 +26,8 @@ export interface Finding {
   fix?: string;
   /** Stable identity of a secret (hash of rule + value), used by allow-lists. */
   fingerprint?: string;
+  /** How many problems this finding stands for: a capped list's "…and N more" line carries N. Absent means 1. */
+  count?: number;
 }
 
 /** A finding before the engine stamps the check id and configured severity onto it. */

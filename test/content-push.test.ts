@@ -80,3 +80,24 @@ describe('pre-push scans every commit the remote lacks', () => {
     assert.doesNotMatch(result.output, /only the newest/);
   });
 });
+
+describe('capped output keeps its totals', () => {
+  it('JSON and SARIF count every finding of a file with more than 20 secrets', (t) => {
+    const repo = createRepo(t);
+    const base = repo.commitQuietly('chore: initial commit');
+    const lines = Array.from({ length: 30 }, (_, i) => `KEY_${i}=${STRIPE.slice(0, -4)}${1000 + i}`).join('\n');
+    repo.write('many.env.txt', `${lines}\n`);
+    repo.git(['add', '.']);
+    repo.commitQuietly('feat: many');
+    const json = repo.cli(['verify', '--base', base, '--format', 'json']);
+    assert.equal(json.code, 1, json.output);
+    const report = JSON.parse(json.stdout) as { findings: { check: string; count?: number; message: string }[]; summary: { errors: number } };
+    const secrets = report.findings.filter((f) => f.check === 'secrets');
+    assert.equal(secrets.length, 21);
+    assert.match(secrets[20]!.message, /and 10 more possible secrets in this file/);
+    assert.equal(report.summary.errors, report.findings.length - 1 + 10);
+    const sarif = repo.cli(['verify', '--base', base, '--format', 'sarif']);
+    assert.match(sarif.stdout, /"count": "10"/);
+    assert.doesNotMatch(json.stdout + sarif.stdout, new RegExp(STRIPE.slice(8, 24)), 'never printed');
+  });
+});

@@ -103,6 +103,7 @@ describe('secrets', () => {
     assert.equal(problems.length, 21);
     assert.match(problems[20]!.message, /and 40 more possible secrets in this file/);
     assert.equal(problems[20]!.file, 'many.env');
+    assert.equal(problems[20]!.count, 40, 'the totals stay countable');
   });
 
   it('ties a finding to its commit in pre-push and tells how to rewrite it', async () => {

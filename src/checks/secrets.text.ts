@@ -21,6 +21,8 @@ export interface DecodedText {
 }
 
 const SAMPLE = 8000;
+/** Characters no text has many of: C0 controls but TAB, LF, VT, FF, CR and ESC; DEL; U+FFFD (bytes that did not decode). */
+const SUSPICIOUS = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]/;
 const BINARY_RATIO = 0.1;
 
 /** The encoding a blob's bytes are in, from its BOM or, without one, the pattern of its zero bytes. */
@@ -54,6 +56,8 @@ export function decodeText(bytes: Buffer): DecodedText | undefined {
   } else {
     text = encoding === 'utf16le' ? body.subarray(0, body.length - (body.length % 2)).toString('utf16le') : body.toString('utf8');
   }
+  // Most text has none of these at all: one native regex pass says so; count only when some exist.
+  if (!SUSPICIOUS.test(text)) return { text, encoding, bom };
   let suspicious = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

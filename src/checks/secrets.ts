@@ -62,16 +62,16 @@ export async function scanForSecrets(change: Change, context: CheckContext, opti
   // the commit that introduced it). Every line of a new file is added: only modified, renamed
   // and copied files need the diff.
   const needsDiff = (file: ChangedFile) => file.status !== 'A' && file.readAddedLines !== undefined;
-  const problems: CountedProblem[] = [];
+  const problems: Problem[] = [];
   let hidden = 0;
   for (const batch of batchBySize(files, BATCH_BYTES)) {
     for (const problem of await scanBatch(batch, needsDiff, context, options)) {
       if (problems.length < MAX_PER_RUN) problems.push(problem);
-      else hidden += problem.hiddenCount ?? 1;
+      else hidden += problem.count ?? 1;
     }
   }
-  if (hidden > 0) problems.push({ message: text.moreInRun(hidden) });
-  return problems.map(({ hiddenCount: _hidden, ...problem }) => problem);
+  if (hidden > 0) problems.push({ message: text.moreInRun(hidden), count: hidden });
+  return problems;
 }
 
 /**
@@ -79,7 +79,7 @@ export async function scanForSecrets(change: Change, context: CheckContext, opti
  * megabytes, and holding every blob (and its UTF-8 string) at once would grow memory with the
  * range. A commit's staged files are one batch.
  */
-const BATCH_BYTES = 32 * 1024 * 1024;
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 export function batchBySize<T extends { size?: number }>(files: readonly T[], limit: number): T[][] {
   const batches: T[][] = [];
@@ -98,9 +98,7 @@ export function batchBySize<T extends { size?: number }>(files: readonly T[], li
   return batches;
 }
 
-type CountedProblem = Problem & { hiddenCount?: number };
-
-async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, options: ScanOptions): Promise<CountedProblem[]> {
+async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, options: ScanOptions): Promise<Problem[]> {
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
@@ -116,13 +114,20 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
     targets.push({ file, path: file.path, content: decoded.text, lines: gitLines && addedTextLines(bytes, decoded, gitLines) });
   });
   const results = await scanTexts(targets);
-  const problems: CountedProblem[] = [];
+  const problems: Problem[] = [];
+  // Past the cap a secret is only counted; it is fingerprinted only when an allow-list or the caller needs to know it.
+  const mustIdentify = (options.allowed?.size ?? 0) > 0 || options.seen !== undefined;
   targets.forEach((target, index) => {
+    if (results[index]!.length === 0) return;
     const lines = target.content.split('\n');
     let shown = 0;
     let more = 0;
     for (const secret of results[index]!) {
       if (isAllowedInline(lines, secret.line)) continue;
+      if (shown >= MAX_PER_FILE && !mustIdentify) {
+        more++;
+        continue;
+      }
       const fingerprint = fingerprintSecret(secret.rule, secret.value);
       options.seen?.add(fingerprint);
       if (options.allowed?.has(fingerprint)) continue;
@@ -147,7 +152,7 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
         file: target.path,
         ...(target.file.commit ? { commit: target.file.commit } : {}),
         fix: text.fixMany(context.stage, target.path, target.file.commit),
-        hiddenCount: more,
+        count: more,
       });
     }
   });

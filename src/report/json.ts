@@ -2,11 +2,12 @@
 import type { Report } from '../engine.js';
 
 export function formatJson(report: Report): string {
-  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  // A capped list's "…and N more" finding counts for N: the totals stay true.
+  const count = (severity: string) => report.findings.reduce((sum, finding) => sum + (finding.severity === severity ? (finding.count ?? 1) : 0), 0);
   const body = {
     version: 1,
     findings: report.findings,
-    summary: { errors, warnings: report.findings.length - errors },
+    summary: { errors: count('error'), warnings: count('warning') },
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
