@@ -72,6 +72,24 @@ const SCENARIOS: Scenario[] = [
     expected: ['secrets src/app.ts:3'],
   },
   {
+    name: '1b. an evil merge in a file git calls binary (attribute and a NUL byte)',
+    build: (repo) => {
+      repo.write('.gitattributes', '*.dat binary\n');
+      repo.write('data.dat', 'head\0er\nline\n');
+      commitAll(repo, 'chore: data');
+      repo.git(['checkout', '-q', '-b', 'side']);
+      repo.write('data.dat', 'head\0er\nline\nside\n');
+      commitAll(repo, 'feat: side');
+      repo.git(['checkout', '-q', 'feature/x']);
+      repo.write('data.dat', 'main\nhead\0er\nline\n');
+      commitAll(repo, 'feat: main');
+      repo.git(['merge', '-q', '--no-ff', '--no-commit', 'side'], { allowFailure: true });
+      repo.write('data.dat', `main\nhead\0er\nline\n${SECRET_LINE}\nside\n`);
+      repo.git(['add', '.']);
+    },
+    expected: ['secrets data.dat:4'],
+  },
+  {
     name: '2. .gitattributes marks the file -diff, binary and diff=x',
     build: (repo) => {
       repo.write('.gitattributes', '*.cfg -diff\n*.ini binary\n*.conf diff=x\n');

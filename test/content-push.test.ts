@@ -2,6 +2,8 @@
 // against the other protected branches only (its commits being on some feature branch proves
 // nothing), and pre-push scans every commit the remote lacks, however many.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { githubPushEnv } from './helpers/ci.js';
 import { createRepo, type TestRepo } from './helpers/repo.js';
@@ -99,5 +101,23 @@ describe('capped output keeps its totals', () => {
     const sarif = repo.cli(['verify', '--base', base, '--format', 'sarif']);
     assert.match(sarif.stdout, /"count": "10"/);
     assert.doesNotMatch(json.stdout + sarif.stdout, new RegExp(STRIPE.slice(8, 24)), 'never printed');
+  });
+});
+
+describe('verify without content checks', () => {
+  it('reads no diff and no blob at all', (t) => {
+    const repo = createRepo(t);
+    const base = repo.commitQuietly('chore: initial commit');
+    repo.write('app.ts', `export const key = "${STRIPE}";\n`);
+    repo.git(['add', '.']);
+    repo.commitQuietly('feat: key');
+    // Remove the blob from the object database: any content read now fails.
+    const blob = repo.git(['rev-parse', 'HEAD:app.ts']).stdout.trim();
+    fs.rmSync(path.join(repo.dir, '.git/objects', blob.slice(0, 2), blob.slice(2)));
+    const withContent = repo.cli(['verify', '--base', base]);
+    assert.equal(withContent.code, 2, withContent.output);
+    repo.write('.mcflowrc.json', JSON.stringify({ checks: { secrets: 'off', 'sensitive-files': 'off', 'large-files': 'off' } }));
+    const without = repo.cli(['verify', '--base', base]);
+    assert.equal(without.code, 0, without.output);
   });
 });

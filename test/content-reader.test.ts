@@ -181,4 +181,40 @@ describe('content reader', () => {
     const sha = head(repo);
     assert.deepEqual((await read(repo, [sha, `^${base}`])).get(sha), { 'one-line.txt': ['A', '100644', [1]] });
   });
+
+  it('marks a merge\'s file that git will only call binary as read whole', async (t) => {
+    const repo = setup(t);
+    repo.write('.gitattributes', '*.dat binary\n');
+    repo.write('data.dat', 'a\0b\nline\n');
+    repo.git(['add', '.']);
+    repo.commitQuietly('chore: data');
+    repo.git(['checkout', '-q', '-b', 'side']);
+    repo.write('data.dat', 'a\0b\nline\nside\n');
+    repo.git(['commit', '-qam', 'feat: side']);
+    repo.git(['checkout', '-q', 'main']);
+    repo.write('data.dat', 'main\na\0b\nline\n');
+    repo.git(['commit', '-qam', 'feat: main']);
+    repo.git(['merge', '-q', '--no-commit', 'side'], { allowFailure: true });
+    repo.write('data.dat', 'main\na\0b\nline\nEVIL\nside\n');
+    repo.git(['add', '.']);
+    repo.commitQuietly('merge side');
+    const merge = head(repo);
+    const commits = await withEnv(repo, () => readCommitContent({ root: repo.dir }, { revisions: [merge, '^main~1', '^side'] }));
+    const [entry] = commits.find((commit) => commit.sha === merge)!.entries;
+    assert.equal(entry!.path, 'data.dat');
+    assert.equal(entry!.whole, true, 'combined diffs print "Binary files differ" whatever --text says: read it whole');
+  });
+
+  it('keeps answering after its idle process ended, and says which object is missing', async (t) => {
+    const repo = setup(t);
+    const blob = repo.git(['rev-parse', 'HEAD:app.txt']).stdout.trim();
+    const store = new ObjectStore({ root: repo.dir });
+    assert.equal((await store.read(blob)).toString(), 'one\ntwo\nthree\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [size, content] = await Promise.all([store.size(blob), store.read(blob)]);
+    assert.deepEqual([size, content.toString()], [14, 'one\ntwo\nthree\n']);
+    assert.equal(await store.size('0'.repeat(40).replace(/^0/, '1')), undefined);
+    await assert.rejects(store.read('1'.repeat(40)), /missing/);
+    store.close();
+  });
 });

@@ -105,6 +105,11 @@ export interface ContentEntry {
   blob: string;
   /** Line numbers (1-based, in the new blob, counted by LF bytes) that are new relative to every parent. */
   added: LineRanges;
+  /**
+   * Every line counts as added: a merge's combined diff ignores `--text` for content git deems
+   * binary (a NUL byte, a `binary` attribute) and prints no lines, so we fail closed.
+   */
+  whole?: boolean;
 }
 
 /** One commit's additions; the index is a commit with an empty sha. */
@@ -153,7 +158,9 @@ const MAX_HEADER = 1 << 20;
  * decoded; hunk body lines are judged by their first `columns` bytes and skipped unread.
  */
 export class ContentParser {
-  private commit: { sha: string; parents: string[]; authorDate: string; raw: RawLine[]; added: Map<string, LineRanges> } | undefined;
+  private commit: { sha: string; parents: string[]; authorDate: string; raw: RawLine[]; added: Map<string, LineRanges>; whole: Set<string> } | undefined;
+  /** The path of the current `diff --cc <path>` section. */
+  private combinedPath: string | undefined;
   private header: Buffer[] = [];
   private headerBytes = 0;
   /** In a hunk body: the prefix bytes of the current line seen so far. */
@@ -315,11 +322,15 @@ export class ContentParser {
       }
     } else if (line.startsWith('diff ')) {
       this.target = undefined;
+      this.combinedPath = line.startsWith('diff --cc ') ? unquotePath(line.slice('diff --cc '.length)) : undefined;
+    } else if (line.startsWith('Binary files ') && this.combinedPath !== undefined) {
+      commit.whole.add(this.combinedPath);
     }
   }
 
   private startCommit(sha: string, parents: string[], authorDate: string): void {
-    this.commit = { sha, parents, authorDate, raw: [], added: new Map() };
+    this.commit = { sha, parents, authorDate, raw: [], added: new Map(), whole: new Set() };
+    this.combinedPath = undefined;
     this.abandonHunk();
     this.target = undefined;
     this.commitBytes = 0;
@@ -332,7 +343,9 @@ export class ContentParser {
     const entries: ContentEntry[] = [];
     for (const raw of commit.raw) {
       if (raw.status === 'D' || raw.mode === GITLINK || ZERO.test(raw.blob)) continue;
-      entries.push({ ...raw, status: raw.status, added: commit.added.get(raw.path) ?? new LineRanges() });
+      const entry: ContentEntry = { ...raw, status: raw.status, added: commit.added.get(raw.path) ?? new LineRanges() };
+      if (commit.whole.has(raw.path)) entry.whole = true;
+      entries.push(entry);
     }
     this.onCommit({ sha: commit.sha, parents: commit.parents, authorDate: commit.authorDate, entries });
   }
@@ -494,7 +507,8 @@ export async function toChangedFiles(
       size: sizes.get(entry.blob),
       commit: commit.sha,
       readContent: () => store.read(entry.blob),
-      readAddedLines: async () => entry.added,
+      // No line set: every line is scanned.
+      ...(entry.whole ? {} : { readAddedLines: async () => entry.added }),
     })),
   );
 }

@@ -2,7 +2,10 @@
  * Sizes and contents of objects through ONE long-lived `git cat-file --batch-command` process,
  * started on the first request: checks that never look at content cost no process, and a range
  * of 20 000 files costs one however the checks pace their reads. Requests are written as they
- * come and git answers them in order, so answers are matched to requests by a queue.
+ * come and git answers them in order, so answers are matched to requests by a queue. Idle, the
+ * process ends by itself and a later request starts another: a Change's files can be read long
+ * after the source that built them returned, and nobody has to remember to close anything for
+ * a hook to exit.
  *
  * Protocol (git ≥ 2.36):
  *   info <sha>\n      →  <sha> <type> <size>\n                      (or <sha> missing\n)
@@ -19,70 +22,37 @@ interface Request {
 }
 
 const HEADER = /^\S+ \S+ (\d+)$/;
+const ARGS = ['cat-file', '--batch-command'];
 
-export class ObjectStore {
-  private child: ReturnType<typeof spawnGit> | undefined;
-  private readonly queue: Request[] = [];
+/** One git process and the requests it owes answers to. */
+class Session {
+  readonly queue: Request[] = [];
+  readonly child: ReturnType<typeof spawnGit>;
   private pending: Buffer = Buffer.alloc(0);
   /** Body bytes (plus the trailing LF) still expected for the request at the queue's head; -1 between answers. */
   private expected = -1;
   private readonly chunks: Buffer[] = [];
   private received = 0;
-  private idleCheck: NodeJS.Immediate | undefined;
 
-  constructor(private readonly repo: Pick<Repository, 'root'>) {}
-
-  /** The object's size in bytes, undefined when the repository lacks it; reads nothing. */
-  size(sha: string): Promise<number | undefined> {
-    return this.request(sha, 'info');
-  }
-
-  /** The object's bytes (never the working tree's). */
-  read(sha: string): Promise<Buffer> {
-    return this.request(sha, 'contents');
-  }
-
-  /** Ends the git process; requests already made still get their answers. */
-  close(): void {
-    this.child?.stdin.end();
-    this.child = undefined;
-  }
-
-  /**
-   * Idle, the process ends by itself (a later request starts another): a Change's files can be
-   * read by checks long after the source that built them returned, and nobody has to remember
-   * to close anything for the hook to exit.
-   */
-  private closeWhenIdle(): void {
-    if (this.idleCheck) return;
-    this.idleCheck = setImmediate(() => {
-      this.idleCheck = undefined;
-      if (this.queue.length === 0) this.close();
-    });
-  }
-
-  private request<T>(sha: string, kind: Request['kind']): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ sha, kind, resolve: resolve as (value: never) => void, reject });
-      this.start().stdin.write(`${kind} ${sha}\n`);
-    });
-  }
-
-  private start(): ReturnType<typeof spawnGit> {
-    if (this.child) return this.child;
-    const args = ['cat-file', '--batch-command'];
-    const child = spawnGit(args, { cwd: this.repo.root, stderr: 'inherit' });
+  constructor(root: string, onIdle: (session: Session) => void) {
+    this.child = spawnGit(ARGS, { cwd: root, stderr: 'inherit' });
     const failAll = (reason: string, code?: string) => {
-      const error = gitFailure(args, reason, code);
+      const error = gitFailure(ARGS, reason, code);
       for (const waiting of this.queue.splice(0)) waiting.reject(error);
     };
-    child.on('error', (error: NodeJS.ErrnoException) => failAll(error.message, error.code));
-    child.on('close', () => failAll('ended early'));
+    this.child.on('error', (error: NodeJS.ErrnoException) => failAll(error.message, error.code));
+    this.child.on('close', () => failAll('ended early'));
     // A git that died closes the pipe under a pending write: 'close' reports it to every waiting read.
-    child.stdin.on('error', () => {});
-    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
-    this.child = child;
-    return child;
+    this.child.stdin.on('error', () => {});
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.receive(chunk);
+      if (this.queue.length === 0) onIdle(this);
+    });
+  }
+
+  request(request: Request): void {
+    this.queue.push(request);
+    this.child.stdin.write(`${request.kind} ${request.sha}\n`);
   }
 
   private receive(chunk: Buffer): void {
@@ -99,19 +69,12 @@ export class ObjectStore {
         const header = data.toString('utf8', 0, newline);
         data = data.subarray(newline + 1);
         const head = this.queue[0];
-        const size = HEADER.exec(header)?.[1];
         if (!head) continue;
-        if (size === undefined) {
+        const size = HEADER.exec(header)?.[1];
+        if (size === undefined || head.kind === 'info') {
           this.queue.shift();
-          if (head.kind === 'info') head.resolve(undefined as never);
+          if (head.kind === 'info') head.resolve((size === undefined ? undefined : Number(size)) as never);
           else head.reject(gitFailure(['cat-file', 'contents', head.sha], header));
-          if (this.queue.length === 0) this.closeWhenIdle();
-          continue;
-        }
-        if (head.kind === 'info') {
-          this.queue.shift();
-          head.resolve(Number(size) as never);
-          if (this.queue.length === 0) this.closeWhenIdle();
           continue;
         }
         this.expected = Number(size) + 1;
@@ -126,7 +89,45 @@ export class ObjectStore {
       this.chunks.length = 0;
       this.expected = -1;
       this.queue.shift()?.resolve(content.subarray(0, content.length - 1) as never);
-      if (this.queue.length === 0) this.closeWhenIdle();
     }
+  }
+}
+
+export class ObjectStore {
+  private session: Session | undefined;
+  private idleCheck: NodeJS.Immediate | undefined;
+
+  constructor(private readonly repo: Pick<Repository, 'root'>) {}
+
+  /** The object's size in bytes, undefined when the repository lacks it; reads nothing. */
+  size(sha: string): Promise<number | undefined> {
+    return this.request(sha, 'info');
+  }
+
+  /** The object's bytes (never the working tree's). */
+  read(sha: string): Promise<Buffer> {
+    return this.request(sha, 'contents');
+  }
+
+  /** Ends the git process; requests already made still get their answers. */
+  close(): void {
+    this.session?.child.stdin.end();
+    this.session = undefined;
+  }
+
+  private request<T>(sha: string, kind: Request['kind']): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.session ??= new Session(this.repo.root, (session) => this.closeWhenIdle(session));
+      this.session.request({ sha, kind, resolve: resolve as (value: never) => void, reject });
+    });
+  }
+
+  /** Ends an idle process on the next turn of the event loop, unless a request came meanwhile. */
+  private closeWhenIdle(session: Session): void {
+    if (this.idleCheck) return;
+    this.idleCheck = setImmediate(() => {
+      this.idleCheck = undefined;
+      if (this.session === session && session.queue.length === 0) this.close();
+    });
   }
 }
