@@ -97,6 +97,19 @@ describe('secrets', () => {
     assert.deepEqual(problems.map((p) => p.line), [3]);
   });
 
+  it('scans a large allowed file in windows: every line once, at its own number', async () => {
+    const filler = `${'a'.repeat(99)}\n`;
+    const lineCount = 180_000;
+    const secretLines = new Set([1, 83_886, 83_887, 83_888, 170_000, lineCount]);
+    const lines: string[] = [];
+    for (let line = 1; line <= lineCount; line++) lines.push(secretLines.has(line) ? `KEY=${STRIPE.slice(0, -4)}${String(line).slice(-4).padStart(4, '7')}\n` : filler);
+    const file = changedFile('assets/huge.txt', lines.join(''));
+    const problems = await run([file], { files: { allowLarge: ['assets/**'] } });
+    assert.deepEqual(problems.map((p) => p.line), [...secretLines]);
+    const added = await run([changedFile('assets/huge.txt', lines.join(''), { added: [83_887, 170_000] })], { files: { allowLarge: ['assets/**'] } });
+    assert.deepEqual(added.map((p) => p.line), [83_887, 170_000], 'added lines are absolute, not per window');
+  });
+
   it('caps findings per file with one line saying how many more', async () => {
     const lines = Array.from({ length: 60 }, (_, i) => `KEY_${i}=${STRIPE.slice(0, -4)}${String(1000 + i)}`).join('\n');
     const problems = await run([changedFile('many.env', lines)]);

@@ -45,8 +45,8 @@ export function detectEncoding(bytes: Buffer): { encoding: TextEncoding; bom: nu
 }
 
 /** The decoded text, or undefined when the content is binary. Linear in the size. */
-export function decodeText(bytes: Buffer): DecodedText | undefined {
-  const { encoding, bom } = detectEncoding(bytes);
+export function decodeText(bytes: Buffer, known?: { encoding: TextEncoding; bom: number }): DecodedText | undefined {
+  const { encoding, bom } = known ?? detectEncoding(bytes);
   const body = bytes.subarray(bom);
   let text: string;
   if (encoding === 'utf16be') {

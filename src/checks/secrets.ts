@@ -21,11 +21,11 @@ import { messages } from '../messages.js';
 import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
-import { addedTextLines, decodeText } from './secrets.text.js';
+import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
 import { isLockfile } from './secrets.filters.js';
 import { allowedFingerprints, isAllowedInline } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret } from './secrets.redact.js';
-import { scanTexts, type ScanTarget } from './secrets.scan.js';
+import { scanTexts, type RawSecret, type ScanTarget } from './secrets.scan.js';
 
 const text = messages.secrets;
 
@@ -98,65 +98,154 @@ export function batchBySize<T extends { size?: number }>(files: readonly T[], li
   return batches;
 }
 
+/**
+ * A file larger than this is scanned in windows of about this many bytes, cut at line ends, each
+ * overlapping the next by {@link WINDOW_OVERLAP} (a key block that starts in one window ends in
+ * it): an allow-listed 200 MB file never becomes one 200 MB string plus its copies.
+ */
+export const WINDOW_BYTES = 8 * 1024 * 1024;
+const WINDOW_OVERLAP = 64 * 1024;
+
+interface Target extends ScanTarget {
+  file: ChangedFile;
+  /** Lines before this window (0 for a whole file). */
+  lineBase: number;
+  /** Findings on window lines after this one belong to the next window. */
+  lastLine: number;
+}
+
 async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, options: ScanOptions): Promise<Problem[]> {
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
     Promise.all(files.map((file) => (needsDiff(file) ? file.readAddedLines!() : undefined))),
   ]);
-  const targets: (ScanTarget & { file: ChangedFile })[] = [];
+  const whole: Target[] = [];
+  const large: { file: ChangedFile; bytes: Buffer; gitLines?: ReadonlySet<number> }[] = [];
   files.forEach((file, index) => {
     const gitLines = addedLines[index];
     if (gitLines?.size === 0) return;
     const bytes = contents[index]!;
+    if (bytes.length > WINDOW_BYTES && detectEncoding(bytes).encoding === 'utf8') return void large.push({ file, bytes, gitLines });
     const decoded = decodeText(bytes);
     if (!decoded) return;
-    targets.push({ file, path: file.path, content: decoded.text, lines: gitLines && addedTextLines(bytes, decoded, gitLines) });
+    whole.push({ file, path: file.path, content: decoded.text, lines: gitLines && addedTextLines(bytes, decoded, gitLines), lineBase: 0, lastLine: Infinity });
   });
-  const results = await scanTexts(targets);
-  const problems: Problem[] = [];
-  // Past the cap a secret is only counted; it is fingerprinted only when an allow-list or the caller needs to know it.
-  const mustIdentify = (options.allowed?.size ?? 0) > 0 || options.seen !== undefined;
-  targets.forEach((target, index) => {
-    if (results[index]!.length === 0) return;
-    const lines = target.content.split('\n');
-    let shown = 0;
-    let more = 0;
-    for (const secret of results[index]!) {
-      if (isAllowedInline(lines, secret.line)) continue;
-      if (shown >= MAX_PER_FILE && !mustIdentify) {
-        more++;
-        continue;
-      }
-      const fingerprint = fingerprintSecret(secret.rule, secret.value);
-      options.seen?.add(fingerprint);
-      if (options.allowed?.has(fingerprint)) continue;
-      if (shown >= MAX_PER_FILE) {
-        more++;
-        continue;
-      }
-      shown++;
-      problems.push({
-        message: text.found(secret.description, secret.rule, maskSecret(secret.value)),
-        file: target.path,
-        line: secret.line,
-        column: secret.column,
-        ...(target.file.commit ? { commit: target.file.commit } : {}),
-        fingerprint,
-        fix: text.fix(context.stage, target.path, target.file.commit, fingerprint),
-      });
+  const collector = new Collector(context, options);
+  collector.add(whole, await scanTexts(whole));
+  // One window at a time: only one window's text is alive at once.
+  for (const { file, bytes, gitLines } of large) {
+    for (const target of windowsOf(file, bytes, gitLines)) collector.add([target], await scanTexts([target]));
+  }
+  return collector.problems();
+}
+
+/** The windows of a large UTF-8 file, each a target with its line offset. */
+function* windowsOf(file: ChangedFile, bytes: Buffer, gitLines: ReadonlySet<number> | undefined): Generator<Target> {
+  const lineEnd = (from: number) => {
+    const lf = bytes.indexOf(0x0a, from);
+    return lf === -1 ? bytes.length : lf + 1;
+  };
+  const { bom } = detectEncoding(bytes);
+  let lineBase = 0;
+  for (let start = bom; start < bytes.length; ) {
+    let end = Math.min(bytes.length, start + WINDOW_BYTES);
+    if (end < bytes.length) {
+      const lf = bytes.lastIndexOf(0x0a, end - 1);
+      end = lf >= start ? lf + 1 : lineEnd(end);
     }
-    if (more > 0) {
-      problems.push({
-        message: text.moreInFile(more),
-        file: target.path,
-        ...(target.file.commit ? { commit: target.file.commit } : {}),
-        fix: text.fixMany(context.stage, target.path, target.file.commit),
-        count: more,
-      });
+    const scanEnd = end < bytes.length ? lineEnd(Math.min(bytes.length, end + WINDOW_OVERLAP)) : end;
+    let lines = 0;
+    for (let lf = bytes.indexOf(0x0a, start); lf !== -1 && lf < end; lf = bytes.indexOf(0x0a, lf + 1)) lines++;
+    if (end === bytes.length && bytes[end - 1] !== 0x0a) lines++;
+    const decoded = decodeText(bytes.subarray(start, scanEnd), { encoding: 'utf8', bom: 0 });
+    const base = lineBase;
+    // A binary stretch is skipped, not the whole file: padding does not hide what follows it.
+    if (decoded) {
+      const shifted = gitLines && ({ has: (line: number) => gitLines.has(line + base), size: gitLines.size } as ReadonlySet<number>);
+      yield { file, path: file.path, content: decoded.text, lines: shifted, lineBase: base, lastLine: lines };
     }
-  });
-  return problems;
+    lineBase += lines;
+    start = end;
+  }
+}
+
+/** Turns raw secrets into problems: inline markers and allow-lists applied, capped per file. */
+class Collector {
+  private readonly found: { problem: Problem; file: ChangedFile }[] = [];
+  private readonly tallies = new Map<ChangedFile, { shown: number; more: number }>();
+  /** Past the cap a secret is only counted; it is fingerprinted only when an allow-list or the caller needs to know it. */
+  private readonly mustIdentify: boolean;
+
+  constructor(
+    private readonly context: CheckContext,
+    private readonly options: ScanOptions,
+  ) {
+    this.mustIdentify = (options.allowed?.size ?? 0) > 0 || options.seen !== undefined;
+  }
+
+  add(targets: readonly Target[], results: readonly RawSecret[][]): void {
+    targets.forEach((target, index) => {
+      const secrets = results[index]!.filter((secret) => secret.line <= target.lastLine);
+      if (secrets.length === 0) return;
+      const lines = target.content.split('\n');
+      const tally = this.tallies.get(target.file) ?? { shown: 0, more: 0 };
+      this.tallies.set(target.file, tally);
+      const { file } = target;
+      for (const secret of secrets) {
+        if (isAllowedInline(lines, secret.line)) continue;
+        if (tally.shown >= MAX_PER_FILE && !this.mustIdentify) {
+          tally.more++;
+          continue;
+        }
+        const fingerprint = fingerprintSecret(secret.rule, secret.value);
+        this.options.seen?.add(fingerprint);
+        if (this.options.allowed?.has(fingerprint)) continue;
+        if (tally.shown >= MAX_PER_FILE) {
+          tally.more++;
+          continue;
+        }
+        tally.shown++;
+        const problem: Problem = {
+          message: text.found(secret.description, secret.rule, maskSecret(secret.value)),
+          file: file.path,
+          line: secret.line + target.lineBase,
+          column: secret.column,
+          ...(file.commit ? { commit: file.commit } : {}),
+          fingerprint,
+          fix: text.fix(this.context.stage, file.path, file.commit, fingerprint),
+        };
+        this.found.push({ problem, file });
+      }
+    });
+  }
+
+  /** The problems, each capped file's followed by its "…and N more" line. */
+  problems(): Problem[] {
+    const problems: Problem[] = [];
+    const closed = new Set<ChangedFile>();
+    const close = (file: ChangedFile) => {
+      if (closed.has(file)) return;
+      closed.add(file);
+      const tally = this.tallies.get(file);
+      if (!tally || tally.more === 0) return;
+      problems.push({
+        message: text.moreInFile(tally.more),
+        file: file.path,
+        ...(file.commit ? { commit: file.commit } : {}),
+        fix: text.fixMany(this.context.stage, file.path, file.commit),
+        count: tally.more,
+      });
+    };
+    let previous: ChangedFile | undefined;
+    for (const { problem, file } of this.found) {
+      if (previous && file !== previous) close(previous);
+      problems.push(problem);
+      previous = file;
+    }
+    for (const file of this.tallies.keys()) close(file);
+    return problems;
+  }
 }
 
 export const secrets: Check = {
