@@ -164,12 +164,15 @@ describe('content reader', () => {
     repo.git(['add', '.']);
     repo.git(['config', 'diff.interHunkContext', '10']);
     const first = await withEnv(repo, () => readIndexContent({ root: repo.dir }, EMPTY_TREE));
-    assert.deepEqual(first.map((entry) => [entry.path, entry.status, [...entry.added]]), [['.gitattributes', 'A', [1]], ['a.txt', 'A', [1, 2]]]);
+    assert.deepEqual(first.entries.map((entry) => [entry.path, entry.status]), [['.gitattributes', 'A'], ['a.txt', 'A']]);
     repo.commitQuietly('chore: initial commit');
     repo.write('a.txt', 'one\nnew\ntwo\n');
     repo.git(['add', '.']);
-    const next = await withEnv(repo, () => readIndexContent({ root: repo.dir }, 'HEAD'));
-    assert.deepEqual(next.map((entry) => [entry.path, entry.status, [...entry.added]]), [['a.txt', 'M', [2]]]);
+    const next = await withEnv(repo, () => {
+      const index = readIndexContent({ root: repo.dir }, 'HEAD');
+      return index.entries.map((entry) => [entry.path, entry.status, [...index.readAddedLines().get(entry.path)!]]);
+    });
+    assert.deepEqual(next, [['a.txt', 'M', [2]]]);
   });
 
   it('streams a one-line file of megabytes without holding its line', async (t) => {

@@ -31,7 +31,8 @@ export function detectEncoding(bytes: Buffer): { encoding: TextEncoding; bom: nu
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
   const pairs = Math.floor(Math.min(bytes.length, SAMPLE) / 2);
-  if (pairs < 2) return { encoding: 'utf8', bom: 0 };
+  // No zero byte at all (most files; one native search): not UTF-16.
+  if (pairs < 2 || bytes.subarray(0, pairs * 2).indexOf(0) === -1) return { encoding: 'utf8', bom: 0 };
   let zeroEven = 0;
   let zeroOdd = 0;
   for (let i = 0; i < pairs * 2; i += 2) {

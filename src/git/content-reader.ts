@@ -193,6 +193,18 @@ export class ContentParser {
         start = end + 1;
         continue;
       }
+      if (!this.inBodyLine && this.header.length === 0 && this.columns === 1 && this.inHunk()) {
+        // The common case, a two-way hunk line whose first byte is here: judge it by that byte, skip the rest.
+        const first = chunk[start]!;
+        if (first !== 0x5c) this.bodyLine(first === 0x2b ? '+' : first === 0x2d ? '-' : first === 0x20 ? ' ' : '?');
+        const end = chunk.indexOf(LF, start);
+        if (end === -1) {
+          this.skippingLine = true;
+          return;
+        }
+        start = end + 1;
+        continue;
+      }
       if (this.inBodyLine || (this.header.length === 0 && this.inHunk())) {
         start = this.bodyBytes(chunk, start);
         continue;
@@ -352,18 +364,29 @@ export class ContentParser {
 }
 
 /**
- * What the index adds relative to `base` (HEAD, or the empty tree before the first commit):
- * one synchronous `git diff --cached`, the cheapest way in a hook.
+ * What the index adds relative to `base` (HEAD, or the empty tree before the first commit), in
+ * the hook's cheapest form: one synchronous `git diff --cached --raw` for the file list, and the
+ * added lines only when a check asks, from one `git diff --cached -p` limited to the files that
+ * had a previous version (every line of an added file is new: git need not print 3 MB of
+ * patch for 500 new files). Same pinned options and parser as for commits.
  */
-export function readIndexContent(repo: Pick<Repository, 'root'>, base: string): ContentEntry[] {
-  const args = [...PINNED_CONFIG, 'diff', '--cached', ...PINNED_OPTIONS, base, '--'];
-  const { stdoutBuffer } = git(args, { cwd: repo.root, binary: true, env: PINNED_ENV });
-  let entries: ContentEntry[] = [];
-  const parser = new ContentParser((commit) => (entries = commit.entries));
-  parser.beginIndex();
-  parser.push(stdoutBuffer!);
-  parser.end();
-  return entries;
+export function readIndexContent(repo: Pick<Repository, 'root'>, base: string): { entries: ContentEntry[]; readAddedLines: () => Map<string, LineRanges> } {
+  const run = (options: readonly string[]) => {
+    const { stdoutBuffer } = git([...PINNED_CONFIG, 'diff', '--cached', ...options, base, '--'], { cwd: repo.root, binary: true, env: PINNED_ENV });
+    let entries: ContentEntry[] = [];
+    const parser = new ContentParser((commit) => (entries = commit.entries));
+    parser.beginIndex();
+    parser.push(stdoutBuffer!);
+    parser.end();
+    return entries;
+  };
+  const entries = run(PINNED_OPTIONS.filter((option) => option !== '-p'));
+  let added: Map<string, LineRanges> | undefined;
+  const readAddedLines = () =>
+    (added ??= new Map(
+      entries.some((entry) => entry.status !== 'A') ? run([...PINNED_OPTIONS, '--diff-filter=MRCT']).map((entry) => [entry.path, entry.added]) : [],
+    ));
+  return { entries, readAddedLines };
 }
 
 /** Which commits to read: rev-list options (`--not --branches --not`, `--since=…`) and revisions (`<sha>`, `^<sha>`). */

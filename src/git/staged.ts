@@ -6,16 +6,26 @@
 import type { ChangedFile } from '../types.js';
 import { createBlobReader, readBlobSizes } from './blobs.js';
 import { EMPTY_TREE, readIndexContent } from './content-reader.js';
+import { LineRanges } from './line-ranges.js';
 import type { Repository } from './repo.js';
+
+/** Every line of a blob, as git counts them (by LF bytes). */
+function allLines(content: Buffer): LineRanges {
+  let count = 0;
+  for (let lf = content.indexOf(0x0a); lf !== -1; lf = content.indexOf(0x0a, lf + 1)) count++;
+  if (content.length > 0 && content[content.length - 1] !== 0x0a) count++;
+  return new LineRanges().add(1, count);
+}
 
 /**
  * Files the index adds, modifies, renames, copies or retypes relative to HEAD (the empty tree
  * before the first commit); deletions carry nothing new and are left out, gitlinks too. Sizes
- * come from one `git cat-file --batch-check`, contents from one `git cat-file --batch` when a
- * check asks: synchronous one-shot processes are the cheapest in a hook.
+ * come from one `git cat-file --batch-check`, contents from one `git cat-file --batch` and
+ * added lines from one `git diff --cached -p` when a check asks: synchronous one-shot processes
+ * are the cheapest in a hook.
  */
 export function getStagedFiles(repo: Repository, hasHead: boolean): ChangedFile[] {
-  const entries = readIndexContent(repo, hasHead ? 'HEAD' : EMPTY_TREE);
+  const { entries, readAddedLines } = readIndexContent(repo, hasHead ? 'HEAD' : EMPTY_TREE);
   if (entries.length === 0) return [];
   const sizes = readBlobSizes(repo, entries.map((entry) => entry.blob));
   const readBlob = createBlobReader(repo.root);
@@ -27,6 +37,7 @@ export function getStagedFiles(repo: Repository, hasHead: boolean): ChangedFile[
     mode: entry.mode,
     size: sizes.get(entry.blob),
     readContent: () => readBlob(entry.blob),
-    readAddedLines: async () => entry.added,
+    // An added file's lines are all new; the others' come from the lazy patch.
+    readAddedLines: async () => (entry.status === 'A' ? allLines(await readBlob(entry.blob)) : (readAddedLines().get(entry.path) ?? new LineRanges())),
   }));
 }
