@@ -23,16 +23,23 @@ const define = { __MCFLOW_VERSION__: JSON.stringify(version) };
 const minify = !process.env.MCFLOW_NO_MINIFY;
 
 /** Dependencies bundled on their own and imported by the bin only when needed. */
-const VENDORED = ['cosmiconfig', '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend', 'jsonc-parser/lib/esm/main.js'];
+const VENDORED = ['cosmiconfig', '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend', 'jsonc-parser/lib/esm/main.js', '@commitlint/load'];
 /**
  * Vendored as ES modules instead: the bin reaches them through import(), and Node reads a
  * CommonJS file imported that way twice (once more to find its named exports). For the 330 KB
  * secretlint preset that second pass cost ~25 ms of a pre-commit hook (measured with --cpu-prof).
  */
-const VENDORED_ESM = new Set(['@secretlint/core', '@secretlint/secretlint-rule-preset-recommend']);
+const VENDORED_ESM = new Set(['@secretlint/core', '@secretlint/secretlint-rule-preset-recommend', '@commitlint/load']);
 const vendorFile = (name) => `vendor/${name}.${VENDORED_ESM.has(name) ? 'mjs' : 'cjs'}`;
-/** Loaded straight from node_modules when needed: jiti for .ts configs, a user's commitlint config; zx for the cold commands (init, uninstall); lint-staged when a project has tasks. */
-const EXTERNAL = ['jiti', '@commitlint/load', 'typescript', 'zx', 'lint-staged'];
+/**
+ * The only runtime dependencies, loaded from node_modules when needed: jiti for .ts configs
+ * (ours and a user's commitlint config), zx for the cold commands (init, uninstall), lint-staged
+ * when a project has tasks. Everything else is bundled, and so a devDependency: nothing is
+ * installed twice. @commitlint/load in particular is bundled (dist/vendor/@commitlint/load.mjs):
+ * installed, it brings cosmiconfig-typescript-loader, whose peer dependency on typescript makes
+ * npm install a TypeScript compiler (27 MB) into every project; bundled, its .ts loader is jiti.
+ */
+const EXTERNAL = ['jiti', 'zx', 'lint-staged'];
 
 function listTs(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -108,6 +115,23 @@ const sharedPlugin = (fromDir) => ({
   },
 });
 
+/**
+ * @commitlint/load (an ES module bundle) uses cosmiconfig: it imports our vendored copy rather
+ * than bundling a second one. Node cannot see the named exports of that CommonJS bundle, so a
+ * two-line module re-exports them from its default export.
+ */
+const cosmiconfigFromEsmPlugin = {
+  name: 'cosmiconfig-from-esm',
+  setup(builder) {
+    builder.onResolve({ filter: /^cosmiconfig$/ }, () => ({ path: 'cosmiconfig', namespace: 'cosmiconfig-esm' }));
+    builder.onResolve({ filter: /^\.\.\/cosmiconfig\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    builder.onLoad({ filter: /.*/, namespace: 'cosmiconfig-esm' }, () => ({
+      contents: "import c from '../cosmiconfig.cjs';\nexport const { cosmiconfig, cosmiconfigSync, defaultLoaders, defaultLoadersSync } = c;\nexport default c;\n",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Options every CommonJS bundle of ours shares. */
 const commonJs = {
   format: 'cjs',
@@ -127,6 +151,13 @@ const shimPlugin = {
       /@commitlint[\\/]rules[\\/]lib[\\/]trailer-exists\.js$/.test(args.importer) ? { path: path.join(root, 'scripts/shims/child-process-lazy.cjs') } : undefined,
     );
     builder.onResolve({ filter: /^@secretlint\/profiler$/ }, () => ({ path: path.join(root, 'scripts/shims/secretlint-profiler.cjs') }));
+    // @commitlint/config-validator reads its schema with a createRequire()d require, which a
+    // bundle cannot follow: import the JSON instead, so it is bundled with the validator.
+    builder.onLoad({ filter: /@commitlint[\\/]config-validator[\\/]lib[\\/]validate\.js$/ }, async (args) => ({
+      contents: `import __commitlintSchema from './commitlint.schema.json';\n${(await fs.promises.readFile(args.path, 'utf8')).replace('require("./commitlint.schema.json")', '__commitlintSchema')}`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
   },
 };
 
@@ -176,10 +207,20 @@ await Promise.all([
       ...(VENDORED_ESM.has(name) ? { banner: { js: "import{createRequire as __mcflowRequire}from'node:module';const require=__mcflowRequire(import.meta.url);" } } : {}),
       minify,
       external: EXTERNAL,
-      plugins: [shimPlugin],
+      plugins: [...(name === '@commitlint/load' ? [cosmiconfigFromEsmPlugin] : []), shimPlugin],
     }),
   ),
-  build({ ...node, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', define, packages: 'external' }),
+  // The library API: bundled like the bin (its dependencies are devDependencies), as one ES module.
+  build({
+    ...node,
+    entryPoints: ['src/index.ts'],
+    outfile: 'dist/index.js',
+    format: 'esm',
+    define,
+    external: EXTERNAL,
+    banner: { js: "import{createRequire as __mcflowRequire}from'node:module';const require=__mcflowRequire(import.meta.url);" },
+    plugins: [vendorPlugin('.'), shimPlugin],
+  }),
 ]);
 
 fs.rmSync(path.join(root, '.build'), { recursive: true, force: true });

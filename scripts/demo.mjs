@@ -3,6 +3,7 @@
 // output. Nothing outside a temp directory is touched (its own HOME, no global git config).
 // `node scripts/demo.mjs --keep` leaves the repository there to explore.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,9 +32,9 @@ const env = {
 const bold = (text) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${text}\x1b[0m` : text);
 
 /** Runs a command in the demo repository; `show` prints it and its output the way a terminal would. */
-function sh(command, args, { show = true, expect, tolerate = false } = {}) {
-  if (show) console.log(bold(`\n$ ${[command, ...args].map((a) => (/[\s"]/.test(a) ? `'${a}'` : a)).join(' ')}`));
-  const result = spawnSync(command, args, { cwd: work, env, encoding: 'utf8' });
+function sh(command, args, { show = true, expect, tolerate = false, extraEnv = {}, as } = {}) {
+  if (show) console.log(bold(`\n$ ${as ?? [command, ...args].map((a) => (/[\s"]/.test(a) ? `'${a}'` : a)).join(' ')}`));
+  const result = spawnSync(command, args, { cwd: work, env: { ...env, ...extraEnv }, encoding: 'utf8' });
   const output = `${result.stdout}${result.stderr}`.trimEnd();
   if (show && output) console.log(output.replace(/^/gm, '  '));
   if (expect !== undefined) {
@@ -83,6 +84,17 @@ fs.rmSync(path.join(work, '.env'));
 write('.env.example', 'STRIPE_SECRET_KEY=\n');
 sh('git', ['add', '.env.example'], { show: false });
 sh('git', ['commit', '-m', 'docs: document the environment variables'], { expect: 'accepted' });
+
+console.log(bold('\n── a secret inside a file ──'));
+// Made up at run time, so no key-shaped string sits in this script.
+const stripeKey = `sk_${'live'}_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`;
+write('src/pay.js', `import Stripe from 'stripe';\nexport const stripe = new Stripe('${stripeKey}');\n`);
+sh('git', ['add', 'src/pay.js'], { show: false });
+sh('git', ['commit', '-m', 'feat(pay): add the payment client'], { expect: 'refused' });
+write('src/pay.js', "import Stripe from 'stripe';\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);\n");
+sh('git', ['add', 'src/pay.js'], { show: false });
+sh('git', ['commit', '-m', 'feat(pay): add the payment client'], { expect: 'accepted' });
+
 sh('git', ['switch', '-q', '-c', 'develop', 'main'], { show: false });
 sh('git', ['commit', '--allow-empty', '-m', 'feat: straight onto develop'], { expect: 'refused' });
 sh('git', ['switch', '-q', 'feature/issue-42-login'], { show: false });
@@ -90,6 +102,33 @@ sh('git', ['switch', '-q', 'feature/issue-42-login'], { show: false });
 console.log(bold('\n── pushes ──'));
 sh('git', ['push', 'origin', 'HEAD:main-production'], { expect: 'refused' });
 sh('git', ['push', '-u', 'origin', 'feature/issue-42-login'], { expect: 'accepted' });
+
+console.log(bold('\n── CI: verify re-runs the checks on the pull request ──'));
+console.log('Someone in a hurry skips the hooks, which only CI can stop:');
+write('config/deploy.yml', `stripe_key: ${stripeKey}\n`);
+sh('git', ['add', 'config/deploy.yml'], { show: false });
+sh('git', ['commit', '--no-verify', '-m', 'quick deploy fix'], { expect: 'accepted' });
+// What GitHub Actions hands the job on a pull request into develop (see .github/workflows/mcflow.yml).
+const eventPath = path.join(base, 'event.json');
+const sha = (ref) => sh('git', ['rev-parse', ref], { show: false }).stdout.trim();
+fs.writeFileSync(
+  eventPath,
+  JSON.stringify({
+    number: 42,
+    pull_request: {
+      number: 42,
+      title: 'feat(auth): add login form',
+      body: fs.readFileSync(path.join(work, '.github/pull_request_template.md'), 'utf8'),
+      base: { ref: 'develop', sha: sha('develop') },
+      head: { ref: 'feature/issue-42-login', sha: sha('HEAD') },
+    },
+  }),
+);
+const ci = { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_BASE_REF: 'develop', GITHUB_HEAD_REF: 'feature/issue-42-login' };
+sh(process.execPath, [cli, 'verify'], { expect: 'refused', extraEnv: ci, as: 'npx mcflow-hooks verify        # in GitHub Actions, on the pull request' });
+
+console.log(bold('\n── audit: the whole history, for the security lead ──'));
+sh(process.execPath, [cli, 'audit'], { tolerate: true, as: 'npx mcflow-hooks audit' });
 
 console.log(bold('\n── and then ──'));
 sh(process.execPath, [cli, 'doctor'], { tolerate: true });

@@ -2,25 +2,15 @@
  * Argument dispatch and the one place errors become exit codes. Each command is imported only
  * when it runs, so `mcflow-hooks run commit-msg` loads neither `config` nor secretlint.
  */
+import type { Command, CommandSpec, Io } from './command.js';
 import { ExitCode, isMcflowError, UsageError } from './errors.js';
 import { messages } from './messages.js';
 
-/**
- * The process's surroundings, passed in so tests can run commands in-process. The bin passes
- * getters: touching `process.stdout` or `process.stdin` sets up a stream, which a silent,
- * passing hook never needs.
- */
-export interface Io {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
-  stderr: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-}
+export type { Command, Io } from './command.js';
 
-export type Command = (args: string[], io: Io) => Promise<ExitCode>;
+type CommandModule = { command: Command; spec: CommandSpec };
 
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   run: () => import('./commands/run.js'),
   // Cold commands: each is bundled on its own (scripts/build.mjs), so no hook pays to load them.
   config: () => import('./commands/config.js'),
@@ -32,56 +22,19 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   audit: () => import('./commands/audit.js'),
 };
 
-export const HELP = `mcflow-hooks — the same git policy on every laptop and in CI
+export const commandNames = Object.keys(COMMANDS);
 
-Usage:
-  mcflow-hooks run <hook> [args]   run the checks of a git hook (what .husky/* calls)
-                                   hooks: pre-commit, prepare-commit-msg, commit-msg, post-checkout, pre-push
-  mcflow-hooks config              print the resolved config and the files it came from
-  mcflow-hooks init                set up husky hooks, a config and PR templates here
-      --preset <name>              the policy to extend (default gitflow; --preset alone lists them)
-      --dry-run                    print every file and command, change nothing
-      -y, --yes                    answer every question (never asked without a terminal)
-      --no-install                 do not run the package manager; print the command instead
-      --force                      replace existing PR templates (and the CI workflow) with the preset's
-      --ci github|gitlab           also write .github/workflows/mcflow.yml, or print a .gitlab-ci.yml job
-  mcflow-hooks doctor              check the set-up, one line per fact, with the fix for each ✗
-  mcflow-hooks uninstall           remove exactly what init added
-  mcflow-hooks pr [--base <b>]     print a pull-request body and the compare URL for this branch
-  mcflow-hooks verify              CI: re-run the checks over a pull request or push
-    --base <ref> [--head <ref>]    check this range instead of the CI event's (default head: HEAD)
-    --branch <name> --target <name>  the head branch and the branch it merges into
-    --staged                       check the index as pre-commit would
-    --format text|json|github|sarif|junit   (default text; in GitHub Actions text + annotations)
-    --output <file>                write the report to a file (the exit code still reflects it)
-    --report-unused-allow          also warn about secrets.allow entries that match nothing
-  mcflow-hooks audit               report on the whole history: secrets ever added, direct commits,
-                                   stale and merged branches, tags, commit messages, signatures
-      --since <date|ref>           only history after this date or commit
-      --refs <glob>                only these branches and tags (repeatable; default all)
-      --format text|json|markdown|sarif   (default text)
-      --output <file>              write the report to a file (the exit code still reflects it)
-
-Options:
-  --format text|json               report format (run; default text; verify: see above)
-  --config <file>                  use this config file instead of searching for one
-  -h, --help                       show this help
-  -v, --version                    print the version
-
-Environment:
-  MCFLOW_SKIP=check-a,check-b      skip named checks locally (verify ignores it: CI runs them all)
-  HUSKY=0                          skip every hook
-  NO_COLOR=1                       plain output
-
-Exit codes: 0 ok, 1 policy violation, 2 bad usage/config/repository, 3 internal error.
-Docs: https://www.npmjs.com/package/mcflow-hooks
-`;
+/** The whole help, from every command's own definitions (loads every command: help is never on a hook's path). */
+export async function helpText(): Promise<string> {
+  const [{ formatHelp }, ...modules] = await Promise.all([import('./help.js'), ...Object.values(COMMANDS).map((load) => load())]);
+  return formatHelp(modules.map((module) => module.spec));
+}
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-      io.stdout.write(HELP);
+      io.stdout.write(await helpText());
       return name === undefined ? ExitCode.usage : ExitCode.ok;
     }
     if (name === '-v' || name === '--version') {
@@ -93,7 +46,13 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
       if (name.startsWith('-')) throw new UsageError(messages.unknownFlag(name, 'mcflow-hooks'), messages.usageFix);
       throw new UsageError(messages.unknownCommand(name, Object.keys(COMMANDS)), messages.usageFix);
     }
-    const { command } = await load();
+    const { command, spec } = await load();
+    // `--help` anywhere before a `--` shows the command's help instead of running it.
+    const own = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+    if (own.includes('--help') || own.includes('-h')) {
+      io.stdout.write((await import('./help.js')).formatCommandHelp(spec));
+      return ExitCode.ok;
+    }
     return await command(rest, io);
   } catch (error) {
     return reportError(error, io);

@@ -40,6 +40,10 @@ export const messages = {
     places.map((p) => `    - ${p}`).join('\n'),
   presetInstallFix: (specifier: string) => `install it: npm install --save-dev ${specifier}   (or fix the name in "extends")`,
   presetPathFix: (fromDir: string) => `fix the path in "extends": relative paths start from ${fromDir}`,
+  commitlintPackagesMissing: (file: string, packages: readonly string[]) =>
+    `The commitlint config ${file} needs ${packages.length === 1 ? 'a package that is' : 'packages that are'} not installed: ${packages.join(', ')}`,
+  commitlintPackagesMissingFix: (manager: string, packages: readonly string[]) =>
+    `install ${packages.length === 1 ? 'it' : 'them'}: ${{ npm: 'npm install --save-dev', pnpm: 'pnpm add -D', yarn: 'yarn add -D', 'yarn-berry': 'yarn add -D', bun: 'bun add -d' }[manager] ?? 'npm install --save-dev'} ${packages.join(' ')}   (or remove ${packages.length === 1 ? 'it' : 'them'} from the commitlint config's "extends")`,
   extendsCycle: (chain: string[]) => `"extends" forms a cycle:\n    ${chain.join('\n    → ')}`,
   extendsCycleFix: 'remove one of the "extends" entries above so that no preset extends itself',
 
@@ -52,7 +56,36 @@ export const messages = {
     `git ${args.join(' ')} failed${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`,
   gitFailedFix: 'run the git command above yourself to see the full error, fix it, then try again',
 
+  // ── baselines ────────────────────────────────────────────────────────────
+  baseline: {
+    description:
+      'Findings mcflow-hooks already knew when this baseline was written: audit --baseline and verify --baseline report only findings not listed here. Identities are hashes; no secret and no message is stored.',
+    unreadable: (file: string, reason: string) => `Cannot read the baseline ${file}: ${reason}`,
+    invalid: (file: string, reason: string) => `The baseline ${file} is not a mcflow-hooks baseline: ${reason}`,
+    unreadableFix: `write one first: ${CLI} audit --write-baseline <file>   (or fix the path)`,
+    unwritable: (file: string, reason: string) => `Cannot write the baseline ${file}: ${reason}`,
+    unwritableFix: 'pick a path in a directory that exists and that you can write to',
+    written: (count: number, file: string) =>
+      `Wrote ${count} known ${count === 1 ? 'finding' : 'findings'} to ${file}. Commit it, then report only what is new: ${CLI} audit --baseline ${shellQuote(file)}`,
+    hidden: (count: number, file: string) => `${count} known ${count === 1 ? 'finding' : 'findings'} in the baseline ${file} not shown`,
+  },
+
   // ── CLI usage ────────────────────────────────────────────────────────────
+  help: {
+    title: 'mcflow-hooks — the same git policy on every laptop and in CI',
+    environment: [
+      ['MCFLOW_SKIP=check-a,check-b', 'skip named checks locally (verify ignores it: CI runs them all)'],
+      ['MCFLOW_ALLOW_PUSH=main,release/*', 'let this push update these protected branches (release automation)'],
+      ['HUSKY=0', 'skip every hook'],
+      ['NO_COLOR=1', 'plain output'],
+      ['FORCE_COLOR=0|1|2|3', 'colour off (0) or on at that depth, also when not on a terminal (CI logs)'],
+      ['MCFLOW_DEBUG=1', 'print the stack trace of an internal error'],
+    ] as const,
+    footer: [
+      'Exit codes: 0 ok, 1 policy violation, 2 bad usage/config/repository, 3 internal error.',
+      'Docs: the README of the installed package (node_modules/mcflow-hooks/README.md).',
+    ],
+  },
   usageFix: `see: ${CLI} --help`,
   unknownCommand: (name: string, known: readonly string[]) => `Unknown command "${name}". Commands: ${known.join(', ')}`,
   unknownFlag: (flag: string, command: string) => `Unknown option "${flag}" for "${command}"`,
@@ -160,8 +193,10 @@ export const messages = {
       signatures: 'Signed commits',
     },
     stillPresent: (branches: readonly string[]) => `; still present on ${branches.join(', ')}`,
-    removed: (branches: readonly string[], rotate: boolean) =>
-      `; removed from ${branches.join(', ')}${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
+    removed: (was: readonly string[], rotate: boolean) =>
+      `; was on ${was.join(', ')}, removed from ${was.length === 1 ? 'it' : 'all of them'}${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
+    onNoBranch: (rotate: boolean) =>
+      `; on no live branch now (only tags or old history reach it)${rotate ? ' — rotate it anyway, history keeps it' : ', but history keeps it'}`,
     verdict: (errors: number, warnings: number, failing: readonly string[]) =>
       errors > 0
         ? `✖ Audit failed: ${errors} ${errors === 1 ? 'error' : 'errors'} in ${failing.join(', ')}${warnings > 0 ? `, and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''}`

@@ -28,6 +28,12 @@ export interface Finding {
   fingerprint?: string;
   /** How many problems this finding stands for: a capped list's "…and N more" line carries N. Absent means 1. */
   count?: number;
+  /**
+   * The ids of the library rules behind this finding, as the library names them (commit-message:
+   * commitlint's, e.g. `["type-empty", "subject-empty"]` for a header with no `type:`, which
+   * the text reports once). The union over a message's findings is what commitlint reports.
+   */
+  rules?: string[];
 }
 
 /** A finding before the engine stamps the check id and configured severity onto it. */
@@ -39,6 +45,15 @@ export interface CommitMessage {
   text: string;
   /** The commit's sha when it exists already. */
   commit?: string;
+  /** Who wrote it, where known: bots are recognised by identity (src/commitlint/bots.ts). */
+  author?: Identity;
+  committer?: Identity;
+}
+
+/** A git identity: `%an`/`%ae`, `%cn`/`%ce`. */
+export interface Identity {
+  name: string;
+  email: string;
 }
 
 /** A commit already in history (verify): who made it and how it joins the branch. */
@@ -46,6 +61,7 @@ export interface CommitInfo {
   sha: string;
   parents: string[];
   author: { name: string; email: string };
+  committer?: Identity;
   /** First line of the message. */
   subject: string;
   /** True when the commit is on the head's first-parent chain (what a push put on the branch itself). */

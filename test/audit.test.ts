@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { assertGolden } from './helpers/golden.js';
 import { createRepo, type TestRepo } from './helpers/repo.js';
+import { validateReport } from './helpers/report-schema.js';
 import { validateSarif } from './helpers/sarif.js';
 
 // Built by concatenation so that this file holds no scannable key.
@@ -134,17 +135,19 @@ describe('mcflow-hooks audit', () => {
     const result = s.repo.cli(['audit', '--format', 'json']);
     assert.equal(result.code, 1, result.output);
     assert.doesNotMatch(result.output, new RegExp(`${STRIPE}|${GITLAB}`), 'no whole secret in the output');
+    assert.deepEqual(validateReport('audit', result.stdout), []);
     const report = JSON.parse(result.stdout) as JsonReport;
 
     const history = sectionOf(report, 'history');
     const removedSecret = history.find((f) => f.check === 'secrets' && f.file === 'src/pay.ts');
     assert.equal(removedSecret?.commit, s.secretAdded);
     assert.equal(removedSecret?.presence?.status, 'removed');
-    assert.match(removedSecret!.message, /removed from main-production, develop — rotate it anyway, history keeps it/);
+    // Added on develop (and so in the history of the feature branches cut from it), never on main-production.
+    assert.match(removedSecret!.message, /; was on develop, feature\/done-work, feature\/old-idea, removed from all of them — rotate it anyway, history keeps it/);
     assert.match(removedSecret!.date!, /^\d{4}-\d{2}-\d{2}T/);
     const kept = history.find((f) => f.check === 'secrets' && f.file === 'deploy/ci.yml');
     assert.equal(kept?.commit, s.keptSecret);
-    assert.deepEqual(kept?.presence, { status: 'present', branches: ['develop'] });
+    assert.deepEqual(kept?.presence, { status: 'present', branches: ['develop', 'feature/done-work', 'feature/old-idea'], was: ['develop', 'feature/done-work', 'feature/old-idea'] });
     const env = history.filter((f) => f.check === 'sensitive-files');
     assert.deepEqual(env.map((f) => [f.file, f.commit, f.presence?.status]), [['.env', s.envAdded, 'removed']]);
     assert.ok(!history.some((f) => f.commit === s.envDeleted));

@@ -109,7 +109,7 @@ describe('mcflow-hooks CLI', () => {
     const report = JSON.parse(result.stdout);
     assert.equal(report.version, 1);
     assert.deepEqual(report.summary, { errors: 2, warnings: 0 });
-    assert.deepEqual(Object.keys(report.findings[0]), ['check', 'severity', 'message', 'fix']);
+    assert.deepEqual(Object.keys(report.findings[0]), ['check', 'severity', 'message', 'fix', 'rules']);
   });
 
   it('colours only on request: NO_COLOR wins, FORCE_COLOR forces', (t) => {

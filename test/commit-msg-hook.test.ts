@@ -54,16 +54,55 @@ describe('commit-msg hook through husky', () => {
   it('honours core.commentChar', (t) => {
     const repo = hookedRepo(t);
     repo.git(['config', 'core.commentChar', ';']);
+    repo.git(['config', 'commit.cleanup', 'strip']);
     const file = repo.write('msg.txt', 'docs: explain setup\n\n; a comment git strips\n# not a comment here, but a valid body line\n');
-    assert.equal(repo.git(['commit', '--cleanup=strip', '-F', file]).code, 0);
+    assert.equal(repo.git(['commit', '-F', file]).code, 0);
   });
 
   it('rejects a message that is only comments', (t) => {
     const repo = hookedRepo(t);
+    repo.git(['config', 'commit.cleanup', 'strip']);
     const file = repo.write('msg.txt', '# just a comment\n\n');
-    const result = repo.git(['commit', '--cleanup=strip', '-F', file], { allowFailure: true });
+    const result = repo.git(['commit', '-F', file], { allowFailure: true });
     assert.notEqual(result.code, 0);
     assert.match(result.output, /The commit message is empty/);
+  });
+
+  it('lints a "#" first line of -m and -F as the header git records', (t) => {
+    const repo = hookedRepo(t);
+    for (const args of [['-m', '#123 feat: add login'], ['-F', repo.write('msg.txt', '#123 feat: add login\n')]]) {
+      const result = repo.git(['commit', ...args], { allowFailure: true });
+      assert.notEqual(result.code, 0);
+      assert.match(result.output, /type may not be empty/);
+      assert.doesNotMatch(result.output, /is empty \(or only comments\)/);
+    }
+    // Same message, git told to strip comments by config: git records the second line, and so do we.
+    repo.git(['config', 'commit.cleanup', 'strip']);
+    const file = repo.write('msg.txt', '#123 a note git drops\nfeat: add login\n');
+    assert.equal(repo.git(['commit', '-F', file]).code, 0);
+    assert.equal(repo.git(['log', '-1', '--format=%B']).stdout.trim(), 'feat: add login');
+  });
+
+  it('keeps a "#" body line of -m, as git does', (t) => {
+    const repo = hookedRepo(t);
+    assert.equal(repo.git(['commit', '-m', 'feat: add login', '-m', '#123 is fixed by this']).code, 0);
+    assert.match(repo.git(['log', '-1', '--format=%B']).stdout, /^#123 is fixed by this$/m);
+  });
+
+  it('strips comment lines written in the editor, unless git says it keeps them', (t) => {
+    const repo = hookedRepo(t);
+    // An editor that puts its lines above git's instructions, which it leaves in place.
+    const editor = repo.write('editor.sh', '#!/bin/sh\n{ printf "%s\\n" "$MSG"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n');
+    fs.chmodSync(editor, 0o755);
+    const env = { GIT_EDITOR: editor, MSG: '#123 a note git drops\nfeat: add login' };
+    assert.equal(repo.git(['commit'], { env }).code, 0);
+    assert.equal(repo.git(['log', '-1', '--format=%B']).stdout.trim(), 'feat: add login');
+    // --cleanup=whitespace on the command line: git's instructions say the "#" lines are kept.
+    repo.write('b.txt', 'b\n');
+    repo.git(['add', 'b.txt']);
+    const kept = repo.git(['commit', '--cleanup=whitespace'], { env, allowFailure: true });
+    assert.notEqual(kept.code, 0, kept.output);
+    assert.match(kept.output, /type may not be empty/);
   });
 
   it('uses the repository\'s own commitlint config when it has one', (t) => {

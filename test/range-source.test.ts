@@ -27,9 +27,11 @@ describe('range source', () => {
     t.after(close);
     assert.equal(change.stage, 'verify');
     assert.equal(change.branch, 'main');
+    // Who made each commit comes along: bot commits are recognised by it (src/commitlint/bots.ts).
+    const who = { name: 'Test Author', email: 'author@example.com' };
     assert.deepEqual(change.messages, [
-      { text: 'feat: second', commit: second },
-      { text: 'feat: first', commit: first },
+      { text: 'feat: second', commit: second, author: who, committer: who },
+      { text: 'feat: first', commit: first, author: who, committer: who },
     ]);
     const files = await Promise.all(
       change.files!.map(async (f) => ({ path: f.path, status: f.status, commit: f.commit, from: f.from, lines: [...(await f.readAddedLines!())], size: f.size })),

@@ -10,6 +10,7 @@ import { formatGithubAnnotations, formatStepSummary } from '../src/report/github
 import type { Report } from '../src/engine.js';
 import { githubPullRequestEnv } from './helpers/ci.js';
 import { assertGolden, normalise } from './helpers/golden.js';
+import { validateReport } from './helpers/report-schema.js';
 import { validateSarif } from './helpers/sarif.js';
 import { createRepo, PACKAGE_ROOT } from './helpers/repo.js';
 
@@ -39,6 +40,7 @@ describe('verify reports', () => {
       assert.equal(result.code, 1, result.stderr);
       assertGolden(golden, normalise(result.stdout, { root: repo.dir, version: VERSION }));
       if (format === 'sarif') assert.deepEqual(validateSarif(result.stdout), []);
+      if (format === 'json') assert.deepEqual(validateReport('verify', result.stdout), []);
     });
   }
 

@@ -7,7 +7,7 @@
  */
 import type { CheckId } from '../checks/ids.js';
 import { runChecks, type RunOptions } from '../engine.js';
-import { blobsAt } from '../git/audit.js';
+import { blobsAt, branchRefsContaining } from '../git/audit.js';
 import { streamCommitContent, toChangedFiles, type CommitContent } from '../git/content-reader.js';
 import { ObjectStore } from '../git/object-store.js';
 import type { Repository } from '../git/repo.js';
@@ -63,17 +63,24 @@ export async function auditHistory(
   return { findings, commits, reasons };
 }
 
+/** How many `git for-each-ref --contains` run at once. */
+const CONTAINS_CONCURRENCY = 4;
+
 /**
- * Whether each finding is still at the tip of each protected branch: a sensitive or large file
- * when its path is there; a secret when the secrets check finds the same fingerprint in the
- * file there (the same check, so the same fingerprint).
+ * Where each finding was and where it still is. Was: the live branches whose history holds the
+ * commit that introduced it. Still: the tips of those branches and of every protected branch
+ * that hold it now: a sensitive or large file when its path is there; a secret when the secrets
+ * check finds the same fingerprint in the file there (the same check, so the same fingerprint).
  */
 async function markPresence(repo: Repository, scope: AuditScope, findings: AuditFinding[], options: RunOptions): Promise<void> {
-  if (scope.protectedTips.size === 0 || findings.length === 0) return;
+  if (findings.length === 0) return;
   const paths = [...new Set(findings.flatMap((finding) => (finding.file ? [finding.file] : [])))];
+  const wasOn = await branchesHolding(repo, scope, findings);
+  const tips = new Map(scope.protectedTips);
+  for (const branches of wasOn.values()) for (const name of branches) if (!tips.has(name)) tips.set(name, scope.branches.get(name)!.commit!);
   const presentOn = new Map<AuditFinding, string[]>();
   const objects = new ObjectStore(repo);
-  for (const [branch, tip] of scope.protectedTips) {
+  for (const [branch, tip] of tips) {
     const blobs = blobsAt(repo, tip, paths);
     const secretFiles = findings.filter((finding) => finding.check === 'secrets' && finding.file && blobs.has(finding.file));
     const fingerprints = new Set<string>();
@@ -93,12 +100,31 @@ async function markPresence(repo: Repository, scope: AuditScope, findings: Audit
       if (present) presentOn.set(finding, [...(presentOn.get(finding) ?? []), branch]);
     }
   }
-  const protectedBranches = [...scope.protectedTips.keys()];
   for (const finding of findings) {
     if (!finding.file) continue;
     const branches = presentOn.get(finding) ?? [];
-    finding.presence = branches.length > 0 ? { status: 'present', branches } : { status: 'removed', branches: [] };
+    const was = (finding.commit && wasOn.get(finding.commit)) || [];
+    finding.presence = { status: branches.length > 0 ? 'present' : 'removed', branches, was };
+    const rotate = finding.check !== 'large-files';
     finding.message +=
-      branches.length > 0 ? messages.audit.stillPresent(branches) : messages.audit.removed(protectedBranches, finding.check !== 'large-files');
+      branches.length > 0 ? messages.audit.stillPresent(branches) : was.length > 0 ? messages.audit.removed(was, rotate) : messages.audit.onNoBranch(rotate);
   }
+}
+
+/** Commit → the live branches (short names, protected first) whose history holds it. */
+async function branchesHolding(repo: Repository, scope: AuditScope, findings: readonly AuditFinding[]): Promise<Map<string, string[]>> {
+  const nameOf = new Map([...scope.branches].map(([name, entry]) => [entry.ref, name]));
+  const protectedOrder = [...scope.protectedTips.keys()];
+  const rank = (name: string) => (protectedOrder.includes(name) ? protectedOrder.indexOf(name) : protectedOrder.length);
+  const commits = [...new Set(findings.flatMap((finding) => (finding.file && finding.commit ? [finding.commit] : [])))];
+  const result = new Map<string, string[]>();
+  for (let i = 0; i < commits.length; i += CONTAINS_CONCURRENCY) {
+    await Promise.all(
+      commits.slice(i, i + CONTAINS_CONCURRENCY).map(async (commit) => {
+        const names = [...(await branchRefsContaining(repo, commit))].map((ref) => nameOf.get(ref)).filter((name): name is string => name !== undefined);
+        result.set(commit, [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)));
+      }),
+    );
+  }
+  return result;
 }

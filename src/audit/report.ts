@@ -13,8 +13,12 @@ export type SectionId = (typeof SECTION_IDS)[number];
 export interface AuditFinding extends Finding {
   /** Author date of `commit`, ISO 8601. */
   date?: string;
-  /** Sensitive content only: still in the tip of these protected branches, or removed from all of them. */
-  presence?: { status: 'present' | 'removed'; branches: string[] };
+  /**
+   * Sensitive content only: `branches`, the branches whose tip still holds it (`status`
+   * "present"), or none ("removed"); `was`, the live branches whose history holds the commit
+   * that added it.
+   */
+  presence?: { status: 'present' | 'removed'; branches: string[]; was?: string[] };
 }
 
 export interface AuditSection {
@@ -46,4 +50,6 @@ export interface AuditReport {
   branches: BranchState[];
   /** Why each check that produced findings matters. */
   reasons: Record<string, string>;
+  /** With `--baseline`: the baseline file and how many of its known findings were left out. */
+  baseline?: { file: string; known: number };
 }

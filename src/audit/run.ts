@@ -3,6 +3,7 @@
  * the hooks' own check modules over each (same fingerprints, same allow-lists), and assembles
  * the summary-first report. It knows nothing about output formats or the terminal.
  */
+import { filterByBaseline } from '../baseline.js';
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
 import { registry } from '../checks/registry.js';
 import { levelFor, runChecks, type RunOptions } from '../engine.js';
@@ -62,7 +63,7 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
   // history stream.
   const messagesLint = (async () => {
     const records = wantMessages ? await listMessages(repo, protectedRefs, { exclude: scope.exclude, since: scope.sinceDate, signatures: wantSignatures }) : [];
-    const list = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha }));
+    const list = records.filter((record) => record.parents <= 1).map((record) => ({ text: record.message, commit: record.sha, author: record.author, committer: record.committer }));
     return { records, findings: await lintInChunks(list, (chunk) => run('commits', { messages: chunk })) };
   })();
   const [history, directFindings, { records, findings: commitFindings }, { branches, truncated }] = await Promise.all([
@@ -118,7 +119,7 @@ async function auditDirectCommits(
     const change = {
       branch,
       commits: commits.map(({ message: _message, ...info }) => ({ ...info, firstParent: true })),
-      messages: commits.map((commit) => ({ text: commit.message, commit: commit.sha })),
+      messages: commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer })),
     };
     findings.push(...(await run('direct-commits', change)));
   }
@@ -152,7 +153,8 @@ function tagUpdates(repo: Repository, scope: AuditScope, production: readonly st
   }));
 }
 
-function assemble(scope: AuditScope, sections: AuditSection[], branches: AuditReport['branches'], reasons: Record<string, string>, commits: number, since?: string): AuditReport {
+/** The counts and the verdict line of a report with these sections. */
+function summarise(sections: readonly AuditSection[]): Pick<AuditReport, 'summary' | 'verdict'> {
   const count = (findings: Finding[]) => {
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     return { errors, warnings: findings.length - errors };
@@ -160,11 +162,26 @@ function assemble(scope: AuditScope, sections: AuditSection[], branches: AuditRe
   const perSection = Object.fromEntries(sections.map((section) => [section.id, count(section.findings)])) as AuditReport['summary']['sections'];
   const total = count(sections.flatMap((section) => section.findings));
   const failing = sections.filter((section) => perSection[section.id].errors > 0).map((section) => section.title);
+  return { summary: { ...total, sections: perSection }, verdict: messages.audit.verdict(total.errors, total.warnings, failing) };
+}
+
+/** The report without the findings a baseline knows (src/baseline.ts), counts and verdict recomputed, and saying how many it left out. */
+export function withoutKnownFindings(report: AuditReport, known: ReadonlySet<string>, baselineFile: string): AuditReport {
+  let hidden = 0;
+  const sections = report.sections.map((section) => {
+    const { fresh, known: count } = filterByBaseline(section.findings, known);
+    hidden += count;
+    return { ...section, findings: fresh };
+  });
+  const { summary, verdict } = summarise(sections);
+  return { ...report, sections, summary, verdict: `${verdict} (${messages.baseline.hidden(hidden, baselineFile)})`, baseline: { file: baselineFile, known: hidden } };
+}
+
+function assemble(scope: AuditScope, sections: AuditSection[], branches: AuditReport['branches'], reasons: Record<string, string>, commits: number, since?: string): AuditReport {
   return {
     version: 1,
     scope: { refs: scope.refs.length, commits, ...(since !== undefined ? { since } : {}), protectedBranches: [...scope.protectedTips.keys()] },
-    summary: { ...total, sections: perSection },
-    verdict: messages.audit.verdict(total.errors, total.warnings, failing),
+    ...summarise(sections),
     sections,
     branches,
     // Sections run concurrently: list the reasons in registry order, not in finishing order.

@@ -3,6 +3,10 @@ import { describe, it } from 'node:test';
 import { commitMessage } from './commit-message.js';
 import type { CheckContext } from './check.js';
 import type { Change } from '../types.js';
+import lint from '@commitlint/lint';
+import conventional from '@commitlint/config-conventional';
+import createPreset from 'conventional-changelog-conventionalcommits';
+import type { LintOptions, QualifiedRules } from '@commitlint/types';
 
 const context: CheckContext = { config: {}, stage: 'commit-msg' };
 const lintOne = async (text: string, branch?: string) =>
@@ -51,6 +55,18 @@ describe('commit-message', () => {
       }
     });
   }
+
+  it('carries commitlint\'s own rule ids in `rules`, also where the text folds two into one', async () => {
+    const options = { parserOpts: createPreset().parser as LintOptions['parserOpts'] };
+    for (const [text] of [...invalid, ['#123 feat: add login'], ['WIP stuff\nbody without a blank line']]) {
+      const outcome = await lint(text!, conventional.rules as QualifiedRules, options);
+      const expected = [...outcome.errors, ...outcome.warnings].map((problem) => problem.name).sort();
+      const ours = (await lintOne(text!)).flatMap((problem) => problem.rules ?? []).sort();
+      assert.deepEqual(ours, expected, text);
+    }
+    const [folded] = await lintOne('add login form');
+    assert.deepEqual(folded!.rules, ['type-empty', 'subject-empty']);
+  });
 
   it('shows a valid example built from the user\'s own subject', async () => {
     const [first] = await lintOne('Feature: Add login form.');

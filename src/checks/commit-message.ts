@@ -10,6 +10,7 @@
  */
 import lint from '@commitlint/lint';
 import type { LintOutcome, QualifiedRules } from '@commitlint/types';
+import { isBotMessage } from '../commitlint/bots.js';
 import { resolveLintSetup } from '../commitlint/setup.js';
 import { messages } from '../messages.js';
 import { suggestHeader } from './commit-message.suggest.js';
@@ -25,6 +26,7 @@ export const commitMessage: Check = {
     const setup = await resolveLintSetup(context.config, context.root);
     const problems: Problem[] = [];
     for (const message of change.messages ?? []) {
+      if (isBotMessage(message)) continue;
       const fix = text.fix(context.stage, message.commit, change.repo?.gitDir, change.repo?.root);
       if (message.text.trim() === '') {
         problems.push({ message: text.empty, commit: message.commit, fix });
@@ -50,6 +52,8 @@ function describeOutcome(outcome: LintOutcome, example: string | undefined, fix:
     .map((problem) => ({
       severity: problem.level === 2 ? 'error' : 'warning',
       message: text.problem(unparsed && problem.name === 'type-empty' ? text.noType : problem.message, problem.name, example),
+      // The text folds subject-empty into type-empty; the machine-readable ids stay commitlint's.
+      rules: unparsed && problem.name === 'type-empty' ? ['type-empty', 'subject-empty'] : [problem.name],
       commit,
       fix,
     }));

@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../cli.js';
-import { runAudit } from '../audit/run.js';
+import { defineCommand, type Command, type Io } from '../command.js';
+import { runAudit, withoutKnownFindings } from '../audit/run.js';
+import { readBaseline, writeBaseline } from '../baseline.js';
 import type { AuditReport } from '../audit/report.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -19,23 +20,27 @@ type AuditFormat = (typeof AUDIT_FORMATS)[number];
 /** Progress appears only after this long: a quick audit prints nothing but its report. */
 const PROGRESS_DELAY_MS = 2000;
 
+export const spec = defineCommand({
+  name: 'audit',
+  summary: 'report on the whole history: secrets ever added, direct commits, stale and merged branches, tags, commit messages, signatures',
+  options: {
+    since: { type: 'string', value: '<date|ref>', description: 'only history after this date or commit' },
+    refs: { type: 'string', multiple: true, value: '<glob>', description: 'only these branches and tags (repeatable; default all)' },
+    format: { type: 'string', value: AUDIT_FORMATS.join('|'), description: 'report format (default text)' },
+    output: { type: 'string', value: '<file>', description: 'write the report to a file (the exit code still reflects it)' },
+    baseline: { type: 'string', value: '<file>', description: 'report only findings this baseline does not list' },
+    'write-baseline': { type: 'string', value: '<file>', description: 'record every current finding in a baseline file (no secret, no message), exit 0' },
+    config: { type: 'string', value: '<file>', description: 'use this config file instead of searching for one' },
+  },
+});
+
 export const command: Command = async (args, io) => {
-  const { values } = withUsageErrors('audit', args, () =>
-    parseArgs({
-      args,
-      strict: true,
-      options: {
-        since: { type: 'string' },
-        refs: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        config: { type: 'string' },
-      },
-    }),
-  );
+  const { values } = withUsageErrors('audit', args, () => parseArgs({ args, strict: true, options: spec.options }));
   const format = (values.format ?? 'text') as AuditFormat;
   if (!(AUDIT_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.unknownFormat(format, AUDIT_FORMATS), messages.usageFix);
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  // Read before the audit runs: a wrong path should not cost a whole audit to find out.
+  const known = values.baseline !== undefined ? readBaseline(path.resolve(io.cwd, values.baseline), values.baseline) : undefined;
   const progress = createProgress(io);
   let report: AuditReport;
   try {
@@ -43,6 +48,13 @@ export const command: Command = async (args, io) => {
   } finally {
     progress.done();
   }
+  if (values['write-baseline'] !== undefined) {
+    const file = path.resolve(io.cwd, values['write-baseline']);
+    const count = writeBaseline(file, report.sections.flatMap((section) => section.findings));
+    io.stderr.write(`${report.verdict}\n${messages.baseline.written(count, path.relative(io.cwd, file) || file)}\n`);
+    return ExitCode.ok;
+  }
+  if (known) report = withoutKnownFindings(report, known, values.baseline!);
   const toFile = values.output !== undefined;
   const text = await render(report, format, toFile ? false : useColor(io.stdout, io.env), resolved.filepath, repo.root);
   if (toFile) {

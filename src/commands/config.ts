@@ -1,14 +1,21 @@
 /** `mcflow-hooks config`: the resolved config and where each part came from. */
 import path from 'node:path';
-import type { Command } from '../cli.js';
+import { defineCommand, type Command } from '../command.js';
 import { ExitCode } from '../errors.js';
 import { openRepository } from './context.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
+export const spec = defineCommand({
+  name: 'config',
+  summary: 'print the resolved config and the files it came from',
+  options: {
+    json: { type: 'boolean', description: 'print it as JSON: { file, sources, config }' },
+    config: { type: 'string', value: '<file>', description: 'use this config file instead of searching for one' },
+  },
+});
+
 export const command: Command = async (args, io) => {
-  const { values } = withUsageErrors('config', args, () =>
-    parseArgs({ args, allowPositionals: true, strict: true, options: { config: { type: 'string' }, json: { type: 'boolean' } } }),
-  );
+  const { values } = withUsageErrors('config', args, () => parseArgs({ args, allowPositionals: true, strict: true, options: spec.options }));
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
   const show = (file: string) => (file.startsWith(repo.root + path.sep) ? path.relative(repo.root, file) : file);
   if (values.json) {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from '../cli.js';
+import { defineCommand, type Command } from '../command.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, isMcflowError } from '../errors.js';
 import { git } from '../git/exec.js';
@@ -22,8 +22,10 @@ interface Fact {
   fix?: string;
 }
 
+export const spec = defineCommand({ name: 'doctor', summary: 'check the set-up, one line per fact, with the fix for each ✗', options: {} });
+
 export const command: Command = async (args, io) => {
-  withUsageErrors('doctor', args, () => parseArgs({ args, strict: true, options: {} }));
+  withUsageErrors('doctor', args, () => parseArgs({ args, strict: true, options: spec.options }));
   const facts: Fact[] = [];
   const add = (ok: boolean, text: string, fix?: string) => facts.push({ ok, text, fix });
 

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../cli.js';
+import { defineCommand, type Command, type Io } from '../command.js';
 import { CI_PROVIDERS, renderCiTemplate, type CiProvider } from '../ci/templates.js';
 import { builtInPresetNames } from '../config/presets.js';
 import { locateConfigFile } from '../config/load.js';
@@ -22,6 +22,19 @@ import { messages } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
+export const spec = defineCommand({
+  name: 'init',
+  summary: 'set up husky hooks, a config and PR templates here',
+  options: {
+    preset: { type: 'string', default: 'gitflow', value: '<name>', description: 'the policy to extend (default gitflow; --preset alone lists them)' },
+    'dry-run': { type: 'boolean', default: false, description: 'print every file and command, change nothing' },
+    yes: { type: 'boolean', short: 'y', default: false, description: 'answer every question (never asked without a terminal)' },
+    'no-install': { type: 'boolean', default: false, description: 'do not run the package manager; print the command instead' },
+    force: { type: 'boolean', default: false, description: 'replace existing PR templates (and the CI workflow) with the preset\'s' },
+    ci: { type: 'string', value: 'github|gitlab', description: 'also write .github/workflows/mcflow.yml, or print a .gitlab-ci.yml job' },
+  },
+});
+
 export const command: Command = async (args, io) => {
   // `--preset` with no value lists the presets; parseArgs would call that a missing value.
   const presetIndex = args.indexOf('--preset');
@@ -33,18 +46,7 @@ export const command: Command = async (args, io) => {
     return ExitCode.ok;
   }
   const { values } = withUsageErrors('init', args, () =>
-    parseArgs({
-      args,
-      strict: true,
-      options: {
-        preset: { type: 'string', default: 'gitflow' },
-        'dry-run': { type: 'boolean', default: false },
-        yes: { type: 'boolean', short: 'y', default: false },
-        'no-install': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        ci: { type: 'string' },
-      },
-    }),
+    parseArgs({ args, strict: true, options: spec.options }),
   );
   const preset = values.preset;
   if (!builtInPresetNames().includes(preset)) throw new UsageError(messages.install.unknownPreset(preset, builtInPresetNames()), messages.install.unknownPresetFix);

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from '../cli.js';
+import { defineCommand, type Command } from '../command.js';
 import { baseBranchOf } from '../branch-base.js';
 import { ExitCode, GitError, UsageError } from '../errors.js';
 import { listCommits, readRemoteUrl, refExists, type CommitSummary } from '../git/history.js';
@@ -29,8 +29,14 @@ const TYPE_TITLES: Record<string, string> = {
   revert: 'Reverts',
 };
 
+export const spec = defineCommand({
+  name: 'pr',
+  summary: 'print a pull-request body and the compare URL for this branch',
+  options: { base: { type: 'string', value: '<branch>', description: 'the branch it merges into (default: guessed from the branch name)' } },
+});
+
 export const command: Command = async (args, io) => {
-  const { values } = withUsageErrors('pr', args, () => parseArgs({ args, strict: true, options: { base: { type: 'string' } } }));
+  const { values } = withUsageErrors('pr', args, () => parseArgs({ args, strict: true, options: spec.options }));
   const repo = findRepository(io.cwd, { ...io.env, GIT_PREFIX: undefined });
   const branch = readCurrentBranch(repo);
   if (!branch) throw new GitError(messages.pr.detached, messages.pr.detachedFix);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../cli.js';
+import { defineCommand, type Command, type Io } from '../command.js';
 import { hasErrors, parseSkipList, runChecks } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -22,7 +22,7 @@ type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) =
 /** How each hook's Change is built from what git hands it. Sources load only for their hook. */
 const SOURCES: Partial<Record<HookName, Source>> = {
   'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
-  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0])),
+  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
   'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
   'pre-push': async (repo, args, io, config) => {
     const source = await import('../sources/pre-push.js');
@@ -44,10 +44,19 @@ function hookFile(repo: Repository, cwd: string, file: string | undefined): stri
   return fs.existsSync(fromRoot) ? fromRoot : file;
 }
 
+export const spec = defineCommand({
+  name: 'run',
+  usage: '<hook> [args]',
+  summary: 'run the checks of a git hook (what .husky/* calls)',
+  details: [`hooks: ${HOOKS.join(', ')}`],
+  options: {
+    format: { type: 'string', value: 'text|json', description: 'report format (default text)' },
+    config: { type: 'string', value: '<file>', description: 'use this config file instead of searching for one' },
+  },
+});
+
 export const command: Command = async (args, io) => {
-  const { values, positionals } = withUsageErrors('run', args, () =>
-    parseArgs({ args, allowPositionals: true, strict: true, options: { format: { type: 'string' }, config: { type: 'string' } } }),
-  );
+  const { values, positionals } = withUsageErrors('run', args, () => parseArgs({ args, allowPositionals: true, strict: true, options: spec.options }));
   const format = parseFormat(values.format);
   const [hook, ...hookArgs] = positionals;
   const source = hook ? SOURCES[hook as HookName] : undefined;

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command } from '../cli.js';
+import { defineCommand, type Command } from '../command.js';
 import { ExitCode } from '../errors.js';
 import { readConfigValue } from '../git/repo.js';
 import { removeOurLines } from '../install/hook-files.js';
@@ -20,10 +20,17 @@ import { builtInPresetNames } from '../config/presets.js';
 import { messages } from '../messages.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
+export const spec = defineCommand({
+  name: 'uninstall',
+  summary: 'remove exactly what init added',
+  options: {
+    'dry-run': { type: 'boolean', default: false, description: 'print every file and command, change nothing' },
+    yes: { type: 'boolean', short: 'y', description: 'answer every question (never asked without a terminal)' },
+  },
+});
+
 export const command: Command = async (args, io) => {
-  const { values } = withUsageErrors('uninstall', args, () =>
-    parseArgs({ args, strict: true, options: { 'dry-run': { type: 'boolean', default: false }, yes: { type: 'boolean', short: 'y' } } }),
-  );
+  const { values } = withUsageErrors('uninstall', args, () => parseArgs({ args, strict: true, options: spec.options }));
   const project = locateProject(io.cwd, io.env);
   const { repo, layout, packageDir } = project;
   const root = repo.root;

@@ -6,43 +6,45 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Command, Io } from '../cli.js';
+import { defineCommand, type Command, type Io } from '../command.js';
 import { hasErrors, levelFor, runChecks, type Report } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
 import type { Change } from '../types.js';
+import { filterByBaseline, readBaseline } from '../baseline.js';
 import { openRepository } from './context.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
 
 export const VERIFY_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
 export type VerifyFormat = (typeof VERIFY_FORMATS)[number];
 
+export const spec = defineCommand({
+  name: 'verify',
+  summary: 'CI: re-run the checks over a pull request or push (the range comes from the CI event)',
+  options: {
+    base: { type: 'string', value: '<ref>', description: 'check this range instead of the CI event\'s' },
+    head: { type: 'string', value: '<ref>', description: 'the range\'s end (default HEAD)' },
+    branch: { type: 'string', value: '<name>', description: 'the head branch' },
+    target: { type: 'string', value: '<name>', description: 'the branch it merges into' },
+    staged: { type: 'boolean', description: 'check the index as pre-commit would' },
+    'report-unused-allow': { type: 'boolean', description: 'also warn about secrets.allow entries that match nothing' },
+    format: { type: 'string', value: VERIFY_FORMATS.join('|'), description: 'report format (default text; in GitHub Actions text + annotations)' },
+    output: { type: 'string', short: 'o', value: '<file>', description: 'write the report to a file (the exit code still reflects it)' },
+    config: { type: 'string', value: '<file>', description: 'use this config file instead of searching for one' },
+    baseline: { type: 'string', value: '<file>', description: 'report only findings this baseline (audit --write-baseline) does not list' },
+  },
+});
+
 export const command: Command = async (args, io) => {
-  const { values } = withUsageErrors('verify', args, () =>
-    parseArgs({
-      args,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        branch: { type: 'string' },
-        target: { type: 'string' },
-        staged: { type: 'boolean' },
-        'report-unused-allow': { type: 'boolean' },
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string' },
-      },
-    }),
-  );
+  const { values } = withUsageErrors('verify', args, () => parseArgs({ args, allowPositionals: false, strict: true, options: spec.options }));
   const format = values.format ?? 'text';
   if (!(VERIFY_FORMATS as readonly string[]).includes(format)) throw new UsageError(messages.unknownFormat(format, VERIFY_FORMATS), messages.usageFix);
   if (values.staged && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError(messages.verify.stagedWithRange, messages.usageFix);
   }
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  const known = values.baseline !== undefined ? readBaseline(path.resolve(io.cwd, values.baseline), values.baseline) : undefined;
   // CI is where the policy is enforced: a leftover MCFLOW_SKIP in the environment changes nothing, and we say so.
   const skipIds = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   if (skipIds.length > 0) io.stderr.write(`⚠ ${messages.verify.skipIgnored(skipIds)}\n`);
@@ -75,6 +77,11 @@ export const command: Command = async (args, io) => {
     if (values['report-unused-allow']) report.findings.push(...(await unusedAllowEntries(change, resolved.config, repo.root, resolved.filepath)));
   } finally {
     close();
+  }
+  if (known) {
+    const { fresh, known: hidden } = filterByBaseline(report.findings, known);
+    report = { ...report, findings: fresh };
+    io.stderr.write(`${messages.baseline.hidden(hidden, values.baseline!)}\n`);
   }
 
   const inGithub = io.env.GITHUB_ACTIONS === 'true';

@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { LintOptions, QualifiedRules } from '@commitlint/types';
 import type { McflowConfig } from '../config/types.js';
 import { configParseError } from '../config/read.js';
+import { ConfigError } from '../errors.js';
+import { messages } from '../messages.js';
 
 export interface LintSetup {
   rules: QualifiedRules;
@@ -36,9 +38,6 @@ const COMMITLINT_FILES = [
   'commitlint.config.cts',
   'commitlint.config.mts',
 ];
-
-/** Bots write their own message formats; commitlint users ignore them the same way. */
-const BOT_SIGNOFF = /^Signed-off-by: (dependabot|renovate|github-actions)\[bot\]/m;
 
 /** The repository's commitlint config file, looking in `dir` only (cheap: a few stat calls). */
 export function findCommitlintConfig(dir: string): string | undefined {
@@ -77,24 +76,63 @@ export function resolveLintSetup(config: Pick<McflowConfig, 'commits'>, root: st
   return setup;
 }
 
+/**
+ * @commitlint/load, with its failures turned into one ConfigError. A config that extends two
+ * missing packages makes @commitlint/resolve-extends reject two promises of which it awaits one
+ * (its async `reduce`): the other would surface as an unhandled rejection, a stack trace and
+ * exit 1 after our own message. Those strays are collected while the load runs, so the message
+ * can name every missing package.
+ */
+async function loadCommitlintConfig(own: string, root: string) {
+  const { default: load } = await import('@commitlint/load');
+  const strays: unknown[] = [];
+  const collect = (reason: unknown) => {
+    if (missingModule(reason) === undefined) throw reason;
+    strays.push(reason);
+  };
+  process.on('unhandledRejection', collect);
+  try {
+    return await load({}, { cwd: root, file: own });
+  } catch (error) {
+    // Node reports unhandled rejections once the microtask queue drains: wait for that turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    const missing = [...new Set([...strays, error].map(missingModule).filter((name): name is string => name !== undefined))];
+    if (missing.length === 0) throw configParseError(own, error);
+    const { detectPackageManager } = await import('../install/package-manager.js');
+    const manager = detectPackageManager(path.dirname(own), root, undefined, process.env).name;
+    throw new ConfigError(messages.commitlintPackagesMissing(own, missing), messages.commitlintPackagesMissingFix(manager, missing));
+  } finally {
+    process.off('unhandledRejection', collect);
+  }
+}
+
+/**
+ * The package a "cannot find module" error names: `@scope/name` or `name`, without a subpath.
+ * Both forms occur: `Cannot find module "x" from "dir"` (commitlint's resolver, require) and
+ * `Cannot find package 'x' imported from …` (a config file's own ESM import).
+ */
+export function missingModule(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  const specifier = /Cannot find (?:module|package) ["']([^"']+)["']/.exec((error as Error).message)?.[1];
+  if (!specifier || specifier.startsWith('.') || path.isAbsolute(specifier)) return undefined;
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  // commitlint retries a missing `commitlint-config-x` under its legacy name and reports that one.
+  const legacy = /^conventional-changelog-lint-config-(.+)$/.exec(name)?.[1];
+  return legacy === undefined ? name : legacy.startsWith('commitlint-config-') ? legacy : `commitlint-config-${legacy}`;
+}
+
 async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
   const overrides = (config.commits?.rules ?? {}) as QualifiedRules;
-  const ignores = [
-    (message: string) => BOT_SIGNOFF.test(message),
-    ...(config.commits?.ignore ?? []).map((pattern) => {
-      const re = new RegExp(pattern, 'm');
-      return (message: string) => re.test(message);
-    }),
-  ];
+  // Bot messages are skipped before linting, by who wrote them (src/commitlint/bots.ts).
+  const ignores = (config.commits?.ignore ?? []).map((pattern) => {
+    const re = new RegExp(pattern, 'm');
+    return (message: string) => re.test(message);
+  });
   const own = root && config.commits?.useCommitlintConfig !== false ? findCommitlintConfig(root) : undefined;
   if (own) {
-    const { default: load } = await import('@commitlint/load');
-    let loaded;
-    try {
-      loaded = await load({}, { cwd: root, file: own });
-    } catch (error) {
-      throw configParseError(own, error);
-    }
+    const loaded = await loadCommitlintConfig(own, root!);
     return {
       rules: { ...loaded.rules, ...overrides },
       options: {

@@ -6,6 +6,7 @@
  */
 import { git, gitAsync } from './exec.js';
 import type { Repository } from './repo.js';
+import type { Identity } from '../types.js';
 
 type Repo = Pick<Repository, 'root'>;
 
@@ -53,15 +54,18 @@ export interface MessageRecord {
   source: string;
   /** `%G?`, asked for only when `signatures` is set: it makes git verify each signature. */
   signature?: string;
+  author: Identity;
+  committer: Identity;
   message: string;
 }
 
 /**
  * Messages (and signature states) of the commits reachable from the refs `tips` names, in one
- * process. `git log --source -z --format=%H%x1f%P%x1f%S%x1f%G?%x1f%B` prints one NUL-terminated
- * record per commit, %S being the ref it was reached from; a message cannot contain NUL, so the
- * split is exact:
- *   3f2a…\x1f9c1b…\x1frefs/heads/main\x1fN\x1ffeat: add login\n\nbody\0
+ * process. `git log --source -z --format=%H%x1f%P%x1f%S%x1f%G?%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B`
+ * prints one NUL-terminated record per commit, %S being the ref it was reached from; a message
+ * cannot contain NUL, so the split is exact (names and emails cannot contain %x1f either: git
+ * drops control characters from identities):
+ *   3f2a…\x1f9c1b…\x1frefs/heads/main\x1fN\x1fAnn\x1fann@example.com\x1fAnn\x1fann@example.com\x1ffeat: add login\n\nbody\0
  */
 export async function listMessages(
   repo: Repo,
@@ -70,16 +74,24 @@ export async function listMessages(
 ): Promise<MessageRecord[]> {
   if (tips.length === 0) return [];
   const input = [...new Set(tips), ...(options.exclude ?? []).map((sha) => `^${sha}`)].join('\n') + '\n';
-  const format = `%H%x1f%P%x1f%S%x1f${options.signatures ? '%G?' : ''}%x1f%B`;
+  const format = `%H%x1f%P%x1f%S%x1f${options.signatures ? '%G?' : ''}%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B`;
   const args = ['log', '--source', '-z', `--format=${format}`, '--stdin'];
   if (options.since) args.push(`--since=${options.since}`);
   const output = (await gitAsync([...args, '--'], { cwd: repo.root, input })).stdout;
   const records: MessageRecord[] = [];
   for (const record of output.split('\0')) {
-    const [sha, parents = '', source = '', signature = '', ...rest] = record.replace(/^\n/, '').split('\x1f');
+    const [sha, parents = '', source = '', signature = '', an = '', ae = '', cn = '', ce = '', ...rest] = record.replace(/^\n/, '').split('\x1f');
     if (!sha) continue;
     const message = rest.join('\x1f').replace(/\n+$/, '');
-    records.push({ sha, parents: parents ? parents.split(' ').length : 0, source, ...(options.signatures ? { signature } : {}), message });
+    records.push({
+      sha,
+      parents: parents ? parents.split(' ').length : 0,
+      source,
+      ...(options.signatures ? { signature } : {}),
+      author: { name: an, email: ae },
+      committer: { name: cn, email: ce },
+      message,
+    });
   }
   return records;
 }
@@ -87,6 +99,12 @@ export async function listMessages(
 /** The commits on `tip`'s first-parent chain, as a set: one `git rev-list --first-parent`. */
 export async function firstParentChain(repo: Repo, tip: string): Promise<Set<string>> {
   return new Set((await gitAsync(['rev-list', '--first-parent', tip, '--'], { cwd: repo.root })).stdout.split('\n').filter(Boolean));
+}
+
+/** The branch refs (local and remote-tracking) whose history holds `commit`: one `git for-each-ref --contains`. */
+export async function branchRefsContaining(repo: Repo, commit: string): Promise<Set<string>> {
+  const output = (await gitAsync(['for-each-ref', `--contains=${commit}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'], { cwd: repo.root })).stdout;
+  return new Set(output.split('\n').filter(Boolean));
 }
 
 /** The refs (of those listed) whose tip `target` contains: one `git for-each-ref --merged`. */

@@ -36,9 +36,9 @@ export function mergeBase(repo: Pick<Repository, 'root'>, a: string, b: string):
 
 /**
  * Every commit in `range` (e.g. `<head> ^<base>`), newest first, in one process.
- * `git log -z --format=%H%x00%P%x00%an%x00%ae%x00%B` prints five NUL-separated fields per commit
- * and a NUL between commits:
- *   4f2c…\0 9a1b… 77de…\0Ann\0ann@example.com\0feat: add login\n\nbody\n\0<next commit>…
+ * `git log -z --format=%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%B` prints seven NUL-separated
+ * fields per commit and a NUL between commits:
+ *   4f2c…\0 9a1b… 77de…\0Ann\0ann@example.com\0Bob\0bob@example.com\0feat: add login\n\nbody\n\0<next commit>…
  * A message cannot contain NUL (git refuses it), so splitting on NUL is exact.
  */
 export function listRangeCommits(repo: Pick<Repository, 'root'>, range: RevisionRange): LoggedCommit[] {
@@ -53,18 +53,19 @@ export async function listRangeCommitsAsync(repo: Pick<Repository, 'root'>, rang
 }
 
 function rangeLogArgs(range: RevisionRange): string[] {
-  return ['log', '-z', '--format=%H%x00%P%x00%an%x00%ae%x00%B', ...range.options, '--end-of-options', ...range.revisions, '--'];
+  return ['log', '-z', '--format=%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%B', ...range.options, '--end-of-options', ...range.revisions, '--'];
 }
 
 function parseRangeLog(stdout: string): LoggedCommit[] {
   const fields = stdout.split('\0');
   const commits: LoggedCommit[] = [];
-  for (let i = 0; i + 4 < fields.length; i += 5) {
-    const message = fields[i + 4]!.replace(/\n+$/, '');
+  for (let i = 0; i + 6 < fields.length; i += 7) {
+    const message = fields[i + 6]!.replace(/\n+$/, '');
     commits.push({
       sha: fields[i]!.replace(/^\n/, ''),
       parents: fields[i + 1] ? fields[i + 1]!.split(' ') : [],
       author: { name: fields[i + 2]!, email: fields[i + 3]! },
+      committer: { name: fields[i + 4]!, email: fields[i + 5]! },
       subject: message.split('\n', 1)[0] ?? '',
       message,
     });

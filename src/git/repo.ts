@@ -64,6 +64,24 @@ export function readConfigValue(repo: Pick<Repository, 'root'>, key: string): st
   return result.status === 0 ? result.stdout.replace(/\n$/, '') : undefined;
 }
 
+/**
+ * Several config values in one git process (hooks pay ~5 ms a process). Keys come back
+ * lower-cased, as git prints them: `{ 'core.commentchar': ';' }`. Raw output of
+ * `git config -z --get-regexp`: `core.commentchar\n;\0commit.cleanup\nstrip\0`.
+ */
+export function readConfigValues(repo: Pick<Repository, 'root'>, keys: readonly string[]): Record<string, string> {
+  const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, '\\.')).join('|')})$`;
+  const result = git(['config', '-z', '--get-regexp', pattern], { cwd: repo.root, okCodes: [1] });
+  const values: Record<string, string> = {};
+  if (result.status !== 0) return values;
+  for (const entry of result.stdout.split('\0')) {
+    const newline = entry.indexOf('\n');
+    // The last value of a key wins, as with `git config --get`.
+    if (newline > 0) values[entry.slice(0, newline)] = entry.slice(newline + 1);
+  }
+  return values;
+}
+
 /** Which multi-step operation is in progress, read from the marker files git leaves in its dir. */
 export function detectOperation(repo: Repository): 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'bisect' | undefined {
   const has = (name: string) => fs.existsSync(path.join(repo.gitDir, name));

@@ -1,19 +1,29 @@
 /**
- * Builds a Change from the message file git hands the commit-msg hook. The file still holds
- * git's comment lines and, with `commit -v`, the diff below the scissors line; git strips both
- * after the hook runs, so we strip them the same way before linting.
+ * Builds a Change from the message file git hands the commit-msg hook. Git cleans the message
+ * only after the hook runs, following `--cleanup` (git-commit(1)): by default comment lines and
+ * everything below the scissors line of `commit -v` are dropped when the message was edited in
+ * the editor ("strip"), but kept with `-m`, `-F`, `-C` or `--no-edit` ("whitespace"), so
+ * `git commit -m "#123 feat: add login"` records its `#` line. We clean the same way.
+ *
+ * Whether the editor ran: git tells its commit hooks by setting GIT_EDITOR=":" when it will not
+ * launch one (run_commit_hook in git's commit.c). `commit.cleanup` is read from git's config;
+ * a `--cleanup` given on the command line is invisible to hooks, except that in the editor git's
+ * instructions say whether comment lines "will be ignored" or "will be kept".
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { messages } from '../messages.js';
-import { readConfigValue, readCurrentBranch, type Repository } from '../git/repo.js';
+import { readConfigValues, readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change } from '../types.js';
 
 /** The characters git picks from when `core.commentChar` is `auto` (see git-config(1)). */
 const AUTO_COMMENT_CHARS = '#;@!$%^&|:';
 
-export function collectCommitMsgChange(repo: Repository, cwd: string, messageFile: string | undefined): Change {
+/** git's `--cleanup` modes, as applied to the message (`default` already resolved). */
+export type CleanupMode = 'strip' | 'whitespace' | 'verbatim' | 'scissors';
+
+export function collectCommitMsgChange(repo: Repository, cwd: string, messageFile: string | undefined, env: NodeJS.ProcessEnv = {}): Change {
   if (!messageFile) throw new InputError(messages.missingMessageFile, messages.missingMessageFileFix);
   const file = path.resolve(cwd, messageFile);
   let raw: string;
@@ -24,11 +34,17 @@ export function collectCommitMsgChange(repo: Repository, cwd: string, messageFil
     throw new InputError(messages.messageFileUnreadable(messageFile, reason), messages.messageFileFix);
   }
   // Asking git costs a process; a message with no line that could be a comment needs no answer.
-  const commentChar = mayHaveComments(raw) ? resolveCommentChar(readConfigValue(repo, 'core.commentChar'), raw) : '#';
+  let text = cleanMessage(raw, '#', 'whitespace');
+  if (mayHaveComments(raw)) {
+    const config = readConfigValues(repo, ['core.commentChar', 'commit.cleanup']);
+    const commentChar = resolveCommentChar(config['core.commentchar'], raw);
+    text = cleanMessage(raw, commentChar, resolveCleanupMode(config['commit.cleanup'], editorUsed(env, raw), raw, commentChar));
+  }
   return {
     stage: 'commit-msg',
     branch: readCurrentBranch(repo),
-    messages: [{ text: cleanMessage(raw, commentChar) }],
+    // Git exports the commit's author to its commit hooks: bots are known by it (src/commitlint/bots.ts).
+    messages: [{ text, ...(env.GIT_AUTHOR_NAME !== undefined || env.GIT_AUTHOR_EMAIL !== undefined ? { author: { name: env.GIT_AUTHOR_NAME ?? '', email: env.GIT_AUTHOR_EMAIL ?? '' } } : {}) }],
     repo: { root: repo.root, gitDir: repo.gitDir },
   };
 }
@@ -54,16 +70,42 @@ export function resolveCommentChar(configured: string | undefined, raw: string):
 }
 
 /**
- * What git records: everything from the scissors line on is dropped, comment lines are
- * dropped, trailing spaces trimmed, runs of blank lines folded, and blank lines at either end
- * removed (`git stripspace --strip-comments`).
+ * True unless git said it will not open an editor. A GIT_EDITOR=":" of the user's own (some CI
+ * set it) would look the same, but then git still wrote its instructions into the file.
  */
-export function cleanMessage(raw: string, commentChar = '#'): string {
+export function editorUsed(env: NodeJS.ProcessEnv, raw: string): boolean {
+  return env.GIT_EDITOR !== ':' || /^\S Please enter the commit message/m.test(raw);
+}
+
+/**
+ * The mode git applies: `commit.cleanup` when set, else "strip" for an edited message and
+ * "whitespace" for one that was not; "scissors" cuts only an edited message. In the editor,
+ * git's own instructions show a `--cleanup` given on the command line.
+ */
+export function resolveCleanupMode(configured: string | undefined, edited: boolean, raw: string, commentChar = '#'): CleanupMode {
+  const mode = configured?.toLowerCase();
+  let resolved: CleanupMode = mode === 'strip' || mode === 'whitespace' || mode === 'verbatim' || mode === 'scissors' ? mode : edited ? 'strip' : 'whitespace';
+  if (edited) {
+    const quoted = `'${commentChar}'`;
+    if (raw.includes(`with ${quoted} will be ignored`)) resolved = 'strip';
+    else if (raw.includes(`with ${quoted} will be kept`) && resolved === 'strip') resolved = 'whitespace';
+  }
+  return resolved === 'scissors' && !edited ? 'whitespace' : resolved;
+}
+
+/**
+ * What git records. "strip" (`git stripspace --strip-comments`): everything from the scissors
+ * line on is dropped, comment lines are dropped, trailing spaces trimmed, runs of blank lines
+ * folded, blank lines at either end removed. "whitespace" keeps comment lines; "scissors" is
+ * "whitespace" that also cuts at the scissors line; "verbatim" changes nothing.
+ */
+export function cleanMessage(raw: string, commentChar = '#', mode: CleanupMode = 'strip'): string {
+  if (mode === 'verbatim') return raw;
   const scissors = `${commentChar} ------------------------ >8 ------------------------`;
   const lines = raw.replace(/\r\n/g, '\n').split('\n');
-  const cut = lines.indexOf(scissors);
+  const cut = mode === 'whitespace' ? -1 : lines.indexOf(scissors);
   const kept = (cut === -1 ? lines : lines.slice(0, cut))
-    .filter((line) => !line.startsWith(commentChar))
+    .filter((line) => mode !== 'strip' || !line.startsWith(commentChar))
     .map((line) => line.trimEnd());
   const folded: string[] = [];
   for (const line of kept) {

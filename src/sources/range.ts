@@ -70,7 +70,7 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
   const range = boundRange(repo, request, head, protectedBranches);
   const commits = listRangeCommits(repo, range);
   change.commits = commits.map(({ message: _message, ...info }) => info);
-  change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha }));
+  change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));
   if (readFiles && commits.length > 0) change.files = await toChangedFiles(store, await readCommitContent(repo, range));
   return { change, range, close };
 }
