@@ -522,16 +522,23 @@ export async function toChangedFiles(
   const sizes = new Map(blobs.map((blob, index) => [blob, sizeOf[index]]));
   return commits.flatMap((commit) =>
     commit.entries.map((entry): ChangedFile => ({
-      path: entry.path,
-      status: entry.status,
-      ...(entry.from !== undefined ? { from: entry.from } : {}),
-      blob: entry.blob,
-      mode: entry.mode,
-      size: sizes.get(entry.blob),
+      ...fileOf(entry, sizes.get(entry.blob), () => store.read(entry.blob)),
       commit: commit.sha,
-      readContent: () => store.read(entry.blob),
       // No line set: every line is scanned.
       ...(entry.whole ? {} : { readAddedLines: async () => entry.added }),
     })),
   );
+}
+
+/** The ChangedFile fields every source fills alike from an entry. */
+export function fileOf(entry: ContentEntry, size: number | undefined, readContent: () => Promise<Buffer>): ChangedFile {
+  return {
+    path: entry.path,
+    status: entry.status,
+    ...(entry.from !== undefined ? { from: entry.from } : {}),
+    blob: entry.blob,
+    mode: entry.mode,
+    size,
+    readContent,
+  };
 }

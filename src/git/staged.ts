@@ -5,7 +5,7 @@
  */
 import type { ChangedFile } from '../types.js';
 import { createBlobReader, readBlobSizes } from './blobs.js';
-import { EMPTY_TREE, readIndexContent } from './content-reader.js';
+import { EMPTY_TREE, fileOf, readIndexContent } from './content-reader.js';
 import { LineRanges } from './line-ranges.js';
 import type { Repository } from './repo.js';
 
@@ -30,13 +30,7 @@ export function getStagedFiles(repo: Repository, hasHead: boolean): ChangedFile[
   const sizes = readBlobSizes(repo, entries.map((entry) => entry.blob));
   const readBlob = createBlobReader(repo.root);
   return entries.map((entry) => ({
-    path: entry.path,
-    status: entry.status,
-    ...(entry.from !== undefined ? { from: entry.from } : {}),
-    blob: entry.blob,
-    mode: entry.mode,
-    size: sizes.get(entry.blob),
-    readContent: () => readBlob(entry.blob),
+    ...fileOf(entry, sizes.get(entry.blob), () => readBlob(entry.blob)),
     // An added file's lines are all new; the others' come from the lazy patch.
     readAddedLines: async () => (entry.status === 'A' ? allLines(await readBlob(entry.blob)) : (readAddedLines().get(entry.path) ?? new LineRanges())),
   }));
