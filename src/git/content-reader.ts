@@ -66,26 +66,23 @@ export const PINNED_CONFIG = [
   ['core.bigFileThreshold', '2g'],
 ].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 
-/** The same, as options (they win over any config git reads). */
+/** The file list's options: which files, their modes, blobs and renames (`-M` with a pinned limit). */
+const RAW_OPTIONS = ['--raw', '--no-abbrev', '--full-index', '--no-ext-diff', '--no-textconv', '--no-color', '--no-relative', '--ignore-submodules=none', '-M', '-l1000'];
+
+/**
+ * Every option the patch depends on (they win over any config git reads). `-U0` and
+ * `--inter-hunk-context` imply `-p`: they are never given when only the file list is wanted.
+ */
 export const PINNED_OPTIONS = [
-  '--raw',
+  ...RAW_OPTIONS,
   '-p',
-  '--no-abbrev',
-  '--full-index',
-  '--no-ext-diff',
-  '--no-textconv',
   '--text',
   '-U0',
   '--inter-hunk-context=0',
-  '--no-color',
   '--no-prefix',
-  '--no-relative',
   '--diff-algorithm=myers',
   '--indent-heuristic',
   '--submodule=short',
-  '--ignore-submodules=none',
-  '-M',
-  '-l1000',
 ];
 
 /** Variables that change a diff behind the options' back (GIT_DIFF_OPTS=--unified=3 beats -U0). */
@@ -380,7 +377,7 @@ export function readIndexContent(repo: Pick<Repository, 'root'>, base: string): 
     parser.end();
     return entries;
   };
-  const entries = run(PINNED_OPTIONS.filter((option) => option !== '-p'));
+  const entries = run(RAW_OPTIONS);
   let added: Map<string, LineRanges> | undefined;
   const readAddedLines = () =>
     (added ??= new Map(
