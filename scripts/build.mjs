@@ -9,7 +9,8 @@
 //    and JSON parsers are loaded only when a config file exists), kept out of the bin so that
 //    a commit-msg hook does not pay to parse them. secretlint (core + recommended preset, ~360 KB)
 //    loads only when a staged text matches one of the preset's triggers (src/checks/secret-rules/index.ts);
-//    jsonc-parser only when a JSON config has a syntax error to locate.
+//    jsonc-parser only when a JSON config has a syntax error to locate; re2js (~150 KB, the
+//    linear-time engine for /regex/ config patterns) only when such a pattern is first tested.
 //  - dist/index.js: the library API (ESM), its dependencies left to node_modules.
 //  - .build/: a plain transpile of src/ and test/ for the test runner.
 import { build } from 'esbuild';
@@ -23,7 +24,7 @@ const define = { __MCFLOW_VERSION__: JSON.stringify(version) };
 const minify = !process.env.MCFLOW_NO_MINIFY;
 
 /** Dependencies bundled on their own and imported by the bin only when needed. */
-const VENDORED = ['cosmiconfig', '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend', 'jsonc-parser/lib/esm/main.js', '@commitlint/load'];
+const VENDORED = ['cosmiconfig', '@secretlint/core', '@secretlint/secretlint-rule-preset-recommend', 'jsonc-parser/lib/esm/main.js', '@commitlint/load', 're2js'];
 /**
  * Vendored as ES modules instead: the bin reaches them through import(), and Node reads a
  * CommonJS file imported that way twice (once more to find its named exports). For the 330 KB
@@ -220,6 +221,8 @@ await Promise.all([
     external: EXTERNAL,
     banner: { js: "import{createRequire as __mcflowRequire}from'node:module';const require=__mcflowRequire(import.meta.url);" },
     plugins: [vendorPlugin('.'), shimPlugin],
+    // config/regex.ts calls require() where it exists (here through the banner); esbuild need not convert it.
+    logOverride: { 'unsupported-require-call': 'silent' },
   }),
 ]);
 
@@ -235,5 +238,6 @@ await build({
   sourcemap: 'inline',
   define,
   logLevel: 'warning',
+  logOverride: { 'unsupported-require-call': 'silent' },
 });
 

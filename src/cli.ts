@@ -5,6 +5,7 @@
 import type { Command, CommandSpec, Io } from './command.js';
 import { ExitCode, isMcflowError, UsageError } from './errors.js';
 import { messages } from './messages.js';
+import { guardWorkflowCommands } from './report/workflow-commands.js';
 
 export type { Command, Io } from './command.js';
 
@@ -30,7 +31,9 @@ export async function helpText(): Promise<string> {
   return formatHelp(modules.map((module) => module.spec));
 }
 
-export async function main(argv: string[], io: Io): Promise<ExitCode> {
+export async function main(argv: string[], unguarded: Io): Promise<ExitCode> {
+  // In GitHub Actions no line we print may start a workflow command (report/workflow-commands.ts).
+  const io = guardWorkflowCommands(unguarded);
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
@@ -55,18 +58,29 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     }
     return await command(rest, io);
   } catch (error) {
-    return reportError(error, io);
+    return await reportError(error, io);
   }
 }
 
-function reportError(error: unknown, io: Io): ExitCode {
+/** Error text can quote what a user wrote (a config value, a pushed line, a path): masked like any report. */
+async function masked(text: string): Promise<string> {
+  try {
+    const { loadMasker } = await import('./checks/registry.js');
+    return await (await loadMasker()).maskText(text);
+  } catch {
+    // The error itself must still be seen (an install missing its check bundles, for one).
+    return text;
+  }
+}
+
+async function reportError(error: unknown, io: Io): Promise<ExitCode> {
   if (isMcflowError(error)) {
-    io.stderr.write(`✖ ${error.message}\n`);
-    if (error.fix) io.stderr.write(`  → ${error.fix}\n`);
+    io.stderr.write(`✖ ${await masked(error.message)}\n`);
+    if (error.fix) io.stderr.write(`  → ${await masked(error.fix)}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   // An internal fault shows its stack only when asked: users need the sentence, maintainers the trace.
-  io.stderr.write(`✖ ${messages.internalError(io.env.MCFLOW_DEBUG ? detail : error instanceof Error ? error.message : String(error))}\n`);
+  io.stderr.write(`✖ ${await masked(messages.internalError(io.env.MCFLOW_DEBUG ? detail : error instanceof Error ? error.message : String(error)))}\n`);
   return ExitCode.internal;
 }

@@ -4,7 +4,7 @@
  * printed.
  */
 import { CHECK_IDS, type CheckId } from './checks/ids.js';
-import { registry } from './checks/registry.js';
+import { loadMasker, registry } from './checks/registry.js';
 import type { McflowConfig } from './config/types.js';
 import { UsageError } from './errors.js';
 import { messages } from './messages.js';
@@ -62,7 +62,8 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
     }
     planned.push({ id, level });
   }
-  const context = { config: options.config, stage: change.stage, root: options.root };
+  const mask = async (text: string) => (await loadMasker()).maskText(text);
+  const context = { config: options.config, stage: change.stage, root: options.root, mask };
   // Checks are independent: load and run them concurrently, then report in registry order.
   const results = await Promise.all(
     planned.map(async ({ id, level }) => {
@@ -98,6 +99,15 @@ function toFinding(check: string, severity: Severity, problem: Omit<Finding, 'ch
   if (count !== undefined) finding.count = count;
   if (rules !== undefined) finding.rules = rules;
   return finding;
+}
+
+/**
+ * The report as reporters may print it: every string masked (secrets found by the secrets
+ * rules, userinfo in URLs), whatever check or source put it there. Free when there is nothing to print.
+ */
+export async function maskReport<T extends { findings: unknown[] }>(report: T): Promise<T> {
+  if (report.findings.length === 0) return report;
+  return (await loadMasker()).maskDeep(report);
 }
 
 export function hasErrors(report: Report): boolean {

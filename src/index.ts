@@ -6,7 +6,7 @@ export { defineConfig } from './config/types.js';
 export type { McflowConfig, CheckSetting, CommitlintRule } from './config/types.js';
 export type { Change, ChangedFile, CommitInfo, CommitMessage, Finding, RefUpdate, RefUpdateKind, Severity, CheckLevel, Stage, HookName } from './types.js';
 export type { Report } from './engine.js';
-export { runChecks } from './engine.js';
+export { maskReport, runChecks } from './engine.js';
 export { loadConfig } from './config/load.js';
 export { CHECK_IDS, type CheckId } from './checks/ids.js';
 export { ExitCode } from './errors.js';

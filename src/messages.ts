@@ -13,10 +13,21 @@ function relativeTo(root: string, file: string): string {
 
 const CLI = 'npx mcflow-hooks';
 
-/** Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. */
+/**
+ * Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. A name with
+ * a line break or another control character becomes `$'a\nb'` (bash, zsh, ksh; POSIX 2024): the
+ * command stays on one line, which no name can break into lines of its own.
+ */
 export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    const escaped = value.replace(/[\\']/g, (ch) => `\\${ch}`).replace(/[\u0000-\u001f\u007f]/g, (ch) => CONTROL_ESCAPES[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `$'${escaped}'`;
+  }
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** The .gitignore line that ignores exactly this path: anchored, with glob characters escaped. */
 export function gitignoreLine(file: string): string {
@@ -46,6 +57,11 @@ export const messages = {
     `install ${packages.length === 1 ? 'it' : 'them'}: ${{ npm: 'npm install --save-dev', pnpm: 'pnpm add -D', yarn: 'yarn add -D', 'yarn-berry': 'yarn add -D', bun: 'bun add -d' }[manager] ?? 'npm install --save-dev'} ${packages.join(' ')}   (or remove ${packages.length === 1 ? 'it' : 'them'} from the commitlint config's "extends")`,
   extendsCycle: (chain: string[]) => `"extends" forms a cycle:\n    ${chain.join('\n    → ')}`,
   extendsCycleFix: 'remove one of the "extends" entries above so that no preset extends itself',
+  regexUnsupported: (what: string) =>
+    `it uses ${what}, which the linear-time regex engine (RE2) does not support: names and messages a pull request controls could make a backtracking engine run for hours; rewrite the pattern without it, or use a glob`,
+  regexRefused: (pattern: string, reason: string) =>
+    `The pattern ${pattern} in the config cannot run on the linear-time regex engine (RE2): ${reason}`,
+  regexRefusedFix: `rewrite the pattern without backreferences, lookaround or possessive quantifiers (or use a glob), then check it with: ${CLI} config`,
 
   // ── git and repository state ─────────────────────────────────────────────
   notARepository: (cwd: string) => `${cwd} is not inside a git repository`,
@@ -324,6 +340,22 @@ export const messages = {
         ? `this file is full of credentials: unstage it and keep it out of git: git rm --cached -- ${shellQuote(file)}`
         : `this file is full of credentials: rotate them, then take the file out of history${commit ? `: git rebase --interactive ${commit.slice(0, 12)}~1` : ''}`,
     moreInRun: (count: number) => `…and ${count} more possible secret${count === 1 ? '' : 's'} (not listed one by one: fix the ones above, then run again)`,
+    foundInText: (where: 'message' | 'title' | 'body', description: string, rule: string, masked: string, line: number) =>
+      `Possible ${description} (${rule}) in ${{ message: 'the commit message', title: 'the pull request title', body: 'the pull request description' }[where]}${where === 'title' ? '' : ` (line ${line})`}: ${masked}`,
+    textFix: (stage: Stage, where: 'message' | 'title' | 'body', commit: string | undefined, number: number | undefined, fingerprint: string) => {
+      const notASecret = `not a secret? add { "fingerprint": "${fingerprint}", "reason": "…" } to secrets.allow`;
+      if (where === 'title') return `rotate the credential, then edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"   (${notASecret})`;
+      if (where === 'body') return `rotate the credential (the pull request keeps its edit history), then edit the description: gh pr edit ${number ?? '<number>'} --body-file <file>   (${notASecret})`;
+      if (stage === 'commit-msg') return `take it out of the message and commit again: git commit --edit --file="$(git rev-parse --git-path COMMIT_EDITMSG)"   (${notASecret})`;
+      const where_ = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "reword")` : 'reword the commits that carry it (git rebase --interactive)';
+      return `rotate the credential, then take it out of the message: ${where_}   (${notASecret})`;
+    },
+    oldAllowEntry: (fingerprint: string, reason: string) =>
+      `secrets.allow entry ${fingerprint} ("${reason}") is an old-style fingerprint: it allows nothing any more, because a fast hash like it, public in the config, can give a password back`,
+    oldAllowReplace: (fingerprint: string, reason: string, where: string) =>
+      `replace it with { "fingerprint": "${fingerprint}", "reason": ${JSON.stringify(reason)} }   (the finding at ${where}); if the value is a real credential, rotate it`,
+    oldAllowRegenerate:
+      `remove it; if the value is still in the change, the finding prints its new fp2-… fingerprint (find it with: ${CLI} verify --base <commit>~1 --head <commit>); if it was a real credential, rotate it`,
   },
   sensitiveFiles: {
     why: 'these files exist to hold credentials: committing one publishes all of them at once, and history keeps them',

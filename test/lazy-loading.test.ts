@@ -21,10 +21,11 @@ function loadedBy(repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}): 
 }
 
 describe('lazy loading', () => {
-  it('commit-msg without a config file loads the CLI bundle, the sentences and its one check', (t) => {
+  it('commit-msg without a config file loads the CLI bundle, the sentences and its two checks, no globs, no secretlint', (t) => {
     const repo = createRepo(t);
     const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')], { GIT_PREFIX: '' });
-    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/shared/messages.cjs', 'dist/checks/commit-message.cjs']);
+    // secrets scans the message with our rules; picomatch (globs) and secretlint stay unloaded.
+    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/shared/messages.cjs', 'dist/checks/commit-message.cjs', 'dist/checks/secrets.cjs']);
   });
 
   it('a config file brings in the config parsers, still no TypeScript loader', (t) => {
@@ -38,6 +39,7 @@ describe('lazy loading', () => {
       // the config is validated, and validation checks its globs
       'dist/shared/glob.cjs',
       'dist/checks/commit-message.cjs',
+      'dist/checks/secrets.cjs',
     ]);
   });
 

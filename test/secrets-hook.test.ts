@@ -41,7 +41,7 @@ describe('secrets in pre-commit', () => {
     const result = commit(repo);
     assert.notEqual(result.code, 0, result.output);
     assert.match(result.output, /Stripe live key \(mcflow\/stripe\): sk_live_\*\*\*\*\.\.\.9fQ2 \[secrets\]/);
-    assert.match(result.output, /src\/pay\.ts:1:21, fingerprint [0-9a-f]{16}/);
+    assert.match(result.output, /src\/pay\.ts:1:21, fingerprint fp2-[0-9a-f]{16}/);
     assert.match(result.output, /git add -- src\/pay\.ts/);
     assert.equal(repo.git(['rev-parse', '-q', '--verify', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
   });
@@ -141,7 +141,7 @@ describe('secrets in pre-commit', () => {
     repo.git(['add', '-A']);
     const refused = commit(repo);
     assert.equal(refused.code, 1);
-    const fingerprint = /fingerprint ([0-9a-f]{16})/.exec(refused.output)![1]!;
+    const fingerprint = /fingerprint (fp2-[0-9a-f]{16})/.exec(refused.output)![1]!;
     assert.match(refused.output, /a\.env\.txt:3:/);
     repo.write('.mcflowrc.json', JSON.stringify({ secrets: { allow: [{ fingerprint, reason: 'revoked test token' }] } }));
     repo.git(['add', '-A']);

@@ -232,13 +232,13 @@ describe('verify with --base/--head', () => {
 
   it('--report-unused-allow warns about secrets.allow entries that match nothing', (t) => {
     const { repo } = prRepo(t);
-    repo.write('.mcflowrc.json', JSON.stringify({ secrets: { allow: [{ fingerprint: '0123456789abcdef', reason: 'old demo key' }] } }));
+    repo.write('.mcflowrc.json', JSON.stringify({ secrets: { allow: [{ fingerprint: 'fp2-0123456789abcdef', reason: 'old demo key' }] } }));
     repo.git(['add', '.mcflowrc.json']);
     repo.commitQuietly('chore: add config');
     const result = repo.cli(['verify', '--base', 'develop', '--report-unused-allow', '--format', 'json']);
     const unused = json(result.stdout).findings.filter((f) => f.check === 'secrets');
-    assert.deepEqual(unused.map((f) => f.message), ['secrets.allow entry 0123456789abcdef ("old demo key") matches no secret in what verify checked']);
-    assert.equal(repo.cli(['verify', '--base', 'develop', '--format', 'json']).stdout.includes('0123456789abcdef'), false, 'only on request');
+    assert.deepEqual(unused.map((f) => f.message), ['secrets.allow entry fp2-0123456789abcdef ("old demo key") matches no secret in what verify checked']);
+    assert.equal(repo.cli(['verify', '--base', 'develop', '--format', 'json']).stdout.includes('fp2-0123456789abcdef'), false, 'only on request');
   });
 
   it('rejects an unknown format', (t) => {

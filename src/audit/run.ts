@@ -32,7 +32,8 @@ const SECTION_CHECKS: Record<SectionId, readonly CheckId[]> = {
   'direct-commits': ['direct-commits'],
   branches: ['branch-health'],
   tags: ['tag-name'],
-  commits: ['commit-message'],
+  // The messages on protected branches are linted, and scanned for secrets like every file.
+  commits: ['commit-message', 'secrets'],
   signatures: ['signed-commits'],
 };
 

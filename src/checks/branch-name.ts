@@ -26,11 +26,12 @@ const BRANCH_PREFIX = 'refs/heads/';
 export const branchName: Check = {
   id: 'branch-name',
   why: text.why,
-  run(change, context) {
+  async run(change, context) {
     const rules = compileBranchRules(context.config);
+    const mask = context.mask ?? (async (name: string) => name);
     if (change.stage !== 'pre-push') {
       if (change.branch === undefined) return [];
-      const problem = inspect(change.branch, rules, (suggestion) => text.renameCurrent(suggestion, rules.allowedPatterns));
+      const problem = await inspect(change.branch, mask, rules, (suggestion) => text.renameCurrent(suggestion, rules.allowedPatterns));
       if (!problem) return [];
       // A checkout has happened already: the hook can only inform, never block.
       return [change.stage === 'post-checkout' ? { ...problem, severity: 'warning' } : problem];
@@ -42,7 +43,7 @@ export const branchName: Check = {
       const name = update.remoteRef.slice(BRANCH_PREFIX.length);
       const local = update.localRef.startsWith(BRANCH_PREFIX) ? update.localRef.slice(BRANCH_PREFIX.length) : update.localRef;
       const onRemote = kindOf(update) !== 'create';
-      const problem = inspect(name, rules, (suggestion) =>
+      const problem = await inspect(name, mask, rules, (suggestion) =>
         text.renamePushed(shellQuote(local), shellQuote(name), suggestion, remote, onRemote),
       );
       if (problem) problems.push({ ...problem, commit: update.localSha });
@@ -51,12 +52,22 @@ export const branchName: Check = {
   },
 };
 
-function inspect(name: string, rules: BranchRules, fixFor: (suggestion: string | undefined) => string): Problem | undefined {
+/**
+ * The suggestion is built from the name with any secret masked (loaded only for a bad name): it
+ * reshapes the name (lower case, `_` → `-`), and a reshaped token no longer matches the rule
+ * that masks it in the report.
+ */
+async function inspect(
+  name: string,
+  mask: (text: string) => Promise<string>,
+  rules: BranchRules,
+  fixFor: (suggestion: string | undefined) => string,
+): Promise<Problem | undefined> {
   const violation = findBranchViolation(name, rules);
   if (!violation) return undefined;
   return {
     message: text.invalid(name, violation.rule, violation.detail),
     ref: `${BRANCH_PREFIX}${name}`,
-    fix: fixFor(suggestBranchName(name, rules)),
+    fix: fixFor(suggestBranchName(await mask(name), rules)),
   };
 }

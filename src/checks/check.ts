@@ -6,6 +6,11 @@ export interface CheckContext {
   stage: Stage;
   /** The repository's work tree, when the check runs in one (unit tests pass none). */
   root?: string;
+  /**
+   * Masks secrets in user-written text a check echoes in a changed form (a suggested header):
+   * the final pass over the report only finds a secret it can still match. Loaded on first use.
+   */
+  mask?: (text: string) => Promise<string>;
 }
 
 /**

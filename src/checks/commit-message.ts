@@ -34,7 +34,7 @@ export const commitMessage: Check = {
       }
       const outcome = await lint(message.text, setup.rules, setup.options);
       if (outcome.valid && outcome.warnings.length === 0) continue;
-      const example = await validExample(message.text, setup, change.branch);
+      const example = await validExample(message.text, setup, change.branch, context.mask);
       problems.push(...describeOutcome(outcome, example, fix, message.commit));
     }
     return problems;
@@ -64,8 +64,11 @@ async function validExample(
   message: string,
   setup: { rules: QualifiedRules; options: Parameters<typeof lint>[2] },
   branch: string | undefined,
+  mask: ((text: string) => Promise<string>) | undefined,
 ): Promise<string | undefined> {
-  const header = message.split('\n', 1)[0] ?? '';
+  // Masked before it is reshaped (cut to length, lower-cased): a cut token no longer matches a rule.
+  const raw = message.split('\n', 1)[0] ?? '';
+  const header = mask ? await mask(raw) : raw;
   const suggestion = suggestHeader(header, setup.rules, branch);
   const check = await lint(suggestion, setup.rules, setup.options);
   return check.valid ? suggestion : undefined;

@@ -22,7 +22,8 @@ export const prTitle: Check = {
     const setup = await resolveLintSetup(context.config, context.root);
     const outcome = await lint(title, setup.rules, setup.options);
     if (outcome.valid && outcome.warnings.length === 0) return [];
-    const suggestion = suggestHeader(title, setup.rules, change.branch);
+    // Masked before it is reshaped (cut to length, lower-cased): a cut token no longer matches a rule.
+    const suggestion = suggestHeader(context.mask ? await context.mask(title) : title, setup.rules, change.branch);
     const example = (await lint(suggestion, setup.rules, setup.options)).valid ? suggestion : undefined;
     const fix = text.fix(change.pullRequest?.number);
     return [...outcome.errors, ...outcome.warnings].map((problem) => ({

@@ -29,7 +29,8 @@ export const registry: Record<CheckId, RegistryEntry> = {
     load: async () => (await import('./tag-name.js')).tagName,
   },
   secrets: {
-    stages: ['pre-commit', 'pre-push', 'verify', 'audit'],
+    // commit-msg: the message is scanned too (keyword prefilter first, secretlint only on a trigger).
+    stages: ['pre-commit', 'commit-msg', 'pre-push', 'verify', 'audit'],
     load: async () => (await import('./secrets.js')).secrets,
   },
   'sensitive-files': {
@@ -64,4 +65,13 @@ export const registry: Record<CheckId, RegistryEntry> = {
     stages: ['audit'],
     load: async () => (await import('./signed-commits.js')).signedCommits,
   },
+};
+
+/**
+ * The masker for echoed text (src/checks/secrets.mask.ts), from the secrets check's bundle: loaded
+ * only when there is something to print, so a silent hook never pays for it.
+ */
+export const loadMasker = async () => {
+  const { maskDeep, maskText } = await import('./secrets.js');
+  return { maskDeep, maskText };
 };

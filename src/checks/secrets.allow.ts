@@ -4,6 +4,9 @@
  * `secrets.allow`, and path globs in `secrets.ignore` (applied before anything is read).
  */
 import type { McflowConfig } from '../config/types.js';
+import { messages } from '../messages.js';
+import type { Problem } from '../types.js';
+import { isOldFingerprint } from './secrets.redact.js';
 
 export const INLINE_MARKER = 'mcflow-allow-secret';
 
@@ -27,5 +30,36 @@ export function findUnusedAllowEntries(
   config: Pick<McflowConfig, 'secrets'>,
 ): AllowEntry[] {
   const seen = new Set(findings.map((finding) => finding.fingerprint));
-  return (config.secrets?.allow ?? []).filter((entry) => !seen.has(entry.fingerprint));
+  // Old-style entries get their own warning from the check (oldAllowEntries).
+  return (config.secrets?.allow ?? []).filter((entry) => !seen.has(entry.fingerprint) && !isOldFingerprint(entry.fingerprint));
+}
+
+/**
+ * The fingerprint a finding had before v2, kept beside it (never printed) so that an old
+ * `secrets.allow` entry can be told which new fingerprint replaces it.
+ */
+const oldFingerprints = new WeakMap<Problem, string>();
+
+export function withOldFingerprint(problem: Problem, old: string): Problem {
+  oldFingerprints.set(problem, old);
+  return problem;
+}
+
+/**
+ * Old-style (16 hex digits) `secrets.allow` entries: they allow nothing any more (their fast
+ * hash, public in the config, gives a password back to a dictionary), and each warning says
+ * which new fingerprint replaces it when a finding shows it, or how to get one.
+ */
+export function oldAllowEntries(found: readonly Problem[], config: Pick<McflowConfig, 'secrets'>): Problem[] {
+  const text = messages.secrets;
+  const entries = (config.secrets?.allow ?? []).filter((entry) => isOldFingerprint(entry.fingerprint));
+  return entries.map((entry) => {
+    const match = found.find((problem) => oldFingerprints.get(problem) === entry.fingerprint);
+    const where = match && (match.file ? `${match.file}${match.line !== undefined ? `:${match.line}` : ''}` : `commit ${match.commit?.slice(0, 12) ?? ''}`.trim());
+    return {
+      severity: 'warning',
+      message: text.oldAllowEntry(entry.fingerprint, entry.reason),
+      fix: match ? text.oldAllowReplace(match.fingerprint!, entry.reason, where ?? '') : text.oldAllowRegenerate,
+    };
+  });
 }

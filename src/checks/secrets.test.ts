@@ -22,7 +22,7 @@ describe('secrets', () => {
     assert.equal(problem!.line, 2);
     assert.equal(problem!.column, 24);
     assert.match(problem!.message, /Stripe live key \(mcflow\/stripe\): sk_live_\*\*\*\*\.\.\.9fQ2/);
-    assert.equal(problem!.fingerprint, fingerprintSecret('mcflow/stripe', STRIPE));
+    assert.equal(problem!.fingerprint, await fingerprintSecret('mcflow/stripe', STRIPE));
     assert.doesNotMatch(JSON.stringify(problem), new RegExp(STRIPE));
     assert.match(problem!.fix!, /git add -- app\/config\.ts/);
   });
@@ -44,12 +44,12 @@ describe('secrets', () => {
 
   it('honours fingerprints and path globs from the config, and names unused allow entries', async () => {
     const files = [changedFile('src/a.ts', `const k = "${STRIPE}";\n`), changedFile('test/fixtures/b.ts', `const k = "${STRIPE}";\n`)];
-    const fingerprint = fingerprintSecret('mcflow/stripe', STRIPE);
-    const config = { secrets: { ignore: ['test/fixtures/**'], allow: [{ fingerprint, reason: 'demo' }, { fingerprint: '0123456789abcdef', reason: 'gone' }] } };
+    const fingerprint = await fingerprintSecret('mcflow/stripe', STRIPE);
+    const config = { secrets: { ignore: ['test/fixtures/**'], allow: [{ fingerprint, reason: 'demo' }, { fingerprint: 'fp2-0123456789abcdef', reason: 'gone' }] } };
     assert.deepEqual(await run(files, config), []);
     const seen = new Set<string>();
     await scanForSecrets({ stage: 'pre-commit', files }, context(config), { seen });
-    assert.deepEqual(findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config), [{ fingerprint: '0123456789abcdef', reason: 'gone' }]);
+    assert.deepEqual(findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config), [{ fingerprint: 'fp2-0123456789abcdef', reason: 'gone' }]);
   });
 
   it('skips binary content, lockfiles and files large-files refuses before reading them as text', async () => {

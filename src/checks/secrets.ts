@@ -3,7 +3,8 @@
  * staged blobs' added lines; pre-push: the added lines of every commit the remote lacks;
  * verify and audit: the added lines of every commit, so a secret is reported at the commit that
  * introduced it) with secretlint's
- * recommended preset plus our rules.
+ * recommended preset plus our rules; and the commit messages (commit-msg, verify, audit) and the
+ * pull request's title and body (verify) with the same rules.
  *
  * Why: a pushed secret must be rotated, and history keeps it after the file is fixed.
  *
@@ -16,16 +17,16 @@
  * `mcflow-allow-secret` on the line or the line before.
  *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
  */
-import { compileMatcher } from '../config/glob.js';
 import { messages } from '../messages.js';
 import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
 import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
 import { isLockfile } from './secrets.filters.js';
-import { allowedFingerprints, isAllowedInline } from './secrets.allow.js';
-import { fingerprintSecret, maskSecret } from './secrets.redact.js';
+import { allowedFingerprints, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
+import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
 import { scanTexts, type RawSecret, type ScanTarget } from './secrets.scan.js';
+import { scanUserTexts } from './secrets.texts.js';
 
 const text = messages.secrets;
 
@@ -49,9 +50,10 @@ function largeFilesLevel(context: CheckContext): string {
 
 /** Every secret in the change, inline markers and `allowed` fingerprints applied, capped per file and per run. */
 export async function scanForSecrets(change: Change, context: CheckContext, options: ScanOptions = {}): Promise<Problem[]> {
-  const ignored = compileMatcher(context.config.secrets?.ignore ?? []);
+  const glob = change.files?.length ? await loadGlob() : undefined;
+  const ignored = glob ? glob.compileMatcher(context.config.secrets?.ignore ?? []) : () => false;
   const limit = maxFileSize(context.config);
-  const allowLarge = compileMatcher(context.config.files?.allowLarge ?? []);
+  const allowLarge = glob ? glob.compileMatcher(context.config.files?.allowLarge ?? []) : () => false;
   // A file over the limit is read only when large-files will not refuse it anyway.
   const largeRefused = largeFilesLevel(context) === 'error';
   const tooLarge = (file: ChangedFile) => (file.size ?? 0) > limit && largeRefused && !allowLarge(file.path);
@@ -71,7 +73,20 @@ export async function scanForSecrets(change: Change, context: CheckContext, opti
     }
   }
   if (hidden > 0) problems.push({ message: text.moreInRun(hidden), count: hidden });
+  // Commit messages, the pull request's title and body: written by the same people, printed in the same logs.
+  const inTexts = await scanUserTexts(change, context);
+  options.seen && inTexts.forEach((problem) => problem.fingerprint && options.seen!.add(problem.fingerprint));
+  problems.push(...inTexts.filter((problem) => !problem.fingerprint || !options.allowed?.has(problem.fingerprint)));
   return problems;
+}
+
+/**
+ * Globs only where there are files: the commit-msg hook scans a message and never loads picomatch.
+ * In the bundles `require` reaches dist/shared/glob.cjs (an import() would make Node parse that
+ * CommonJS file twice); ES modules (tests) import it.
+ */
+async function loadGlob(): Promise<typeof import('../config/glob.js')> {
+  return typeof require === 'function' ? (require('../config/glob.js') as typeof import('../config/glob.js')) : import('../config/glob.js');
 }
 
 /**
@@ -132,10 +147,10 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
     whole.push({ file, path: file.path, content: decoded.text, lines: gitLines && addedTextLines(bytes, decoded, gitLines), lineBase: 0, lastLine: Infinity });
   });
   const collector = new Collector(context, options);
-  collector.add(whole, await scanTexts(whole));
+  await collector.add(whole, await scanTexts(whole));
   // One window at a time: only one window's text is alive at once.
   for (const { file, bytes, gitLines } of large) {
-    for (const target of windowsOf(file, bytes, gitLines)) collector.add([target], await scanTexts([target]));
+    for (const target of windowsOf(file, bytes, gitLines)) await collector.add([target], await scanTexts([target]));
   }
   return collector.problems();
 }
@@ -172,8 +187,9 @@ function* windowsOf(file: ChangedFile, bytes: Buffer, gitLines: ReadonlySet<numb
 
 /** Turns raw secrets into problems: inline markers and allow-lists applied, capped per file. */
 class Collector {
-  private readonly found: { problem: Problem; file: ChangedFile }[] = [];
-  private readonly tallies = new Map<ChangedFile, { shown: number; more: number }>();
+  /** In order of discovery; a slot stays empty when its secret turned out allowed or over the cap. */
+  private readonly found: { problem: Problem | undefined; file: ChangedFile }[] = [];
+  private readonly tallies = new Map<ChangedFile, { shown: number; pending: number; more: number }>();
   /** Past the cap a secret is only counted; it is fingerprinted only when an allow-list or the caller needs to know it. */
   private readonly mustIdentify: boolean;
 
@@ -184,40 +200,53 @@ class Collector {
     this.mustIdentify = (options.allowed?.size ?? 0) > 0 || options.seen !== undefined;
   }
 
-  add(targets: readonly Target[], results: readonly RawSecret[][]): void {
+  async add(targets: readonly Target[], results: readonly RawSecret[][]): Promise<void> {
+    // Fingerprints are computed together: the slow ones run on every core of libuv's pool.
+    const pending: Promise<void>[] = [];
     targets.forEach((target, index) => {
       const secrets = results[index]!.filter((secret) => secret.line <= target.lastLine);
       if (secrets.length === 0) return;
       const lines = target.content.split('\n');
-      const tally = this.tallies.get(target.file) ?? { shown: 0, more: 0 };
+      const tally = this.tallies.get(target.file) ?? { shown: 0, pending: 0, more: 0 };
       this.tallies.set(target.file, tally);
       const { file } = target;
       for (const secret of secrets) {
         if (isAllowedInline(lines, secret.line)) continue;
-        if (tally.shown >= MAX_PER_FILE && !this.mustIdentify) {
+        // Past the cap a secret is only counted, unless an allow-list or the caller must know it.
+        if (!this.mustIdentify && tally.shown + tally.pending >= MAX_PER_FILE) {
           tally.more++;
           continue;
         }
-        const fingerprint = fingerprintSecret(secret.rule, secret.value);
-        this.options.seen?.add(fingerprint);
-        if (this.options.allowed?.has(fingerprint)) continue;
-        if (tally.shown >= MAX_PER_FILE) {
-          tally.more++;
-          continue;
-        }
-        tally.shown++;
-        const problem: Problem = {
-          message: text.found(secret.description, secret.rule, maskSecret(secret.value)),
-          file: file.path,
-          line: secret.line + target.lineBase,
-          column: secret.column,
-          ...(file.commit ? { commit: file.commit } : {}),
-          fingerprint,
-          fix: text.fix(this.context.stage, file.path, file.commit, fingerprint),
-        };
-        this.found.push({ problem, file });
+        tally.pending++;
+        const slot = { problem: undefined as Problem | undefined, file };
+        this.found.push(slot);
+        pending.push(
+          fingerprintSecret(secret.rule, secret.value).then((fingerprint) => {
+            tally.pending--;
+            this.options.seen?.add(fingerprint);
+            if (this.options.allowed?.has(fingerprint)) return;
+            if (tally.shown >= MAX_PER_FILE) {
+              tally.more++;
+              return;
+            }
+            tally.shown++;
+            slot.problem = withOldFingerprint(
+              {
+                message: text.found(secret.description, secret.rule, maskSecret(secret.value)),
+                file: file.path,
+                line: secret.line + target.lineBase,
+                column: secret.column,
+                ...(file.commit ? { commit: file.commit } : {}),
+                fingerprint,
+                fix: text.fix(this.context.stage, file.path, file.commit, fingerprint),
+              },
+              oldFingerprint(secret.rule, secret.value),
+            );
+          }),
+        );
       }
     });
+    await Promise.all(pending);
   }
 
   /** The problems, each capped file's followed by its "…and N more" line. */
@@ -239,6 +268,7 @@ class Collector {
     };
     let previous: ChangedFile | undefined;
     for (const { problem, file } of this.found) {
+      if (!problem) continue;
       if (previous && file !== previous) close(previous);
       problems.push(problem);
       previous = file;
@@ -251,7 +281,12 @@ class Collector {
 export const secrets: Check = {
   id: 'secrets',
   why: text.why,
-  run(change, context) {
-    return scanForSecrets(change, context, { allowed: allowedFingerprints(context.config) });
+  async run(change, context) {
+    const found = await scanForSecrets(change, context, { allowed: allowedFingerprints(context.config) });
+    // Once per run, where files are scanned: not in the commit-msg hook, nor per chunk of audited messages.
+    return change.files ? [...found, ...oldAllowEntries(found, context.config)] : found;
   },
 };
+
+// Reached through the registry (its loader keeps this bundle off paths that print nothing).
+export { maskDeep, maskText } from './secrets.mask.js';

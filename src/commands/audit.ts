@@ -48,6 +48,9 @@ export const command: Command = async (args, io) => {
   } finally {
     progress.done();
   }
+  // Masked before any reporter sees it: subjects, branch and tag names are what people wrote;
+  // the baseline is written and matched after it, so it never holds a raw name either.
+  report = await (await import('../checks/secrets.mask.js')).maskDeep(report);
   if (values['write-baseline'] !== undefined) {
     const file = path.resolve(io.cwd, values['write-baseline']);
     const count = writeBaseline(file, report.sections.flatMap((section) => section.findings));

@@ -12,6 +12,7 @@ import { ExitCode, GitError, UsageError } from '../errors.js';
 import { listCommits, readRemoteUrl, refExists, type CommitSummary } from '../git/history.js';
 import { findRepository, readCurrentBranch, type Repository } from '../git/repo.js';
 import { branchTemplateType, DEFAULT_TEMPLATE_PLACES, presetTemplates } from '../install/templates.js';
+import { maskTexts } from '../checks/secrets.mask.js';
 import { messages } from '../messages.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
@@ -46,9 +47,11 @@ export const command: Command = async (args, io) => {
 
   const type = branchTemplateType(branch);
   const template = readTemplate(repo, type);
-  io.stdout.write(buildBody(template.content, listCommits(repo, baseRef, 'HEAD')));
   const url = compareUrl(readRemoteUrl(repo, 'origin'), base, branch, template.name);
-  io.stderr.write(`\n${url ? messages.pr.openUrl(url) : messages.pr.noUrl}\n`);
+  // The body quotes every commit subject and the URL names the branch: masked like any report.
+  const [body, shownUrl] = await maskTexts([buildBody(template.content, listCommits(repo, baseRef, 'HEAD')), url ?? '']);
+  io.stdout.write(body!);
+  io.stderr.write(`\n${url ? messages.pr.openUrl(shownUrl!) : messages.pr.noUrl}\n`);
   return ExitCode.ok;
 };
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
-import { hasErrors, parseSkipList, runChecks } from '../engine.js';
+import { hasErrors, maskReport, parseSkipList, runChecks } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
@@ -73,7 +73,8 @@ export const command: Command = async (args, io) => {
   const skip = parseSkipList(io.env.MCFLOW_SKIP);
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
   const change = await source!(repo, hookArgs, io, resolved.config);
-  const report = await runChecks(change, { config: resolved.config, root: repo.root, skip });
+  // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
+  const report = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
   if (format === 'json') io.stdout.write(formatJson(report));
   else if (report.findings.length > 0 || report.skipped.length > 0) {
     const text = formatText(report, { color: useColor(io.stdout, io.env) });

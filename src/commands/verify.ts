@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
-import { hasErrors, levelFor, runChecks, type Report } from '../engine.js';
+import { hasErrors, levelFor, maskReport, runChecks, type Report } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
+import { writeWorkflowCommands } from '../report/workflow-commands.js';
 import type { Change } from '../types.js';
 import { filterByBaseline, readBaseline } from '../baseline.js';
 import { openRepository } from './context.js';
@@ -78,6 +79,9 @@ export const command: Command = async (args, io) => {
   } finally {
     close();
   }
+  // Masked before any reporter sees it: findings echo messages, titles, names and URLs people wrote.
+  report = await maskReport(report);
+  if (header) header = await (await import('../checks/secrets.mask.js')).maskText(header);
   if (known) {
     const { fresh, known: hidden } = filterByBaseline(report.findings, known);
     report = { ...report, findings: fresh };
@@ -93,12 +97,14 @@ export const command: Command = async (args, io) => {
     io.stdout.write(textReport(report, header, io));
   } else if (format === 'text') {
     io.stdout.write(textReport(report, header, io));
+  } else if (format === 'github') {
+    writeWorkflowCommands(io.stdout, rendered);
   } else {
     io.stdout.write(rendered);
   }
   if (inGithub && (format === 'text' || values.output) && format !== 'github') {
     // In GitHub Actions the default is text plus annotations on the diff.
-    io.stdout.write((await import('../report/github.js')).formatGithubAnnotations(report));
+    writeWorkflowCommands(io.stdout, (await import('../report/github.js')).formatGithubAnnotations(report));
   }
   if (inGithub && io.env.GITHUB_STEP_SUMMARY && (format === 'text' || format === 'github' || values.output)) {
     const { formatStepSummary } = await import('../report/github.js');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { LintOptions, QualifiedRules } from '@commitlint/types';
 import type { McflowConfig } from '../config/types.js';
 import { configParseError } from '../config/read.js';
+import { compileLinearRegex } from '../config/regex.js';
 import { ConfigError } from '../errors.js';
 import { messages } from '../messages.js';
 
@@ -126,10 +127,8 @@ export function missingModule(error: unknown): string | undefined {
 async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
   const overrides = (config.commits?.rules ?? {}) as QualifiedRules;
   // Bot messages are skipped before linting, by who wrote them (src/commitlint/bots.ts).
-  const ignores = (config.commits?.ignore ?? []).map((pattern) => {
-    const re = new RegExp(pattern, 'm');
-    return (message: string) => re.test(message);
-  });
+  // Linear-time: the messages are the pull request author's (config/regex.ts).
+  const ignores = (config.commits?.ignore ?? []).map((pattern) => compileLinearRegex(pattern, 'm', JSON.stringify(pattern)));
   const own = root && config.commits?.useCommitlintConfig !== false ? findCommitlintConfig(root) : undefined;
   if (own) {
     const loaded = await loadCommitlintConfig(own, root!);

@@ -1,9 +1,10 @@
 /**
  * Pattern matching for branch, ref and path rules. Globs go through picomatch (never a
  * hand-written regex); a pattern written as `/…/flags` is a regular expression, for rules
- * a glob cannot say (`/^release\/v\d+\.\d+\.\d+$/`).
+ * a glob cannot say (`/^release\/v\d+\.\d+\.\d+$/`), run on a linear-time engine (regex.ts).
  */
 import picomatch from 'picomatch';
+import { compileLinearRegex, describeRegexError } from './regex.js';
 
 export type Matcher = (value: string) => boolean;
 
@@ -13,14 +14,7 @@ const REGEX_LITERAL = /^\/(.+)\/([dgimsuy]*)$/;
 export function describeGlobError(pattern: string): string | undefined {
   if (pattern.trim() === '') return 'the pattern is empty';
   const regex = REGEX_LITERAL.exec(pattern);
-  if (regex) {
-    try {
-      new RegExp(regex[1]!, regex[2]);
-      return undefined;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
+  if (regex) return describeRegexError(regex[1]!, regex[2]);
   // picomatch accepts almost anything; catch the mistakes that make a rule silently match nothing.
   let depth = 0;
   let braces = 0;
@@ -53,13 +47,13 @@ export function describeGlobError(pattern: string): string | undefined {
  */
 export function compileMatcher(patterns: readonly string[], options: { nocase?: boolean } = {}): Matcher {
   const globs: string[] = [];
-  const regexes: RegExp[] = [];
+  const regexes: Matcher[] = [];
   for (const pattern of patterns) {
     const regex = REGEX_LITERAL.exec(pattern);
-    const flags = options.nocase && regex && !regex[2]!.includes('i') ? `${regex[2]}i` : regex?.[2];
-    if (regex) regexes.push(new RegExp(regex[1]!, flags));
+    // Compiled (and the engine loaded) on first use: a name a glob matches never needs it.
+    if (regex) regexes.push(compileLinearRegex(regex[1]!, options.nocase && !regex[2]!.includes('i') ? `${regex[2]}i` : regex[2]!, pattern));
     else globs.push(pattern);
   }
   const glob = globs.length > 0 ? picomatch(globs, { dot: true, nocase: options.nocase === true }) : undefined;
-  return (value) => (glob !== undefined && glob(value)) || regexes.some((re) => re.test(value));
+  return (value) => (glob !== undefined && glob(value)) || regexes.some((test) => test(value));
 }

@@ -2,7 +2,7 @@
  * The one description of the config format. Validation (`validate.ts`) walks it, and the build
  * writes it to `schema/mcflow.schema.json` for editor completion; a test keeps the two in step.
  * It is a small subset of JSON Schema draft-07: type, properties, additionalProperties, items,
- * enum, oneOf, minimum, pattern, plus `format: "glob"` (a picomatch glob, or a `/regex/`).
+ * enum, oneOf, minimum, pattern, plus `format: "glob"` (a picomatch glob, or a `/regex/`) and `format: "regex"` (a regex source for the linear-time engine).
  */
 import { CHECK_IDS } from '../checks/ids.js';
 
@@ -17,7 +17,7 @@ export interface SchemaNode {
   oneOf?: SchemaNode[];
   minimum?: number;
   pattern?: string;
-  format?: 'glob';
+  format?: 'glob' | 'regex';
   required?: string[];
 }
 
@@ -97,7 +97,12 @@ export const configSchema: SchemaNode = {
           type: 'boolean',
           description: 'When the repository has its own commitlint config, lint with it instead of the preset (default true).',
         },
-        ignore: stringList('Regular expressions: commit messages that match one are not linted (bot messages, for example).'),
+        ignore: {
+          type: 'array',
+          // format "regex": checked at load for what the linear-time engine (config/regex.ts) cannot run.
+          items: { type: 'string', format: 'regex' },
+          description: 'Regular expressions: commit messages that match one are not linted (bot messages, for example).',
+        },
       },
     },
     lintStaged: {
@@ -127,7 +132,12 @@ export const configSchema: SchemaNode = {
             additionalProperties: false,
             required: ['fingerprint', 'reason'],
             properties: {
-              fingerprint: { type: 'string', pattern: '^[0-9a-f]{16}$', description: 'The 16 hex digits a finding prints.' },
+              fingerprint: {
+                type: 'string',
+                // Old-style (bare 16 hex digits) entries still load: the secrets check says what replaces each.
+                pattern: '^(?:fp2-)?[0-9a-f]{16}$',
+                description: 'The fingerprint a finding prints (fp2- and 16 hex digits).',
+              },
               reason: { type: 'string', description: 'Why this is not a secret, for reviewers.' },
             },
           },

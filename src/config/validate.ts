@@ -4,6 +4,7 @@
  */
 import { configSchema, type SchemaNode } from './schema.js';
 import { describeGlobError } from './glob.js';
+import { describeRegexError } from './regex.js';
 
 export interface ValidationProblem {
   path: string;
@@ -80,6 +81,10 @@ function visit(value: unknown, node: SchemaNode, path: string, problems: Validat
   if (typeof value === 'string') {
     if (node.pattern && !new RegExp(node.pattern).test(value)) {
       problems.push({ path: where, message: `"${value}" does not match ${node.pattern}` });
+    }
+    if (node.format === 'regex') {
+      const error = describeRegexError(value, 'm');
+      if (error) problems.push({ path: where, message: `invalid pattern ${JSON.stringify(value)}: ${error}` });
     }
     if (node.format === 'glob') {
       const error = describeGlobError(value);

@@ -56,3 +56,16 @@ describe('reporters', () => {
   it('json reports zero counts for an empty report', () =>
     assert.deepEqual(JSON.parse(formatJson({ findings: [], skipped: [], reasons: {} })), { version: 1, findings: [], summary: { errors: 0, warnings: 0 } }));
 });
+
+describe('text reporter and hostile names', () => {
+  it('shows line breaks and escape sequences in user text escaped: one finding, one block of lines', () => {
+    const report: Report = {
+      findings: [{ check: 'sensitive-files', severity: 'error', message: 'File "a\n::notice::x" is bad', file: 'a\n::notice::x\u001b[2J.env', fix: 'git rm --cached -- $\'a\\n::notice::x\'' }],
+      skipped: [],
+      reasons: {},
+    };
+    const text = formatText(report, { color: false });
+    assert.equal(text.split('\n').filter((line) => line.trimStart().startsWith('::')).length, 0);
+    assert.match(text, /✖ File "a\\n::notice::x" is bad \[sensitive-files\]\n {2}a\\n::notice::x\\u001b\[2J\.env\n/);
+  });
+});

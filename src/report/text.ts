@@ -18,6 +18,17 @@ function palette(color: boolean): Record<'red' | 'yellow' | 'dim' | 'bold' | 'cy
   return { red: wrap(31, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) };
 }
 
+/**
+ * File, branch and commit text is user-chosen and may hold line breaks or escape sequences:
+ * shown escaped (`\n`), so one finding is one block of lines and no name can forge another line
+ * (in GitHub Actions, a workflow command: see workflow-commands.ts).
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 function location(finding: Finding): string | undefined {
   const parts: string[] = [];
   if (finding.file) {
@@ -44,12 +55,12 @@ export function formatText(report: Report, options: TextOptions): string {
   for (const [check, findings] of byCheck) {
     for (const finding of findings) {
       const mark = finding.severity === 'error' ? paint.red('✖') : paint.yellow('⚠');
-      lines.push(`${mark} ${finding.message} ${paint.dim(`[${check}]`)}`);
+      lines.push(`${mark} ${printable(finding.message)} ${paint.dim(`[${check}]`)}`);
       const where = location(finding);
-      if (where) lines.push(`  ${paint.dim(where)}`);
+      if (where) lines.push(`  ${paint.dim(printable(where))}`);
       // Consecutive findings with the same fix (several commitlint rules on one message) show it once.
       const next = findings[findings.indexOf(finding) + 1];
-      if (finding.fix && finding.fix !== next?.fix) lines.push(`  ${paint.cyan('→')} ${finding.fix}`);
+      if (finding.fix && finding.fix !== next?.fix) lines.push(`  ${paint.cyan('→')} ${printable(finding.fix)}`);
     }
     const why = report.reasons[check];
     if (why) lines.push(`  ${paint.dim(`why: ${why}`)}`);

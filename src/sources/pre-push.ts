@@ -17,6 +17,7 @@ import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
 import { ObjectStore } from '../git/object-store.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
+import { stripUserinfo } from '../url-userinfo.js';
 
 /** sha-1 (40 hex digits) or sha-256 (64) object names. */
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -51,7 +52,8 @@ export interface PrePushOptions {
 }
 
 export async function collectPrePushChange(repo: Repository, args: string[], input: string, options: PrePushOptions = {}): Promise<Change> {
-  const [remoteName, remoteUrl] = args;
+  // Never the credentials in a URL: every finding names the remote (git push https://user:token@host/…).
+  const [remoteName, remoteUrl] = args.map((arg) => (arg === undefined ? arg : stripUserinfo(arg)));
   const updates = classifyRefUpdates(repo, parseRefUpdates(input));
   const allowPush = parseAllowList(options.env?.MCFLOW_ALLOW_PUSH);
   // Every commit the remote does not have yet, however many: a secret committed with

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { maskDeep, maskTexts } from './secrets.mask.js';
+import { stripUserinfo } from '../url-userinfo.js';
+
+// Built at run time so this file holds no scannable token.
+const TOKEN = 'ghp_' + '1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ';
+
+describe('masking echoed text', () => {
+  it('removes userinfo from every URL, with or without a password', () => {
+    assert.equal(stripUserinfo('push to https://x-access-token:abc123@github.com/acme/app.git now'), 'push to https://github.com/acme/app.git now');
+    assert.equal(stripUserinfo('https://tok3n@host/x and ssh://git@host/y'), 'https://host/x and ssh://host/y');
+    assert.equal(stripUserinfo('git@github.com:acme/app.git and a@b.c'), 'git@github.com:acme/app.git and a@b.c', 'no scheme: not a URL with userinfo');
+  });
+
+  it('masks what the secret rules find, as file findings are masked, and leaves other text alone', async () => {
+    const [message, assignment, plain, fix] = await maskTexts([
+      `for example: "feat: rotate key ${TOKEN}"`,
+      'DB_PASSWORD=Summer2024! in the title',
+      'feature/login-form is not allowed',
+      'add { "fingerprint": "fp2-0123456789abcdef", "reason": "…" } to secrets.allow',
+    ]);
+    assert.equal(message, 'for example: "feat: rotate key ghp_****...wXyZ"');
+    assert.equal(assignment, 'DB_PASSWORD=**** in the title');
+    assert.equal(plain, 'feature/login-form is not allowed');
+    assert.equal(fix, 'add { "fingerprint": "fp2-0123456789abcdef", "reason": "…" } to secrets.allow');
+  });
+
+  it('masks every string of a report, keeping its shape', async () => {
+    const report = { findings: [{ check: 'branch-name', message: `Branch "feature/${TOKEN}"`, line: 3, ok: true }], skipped: [], reasons: { x: 'why' } };
+    const masked = await maskDeep(report);
+    assert.deepEqual(masked, { findings: [{ check: 'branch-name', message: 'Branch "feature/ghp_****...wXyZ"', line: 3, ok: true }], skipped: [], reasons: { x: 'why' } });
+    assert.ok(report.findings[0]!.message.includes(TOKEN), 'the input is not changed');
+  });
+});

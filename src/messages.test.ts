@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { shellQuote } from './messages.js';
+
+describe('shellQuote', () => {
+  it('keeps a name with a line break on one line, and bash reads back the same bytes', () => {
+    const name = "e\n::notice it's\\x\u001b\t.env";
+    const quoted = shellQuote(name);
+    assert.equal(quoted, "$'e\\n::notice it\\'s\\\\x\\x1b\\t.env'");
+    assert.doesNotMatch(quoted, /[\n\r]/);
+    const echoed = spawnSync('bash', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' });
+    assert.equal(echoed.stdout, name);
+  });
+
+  it('quotes other names as before', () => {
+    assert.equal(shellQuote('src/a.ts'), 'src/a.ts');
+    assert.equal(shellQuote("my file's.txt"), "'my file'\\''s.txt'");
+  });
+});

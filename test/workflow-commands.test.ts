@@ -1,0 +1,65 @@
+// In GitHub Actions no line we print may start a workflow command: file names, commit messages
+// and a PR title with a newline followed by `::notice …`/`::stop-commands::…` go through every
+// format of verify, run, audit and pr, and the only workflow commands in the output are our own
+// annotations. Real repositories, the built CLI.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createRepo, type RunResult } from './helpers/repo.js';
+import { githubPullRequestEnv, GOOD_BODY } from './helpers/ci.js';
+
+const HOSTILE = '\n::notice title=pwned::owned\n::stop-commands::mcflow\n##[warning]legacy\n';
+/** Our annotations: `::error|warning` with escaped properties, then data with no raw line break. */
+const OURS = /^::(error|warning) (?:file=[^,:\r\n]*,)?(?:line=\d+,)?(?:col=\d+,)?title=mcflow-hooks [a-z-]+::/;
+
+function commandLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).map((line) => line.trimStart()).filter((line) => line.startsWith('::') || line.startsWith('##['));
+}
+
+describe('workflow-command safety in GitHub Actions', () => {
+  it('hostile names and messages start no workflow command in any format; only our annotations remain', (t) => {
+    const repo = createRepo(t);
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', '.']);
+    repo.commitQuietly('chore: initial commit');
+    repo.git(['branch', 'develop']);
+    repo.git(['checkout', '-q', '-b', 'feature/login', 'develop']);
+    // A sensitive file (.env) and a secret under hostile names, and one whose name starts with "::".
+    repo.write(`evil${HOSTILE}x.env`, 'A=1\n');
+    repo.write('::warning::hi.env', 'B=2\n');
+    repo.write(`src/k${HOSTILE}.ts`, `export const k = "sk_${'live'}_u8jzPde0IgxLd6GncfBA9fQ2";\n`);
+    repo.git(['add', '.']);
+    repo.commitQuietly(`Bad header${HOSTILE}`);
+    repo.commitQuietly(`::add-mask::secret header`);
+
+    const env: NodeJS.ProcessEnv = githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', title: `Bad title${HOSTILE}`, body: GOOD_BODY });
+    const runs: { label: string; result: RunResult; annotations: boolean }[] = [];
+    for (const format of ['text', 'json', 'github', 'sarif', 'junit']) {
+      runs.push({ label: `verify ${format}`, result: repo.cli(['verify', '--format', format], { env }), annotations: format === 'text' || format === 'github' });
+    }
+    const actions = { GITHUB_ACTIONS: 'true' };
+    repo.write(`new${HOSTILE}.env`, 'C=3\n');
+    repo.git(['add', '.']);
+    runs.push({ label: 'run pre-commit', result: repo.cli(['run', 'pre-commit'], { env: actions }), annotations: false });
+    runs.push({ label: 'run commit-msg', result: repo.cli(['run', 'commit-msg', repo.write('msg', `Bad${HOSTILE}`)], { env: { ...actions, GIT_PREFIX: '' } }), annotations: false });
+    repo.git(['reset', '-q']);
+    repo.git(['checkout', '-q', 'develop']);
+    repo.git(['merge', '-q', '--no-ff', '--no-verify', '-m', `Merge${HOSTILE}`, 'feature/login']);
+    for (const format of ['text', 'json', 'markdown', 'sarif']) {
+      runs.push({ label: `audit ${format}`, result: repo.cli(['audit', '--format', format], { env: actions }), annotations: false });
+    }
+    repo.git(['checkout', '-q', '-b', 'feature/next']);
+    repo.commitQuietly('::notice::subject');
+    runs.push({ label: 'pr', result: repo.cli(['pr', '--base', 'develop'], { env: actions }), annotations: false });
+
+    let neutralised = 0;
+    for (const { label, result, annotations } of runs) {
+      assert.ok([0, 1].includes(result.code), `${label} exited ${result.code}: ${result.output}`);
+      const foreign = commandLines(result.output).filter((line) => !(annotations && OURS.test(line)));
+      assert.deepEqual(foreign, [], `${label} emits a workflow command`);
+      if (annotations) assert.ok(commandLines(result.output).length > 0, `${label} still annotates`);
+      neutralised += result.output.split('\u200b').length - 1;
+    }
+    // The hostile text did reach line starts, and was broken there: the test can fail.
+    assert.ok(neutralised > 0);
+  });
+});
