@@ -85,6 +85,11 @@ export function readBaseline(file: string, shown = file): Set<string> {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(messages.baseline.unreadable(shown, reason), messages.baseline.unreadableFix);
   }
+  return parseBaseline(text, shown);
+}
+
+/** A baseline file's ids, from its text (verify reads a pull request's baseline from the target branch's commit). */
+export function parseBaseline(text: string, shown: string): Set<string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

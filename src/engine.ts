@@ -5,6 +5,7 @@
  */
 import { CHECK_IDS, type CheckId } from './checks/ids.js';
 import { loadMasker, registry } from './checks/registry.js';
+import { resolvePolicy } from './config/policy.js';
 import type { McflowConfig } from './config/types.js';
 import { UsageError } from './errors.js';
 import { messages } from './messages.js';
@@ -49,12 +50,14 @@ export function parseSkipList(value: string | undefined): string[] {
 }
 
 export async function runChecks(change: Change, options: RunOptions): Promise<Report> {
+  // Checks read one policy with every default filled in (the schema's), not each its own fallbacks.
+  const config = resolvePolicy(options.config);
   const skipped: string[] = [];
   const planned: { id: CheckId; level: Severity }[] = [];
   for (const id of CHECK_IDS) {
     if (!registry[id].stages.includes(change.stage)) continue;
     if (options.only && !options.only.includes(id)) continue;
-    const level = levelFor(options.config, id, change.stage);
+    const level = levelFor(config, id, change.stage);
     if (level === 'off') continue;
     if (options.skip?.includes(id)) {
       skipped.push(id);
@@ -63,7 +66,7 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
     planned.push({ id, level });
   }
   const mask = async (text: string) => (await loadMasker()).maskText(text);
-  const context = { config: options.config, stage: change.stage, root: options.root, mask };
+  const context = { config, stage: change.stage, root: options.root, mask };
   // Checks are independent: load and run them concurrently, then report in registry order.
   const results = await Promise.all(
     planned.map(async ({ id, level }) => {

@@ -466,6 +466,56 @@ export const messages = {
         : `sign it again through a pull request: git rebase --exec 'git commit --amend --no-edit -S' ${commit.slice(0, 12)}~1   (set up signing: git config commit.gpgsign true)`,
   },
 
+  // ── policy: where it comes from, who may change it ───────────────────────
+  policy: {
+    lockedWeakened: (file: string, weakenings: readonly { key: string; change: string }[]) =>
+      `The config ${file} weakens ${weakenings.length === 1 ? 'a key' : 'keys'} that a preset it extends locks (policy.locked):\n` +
+      weakenings.map((w) => `    ${w.key}: ${w.change}`).join('\n'),
+    lockedFix: (file: string) =>
+      `undo the change in ${file}: a locked key may be made stricter, never looser (ask the preset's owners to change the preset itself), then run: ${CLI} config`,
+    lockedUnknown: (entries: readonly string[]) =>
+      `policy.locked names ${entries.map((e) => JSON.stringify(e)).join(', ')}, which ${entries.length === 1 ? 'is' : 'are'} neither a config key ("secrets.ignore", "branches.protected") nor a check id ("secrets")`,
+    symlinkAtCommit: (file: string, commit: string) =>
+      `The config ${file} at ${commit.slice(0, 12)} is a symbolic link or not a regular file; verify reads the policy from the commit and follows no links`,
+    symlinkFix: 'commit the config as a regular file',
+    source: {
+      base: (file: string, where: string) => `policy: ${file} at ${where}`,
+      baseDefault: (where: string) => `policy: the "gitflow" preset (no config file at ${where})`,
+      explicit: (file: string) => `policy: ${file} (--config)`,
+      workTree: (file: string | undefined) => `policy: ${file ?? 'the "gitflow" preset (no config file)'} in the work tree`,
+      newPolicy: (file: string | undefined) =>
+        `policy: ${file ?? 'the "gitflow" preset'} from this change (the target has no mcflow-hooks policy yet)`,
+      accepted: (file: string, label: string) => `this pull request's ${file} applies (reviewed: "${label}" label)`,
+      newBranch: (file: string | undefined) =>
+        `policy: ${file ?? 'the "gitflow" preset'} from the pushed commit (a new branch: no commit before the push to read it from)`,
+    },
+  },
+  policyChange: {
+    why: 'in CI the policy comes from the target branch, so a pull request cannot loosen the rules that judge it; a change to those rules is reviewed on purpose, not merged along with what it would let in',
+    weakened: (key: string, change: string) => `This change weakens the policy: ${key} ${change}`,
+    locked: (key: string, change: string) => `This change weakens ${key}, which a preset locks (policy.locked): ${change}`,
+    markerAdded: 'This change adds an inline "mcflow-allow-secret" marker: a secret on this line or the next is no longer reported',
+    codeConfig: (file: string, added: boolean) =>
+      `This change ${added ? 'adds' : 'edits'} the config ${file}: it is code, so verify does not run it from a pull request; the target branch's policy applies until it is merged`,
+    baseline: (file: string, added: boolean) =>
+      `This change ${added ? 'adds' : 'edits'} the baseline ${file}, whose findings verify does not report: the target branch's version applies until it is merged`,
+    commitlintConfig: (file: string, added: boolean) =>
+      `This change ${added ? 'adds' : 'edits'} the commitlint config ${file}, which decides what a valid commit message is`,
+    newPolicy: (file: string | undefined) =>
+      `The target branch has no mcflow-hooks policy yet: ${file ? `this change's config ${file}` : 'the "gitflow" preset'} applies`,
+    newPolicyCode: (file: string) =>
+      `The target branch has no mcflow-hooks policy yet and this change's config ${file} is code, which verify does not run from a pull request: the "gitflow" preset applies until it is merged`,
+    accepted: (label: string) => ` (accepted: the pull request has the "${label}" label)`,
+    fix: (label: string | undefined, number: number | undefined) =>
+      label
+        ? `undo it, or have it reviewed and accepted: gh pr edit ${number ?? '<number>'} --add-label ${shellQuote(label)}   (GitLab: add the label to the merge request)`
+        : 'undo it, or merge the policy change on its own after review; to accept reviewed changes in a pull request, set "policy.reviewedLabel" in the target branch\'s config',
+    lockedFix: 'undo it: a locked key may be made stricter, never looser; the preset that locks it must change first',
+    headBroken: (reason: string) => `This change's config cannot be resolved, so what it would change in the policy is unknown:\n    ${reason.split('\n').join('\n    ')}`,
+    headBrokenFix: `fix the config in this change (check it with: ${CLI} config), or install the preset it names`,
+    newPolicyFix: 'nothing to do: once this is merged, pull requests are judged by the policy on their target branch',
+  },
+
   // ── report ───────────────────────────────────────────────────────────────
   summary: (errors: number, warnings: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,

@@ -127,7 +127,9 @@ export interface Change {
   allowPush?: string[];
   /** Pull requests: the branch being merged into, and the PR's title and body. */
   targetBranch?: string;
-  pullRequest?: { title?: string; body?: string; number?: number };
+  pullRequest?: { title?: string; body?: string; number?: number; labels?: string[] };
+  /** verify: the policy the change is judged by and the one it brings, for `policy-change`. */
+  policyReview?: PolicyReview;
   /** pre-push: the commits whose files are in `files` (every one the remote lacks, newest first). */
   history?: { commits: string[] };
   /** verify: every commit of the range, newest first, merges included (`messages` may leave merges out). */
@@ -184,4 +186,34 @@ export interface CommitSignature {
   subject: string;
   /** The protected branch the commit is on. */
   branch: string;
+}
+
+/**
+ * verify: the target branch's policy next to the one the change brings, and what else the
+ * change does to the policy. `policy-change` reports every weakening; `secrets` leaves inline
+ * markers the change adds unhonoured unless `acceptedLabel` is set.
+ */
+export interface PolicyReview {
+  /** The policy the change is judged by (the target branch's, or `--config`). */
+  base: Omit<import('./config/types.js').McflowConfig, 'extends'>;
+  /** The change's own policy, when it could be resolved without running code. */
+  head?: Omit<import('./config/types.js').McflowConfig, 'extends'>;
+  /** The change's config file (relative), for findings. */
+  headFile?: string;
+  /** Why the change's config could not be resolved (it is broken, or names a preset that is not installed). */
+  headError?: string;
+  /** Locked keys the change's config weakens, as its own resolution found them. */
+  lockViolations: { key: string; change: string }[];
+  /** A JS/TS config the change adds or edits: not run. */
+  code?: { file: string; added: boolean };
+  /** A `verify --baseline` file in the repository that the change adds or edits (the target's is used). */
+  baseline?: { file: string; added: boolean };
+  /** The target has no policy yet: the change's config (or the default preset) applies. */
+  newPolicy?: { file?: string; code: boolean };
+  /** `policy.reviewedLabel` of the target's policy, when the change carries that label. */
+  acceptedLabel?: string;
+  /** The target's `policy.reviewedLabel`, for the fix line. */
+  label?: string;
+  /** A push records what was merged: its weakenings are warnings (the pull request was the gate). */
+  event: 'pull-request' | 'push' | 'range';
 }

@@ -82,8 +82,8 @@ describe('verify on a GitHub pull request', () => {
     const env = githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login' });
     const result = repo.cli(['verify'], { env });
     assert.equal(result.code, 0, result.output);
-    assert.match(result.stdout, /✔ 10 checks passed: commit-message, branch-name, tag-name, secrets, sensitive-files, large-files, merge-direction, pr-title, pr-body, direct-commits/);
-    assert.match(readStepSummary(env), /✅ 10 checks passed/);
+    assert.match(result.stdout, /✔ 11 checks passed: commit-message, branch-name, tag-name, secrets, sensitive-files, large-files, merge-direction, pr-title, pr-body, direct-commits, policy-change/);
+    assert.match(readStepSummary(env), /✅ 11 checks passed/);
   });
 });
 

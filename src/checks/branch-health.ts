@@ -11,13 +11,14 @@
  *   { "audit": { "staleAfterDays": 45 } }
  */
 import { compileMatcher } from '../config/glob.js';
+import { DEFAULTS } from '../config/defaults.js';
 import { messages } from '../messages.js';
 import type { Problem } from '../types.js';
 import type { Check } from './check.js';
 
 const text = messages.branchHealth;
 const DAY = 24 * 60 * 60 * 1000;
-export const DEFAULT_STALE_DAYS = 30;
+export const DEFAULT_STALE_DAYS = DEFAULTS.staleAfterDays;
 
 export const branchHealth: Check = {
   id: 'branch-health',

@@ -4,9 +4,10 @@
  * `feature/login-form`).
  */
 import { compileMatcher, type Matcher } from '../config/glob.js';
+import { DEFAULTS } from '../config/defaults.js';
 import type { McflowConfig } from '../config/types.js';
 
-export const DEFAULT_MAX_LENGTH = 100;
+export const DEFAULT_MAX_LENGTH = DEFAULTS.maxLength;
 
 /** The rule a name breaks, named as the message and README name it. */
 export type BranchRule = 'git-ref-format' | 'max-length' | 'kebab-case' | 'allowed-pattern';
@@ -35,7 +36,7 @@ export function compileBranchRules(config: Pick<McflowConfig, 'branches'>): Bran
     allowed: allowedPatterns.length > 0 ? compileMatcher(allowedPatterns) : undefined,
     allowedPatterns,
     maxLength: branches.maxLength ?? DEFAULT_MAX_LENGTH,
-    kebabCase: branches.kebabCase ?? true,
+    kebabCase: branches.kebabCase ?? DEFAULTS.kebabCase,
   };
 }
 

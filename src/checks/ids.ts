@@ -16,6 +16,7 @@ export const CHECK_IDS = [
   'pr-title',
   'pr-body',
   'direct-commits',
+  'policy-change',
   'branch-health',
   'signed-commits',
 ] as const;

@@ -14,6 +14,7 @@
  *   { "branches": { "protected": ["main", "develop", "release/*"], "forcePush": "warning" } }
  */
 import { compileMatcher } from '../config/glob.js';
+import { DEFAULTS } from '../config/defaults.js';
 import { messages } from '../messages.js';
 import type { Change, Problem, RefUpdate } from '../types.js';
 import type { Check, CheckContext } from './check.js';
@@ -48,7 +49,7 @@ function checkPush(update: RefUpdate, change: Change, context: CheckContext, isP
   const kind = kindOf(update);
   const where = { ref: update.remoteRef, commit: kind === 'delete' ? update.remoteSha : update.localSha };
   if (!isProtected(branch)) {
-    const level = context.config.branches?.forcePush ?? 'warning';
+    const level = context.config.branches?.forcePush ?? DEFAULTS.forcePush;
     if (kind !== 'force' || level === 'off') return [];
     return [{ severity: level, message: text.forcePush(branch, remote), ...where, fix: text.forcePushFix(branch) }];
   }

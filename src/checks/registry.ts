@@ -57,6 +57,10 @@ export const registry: Record<CheckId, RegistryEntry> = {
     stages: ['verify', 'audit'],
     load: async () => (await import('./direct-commits.js')).directCommits,
   },
+  'policy-change': {
+    stages: ['verify'],
+    load: async () => (await import('./policy-change.js')).policyChange,
+  },
   'branch-health': {
     stages: ['audit'],
     load: async () => (await import('./branch-health.js')).branchHealth,

@@ -40,6 +40,8 @@ export interface ScanOptions {
   allowed?: ReadonlySet<string>;
   /** Receives every fingerprint found, capped or not (for `--report-unused-allow`). */
   seen?: Set<string>;
+  /** False where a pull request's own inline markers must not hide its secrets. */
+  honourMarkers?: boolean;
 }
 
 /** large-files' level at this stage, read as the engine reads it (the engine is not imported into a check). */
@@ -64,10 +66,15 @@ export async function scanForSecrets(change: Change, context: CheckContext, opti
   // the commit that introduced it). Every line of a new file is added: only modified, renamed
   // and copied files need the diff.
   const needsDiff = (file: ChangedFile) => file.status !== 'A' && file.readAddedLines !== undefined;
+  // verify on a pull request: every line scanned is one the pull request adds, and a marker beside
+  // it may be its own (added in this commit or an earlier one): none counts until the change is
+  // accepted (policy.reviewedLabel); policy-change lists the markers it adds.
+  const review = change.policyReview;
+  const honourMarkers = !review || review.acceptedLabel !== undefined || review.event === 'push';
   const problems: Problem[] = [];
   let hidden = 0;
   for (const batch of batchBySize(files, BATCH_BYTES)) {
-    for (const problem of await scanBatch(batch, needsDiff, context, options)) {
+    for (const problem of await scanBatch(batch, needsDiff, context, { ...options, honourMarkers })) {
       if (problems.length < MAX_PER_RUN) problems.push(problem);
       else hidden += problem.count ?? 1;
     }
@@ -211,7 +218,7 @@ class Collector {
       this.tallies.set(target.file, tally);
       const { file } = target;
       for (const secret of secrets) {
-        if (isAllowedInline(lines, secret.line)) continue;
+        if (this.options.honourMarkers !== false && isAllowedInline(lines, secret.line)) continue;
         // Past the cap a secret is only counted, unless an allow-list or the caller must know it.
         if (!this.mustIdentify && tally.shown + tally.pending >= MAX_PER_FILE) {
           tally.more++;

@@ -22,7 +22,7 @@ describe('readRangeRequest', () => {
     });
     assert.equal(request.event, 'pull-request');
     assert.deepEqual(request.base, ['b'.repeat(40), 'refs/remotes/origin/develop', 'develop']);
-    assert.deepEqual(request.pullRequest, { title: 'feat: x', body: undefined, number: 12 });
+    assert.deepEqual(request.pullRequest, { title: 'feat: x', body: undefined, number: 12, labels: [] });
   });
 
   it('reads a GitLab tag pipeline as a tag push', () => {

@@ -22,6 +22,8 @@ export interface RangeRequest {
   /** A push that rewrote the ref (GitHub's `forced`). */
   forced?: boolean;
   deleted?: boolean;
+  /** The repository's default branch (a new branch's push reads the policy from it). */
+  defaultBranch?: string;
 }
 
 export interface RangeFlags {
@@ -52,7 +54,15 @@ function withOverrides(request: RangeRequest, flags: RangeFlags): RangeRequest {
 }
 
 interface GitHubPayload {
-  pull_request?: { number?: number; title?: string; body?: string | null; base?: { sha?: string; ref?: string }; head?: { sha?: string; ref?: string } };
+  pull_request?: {
+    number?: number;
+    title?: string;
+    body?: string | null;
+    base?: { sha?: string; ref?: string };
+    head?: { sha?: string; ref?: string };
+    labels?: { name?: string }[];
+  };
+  repository?: { default_branch?: string };
   before?: string;
   after?: string;
   ref?: string;
@@ -93,7 +103,7 @@ function fromGitHub(env: NodeJS.ProcessEnv): RangeRequest {
       head: pr?.head?.sha ?? 'HEAD',
       branch: env.GITHUB_HEAD_REF || pr?.head?.ref,
       targetBranch: target,
-      pullRequest: { title: pr?.title, body: pr?.body ?? undefined, number: pr?.number },
+      pullRequest: { title: pr?.title, body: pr?.body ?? undefined, number: pr?.number, labels: labelNames(pr?.labels) },
     };
   }
   // schedule, workflow_dispatch, merge_group…: no range to take; guessing one could check all history.
@@ -111,6 +121,7 @@ function fromGitHub(env: NodeJS.ProcessEnv): RangeRequest {
     created,
     forced: payload.forced === true,
     deleted: payload.deleted === true,
+    defaultBranch: payload.repository?.default_branch,
   };
 }
 
@@ -124,7 +135,13 @@ function fromGitLab(env: NodeJS.ProcessEnv): RangeRequest {
       head: env.CI_COMMIT_SHA ?? 'HEAD',
       branch: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME,
       targetBranch: target,
-      pullRequest: { title: env.CI_MERGE_REQUEST_TITLE, body: env.CI_MERGE_REQUEST_DESCRIPTION, number: Number(env.CI_MERGE_REQUEST_IID) },
+      pullRequest: {
+        title: env.CI_MERGE_REQUEST_TITLE,
+        body: env.CI_MERGE_REQUEST_DESCRIPTION,
+        number: Number(env.CI_MERGE_REQUEST_IID),
+        // GitLab joins the merge request's labels with commas.
+        labels: env.CI_MERGE_REQUEST_LABELS ? env.CI_MERGE_REQUEST_LABELS.split(',').map((label) => label.trim()).filter(Boolean) : [],
+      },
     };
   }
   const source = env.CI_PIPELINE_SOURCE;
@@ -140,5 +157,12 @@ function fromGitLab(env: NodeJS.ProcessEnv): RangeRequest {
     branch: tag ? undefined : (env.CI_COMMIT_BRANCH ?? env.CI_COMMIT_REF_NAME),
     ref: tag ? `refs/tags/${tag}` : env.CI_COMMIT_BRANCH ? `refs/heads/${env.CI_COMMIT_BRANCH}` : undefined,
     created,
+    defaultBranch: env.CI_DEFAULT_BRANCH,
   };
+}
+
+/** The names of a GitHub pull request's labels (the payload's `labels[].name`). */
+function labelNames(labels: unknown): string[] {
+  if (!Array.isArray(labels)) return [];
+  return labels.flatMap((label) => (typeof label === 'object' && label !== null && typeof (label as { name?: unknown }).name === 'string' ? [(label as { name: string }).name] : []));
 }

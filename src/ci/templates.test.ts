@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import { CI_PROVIDERS, renderCiTemplate } from './templates.js';
+import { CI_PROVIDERS, renderCiTemplate, renderReusableWorkflow } from './templates.js';
 
 // js-yaml comes with cosmiconfig; parsing proves the filled-in templates are valid YAML.
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -12,7 +12,7 @@ describe('CI templates', () => {
     assert.equal(ci.target, '.github/workflows/mcflow.yml');
     const workflow = yaml.load(ci.content) as Record<string, any>;
     assert.deepEqual(workflow.on.push.branches, ['main', 'release/*', "it's"]);
-    assert.deepEqual(workflow.on.pull_request.types, ['opened', 'edited', 'synchronize', 'reopened']);
+    assert.deepEqual(workflow.on.pull_request.types, ['opened', 'edited', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
     const steps = workflow.jobs.verify.steps as any[];
     assert.equal(steps[0].uses, 'actions/checkout@v4');
     assert.equal(steps[0].with['fetch-depth'], 0);
@@ -31,6 +31,23 @@ describe('CI templates', () => {
     assert.equal(job.variables.GIT_DEPTH, 0);
     assert.deepEqual(job.script, ['npm ci', 'npx mcflow-hooks verify --format junit --output mcflow-junit.xml']);
     assert.equal(job.artifacts.reports.junit, 'mcflow-junit.xml');
+  });
+
+  it('github reusable workflow: workflow_call with the preset as input, installed apart, inputs never spliced into scripts', () => {
+    const content = renderReusableWorkflow({ mcflowVersion: '1.2.3', presetVersion: '^2.0.0' });
+    const workflow = yaml.load(content) as Record<string, any>;
+    assert.deepEqual(Object.keys(workflow.on), ['workflow_call']);
+    assert.equal(workflow.on.workflow_call.inputs.preset.required, true);
+    assert.equal(workflow.on.workflow_call.inputs['mcflow-version'].default, '1.2.3');
+    assert.equal(workflow.on.workflow_call.inputs['preset-version'].default, '^2.0.0');
+    assert.deepEqual(workflow.permissions, { contents: 'read' });
+    const steps = workflow.jobs.verify.steps as any[];
+    assert.equal(steps[0].with['fetch-depth'], 0);
+    assert.equal(steps[0].with['persist-credentials'], false);
+    for (const step of steps.filter((s) => s.run)) assert.doesNotMatch(step.run, /\$\{\{/, 'an expression spliced into a script is a script injection');
+    assert.match(steps[2].run, /--ignore-scripts/);
+    assert.match(steps[3].run, /verify --config "\$policy"/);
+    assert.doesNotMatch(content, /\{\{\w+\}\}/);
   });
 
   it('knows exactly the providers it has templates for', () => assert.deepEqual([...CI_PROVIDERS], ['github', 'gitlab']));

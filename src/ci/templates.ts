@@ -46,3 +46,25 @@ export function renderCiTemplate(provider: CiProvider, options: CiTemplateOption
     .replace('{{nodeVersion}}', options.nodeVersion ?? '20');
   return { provider, target: provider === 'github' ? '.github/workflows/mcflow.yml' : undefined, content };
 }
+
+export interface ReusableWorkflowOptions {
+  /** The mcflow-hooks version or range the organisation pins (default: this version's major). */
+  mcflowVersion?: string;
+  /** The default version or range of the organisation's preset. */
+  presetVersion?: string;
+  nodeVersion?: string;
+}
+
+/**
+ * The organisation's reusable workflow (`on: workflow_call`), for a central repository: it
+ * installs mcflow-hooks and the organisation's preset apart from the repository's dependencies
+ * and runs `verify --config <preset>`. A ruleset then requires a workflow that calls it in every
+ * repository (README "Organisations").
+ */
+export function renderReusableWorkflow(options: ReusableWorkflowOptions = {}): string {
+  const template = fs.readFileSync(path.join(packageRoot(), 'presets', 'ci', 'github-reusable.yml'), 'utf8');
+  return template
+    .replace('{{mcflowVersion}}', options.mcflowVersion ?? `^${__MCFLOW_VERSION__.split('.')[0]}.0.0`)
+    .replace('{{presetVersion}}', options.presetVersion ?? 'latest')
+    .replace('{{nodeVersion}}', options.nodeVersion ?? '20');
+}

@@ -13,8 +13,10 @@ import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
 import { writeWorkflowCommands } from '../report/workflow-commands.js';
 import type { Change } from '../types.js';
-import { filterByBaseline, readBaseline } from '../baseline.js';
-import { openRepository } from './context.js';
+import { findRepository, type Repository } from '../git/repo.js';
+import { listTreeEntries, readBlob } from '../git/tree.js';
+import type { VerifyPolicy } from '../ci/policy-source.js';
+import { filterByBaseline, parseBaseline, readBaseline } from '../baseline.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
 
 export const VERIFY_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
@@ -44,8 +46,14 @@ export const command: Command = async (args, io) => {
   if (values.staged && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError(messages.verify.stagedWithRange, messages.usageFix);
   }
-  const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
-  const known = values.baseline !== undefined ? readBaseline(path.resolve(io.cwd, values.baseline), values.baseline) : undefined;
+  const repo = findRepository(io.cwd, io.env);
+  const { readRangeRequest } = await import('../ci/event.js');
+  const request = values.staged ? undefined : readRangeRequest(values, io.env);
+  // The policy comes from the target branch (or --config), never from the change under review.
+  const { resolveVerifyPolicy } = await import('../ci/policy-source.js');
+  const policy = await resolveVerifyPolicy(repo, io.cwd, request, values.config);
+  const resolved = policy.resolved;
+  const known = values.baseline !== undefined ? readVerifyBaseline(repo, io.cwd, values.baseline, policy) : undefined;
   // CI is where the policy is enforced: a leftover MCFLOW_SKIP in the environment changes nothing, and we say so.
   const skipIds = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim()).filter(Boolean);
   if (skipIds.length > 0) io.stderr.write(`⚠ ${messages.verify.skipIgnored(skipIds)}\n`);
@@ -53,12 +61,10 @@ export const command: Command = async (args, io) => {
   let change: Change;
   let header: string | undefined;
   let close = () => {};
-  if (values.staged) {
+  if (!request) {
     change = await collectStaged(repo);
   } else {
-    const { readRangeRequest } = await import('../ci/event.js');
     const { collectRangeChange } = await import('../sources/range.js');
-    const request = readRangeRequest(values, io.env);
     const config = resolved.config;
     // No check reads files (all three off): then no diff is read at all.
     const readFiles = (['secrets', 'sensitive-files', 'large-files'] as const).some((id) => levelFor(config, id, 'verify') !== 'off');
@@ -70,8 +76,9 @@ export const command: Command = async (args, io) => {
     change = range.change;
     close = range.close;
     const count = change.commits?.length ?? 0;
-    header = count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range));
+    header = `${count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range))}\n${policy.source}`;
   }
+  if (policy.review) change.policyReview = policy.review;
   let report: Report;
   try {
     report = await runChecks(change, { config: resolved.config, root: repo.root });
@@ -83,8 +90,10 @@ export const command: Command = async (args, io) => {
   report = await maskReport(report);
   if (header) header = await (await import('../checks/secrets.mask.js')).maskText(header);
   if (known) {
-    const { fresh, known: hidden } = filterByBaseline(report.findings, known);
-    report = { ...report, findings: fresh };
+    // policy-change findings are about this change itself: no baseline hides them.
+    const judged = report.findings.filter((finding) => finding.check !== 'policy-change');
+    const { fresh, known: hidden } = filterByBaseline(judged, known);
+    report = { ...report, findings: report.findings.filter((finding) => finding.check === 'policy-change' || fresh.includes(finding)) };
     io.stderr.write(`${messages.baseline.hidden(hidden, values.baseline!)}\n`);
   }
 
@@ -177,4 +186,21 @@ async function unusedAllowEntries(change: Change, config: Parameters<typeof runC
 /** `--staged`: the index as pre-commit sees it (the pre-commit source itself), with every check of that hook and no skipping. */
 async function collectStaged(repo: import('../git/repo.js').Repository): Promise<Change> {
   return (await import('../sources/pre-commit.js')).collectPreCommitChange(repo);
+}
+
+/**
+ * `--baseline`: a baseline the change itself carries (a file in its head commit) is part of the
+ * policy, since it hides findings: on a pull request or push it is read from the commit the
+ * policy came from, and a change that adds or edits it is listed by policy-change. Any other file
+ * (outside the repository, or not committed: CI's own) is read as it is.
+ */
+function readVerifyBaseline(repo: Repository, cwd: string, file: string, policy: VerifyPolicy): Set<string> {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(repo.root, absolute).split(path.sep).join('/');
+  const outside = relative.startsWith('..') || path.isAbsolute(relative);
+  const atHead = outside || !policy.headCommit ? undefined : listTreeEntries(repo, policy.headCommit, [relative]).get(relative);
+  if (!policy.review || !policy.baseCommit || !atHead) return readBaseline(absolute, file);
+  const atBase = listTreeEntries(repo, policy.baseCommit, [relative]).get(relative);
+  if (atHead.object !== atBase?.object) policy.review.baseline = { file: relative, added: atBase === undefined };
+  return atBase ? parseBaseline(readBlob(repo, atBase.object).toString('utf8'), `${file} at ${policy.baseCommit.slice(0, 12)}`) : new Set();
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { LintOptions, QualifiedRules } from '@commitlint/types';
 import type { McflowConfig } from '../config/types.js';
 import { configParseError } from '../config/read.js';
+import { DEFAULTS } from '../config/defaults.js';
 import { compileLinearRegex } from '../config/regex.js';
 import { ConfigError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -129,7 +130,7 @@ async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string
   // Bot messages are skipped before linting, by who wrote them (src/commitlint/bots.ts).
   // Linear-time: the messages are the pull request author's (config/regex.ts).
   const ignores = (config.commits?.ignore ?? []).map((pattern) => compileLinearRegex(pattern, 'm', JSON.stringify(pattern)));
-  const own = root && config.commits?.useCommitlintConfig !== false ? findCommitlintConfig(root) : undefined;
+  const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
   if (own) {
     const loaded = await loadCommitlintConfig(own, root!);
     return {

@@ -90,21 +90,54 @@ function hasPackageProperty(file: string): boolean {
 
 export async function loadConfig(cwd: string, root: string): Promise<ResolvedConfig> {
   const found = await findConfigFile(cwd, root);
-  if (!found) return resolveExtends([DEFAULT_PRESET], root, []);
-  return { ...(await resolveLayer(found.config, found.filepath, [], true)), filepath: found.filepath };
+  if (!found) return loadDefaultPreset(root);
+  return { ...(await resolveLayer(found.config, found.filepath, [], true, WORK_TREE)), filepath: found.filepath };
+}
+
+/** The policy of a repository with no config file: the default preset. */
+export async function loadDefaultPreset(root: string): Promise<ResolvedConfig> {
+  return resolveExtends([DEFAULT_PRESET], root, [], WORK_TREE);
 }
 
 /** Loads a config from an explicit file (the `--config` flag). */
 export async function loadConfigFile(filepath: string): Promise<ResolvedConfig> {
   const absolute = path.resolve(filepath);
   const raw = await readConfigFile(absolute);
-  return { ...(await resolveLayer(raw, absolute, [], true)), filepath: absolute };
+  return { ...(await resolveLayer(raw, absolute, [], true, WORK_TREE)), filepath: absolute };
+}
+
+/**
+ * Where the files of a config come from: the work tree (hooks), or a commit (`verify` reads the
+ * target branch's policy with `git cat-file`, see `at-commit.ts`).
+ */
+export interface ConfigIo {
+  /** The file an `extends` entry names. */
+  resolve(specifier: string, fromDir: string, referrer: string | undefined): string;
+  read(file: string): Promise<unknown>;
+  /**
+   * Called with a config that weakens a key a preset below it locked. Unset, that is a
+   * ConfigError (exit 2); `verify` collects them instead, to report as policy-change findings.
+   */
+  onLockViolation?(violation: LockViolation): void;
+}
+
+export interface LockViolation {
+  /** The config that weakens the keys. */
+  file: string;
+  weakenings: import('./policy-diff.js').Weakening[];
+}
+
+const WORK_TREE: ConfigIo = { resolve: resolvePreset, read: readConfigFile };
+
+/** Resolves one config object (already read) and its `extends`, its relative files read through `io`. */
+export async function resolveConfig(raw: unknown, filepath: string, io: ConfigIo): Promise<ResolvedConfig> {
+  return { ...(await resolveLayer(raw, filepath, [], true, io)), filepath };
 }
 
 type Layer = Pick<ResolvedConfig, 'config' | 'sources'>;
 
 /** Validates one file's config and merges it over the presets it extends. */
-async function resolveLayer(raw: unknown, filepath: string, stack: string[], isUserConfig: boolean): Promise<Layer> {
+async function resolveLayer(raw: unknown, filepath: string, stack: string[], isUserConfig: boolean, io: ConfigIo): Promise<Layer> {
   const value = raw ?? {};
   if (!isPlainObject(value)) throw new ConfigError(messages.configNotObject(filepath), messages.configFix);
   // Built-in presets are validated by the test suite, not on every hook run.
@@ -115,19 +148,39 @@ async function resolveLayer(raw: unknown, filepath: string, stack: string[], isU
   // with --config is taken as it is); a preset without
   // `extends` stands alone.
   const parents = extendsValue === undefined ? (isUserConfig && !isBuiltInPreset(filepath) ? [DEFAULT_PRESET] : []) : [extendsValue].flat();
-  const base = await resolveExtends(parents, path.dirname(filepath), [...stack, filepath]);
-  return { config: mergeConfigs(base.config, own), sources: [...base.sources, filepath] };
+  const base = await resolveExtends(parents, path.dirname(filepath), [...stack, filepath], io);
+  const config = await mergeLocked(base.config, own, filepath, io);
+  return { config, sources: [...base.sources, filepath] };
 }
 
-async function resolveExtends(specifiers: string[], fromDir: string, stack: string[]): Promise<Layer> {
+async function resolveExtends(specifiers: string[], fromDir: string, stack: string[], io: ConfigIo): Promise<Layer> {
   let config: Layer['config'] = {};
   const sources: string[] = [];
   for (const specifier of specifiers) {
-    const file = resolvePreset(specifier, fromDir, stack[stack.length - 1]);
+    const file = io.resolve(specifier, fromDir, stack[stack.length - 1]);
     if (stack.includes(file)) throw new ConfigError(messages.extendsCycle([...stack, file]), messages.extendsCycleFix);
-    const layer = await resolveLayer(await readConfigFile(file), file, stack, false);
-    config = mergeConfigs(config, layer.config);
+    const layer = await resolveLayer(await io.read(file), file, stack, false, io);
+    config = await mergeLocked(config, layer.config, file, io);
     for (const source of layer.sources) if (!sources.includes(source)) sources.push(source);
   }
   return { config, sources };
+}
+
+/**
+ * `mergeConfigs`, holding the keys `base` locks: `over` may strengthen them, never weaken them.
+ * Locks only add up: a config above cannot unlock what one below locked.
+ */
+async function mergeLocked(base: Layer['config'], over: Layer['config'], file: string, io: ConfigIo): Promise<Layer['config']> {
+  const config = mergeConfigs(base, over);
+  const locked = base.policy?.locked ?? [];
+  if (locked.length === 0) return config;
+  config.policy = { ...config.policy, locked: [...new Set([...locked, ...(over.policy?.locked ?? [])])] };
+  // Loaded only where a preset locks keys: most configs never pay for the comparison.
+  const { checkLocks } = await import('./locks.js');
+  const weakenings = checkLocks(base, config, locked);
+  if (weakenings.length > 0) {
+    if (io.onLockViolation) io.onLockViolation({ file, weakenings });
+    else throw new ConfigError(messages.policy.lockedWeakened(file, weakenings), messages.policy.lockedFix(file));
+  }
+  return config;
 }

@@ -57,7 +57,7 @@ export async function importCosmiconfig(): Promise<typeof import('cosmiconfig')>
   return (module.cosmiconfig && module.defaultLoaders ? module : module.default) as typeof import('cosmiconfig');
 }
 
-async function loaderFor(filepath: string): Promise<ConfigLoader | undefined> {
+export async function loaderFor(filepath: string): Promise<ConfigLoader | undefined> {
   const extension = path.extname(filepath);
   if (loaders[extension]) return loaders[extension];
   const all = (await importCosmiconfig()).defaultLoaders as Record<string, ConfigLoader>;

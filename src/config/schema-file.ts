@@ -1,5 +1,5 @@
 /** The JSON schema file shipped for editors, as generated from `configSchema`. */
-import { configSchema } from './schema.js';
+import { configSchema, SCHEMA_EXTENSIONS } from './schema.js';
 
 export const SCHEMA_FILE = 'schema/mcflow.schema.json';
 
@@ -10,5 +10,7 @@ export function renderSchemaFile(): string {
     title: 'mcflow-hooks config',
     ...configSchema,
   };
-  return `${JSON.stringify(schema, null, 2)}\n`;
+  // Our own annotations (`weakerWhen`) are not JSON Schema: editors and validators get none of them.
+  const extensions: readonly string[] = SCHEMA_EXTENSIONS;
+  return `${JSON.stringify(schema, (key, value: unknown) => (extensions.includes(key) ? undefined : value), 2)}\n`;
 }

@@ -14,6 +14,8 @@ export interface PullRequestEvent {
   title?: string;
   body?: string;
   number?: number;
+  /** Labels on the pull request (GitHub payload `labels[].name`, GitLab `CI_MERGE_REQUEST_LABELS`). */
+  labels?: string[];
 }
 
 /** GitHub Actions on `pull_request`: payload file, GITHUB_BASE_REF/HEAD_REF, and a job summary file. */
@@ -27,6 +29,7 @@ export function githubPullRequestEnv(repo: TestRepo, event: PullRequestEvent): N
       body: event.body ?? GOOD_BODY,
       base: { ref: event.base, sha: repo.git(['rev-parse', event.base]).stdout.trim() },
       head: { ref: event.head, sha: repo.git(['rev-parse', event.head]).stdout.trim() },
+      labels: (event.labels ?? []).map((name) => ({ name })),
     },
   };
   return githubEnv(repo, 'pull_request', payload, { GITHUB_BASE_REF: event.base, GITHUB_HEAD_REF: event.head, GITHUB_REF: `refs/pull/${event.number ?? 7}/merge` });
@@ -66,6 +69,7 @@ export function gitlabMergeRequestEnv(repo: TestRepo, mr: PullRequestEvent): Nod
     CI_MERGE_REQUEST_TITLE: mr.title ?? 'feat: add login form',
     CI_MERGE_REQUEST_DESCRIPTION: mr.body ?? GOOD_BODY,
     CI_COMMIT_SHA: repo.git(['rev-parse', mr.head]).stdout.trim(),
+    ...(mr.labels ? { CI_MERGE_REQUEST_LABELS: mr.labels.join(',') } : {}),
   };
 }
 

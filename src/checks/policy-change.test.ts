@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { McflowConfig } from '../config/types.js';
+import type { Change, PolicyReview } from '../types.js';
+import { changedFile } from './check.fixtures.js';
+import { policyChange } from './policy-change.js';
+
+type Config = Omit<McflowConfig, 'extends'>;
+const BASE: Config = {
+  checks: { secrets: 'error', 'branch-name': { 'pre-commit': 'warning', 'pre-push': 'error' } },
+  branches: { protected: ['main', 'develop'] },
+  secrets: { ignore: ['test/fixtures/**'] },
+  policy: { reviewedLabel: 'policy-reviewed' },
+};
+
+function review(head: Config | undefined, extra: Partial<PolicyReview> = {}): PolicyReview {
+  return { base: BASE, head, headFile: '.mcflowrc.json', lockViolations: [], event: 'pull-request', label: 'policy-reviewed', ...extra };
+}
+const run = async (policyReview: PolicyReview, files: Change['files'] = []) =>
+  policyChange.run({ stage: 'verify', policyReview, files, pullRequest: { number: 9 } }, { config: {}, stage: 'verify' });
+const messages = (problems: { message: string }[]) => problems.map((p) => p.message);
+
+describe('policy-change', () => {
+  it('lists each weakening of the target branch policy, as errors pointing at the config', async () => {
+    const head: Config = {
+      ...BASE,
+      checks: { secrets: 'warning', 'branch-name': 'off' },
+      branches: { protected: ['main'], maxLength: 200 },
+      secrets: { ignore: ['**'], allow: [{ fingerprint: '0123456789abcdef', reason: 'x' }] },
+      files: { maxSize: '50 MB', allowSensitive: ['**'] },
+    };
+    const problems = await run(review(head));
+    assert.deepEqual(messages(problems), [
+      'This change weakens the policy: checks.branch-name warning → off at pre-commit; error → off at post-checkout, pre-push, verify',
+      'This change weakens the policy: checks.secrets error → warning at pre-commit, commit-msg, pre-push, verify, audit',
+      'This change weakens the policy: branches.protected removes "develop"',
+      'This change weakens the policy: branches.maxLength 100 → 200',
+      'This change weakens the policy: secrets.allow adds "0123456789abcdef"',
+      'This change weakens the policy: secrets.ignore adds "**"',
+      'This change weakens the policy: files.maxSize 5.0 MB → 50.0 MB',
+      'This change weakens the policy: files.allowSensitive adds "**"',
+    ]);
+    assert.ok(problems.every((p) => p.severity === undefined && p.file === '.mcflowrc.json'));
+    assert.equal(problems[0]!.fix, "undo it, or have it reviewed and accepted: gh pr edit 9 --add-label policy-reviewed   (GitLab: add the label to the merge request)");
+  });
+
+  it('reports nothing for a policy made stricter', async () => {
+    const head: Config = { ...BASE, checks: { ...BASE.checks, 'branch-name': 'error' }, branches: { protected: ['main', 'develop', 'release/*'], maxLength: 50 }, secrets: { ignore: [] }, files: { maxSize: '1 MB' } };
+    assert.deepEqual(await run(review(head)), []);
+  });
+
+  it('lists inline markers the change adds (file and line), not ones already there nor in ignored files', async () => {
+    const files = [
+      changedFile('src/a.ts', 'const a = 1;\n// mcflow-allow-secret: demo\nconst k = "x";\n'),
+      changedFile('src/b.ts', '// mcflow-allow-secret: old\nconst k = "y";\n// mcflow-allow-secret: new\n', { added: [3] }),
+      changedFile('test/fixtures/c.ts', '// mcflow-allow-secret\n'),
+    ];
+    const problems = await run(review(BASE), files);
+    assert.deepEqual(problems.map((p) => [p.file, p.line]), [['src/a.ts', 2], ['src/b.ts', 3]]);
+    assert.match(problems[0]!.message, /adds an inline "mcflow-allow-secret" marker/);
+  });
+
+  it('turns into warnings with the reviewed label, but a locked key stays an error', async () => {
+    const head: Config = { ...BASE, secrets: { ignore: ['**'] }, branches: { protected: ['main'] } };
+    const base: Config = { ...BASE, policy: { ...BASE.policy, locked: ['branches.protected'] } };
+    const problems = await run(review({ ...head, policy: base.policy }, { base, acceptedLabel: 'policy-reviewed' }));
+    assert.deepEqual(problems.map((p) => [p.severity, p.message]), [
+      [undefined, 'This change weakens branches.protected, which a preset locks (policy.locked): removes "develop"'],
+      ['warning', 'This change weakens the policy: secrets.ignore adds "**" (accepted: the pull request has the "policy-reviewed" label)'],
+    ]);
+  });
+
+  it('reports a JS/TS config the change adds, which was not run', async () => {
+    const problems = await run(review(undefined, { code: { file: 'mcflow.config.ts', added: true } }));
+    assert.deepEqual(messages(problems), ["This change adds the config mcflow.config.ts: it is code, so verify does not run it from a pull request; the target branch's policy applies until it is merged"]);
+  });
+
+  it('says so, as a warning, when the target has no policy yet', async () => {
+    const problems = await run(review(BASE, { newPolicy: { file: '.mcflowrc.json', code: false } }));
+    assert.deepEqual(problems.map((p) => [p.severity, p.message]), [['warning', "The target branch has no mcflow-hooks policy yet: this change's config .mcflowrc.json applies"]]);
+  });
+
+  it('masks what it echoes from the config: a value is the pull request author\'s text', async () => {
+    const head: Config = { ...BASE, branches: { ...BASE.branches, allowed: ['TOKEN-123'] } };
+    const problems = await policyChange.run({ stage: 'verify', policyReview: review(head) }, { config: {}, stage: 'verify', mask: async (text) => text.replace('TOKEN-123', 'TOK****') });
+    assert.deepEqual(messages(problems), ['This change weakens the policy: branches.allowed adds "TOK****"']);
+  });
+
+  it('runs only where verify resolved a review (never in the hooks)', async () => {
+    assert.deepEqual(await policyChange.run({ stage: 'verify' }, { config: {}, stage: 'verify' }), []);
+  });
+});

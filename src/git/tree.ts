@@ -1,0 +1,52 @@
+/**
+ * Files as a commit records them, without checking the commit out: what `verify` reads the
+ * target branch's policy from. Nothing here looks at the work tree, the index or
+ * .gitattributes (no textconv, no filters): the bytes are the blob's.
+ */
+import type { Repository } from './repo.js';
+import { git } from './exec.js';
+
+export interface TreeEntry {
+  /** `100644`, `100755` (files), `120000` (a symlink), `160000` (a submodule), `040000` (a tree). */
+  mode: string;
+  type: string;
+  object: string;
+}
+
+/**
+ * Which of `paths` (relative to the top of the work tree) exist in `commit`, and as what.
+ * `git ls-tree -z --full-tree <commit> -- <paths>` prints one entry per path found:
+ *   100644 blob 587be6b4c3f93f93c489c0111bba5596147a26cb\t.mcflowrc.json\0
+ * `--literal-pathspecs`: a directory name with `*` or `:(` in it is a name, not a pattern.
+ */
+export function listTreeEntries(repo: Pick<Repository, 'root'>, commit: string, paths: readonly string[]): Map<string, TreeEntry> {
+  const entries = new Map<string, TreeEntry>();
+  if (paths.length === 0) return entries;
+  const { stdout } = git(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', commit, '--', ...paths], { cwd: repo.root });
+  for (const record of stdout.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, object] = record.slice(0, tab).split(' ');
+    if (mode && type && object) entries.set(record.slice(tab + 1), { mode, type, object });
+  }
+  return entries;
+}
+
+/** A blob's bytes (`git cat-file blob <sha>`): never a textconv'd or filtered version. */
+export function readBlob(repo: Pick<Repository, 'root'>, blob: string): Buffer {
+  return git(['cat-file', 'blob', blob], { cwd: repo.root, binary: true }).stdoutBuffer!;
+}
+
+/**
+ * True when a file under `paths` in `commit` contains `text` (fixed string). One
+ * `git grep -l -F` over the commit's tree: exit 1 means "no match". `--no-textconv` and no
+ * work tree: the commit's bytes decide.
+ */
+export function treeContains(repo: Pick<Repository, 'root'>, commit: string, text: string, paths: readonly string[]): boolean {
+  const result = git(['--literal-pathspecs', 'grep', '-l', '-F', '--no-textconv', '-e', text, commit, '--', ...paths], {
+    cwd: repo.root,
+    okCodes: [1],
+  });
+  return result.status === 0 && result.stdout.length > 0;
+}
+
