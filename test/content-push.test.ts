@@ -14,6 +14,8 @@ const ZERO = '0'.repeat(40);
 function withSecretOnFeature(t: import('node:test').TestContext): { repo: TestRepo; base: string; secret: string } {
   const repo = createRepo(t, { origin: true });
   repo.write('app.ts', 'export const app = 1;\n');
+  // Committed: in CI the policy is read from history, never from the working tree.
+  repo.write('.mcflowrc.json', JSON.stringify({ branches: { protected: ['main', 'develop', 'release-line'] } }));
   repo.git(['add', '.']);
   const base = repo.commitQuietly('chore: initial commit');
   repo.git(['branch', 'develop']);
@@ -33,7 +35,6 @@ describe('verify of a push that creates or rewrites a protected branch', () => {
   it('a created protected branch: every commit not on another protected branch is checked', (t) => {
     const { repo, secret } = withSecretOnFeature(t);
     repo.git(['push', '-q', '--no-verify', 'origin', 'feature/x:release-line']);
-    repo.write('.mcflowrc.json', JSON.stringify({ branches: { protected: ['main', 'develop', 'release-line'] } }));
     repo.git(['fetch', '-q', 'origin']);
     const env = githubPushEnv(repo, { ref: 'refs/heads/release-line', before: ZERO, after: secret, created: true });
     const result = repo.cli(['verify', '--format', 'json'], { env });
@@ -106,18 +107,23 @@ describe('capped output keeps its totals', () => {
 
 describe('verify without content checks', () => {
   it('reads no diff and no blob at all', (t) => {
-    const repo = createRepo(t);
-    const base = repo.commitQuietly('chore: initial commit');
-    repo.write('app.ts', `export const key = "${STRIPE}";\n`);
-    repo.git(['add', '.']);
-    repo.commitQuietly('feat: key');
-    // Remove the blob from the object database: any content read now fails.
-    const blob = repo.git(['rev-parse', 'HEAD:app.ts']).stdout.trim();
-    fs.rmSync(path.join(repo.dir, '.git/objects', blob.slice(0, 2), blob.slice(2)));
-    const withContent = repo.cli(['verify', '--base', base]);
+    const run = (config: object) => {
+      const repo = createRepo(t);
+      // Committed in the base: verify reads the policy from history.
+      repo.write('.mcflowrc.json', JSON.stringify(config));
+      repo.git(['add', '.']);
+      const base = repo.commitQuietly('chore: initial commit');
+      repo.write('app.ts', `export const key = "${STRIPE}";\n`);
+      repo.git(['add', '.']);
+      repo.commitQuietly('feat: key');
+      // Remove the blob from the object database: any content read now fails.
+      const blob = repo.git(['rev-parse', 'HEAD:app.ts']).stdout.trim();
+      fs.rmSync(path.join(repo.dir, '.git/objects', blob.slice(0, 2), blob.slice(2)));
+      return repo.cli(['verify', '--base', base]);
+    };
+    const withContent = run({});
     assert.equal(withContent.code, 2, withContent.output);
-    repo.write('.mcflowrc.json', JSON.stringify({ checks: { secrets: 'off', 'sensitive-files': 'off', 'large-files': 'off' } }));
-    const without = repo.cli(['verify', '--base', base]);
+    const without = run({ checks: { secrets: 'off', 'sensitive-files': 'off', 'large-files': 'off' } });
     assert.equal(without.code, 0, without.output);
   });
 });
