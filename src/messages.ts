@@ -184,6 +184,15 @@ export const messages = {
     hookOk: (file: string) => `${file} calls mcflow-hooks`,
     config: (file: string | undefined, from: string) =>
       file ? `config ${file} is valid (${from})` : `no config file: the default preset applies (${from})`,
+    /** How the hooks get the configs (the resolved-config cache, src/config/cache.ts). */
+    configCache: (what: string, state: 'hit' | 'stored' | 'preset' | 'none' | 'slow' | 'unserialisable', reason?: string) =>
+      state === 'preset'
+        ? `${what}: only extends @commitlint/config-conventional, the hooks use the bundled copy (no loading)`
+        : state === 'none'
+          ? `${what}: nothing to resolve`
+          : state === 'hit' || state === 'stored'
+            ? `${what}: resolved once, then read from the hooks' config cache`
+            : `${what}: cannot be cached, loaded on every commit: ${reason ?? 'unknown reason'} (plain data in the config makes it cacheable)`,
     ok: (text: string) => `✓ ${text}`,
     bad: (text: string, fix: string) => `✗ ${text}\n    → ${fix}`,
     allGood: 'Everything is in place.',

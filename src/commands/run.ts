@@ -14,7 +14,7 @@ import { formatText } from '../report/text.js';
 import type { Change, HookName } from '../types.js';
 import type { McflowConfig } from '../config/types.js';
 import { findRepository, type Repository } from '../git/repo.js';
-import { openRepository } from './context.js';
+import { openRepositoryForHook } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
 
 type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) => Promise<Change>;
@@ -71,7 +71,7 @@ export const command: Command = async (args, io) => {
     return prepareCommitMessage(findRepository(io.cwd, io.env), hookArgs[0], hookArgs[1]);
   }
   const skip = parseSkipList(io.env.MCFLOW_SKIP);
-  const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  const { repo, resolved } = await openRepositoryForHook(io.cwd, io.env, values.config);
   const change = await source!(repo, hookArgs, io, resolved.config);
   // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
   const report = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));

@@ -13,6 +13,7 @@ import { DEFAULTS } from '../config/defaults.js';
 import { compileLinearRegex } from '../config/regex.js';
 import { ConfigError } from '../errors.js';
 import { messages } from '../messages.js';
+import { loadCommitlintCached } from './cache.js';
 
 export interface LintSetup {
   rules: QualifiedRules;
@@ -85,7 +86,7 @@ export function resolveLintSetup(config: Pick<McflowConfig, 'commits'>, root: st
  * exit 1 after our own message. Those strays are collected while the load runs, so the message
  * can name every missing package.
  */
-async function loadCommitlintConfig(own: string, root: string) {
+export async function loadCommitlintConfig(own: string, root: string) {
   const { default: load } = await import('@commitlint/load');
   const strays: unknown[] = [];
   const collect = (reason: unknown) => {
@@ -132,7 +133,8 @@ async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string
   const ignores = (config.commits?.ignore ?? []).map((pattern) => compileLinearRegex(pattern, 'm', JSON.stringify(pattern)));
   const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
   if (own) {
-    const loaded = await loadCommitlintConfig(own, root!);
+    // Through the resolved-config cache (./cache.ts): a warm hook reads one JSON file.
+    const { loaded } = await loadCommitlintCached(own, root!, loadCommitlintConfig);
     return {
       rules: { ...loaded.rules, ...overrides },
       options: {
