@@ -344,8 +344,12 @@ export const messages = {
       const where = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "edit", remove the secret)` : 'rewrite the commits that add it';
       return `rotate the credential, then take it out of history: ${where}   (${notASecret})`;
     },
-    truncated: (limit: number) =>
-      `More than ${limit} commits are being pushed: only the newest ${limit} were scanned for secrets. CI scans the rest: ${CLI} verify`,
+    moreInFile: (count: number) => `…and ${count} more possible secret${count === 1 ? '' : 's'} in this file (not listed one by one)`,
+    fixMany: (stage: Stage, file: string, commit: string | undefined) =>
+      stage === 'pre-commit'
+        ? `this file is full of credentials: unstage it and keep it out of git: git rm --cached -- ${shellQuote(file)}`
+        : `this file is full of credentials: rotate them, then take the file out of history${commit ? `: git rebase --interactive ${commit.slice(0, 12)}~1` : ''}`,
+    moreInRun: (count: number) => `…and ${count} more possible secret${count === 1 ? '' : 's'} (not listed one by one: fix the ones above, then run again)`,
     foundInText: (where: 'message' | 'title' | 'body', description: string, rule: string, masked: string, line: number) =>
       `Possible ${description} (${rule}) in ${{ message: 'the commit message', title: 'the pull request title', body: 'the pull request description' }[where]}${where === 'title' ? '' : ` (line ${line})`}: ${masked}`,
     textFix: (stage: Stage, where: 'message' | 'title' | 'body', commit: string | undefined, number: number | undefined, fingerprint: string) => {

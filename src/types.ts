@@ -26,6 +26,8 @@ export interface Finding {
   fix?: string;
   /** Stable identity of a secret (hash of rule + value), used by allow-lists. */
   fingerprint?: string;
+  /** How many problems this finding stands for: a capped list's "…and N more" line carries N. Absent means 1. */
+  count?: number;
   /**
    * The ids of the library rules behind this finding, as the library names them (commit-message:
    * commitlint's, e.g. `["type-empty", "subject-empty"]` for a header with no `type:`, which
@@ -74,6 +76,8 @@ export interface ChangedFile {
   from?: string;
   /** The new blob's object id. */
   blob?: string;
+  /** The new blob's mode: 100644, 100755, 120000 (a symlink: its content is the target, never followed). */
+  mode?: string;
   /** Size in bytes of the new blob. */
   size?: number;
   /** The commit that introduced this version (verify, audit, pre-push). */
@@ -132,11 +136,8 @@ export interface Change {
    * tree's. Loaded on first use.
    */
   lintSetup?: () => Promise<import('./commitlint/setup.js').LintSetup>;
-  /**
-   * The commits whose files are in `files` (pre-push: those the remote lacks, newest first), and
-   * whether the scan stopped at `limit` commits.
-   */
-  history?: { commits: string[]; limit: number; truncated: boolean };
+  /** pre-push: the commits whose files are in `files` (every one the remote lacks, newest first). */
+  history?: { commits: string[] };
   /** verify: every commit of the range, newest first, merges included (`messages` may leave merges out). */
   commits?: CommitInfo[];
   /** verify: what CI event the change came from, and where. */

@@ -79,7 +79,9 @@ describe('secrets in pre-commit', () => {
     repo.write('with space.env.txt', `DB_PASSWORD=${PASSWORD}\n`);
     repo.write('new\nline.txt', `token=${GITLAB}\n`);
     repo.write('ünïcødé.md', `Stripe: ${STRIPE}\n`);
-    repo.write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), Buffer.from(`${STRIPE}\n`)]));
+    // Binary by content: mostly bytes no text has (a stray NUL alone would not make it binary).
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
+    repo.write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), noise, Buffer.from(`${STRIPE}\n`)]));
     repo.git(['add', '-A']);
     const result = seen(repo.cli(['run', 'pre-commit', '--format', 'json'], { env: { GIT_PREFIX: '' } }));
     assert.equal(result.code, 1, result.output);

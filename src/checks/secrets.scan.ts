@@ -205,9 +205,11 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
     );
   });
   await scanWithPreset(targets, texts, matches);
-  return matches.map((found, index) =>
-    dropOverlaps(found).map(({ start, end: _end, ...secret }) => ({ ...secret, ...position(texts[index]!, start) })),
-  );
+  return matches.map((found, index) => {
+    const kept = dropOverlaps(found);
+    const places = positions(texts[index]!, kept.map((secret) => secret.start));
+    return kept.map(({ start: _start, end: _end, ...secret }, at) => ({ ...secret, ...places[at]! }));
+  });
 }
 
 /**
@@ -294,25 +296,35 @@ function restOfAssignment(content: string, end: number): string | undefined {
   return equals === -1 ? undefined : rest.slice(equals + 1).trim();
 }
 
-/** One finding per secret: when rules overlap, the first by position wins; at the same position provider rules, then shape rules, then the generic one. */
+/**
+ * One finding per secret: when rules overlap, the first by position wins; at the same position
+ * provider rules, then shape rules, then the generic one. Sorted once, then one sweep: a match
+ * overlaps a kept one only if it starts before the furthest end kept so far.
+ */
 function dropOverlaps<T extends { rule: string; start: number; end: number }>(found: T[]): T[] {
   const rank = (rule: string) => (rule === 'mcflow/secret-assignment' ? 2 : SHAPE_RULES.has(rule) ? 1 : 0);
   const sorted = [...found].sort((a, b) => a.start - b.start || rank(a.rule) - rank(b.rule));
   const kept: T[] = [];
+  let reach = -1;
   for (const secret of sorted) {
-    if (kept.some((other) => secret.start < other.end && other.start < secret.end)) continue;
+    if (secret.start < reach) continue;
     kept.push(secret);
+    reach = Math.max(reach, secret.end);
   }
   return kept;
 }
 
-/** 1-based line and column of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of each offset (ascending), in one pass over the text. */
+function positions(text: string, offsets: readonly number[]): { line: number; column: number }[] {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  let newline = text.indexOf('\n');
+  return offsets.map((offset) => {
+    while (newline !== -1 && newline < offset) {
+      line++;
+      lineStart = newline + 1;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    return { line, column: offset - lineStart + 1 };
+  });
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
-import { hasErrors, maskReport, runChecks, type Report } from '../engine.js';
+import { hasErrors, levelFor, maskReport, runChecks, type Report } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
@@ -67,7 +67,14 @@ export const command: Command = async (args, io) => {
     change = await collectStaged(repo);
   } else {
     const { collectRangeChange } = await import('../sources/range.js');
-    const range = await collectRangeChange(repo, request, resolved.config.branches?.production ?? []);
+    const config = resolved.config;
+    // No check reads files (all three off): then no diff is read at all.
+    const readFiles = (['secrets', 'sensitive-files', 'large-files'] as const).some((id) => levelFor(config, id, 'verify') !== 'off');
+    const range = await collectRangeChange(repo, request, {
+      production: config.branches?.production ?? [],
+      protectedBranches: config.branches?.protected ?? [],
+      readFiles,
+    });
     change = range.change;
     close = range.close;
     const count = change.commits?.length ?? 0;
@@ -179,9 +186,10 @@ function sarifFallbackFile(root: string, configFile: string | undefined): string
 async function unusedAllowEntries(change: Change, config: Parameters<typeof runChecks>[1]['config'], root: string, configFile: string | undefined) {
   const { scanForSecrets } = await import('../checks/secrets.js');
   const { findUnusedAllowEntries } = await import('../checks/secrets.allow.js');
-  const raw = await scanForSecrets(change, { config, stage: change.stage, root });
+  const seen = new Set<string>();
+  await scanForSecrets(change, { config, stage: change.stage, root }, { seen });
   const file = configFile ? path.relative(root, configFile) || configFile : 'the config';
-  return findUnusedAllowEntries(raw, config).map((entry) => ({
+  return findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config).map((entry) => ({
     check: 'secrets',
     severity: 'warning' as const,
     message: messages.verify.unusedAllow(entry.fingerprint, entry.reason),
