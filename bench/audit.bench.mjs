@@ -122,7 +122,7 @@ export default async function benchAudit() {
   const audit = JSON.parse(fs.readFileSync(path.join(repo.dir, '..', 'audit.json'), 'utf8'));
 
   console.log(`\n## audit over a generated history (medians of ${runs} ${runs === 1 ? 'run' : 'runs'}; generated in ${generation} s)\n`);
-  console.log(`  ${repo.commits} commits, ${repo.branches} branches; audit scanned ${audit.scope.commits} non-merge commits: ${audit.verdict}\n`);
+  console.log(`  ${repo.commits} commits, ${repo.branches} branches; audit scanned ${audit.scope.commits} commits (merges included): ${audit.verdict}\n`);
   const width = Math.max(...Object.keys(result).map((k) => k.length));
   for (const [label, r] of Object.entries(result)) {
     console.log(`  ${label.padEnd(width)}  ${r.ms.toFixed(0).padStart(8)} ms  ${r.cpuMs.toFixed(0).padStart(6)} ms CPU  ${r.rssMb.toFixed(0).padStart(5)} MB peak RSS  (exit ${r.status})`);

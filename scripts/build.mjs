@@ -20,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const define = { __MCFLOW_VERSION__: JSON.stringify(version) };
+const conventional = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@commitlint/config-conventional/package.json'), 'utf8'));
+// The bundled config-conventional's version: a project's config that only extends it uses the bundled copy when the installed one is the same.
+const define = { __MCFLOW_VERSION__: JSON.stringify(version), __COMMITLINT_CONVENTIONAL_VERSION__: JSON.stringify(conventional.version) };
 const minify = !process.env.MCFLOW_NO_MINIFY;
 
 /** Dependencies bundled on their own and imported by the bin only when needed. */

@@ -90,7 +90,7 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
 
 /** Fixes the key order of a finding, so JSON output is stable. */
 function toFinding(check: string, severity: Severity, problem: Omit<Finding, 'check' | 'severity'>): Finding {
-  const { message, file, line, column, commit, ref, fix, fingerprint, rules } = problem;
+  const { message, file, line, column, commit, ref, fix, fingerprint, count, rules } = problem;
   const finding: Finding = { check, severity, message };
   if (file !== undefined) finding.file = file;
   if (line !== undefined) finding.line = line;
@@ -99,6 +99,7 @@ function toFinding(check: string, severity: Severity, problem: Omit<Finding, 'ch
   if (ref !== undefined) finding.ref = ref;
   if (fix !== undefined) finding.fix = fix;
   if (fingerprint !== undefined) finding.fingerprint = fingerprint;
+  if (count !== undefined) finding.count = count;
   if (rules !== undefined) finding.rules = rules;
   return finding;
 }

@@ -214,6 +214,15 @@ export const messages = {
     hookOk: (file: string) => `${file} calls mcflow-hooks`,
     config: (file: string | undefined, from: string) =>
       file ? `config ${file} is valid (${from})` : `no config file: the default preset applies (${from})`,
+    /** How the hooks get the configs (the resolved-config cache, src/config/cache.ts). */
+    configCache: (what: string, state: 'hit' | 'stored' | 'preset' | 'none' | 'slow' | 'unserialisable', reason?: string) =>
+      state === 'preset'
+        ? `${what}: only extends @commitlint/config-conventional, the hooks use the bundled copy (no loading)`
+        : state === 'none'
+          ? `${what}: nothing to resolve`
+          : state === 'hit' || state === 'stored'
+            ? `${what}: resolved once, then read from the hooks' config cache`
+            : `${what}: cannot be cached, loaded on every commit: ${reason ?? 'unknown reason'} (plain data in the config makes it cacheable)`,
     ok: (text: string) => `✓ ${text}`,
     bad: (text: string, fix: string) => `✗ ${text}\n    → ${fix}`,
     allGood: 'Everything is in place.',
@@ -363,14 +372,19 @@ export const messages = {
   secrets: {
     why: 'a pushed secret must be rotated, and history keeps it even after the file is fixed',
     found: (description: string, rule: string, masked: string) => `Possible ${description} (${rule}): ${masked}`,
+    inTestFixture: ' (in a test fixture path: if it is a made-up sample, allow it; if it is real, it is leaked all the same)',
     fix: (stage: Stage, file: string, commit: string | undefined, fingerprint: string) => {
       const notASecret = `not a secret? put "mcflow-allow-secret: <reason>" on the line above, or add { "fingerprint": "${fingerprint}", "reason": "…" } to secrets.allow`;
       if (stage === 'pre-commit') return `remove it from the file and stage it again: git add -- ${shellQuote(file)}   (${notASecret})`;
       const where = commit ? `git rebase --interactive ${commit.slice(0, 12)}~1   (mark the commit "edit", remove the secret)` : 'rewrite the commits that add it';
       return `rotate the credential, then take it out of history: ${where}   (${notASecret})`;
     },
-    truncated: (limit: number) =>
-      `More than ${limit} commits are being pushed: only the newest ${limit} were scanned for secrets. CI scans the rest: ${CLI} verify`,
+    moreInFile: (count: number) => `…and ${count} more possible secret${count === 1 ? '' : 's'} in this file (not listed one by one)`,
+    fixMany: (stage: Stage, file: string, commit: string | undefined) =>
+      stage === 'pre-commit'
+        ? `this file is full of credentials: unstage it and keep it out of git: git rm --cached -- ${shellQuote(file)}`
+        : `this file is full of credentials: rotate them, then take the file out of history${commit ? `: git rebase --interactive ${commit.slice(0, 12)}~1` : ''}`,
+    moreInRun: (count: number) => `…and ${count} more possible secret${count === 1 ? '' : 's'} (not listed one by one: fix the ones above, then run again)`,
     foundInText: (where: 'message' | 'title' | 'body', description: string, rule: string, masked: string, line: number) =>
       `Possible ${description} (${rule}) in ${{ message: 'the commit message', title: 'the pull request title', body: 'the pull request description' }[where]}${where === 'title' ? '' : ` (line ${line})`}: ${masked}`,
     textFix: (stage: Stage, where: 'message' | 'title' | 'body', commit: string | undefined, number: number | undefined, fingerprint: string) => {
@@ -528,6 +542,15 @@ export const messages = {
         `policy: ${file ?? 'the "gitflow" preset'} from the pushed commit (a new branch: no commit before the push to read it from)`,
     },
   },
+  commitlintBase: {
+    unwritable: (where: string, dir: string, reason: string) =>
+      `verify cannot load the target branch's commitlint config ${where}: it needs a temporary directory in ${dir} (${reason})`,
+    unwritableFix: 'make the node_modules directory of the checkout writable (or set "commits.useCommitlintConfig": false)',
+    localImport: (file: string, commit: string) =>
+      `verify loads the target branch's commitlint config on its own, away from the checkout (whose files are the change's), with the local files it imports read from ${commit.slice(0, 12)}: ${file} is not there`,
+    localImportFix: (file: string) =>
+      `move what ${file} imports from the repository into the file itself or into an installed package (a shared config in devDependencies), on the target branch`,
+  },
   policyChange: {
     why: 'in CI the policy comes from the target branch, so a pull request cannot loosen the rules that judge it; a change to those rules is reviewed on purpose, not merged along with what it would let in',
     weakened: (key: string, change: string) => `This change weakens the policy: ${key} ${change}`,
@@ -537,8 +560,18 @@ export const messages = {
       `This change ${added ? 'adds' : 'edits'} the config ${file}: it is code, so verify does not run it from a pull request; the target branch's policy applies until it is merged`,
     baseline: (file: string, added: boolean) =>
       `This change ${added ? 'adds' : 'edits'} the baseline ${file}, whose findings verify does not report: the target branch's version applies until it is merged`,
-    commitlintConfig: (file: string, added: boolean) =>
-      `This change ${added ? 'adds' : 'edits'} the commitlint config ${file}, which decides what a valid commit message is`,
+    commitlintConfig: (change: { file: string; kind: 'added' | 'edited' | 'removed' | 'replaced'; previous?: string }) => {
+      const name = (file: string) => (file === 'package.json' ? 'the commitlint config in package.json ("commitlint")' : `the commitlint config ${file}`);
+      const what = {
+        added: `adds ${name(change.file)}`,
+        edited: `edits ${name(change.file)}`,
+        removed: `removes ${name(change.file)}`,
+        replaced: `makes ${name(change.file)} win over ${change.previous ? name(change.previous) : 'the target branch\'s'}`,
+      }[change.kind];
+      const target = change.previous ? `the target branch's ${change.previous === 'package.json' ? 'package.json "commitlint" key' : change.previous}` : 'the "@commitlint/config-conventional" preset (with commits.rules)';
+      const notRun = change.kind === 'removed' ? '' : ` verify does not run the change's version (a commitlint config can run code):`;
+      return `This change ${what}, which decides what a valid commit message is:${notRun} ${target} ${change.kind === 'removed' ? 'still lints' : 'lints'} the commits until it is merged`;
+    },
     newPolicy: (file: string | undefined) =>
       `The target branch has no mcflow-hooks policy yet: ${file ? `this change's config ${file}` : 'the "gitflow" preset'} applies`,
     newPolicyCode: (file: string) =>

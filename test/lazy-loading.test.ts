@@ -43,6 +43,21 @@ describe('lazy loading', () => {
     ]);
   });
 
+  it('with a warm config cache, the config init writes and a commitlint.config.ts load nothing more than no config', (t) => {
+    const repo = createRepo(t);
+    fs.mkdirSync(path.join(repo.dir, 'node_modules/@commitlint'), { recursive: true });
+    fs.symlinkSync(path.join(PACKAGE_ROOT, 'node_modules/@commitlint/config-conventional'), path.join(repo.dir, 'node_modules/@commitlint/config-conventional'));
+    repo.write('.mcflowrc.json', JSON.stringify({ $schema: './node_modules/mcflow-hooks/schema.json', extends: 'gitflow' }));
+    repo.write('commitlint.config.ts', "export default { extends: ['@commitlint/config-conventional'], rules: { 'scope-empty': [0] } } as const;\n");
+    const message = repo.write('msg', 'feat: ok\n');
+    const cold = loadedBy(repo, ['run', 'commit-msg', message], { GIT_PREFIX: '' });
+    assert.ok(cold.includes('dist/vendor/cosmiconfig.cjs') && cold.some((file) => file.startsWith('node_modules/jiti/')), cold.join('\n'));
+    const warm = loadedBy(repo, ['run', 'commit-msg', message], { GIT_PREFIX: '' });
+    // no cosmiconfig, YAML/JSON parsers, schema validator, globs or jiti: one JSON file per config
+    assert.deepEqual(warm, loadedBy(createRepo(t), ['run', 'commit-msg', message], { GIT_PREFIX: '' }), 'the same files as a repository with no config at all');
+    assert.ok(!warm.some((file) => /cosmiconfig|glob|jiti|@commitlint\/load/.test(file)), warm.join('\n'));
+  });
+
   it('--version loads nothing but the bundle and its sentences', (t) => {
     const repo = createRepo(t);
     assert.deepEqual(loadedBy(repo, ['--version']), ['dist/cli.cjs', 'dist/shared/messages.cjs']);

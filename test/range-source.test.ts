@@ -37,7 +37,7 @@ describe('range source', () => {
       change.files!.map(async (f) => ({ path: f.path, status: f.status, commit: f.commit, from: f.from, lines: [...(await f.readAddedLines!())], size: f.size })),
     );
     assert.deepEqual(files, [
-      { path: 'image.bin', status: 'A', commit: second, from: undefined, lines: [], size: 5 },
+      { path: 'image.bin', status: 'A', commit: second, from: undefined, lines: [1], size: 5 },
       { path: 'moved.txt', status: 'R', commit: second, from: 'app.txt', lines: [5], size: 24 },
       { path: 'app.txt', status: 'M', commit: first, from: undefined, lines: [2, 4], size: 19 },
       { path: 'café "quoted".txt', status: 'A', commit: first, from: undefined, lines: [1], size: 2 },

@@ -79,7 +79,9 @@ describe('secrets in pre-commit', () => {
     repo.write('with space.env.txt', `DB_PASSWORD=${PASSWORD}\n`);
     repo.write('new\nline.txt', `token=${GITLAB}\n`);
     repo.write('ünïcødé.md', `Stripe: ${STRIPE}\n`);
-    repo.write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), Buffer.from(`${STRIPE}\n`)]));
+    // Binary by content: mostly bytes no text has (a stray NUL alone would not make it binary).
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
+    repo.write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), noise, Buffer.from(`${STRIPE}\n`)]));
     repo.git(['add', '-A']);
     const result = seen(repo.cli(['run', 'pre-commit', '--format', 'json'], { env: { GIT_PREFIX: '' } }));
     assert.equal(result.code, 1, result.output);
@@ -196,7 +198,8 @@ describe('laziness', () => {
     repo.write('plain.txt', `password = "${PASSWORD}"\n`);
     repo.git(['add', 'plain.txt']);
     assert.match(cli(['run', 'pre-commit']).output, /mcflow\/secret-assignment/, 'our own rules need no secretlint');
-    repo.write('plain.txt', `token = "${'gh' + 'p_'}1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ"\n`);
+    // Credentials in a URL are the preset's basicauth rule's (GitHub tokens are our own rule's now).
+    repo.write('plain.txt', `remote = "https://deploy:${'Xq7pLm2' + 'vR9tKw'}@git.acme.io/app.git"\n`);
     repo.git(['add', 'plain.txt']);
     assert.match(cli(['run', 'pre-commit']).output, /Cannot find module .*vendor\/@secretlint/, 'a preset trigger loads secretlint');
   });

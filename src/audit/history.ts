@@ -1,16 +1,15 @@
 /**
- * The "sensitive content in history" section: every commit in scope, streamed from one
- * `git log --raw -p` in batches (see history-stream.ts), with sizes and contents from two
- * long-lived `cat-file` processes. Memory stays bounded by two batches whatever the length of
- * history. The checks are the hooks' own (`secrets`, `sensitive-files`, `large-files`), run over
+ * The "sensitive content in history" section: every commit in scope (merges included: what a
+ * merge adds relative to all its parents), streamed in batches from the content reader, with
+ * sizes and contents from one long-lived `cat-file` process. Memory stays bounded by two
+ * batches whatever the length of history. The checks are the hooks' own (`secrets`, `sensitive-files`, `large-files`), run over
  * what each commit added, so a finding names the commit that introduced it.
  */
 import type { CheckId } from '../checks/ids.js';
 import { runChecks, type RunOptions } from '../engine.js';
-import { createBlobReader, readBlobSizes } from '../git/blobs.js';
 import { blobsAt, branchRefsContaining } from '../git/audit.js';
-import { streamHistory, type CommitAdditions } from '../git/history-stream.js';
-import { ObjectReader } from '../git/object-reader.js';
+import { streamCommitContent, toChangedFiles, type CommitContent } from '../git/content-reader.js';
+import { ObjectStore } from '../git/object-store.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
 import type { ChangedFile } from '../types.js';
@@ -37,8 +36,8 @@ export async function auditHistory(
   const oldest = new Map<string, AuditFinding>();
   const reasons: Record<string, string> = {};
   let done = 0;
-  const objects = new ObjectReader(repo);
-  const scan = async (batch: CommitAdditions[]) => {
+  const objects = new ObjectStore(repo);
+  const scan = async (batch: CommitContent[]) => {
     const files = await toChangedFiles(objects, batch);
     const dates = new Map(batch.map((commit) => [commit.sha, commit.authorDate]));
     const report = await runChecks({ stage: 'audit', files, repo: { root: repo.root } }, { ...options, only: HISTORY_CHECKS });
@@ -53,7 +52,8 @@ export async function auditHistory(
   };
   let commits = 0;
   try {
-    if (revisions.length > 0) commits = await streamHistory(repo, { revisions, since: scope.sinceDate }, scan);
+    const since = scope.sinceDate ? [`--since=${scope.sinceDate}`] : [];
+    if (revisions.length > 0) commits = await streamCommitContent(repo, { options: since, revisions }, scan);
   } finally {
     objects.close();
   }
@@ -61,26 +61,6 @@ export async function auditHistory(
   const findings = [...oldest.values()].sort((a, b) => Date.parse(a.date ?? '') - Date.parse(b.date ?? ''));
   await markPresence(repo, scope, findings, options);
   return { findings, commits, reasons };
-}
-
-/** A batch's files as the checks read them: sizes up front, contents on request, both from long-lived `cat-file` processes. */
-async function toChangedFiles(objects: ObjectReader, batch: CommitAdditions[]): Promise<ChangedFile[]> {
-  const blobs = [...new Set(batch.flatMap((commit) => commit.entries.map((entry) => entry.blob)))];
-  const sizeOf = await Promise.all(blobs.map((blob) => objects.size(blob)));
-  const sizes = new Map(blobs.map((blob, index) => [blob, sizeOf[index]]));
-  const readBlob = (blob: string) => objects.read(blob);
-  return batch.flatMap((commit) =>
-    commit.entries.map((entry): ChangedFile => ({
-      path: entry.path,
-      status: entry.status,
-      ...(entry.from !== undefined ? { from: entry.from } : {}),
-      blob: entry.blob,
-      size: sizes.get(entry.blob),
-      commit: commit.sha,
-      readContent: () => readBlob(entry.blob),
-      readAddedLines: async () => commit.added.get(entry.path) ?? new Set<number>(),
-    })),
-  );
 }
 
 /** How many `git for-each-ref --contains` run at once. */
@@ -99,16 +79,17 @@ async function markPresence(repo: Repository, scope: AuditScope, findings: Audit
   const tips = new Map(scope.protectedTips);
   for (const branches of wasOn.values()) for (const name of branches) if (!tips.has(name)) tips.set(name, scope.branches.get(name)!.commit!);
   const presentOn = new Map<AuditFinding, string[]>();
-  const readBlob = createBlobReader(repo.root);
+  const objects = new ObjectStore(repo);
   for (const [branch, tip] of tips) {
     const blobs = blobsAt(repo, tip, paths);
     const secretFiles = findings.filter((finding) => finding.check === 'secrets' && finding.file && blobs.has(finding.file));
     const fingerprints = new Set<string>();
     if (secretFiles.length > 0) {
-      const sizes = readBlobSizes(repo, secretFiles.map((finding) => blobs.get(finding.file!)!));
-      const files: ChangedFile[] = [...new Set(secretFiles.map((finding) => finding.file!))].map((path) => {
+      const paths = [...new Set(secretFiles.map((finding) => finding.file!))];
+      const sizes = await Promise.all(paths.map((path) => objects.size(blobs.get(path)!)));
+      const files: ChangedFile[] = paths.map((path, index) => {
         const blob = blobs.get(path)!;
-        return { path, status: 'A', blob, size: sizes.get(blob), readContent: () => readBlob(blob) };
+        return { path, status: 'A', blob, size: sizes[index], readContent: () => objects.read(blob) };
       });
       const report = await runChecks({ stage: 'audit', files, repo: { root: repo.root } }, { ...options, only: ['secrets'] });
       for (const finding of report.findings) fingerprints.add(`${finding.file}\0${finding.fingerprint}`);

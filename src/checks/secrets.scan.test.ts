@@ -31,3 +31,13 @@ describe('scanTexts', () => {
     ]);
   });
 });
+
+describe('context beyond the scanned lines', () => {
+  it('lets a rule read the lines a diff or the keyword filter blanks: an Algolia key beside its index name', async () => {
+    const key = 'deaab78bcdfe96b599497d25acc6460e'.replace('dea', 'd3a');
+    const content = `export default {\n  algolia: {\n    appId: '7H67QR5P0A',\n    apiKey: '${key}',\n    indexName: 'docs',\n  },\n};\n`;
+    const [found] = await scanTexts([{ path: 'docs/config.ts', content, lines: new Set([4]) }]);
+    assert.deepEqual(found!.map((secret) => [secret.rule, secret.severity]), [['mcflow/algolia', 'warning']]);
+  });
+});
+

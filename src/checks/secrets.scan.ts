@@ -8,8 +8,8 @@
 import path from 'node:path';
 import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
-import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
-import { findSecrets } from './secret-rules/define.js';
+import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
+import { findSecrets, withWholeText } from './secret-rules/define.js';
 
 export interface ScanTarget {
   path: string;
@@ -26,6 +26,8 @@ export interface RawSecret {
   column: number;
   /** The rule's own words for what it found. */
   description: string;
+  /** `warning` for keys that are public by design or reach no real data (test mode); absent for secrets. */
+  severity?: 'warning';
 }
 
 const escape = (keyword: string) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,19 +36,36 @@ const KEYWORD_SOURCE = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords)
 const KEYWORD = new RegExp(KEYWORD_SOURCE, 'i');
 /** The same, global, plus the start of a PEM block (whose body lines hold no keyword). */
 const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|---- BEGIN|${KEYWORD_SOURCE}`, 'gi');
-/** The end of a PEM block: `-----END …` or ssh.com's `---- END …`. */
-const BLOCK_END = /-----END|---- END/g;
+/**
+ * The same over a lower-cased copy, without the `i` flag: case-insensitive alternations of
+ * hundreds of literals are several times slower in V8. Keywords are lower case already; only the
+ * preset triggers' and the PEM marker's letters need lowering.
+ */
+const KEYWORD_ANYWHERE_LOWER = new RegExp(`-----begin|---- begin|${KEYWORD_SOURCE.toLowerCase()}`, 'g');
+/** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
+const BLOCK_END = /-----END|---- END|Private-MAC:/g;
+/** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
+const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
+const NEXT_LINES = /^(?:akia|asia)$/i;
+/** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
+const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
 const RULE_KEYWORDS = new RegExp(
   [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length).map(escape).join('|'),
-  'gi',
+  'g',
 );
+
+/** A lower-cased copy with the same offsets, or undefined when lower-casing changes the length (`İ` becomes two code units). */
+function lowerSameOffsets(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : undefined;
+}
 
 /** The rules worth running on a text: those with a keyword in it, found in one regex pass. */
 function rulesFor(text: string): (typeof SECRET_RULES)[number][] {
   const present = new Set<string>();
-  for (const match of text.matchAll(RULE_KEYWORDS)) present.add(match[0].toLowerCase());
+  for (const match of text.toLowerCase().matchAll(RULE_KEYWORDS)) present.add(match[0]);
   // A longer keyword found at a position hides the shorter ones inside it ("password=" holds "pass").
   const found = [...present];
   return SECRET_RULES.filter((rule) => rule.keywords.some((keyword) => found.some((word) => word.includes(keyword))));
@@ -92,7 +111,15 @@ function loadEngine() {
   engine ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(
     ([core, preset]) => ({
       lintSource: core.lintSource,
-      config: { rules: [{ id: preset.creator.meta.id, rule: preset.creator }] } as SecretLintCoreConfig,
+      config: {
+        rules: [
+          {
+            id: preset.creator.meta.id,
+            rule: preset.creator,
+            rules: REPLACED_PRESET_RULES.map((name) => ({ id: `@secretlint/secretlint-rule-${name}`, disabled: true })),
+          },
+        ],
+      } as SecretLintCoreConfig,
     }),
   );
   return engine;
@@ -104,6 +131,7 @@ function loadEngine() {
  * the text finds the lines to keep; line numbers and columns stay what they were.
  */
 export function keepKeywordLines(text: string): string {
+  if (KUBERNETES_SECRET.test(text)) return text;
   const pieces: string[] = [];
   let copied = 0;
   const skipTo = (offset: number) => {
@@ -120,17 +148,25 @@ export function keepKeywordLines(text: string): string {
     }
     return nextEnd;
   };
-  KEYWORD_ANYWHERE.lastIndex = 0;
-  for (let match = KEYWORD_ANYWHERE.exec(text); match !== null; match = KEYWORD_ANYWHERE.exec(text)) {
+  const lower = lowerSameOffsets(text);
+  const keywords = lower === undefined ? KEYWORD_ANYWHERE : KEYWORD_ANYWHERE_LOWER;
+  const searched = lower ?? text;
+  keywords.lastIndex = 0;
+  for (let match = keywords.exec(searched); match !== null; match = keywords.exec(searched)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     // Through the end of this line, or of the key block it opens.
-    const blockEnd = /^-{4,5} ?begin$/i.test(match[0]) ? endAfter(match.index) : -1;
+    let blockEnd = OPENS_BLOCK.test(match[0]) ? endAfter(match.index) : -1;
+    // An access key id's secret may sit on one of the next three lines.
+    if (NEXT_LINES.test(match[0])) {
+      for (let i = 0, at = text.indexOf('\n', match.index); i < 3 && at !== -1; i++, at = text.indexOf('\n', at + 1)) blockEnd = at;
+      if (blockEnd !== -1 && text.indexOf('\n', blockEnd + 1) === -1) blockEnd = text.length;
+    }
     let lineEnd = text.indexOf('\n', blockEnd === -1 ? match.index : blockEnd);
     if (lineEnd === -1) lineEnd = text.length;
     if (lineStart > copied) skipTo(lineStart);
     pieces.push(text.slice(Math.max(lineStart, copied), lineEnd));
     copied = lineEnd;
-    KEYWORD_ANYWHERE.lastIndex = lineEnd;
+    keywords.lastIndex = lineEnd;
   }
   skipTo(text.length);
   return pieces.join('');
@@ -154,6 +190,7 @@ interface Match {
   end: number;
   value: string;
   description: string;
+  severity?: 'warning';
 }
 
 export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecret[][]> {
@@ -161,14 +198,18 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
   const matches: Match[][] = texts.map((text, index) => {
     if (!mayContainSecret(text)) return [];
     const ext = path.extname(targets[index]!.path);
-    return rulesFor(text).flatMap((rule) =>
-      findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: rule.description })),
+    return withWholeText(text, targets[index]!.content, () =>
+      rulesFor(text).flatMap((rule) =>
+        findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: match.description ?? rule.description })),
+      ),
     );
   });
   await scanWithPreset(targets, texts, matches);
-  return matches.map((found, index) =>
-    dropOverlaps(found).map(({ start, end: _end, ...secret }) => ({ ...secret, ...position(texts[index]!, start) })),
-  );
+  return matches.map((found, index) => {
+    const kept = dropOverlaps(found);
+    const places = positions(texts[index]!, kept.map((secret) => secret.start));
+    return kept.map(({ start: _start, end: _end, ...secret }, at) => ({ ...secret, ...places[at]! }));
+  });
 }
 
 /**
@@ -207,6 +248,8 @@ async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly st
         const [start, end] = message.range;
         const value = content.slice(start, end);
         if (isPresetPlaceholder(value)) continue;
+        const rest = rule === 'secretlint/npm' && value.length < 12 ? restOfAssignment(content, end) : undefined;
+        if (rest !== undefined && isPresetPlaceholder(rest)) continue;
         const member = lastAtOrBefore(starts, start);
         const offset = starts[member]!;
         matches[members[member]!]!.push({ rule, start: start - offset, end: end - offset, value, description: DESCRIPTIONS.get(rule) ?? 'secret' });
@@ -242,25 +285,46 @@ function isPresetPlaceholder(value: string): boolean {
   return isPlaceholder(password ?? value);
 }
 
-/** One finding per secret: when rules overlap, the first by position wins, specific rules before the generic one. */
+/**
+ * The preset's npm rule reports a part of `_authToken=<token>` (the name, not the value): the
+ * value that follows on the line, up to whitespace, decides whether it is a placeholder.
+ */
+function restOfAssignment(content: string, end: number): string | undefined {
+  const lineEnd = content.indexOf('\n', end);
+  const rest = content.slice(end, lineEnd === -1 ? content.length : Math.min(lineEnd, end + 400));
+  const equals = rest.indexOf('=');
+  return equals === -1 ? undefined : rest.slice(equals + 1).trim();
+}
+
+/**
+ * One finding per secret: when rules overlap, the first by position wins; at the same position
+ * provider rules, then shape rules, then the generic one. Sorted once, then one sweep: a match
+ * overlaps a kept one only if it starts before the furthest end kept so far.
+ */
 function dropOverlaps<T extends { rule: string; start: number; end: number }>(found: T[]): T[] {
-  const generic = (rule: string) => (rule === 'mcflow/secret-assignment' ? 1 : 0);
-  const sorted = [...found].sort((a, b) => a.start - b.start || generic(a.rule) - generic(b.rule));
+  const rank = (rule: string) => (rule === 'mcflow/secret-assignment' ? 2 : SHAPE_RULES.has(rule) ? 1 : 0);
+  const sorted = [...found].sort((a, b) => a.start - b.start || rank(a.rule) - rank(b.rule));
   const kept: T[] = [];
+  let reach = -1;
   for (const secret of sorted) {
-    if (kept.some((other) => secret.start < other.end && other.start < secret.end)) continue;
+    if (secret.start < reach) continue;
     kept.push(secret);
+    reach = Math.max(reach, secret.end);
   }
   return kept;
 }
 
-/** 1-based line and column of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of each offset (ascending), in one pass over the text. */
+function positions(text: string, offsets: readonly number[]): { line: number; column: number }[] {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  let newline = text.indexOf('\n');
+  return offsets.map((offset) => {
+    while (newline !== -1 && newline < offset) {
+      line++;
+      lineStart = newline + 1;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    return { line, column: offset - lineStart + 1 };
+  });
 }

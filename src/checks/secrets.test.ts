@@ -35,6 +35,17 @@ describe('secrets', () => {
     assert.equal((await run([changedFile('a.env', `OLD_TOKEN=${STRIPE}\nNEW=1\n`, { added: [1] })], {}, 'audit')).length, 1);
   });
 
+  it('says when a finding is under a test fixture path, and reports test-mode and public-by-design keys as warnings', async () => {
+    const [fixture] = await run([changedFile('test/fixtures/config.ts', `export const stripe = "${STRIPE}";\n`)]);
+    assert.match(fixture!.message, /in a test fixture path/);
+    assert.equal(fixture!.severity, undefined);
+    const [plain] = await run([changedFile('src/config.ts', `export const stripe = "${STRIPE}";\n`)]);
+    assert.doesNotMatch(plain!.message, /fixture/);
+    const [testMode] = await run([changedFile('a.env', `STRIPE_KEY=${'sk_' + 'test_'}u8jzPde0IgxLd6GncfBA9fQ2\n`)]);
+    assert.equal(testMode!.severity, 'warning');
+    assert.match(testMode!.message, /Stripe test-mode key/);
+  });
+
   it('honours the inline marker on the line or the line before', async () => {
     const onLine = changedFile('a.env', `KEY=${STRIPE} # mcflow-allow-secret: demo account\n`);
     const before = changedFile('b.env', `# mcflow-allow-secret\nKEY=${STRIPE}\n`);
@@ -47,18 +58,76 @@ describe('secrets', () => {
     const fingerprint = await fingerprintSecret('mcflow/stripe', STRIPE);
     const config = { secrets: { ignore: ['test/fixtures/**'], allow: [{ fingerprint, reason: 'demo' }, { fingerprint: 'fp2-0123456789abcdef', reason: 'gone' }] } };
     assert.deepEqual(await run(files, config), []);
-    const before = await scanForSecrets({ stage: 'pre-commit', files }, context(config));
-    assert.deepEqual(findUnusedAllowEntries(before, config), [{ fingerprint: 'fp2-0123456789abcdef', reason: 'gone' }]);
+    const seen = new Set<string>();
+    await scanForSecrets({ stage: 'pre-commit', files }, context(config), { seen });
+    assert.deepEqual(findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config), [{ fingerprint: 'fp2-0123456789abcdef', reason: 'gone' }]);
   });
 
-  it('skips binary files, lockfiles and files over files.maxSize before reading them as text', async () => {
+  it('skips binary content, lockfiles and files large-files refuses before reading them as text', async () => {
     let read = 0;
     const counted = (file: ChangedFile): ChangedFile => ({ ...file, readContent: () => (read++, file.readContent!()) });
-    const binary = changedFile('img.png', Buffer.concat([Buffer.from([0x89, 0, 1]), Buffer.from(STRIPE)]));
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
+    const binary = changedFile('img.png', Buffer.concat([noise, Buffer.from(STRIPE)]));
     const lock = counted(changedFile('package-lock.json', `"x": "${STRIPE}"`));
     const big = counted(changedFile('big.txt', `${STRIPE}\n${'a'.repeat(2000)}`));
     assert.deepEqual(await run([binary, lock, big], { files: { maxSize: 1024 } }), []);
     assert.equal(read, 0, 'lockfile and oversized file never read');
+  });
+
+  it('still scans a large file that files.allowLarge lets in, or that large-files does not refuse', async () => {
+    const big = () => changedFile('assets/big.txt', `${'a'.repeat(2000)}\nKEY=${STRIPE}\n`);
+    assert.equal((await run([big()], { files: { maxSize: 1024, allowLarge: ['assets/**'] } })).length, 1);
+    assert.equal((await run([big()], { files: { maxSize: 1024 }, checks: { 'large-files': 'warning' } })).length, 1);
+  });
+
+  it('reads text by content: UTF-16 with or without BOM, UTF-8 with BOM, a stray NUL', async () => {
+    const line = `KEY=${STRIPE}\n`;
+    const le = Buffer.from(`first\n${line}`, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const cases: [string, Buffer, number][] = [
+      ['le-bom.ps1', Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 2],
+      ['le.ps1', le, 2],
+      ['be-bom.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 2],
+      ['be.txt', be, 2],
+      ['utf8-bom.env', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`first\n${line}`)]), 2],
+      ['nul.cfg', Buffer.from(`a\0b\n${line}`), 2],
+    ];
+    for (const [path, bytes, expected] of cases) {
+      const problems = await run([changedFile(path, bytes)]);
+      assert.equal(problems.length, 1, path);
+      assert.equal(problems[0]!.line, expected, path);
+    }
+  });
+
+  it('maps the lines git says a UTF-16 change added to the text\'s own lines', async () => {
+    // git counts LF bytes: in UTF-16LE "é\n" is E9 00 0A 00, and U+0A05 (05 0A) holds an LF byte too.
+    const le = Buffer.from(`OLD=${STRIPE}\n\u0a05x\nNEW=${STRIPE.replace('u8', 'v9')}\n`, 'utf16le');
+    // git lines: 1 = OLD…LF, 2 = 00 + "05", 3 = "0A x 00 LF"… so text line 3 is git line 4.
+    const added = changedFile('a.ps1', le, { added: [4] });
+    const problems = await run([added]);
+    assert.deepEqual(problems.map((p) => p.line), [3]);
+  });
+
+  it('scans a large allowed file in windows: every line once, at its own number', async () => {
+    const filler = `${'a'.repeat(99)}\n`;
+    const lineCount = 180_000;
+    const secretLines = new Set([1, 83_886, 83_887, 83_888, 170_000, lineCount]);
+    const lines: string[] = [];
+    for (let line = 1; line <= lineCount; line++) lines.push(secretLines.has(line) ? `KEY=${STRIPE.slice(0, -4)}${String(line).slice(-4).padStart(4, '7')}\n` : filler);
+    const file = changedFile('assets/huge.txt', lines.join(''));
+    const problems = await run([file], { files: { allowLarge: ['assets/**'] } });
+    assert.deepEqual(problems.map((p) => p.line), [...secretLines]);
+    const added = await run([changedFile('assets/huge.txt', lines.join(''), { added: [83_887, 170_000] })], { files: { allowLarge: ['assets/**'] } });
+    assert.deepEqual(added.map((p) => p.line), [83_887, 170_000], 'added lines are absolute, not per window');
+  });
+
+  it('caps findings per file with one line saying how many more', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `KEY_${i}=${STRIPE.slice(0, -4)}${String(1000 + i)}`).join('\n');
+    const problems = await run([changedFile('many.env', lines)]);
+    assert.equal(problems.length, 21);
+    assert.match(problems[20]!.message, /and 40 more possible secrets in this file/);
+    assert.equal(problems[20]!.file, 'many.env');
+    assert.equal(problems[20]!.count, 40, 'the totals stay countable');
   });
 
   it('ties a finding to its commit in pre-push and tells how to rewrite it', async () => {
@@ -68,11 +137,6 @@ describe('secrets', () => {
     assert.match(problem!.fix!, /git rebase --interactive cccccccccccc~1/);
   });
 
-  it('warns when a push scan stopped at its bound', async () => {
-    const problems = await secrets.run({ stage: 'pre-push', files: [], history: { commits: [], limit: 1000, truncated: true } }, context({}, 'pre-push'));
-    assert.equal(problems[0]!.severity, 'warning');
-    assert.match(problems[0]!.message, /only the newest 1000 were scanned/);
-  });
 });
 
 describe('maskSecret', () => {

@@ -8,30 +8,59 @@
  *
  * Why: a pushed secret must be rotated, and history keeps it after the file is fixed.
  *
+ * Every file the change adds is scanned, whatever its size (a file `files.allowLarge` lets in is
+ * still scanned; one large-files refuses anyway is not read), its attributes or its encoding
+ * (UTF-8/16, with or without BOM, decided by content). Findings are capped per file
+ * ({@link MAX_PER_FILE}, then one "and N more" line) and per run ({@link MAX_PER_RUN}).
+ *
  * Config: `secrets.ignore` path globs (test fixtures), `secrets.allow` fingerprints; inline
  * `mcflow-allow-secret` on the line or the line before.
- *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "fp2-3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
+ *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
  */
 import { messages } from '../messages.js';
 import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
-import { isBinary, isLockfile } from './secrets.filters.js';
+import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
+import { isLockfile, isTestFixturePath } from './secrets.filters.js';
 import { allowedFingerprints, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
-import { scanTexts, type ScanTarget } from './secrets.scan.js';
+import { scanTexts, type RawSecret, type ScanTarget } from './secrets.scan.js';
 import { scanUserTexts } from './secrets.texts.js';
 
 const text = messages.secrets;
 
-/** Every secret in the change, inline markers applied, config fingerprints not yet: `findUnusedAllowEntries` needs these. */
-export async function scanForSecrets(change: Change, context: CheckContext): Promise<Problem[]> {
-  const ignored = change.files?.length ? (await loadGlob()).compileMatcher(context.config.secrets?.ignore ?? []) : () => false;
+/** Findings shown per file before one "and N more in this file" line. */
+export const MAX_PER_FILE = 20;
+/** Findings shown per run before one "and N more" line. */
+export const MAX_PER_RUN = 1000;
+
+export interface ScanOptions {
+  /** Fingerprints from `secrets.allow`: dropped before the caps are applied. */
+  allowed?: ReadonlySet<string>;
+  /** Receives every fingerprint found, capped or not (for `--report-unused-allow`). */
+  seen?: Set<string>;
+  /** False where a pull request's own inline markers must not hide its secrets. */
+  honourMarkers?: boolean;
+}
+
+/** large-files' level at this stage, read as the engine reads it (the engine is not imported into a check). */
+function largeFilesLevel(context: CheckContext): string {
+  const setting = context.config.checks?.['large-files'];
+  return setting === undefined ? 'error' : typeof setting === 'string' ? setting : (setting[context.stage] ?? 'error');
+}
+
+/** Every secret in the change, inline markers and `allowed` fingerprints applied, capped per file and per run. */
+export async function scanForSecrets(change: Change, context: CheckContext, options: ScanOptions = {}): Promise<Problem[]> {
+  const glob = change.files?.length ? await loadGlob() : undefined;
+  const ignored = glob ? glob.compileMatcher(context.config.secrets?.ignore ?? []) : () => false;
   const limit = maxFileSize(context.config);
+  const allowLarge = glob ? glob.compileMatcher(context.config.files?.allowLarge ?? []) : () => false;
+  // A file over the limit is read only when large-files will not refuse it anyway.
+  const largeRefused = largeFilesLevel(context) === 'error';
+  const tooLarge = (file: ChangedFile) => (file.size ?? 0) > limit && largeRefused && !allowLarge(file.path);
   // Cheap filters first: path globs, lockfiles and size need no content.
-  const files = (change.files ?? []).filter(
-    (file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && (file.size ?? 0) <= limit,
-  );
+  const files = (change.files ?? []).filter((file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && !tooLarge(file));
   // Sources tie each file to one commit with that commit's added lines: a secret that was in the
   // file before is not this commit's (verify: not this pull request's; audit: reported once, at
   // the commit that introduced it). Every line of a new file is added: only modified, renamed
@@ -43,10 +72,18 @@ export async function scanForSecrets(change: Change, context: CheckContext): Pro
   const review = change.policyReview;
   const honourMarkers = !review || review.acceptedLabel !== undefined || review.event === 'push';
   const problems: Problem[] = [];
-  for (const batch of batchBySize(files, BATCH_BYTES)) problems.push(...(await scanBatch(batch, needsDiff, context, honourMarkers)));
+  let hidden = 0;
+  for (const batch of batchBySize(files, BATCH_BYTES)) {
+    for (const problem of await scanBatch(batch, needsDiff, context, { ...options, honourMarkers })) {
+      if (problems.length < MAX_PER_RUN) problems.push(problem);
+      else hidden += problem.count ?? 1;
+    }
+  }
+  if (hidden > 0) problems.push({ message: text.moreInRun(hidden), count: hidden });
   // Commit messages, the pull request's title and body: written by the same people, printed in the same logs.
-  problems.push(...(await scanUserTexts(change, context)));
-  if (change.history?.truncated) problems.push({ severity: 'warning', message: text.truncated(change.history.limit) });
+  const inTexts = await scanUserTexts(change, context);
+  options.seen && inTexts.forEach((problem) => problem.fingerprint && options.seen!.add(problem.fingerprint));
+  problems.push(...inTexts.filter((problem) => !problem.fingerprint || !options.allowed?.has(problem.fingerprint)));
   return problems;
 }
 
@@ -64,7 +101,7 @@ async function loadGlob(): Promise<typeof import('../config/glob.js')> {
  * megabytes, and holding every blob (and its UTF-8 string) at once would grow memory with the
  * range. A commit's staged files are one batch.
  */
-const BATCH_BYTES = 32 * 1024 * 1024;
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 export function batchBySize<T extends { size?: number }>(files: readonly T[], limit: number): T[][] {
   const batches: T[][] = [];
@@ -83,56 +120,179 @@ export function batchBySize<T extends { size?: number }>(files: readonly T[], li
   return batches;
 }
 
-async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, honourMarkers = true): Promise<Problem[]> {
+/**
+ * A file larger than this is scanned in windows of about this many bytes, cut at line ends, each
+ * overlapping the next by {@link WINDOW_OVERLAP} (a key block that starts in one window ends in
+ * it): an allow-listed 200 MB file never becomes one 200 MB string plus its copies.
+ */
+export const WINDOW_BYTES = 8 * 1024 * 1024;
+const WINDOW_OVERLAP = 64 * 1024;
+
+interface Target extends ScanTarget {
+  file: ChangedFile;
+  /** Lines before this window (0 for a whole file). */
+  lineBase: number;
+  /** Findings on window lines after this one belong to the next window. */
+  lastLine: number;
+}
+
+async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) => boolean, context: CheckContext, options: ScanOptions): Promise<Problem[]> {
   // Ask for every blob and line set before awaiting: the source answers them with one git process each.
   const [contents, addedLines] = await Promise.all([
     Promise.all(files.map((file) => file.readContent!())),
     Promise.all(files.map((file) => (needsDiff(file) ? file.readAddedLines!() : undefined))),
   ]);
-  const targets: (ScanTarget & { file: ChangedFile })[] = [];
+  const whole: Target[] = [];
+  const large: { file: ChangedFile; bytes: Buffer; gitLines?: ReadonlySet<number> }[] = [];
   files.forEach((file, index) => {
-    const content = contents[index]!;
-    const lines = addedLines[index];
-    if (isBinary(content) || lines?.size === 0) return;
-    targets.push({ file, path: file.path, content: content.toString('utf8'), lines });
+    const gitLines = addedLines[index];
+    if (gitLines?.size === 0) return;
+    const bytes = contents[index]!;
+    if (bytes.length > WINDOW_BYTES && detectEncoding(bytes).encoding === 'utf8') return void large.push({ file, bytes, gitLines });
+    const decoded = decodeText(bytes);
+    if (!decoded) return;
+    whole.push({ file, path: file.path, content: decoded.text, lines: gitLines && addedTextLines(bytes, decoded, gitLines), lineBase: 0, lastLine: Infinity });
   });
-  const results = await scanTexts(targets);
-  const found: Promise<Problem>[] = [];
-  targets.forEach((target, index) => {
-    const lines = target.content.split('\n');
-    for (const secret of results[index]!) {
-      if (honourMarkers && isAllowedInline(lines, secret.line)) continue;
-      // Fingerprints are computed together: the slow ones run on every core of libuv's pool.
-      found.push(
-        fingerprintSecret(secret.rule, secret.value).then((fingerprint) =>
-          withOldFingerprint(
-            {
-              message: text.found(secret.description, secret.rule, maskSecret(secret.value)),
-              file: target.path,
-              line: secret.line,
-              column: secret.column,
-              ...(target.file.commit ? { commit: target.file.commit } : {}),
-              fingerprint,
-              fix: text.fix(context.stage, target.path, target.file.commit, fingerprint),
-            },
-            oldFingerprint(secret.rule, secret.value),
-          ),
-        ),
-      );
+  const collector = new Collector(context, options);
+  await collector.add(whole, await scanTexts(whole));
+  // One window at a time: only one window's text is alive at once.
+  for (const { file, bytes, gitLines } of large) {
+    for (const target of windowsOf(file, bytes, gitLines)) await collector.add([target], await scanTexts([target]));
+  }
+  return collector.problems();
+}
+
+/** The windows of a large UTF-8 file, each a target with its line offset. */
+function* windowsOf(file: ChangedFile, bytes: Buffer, gitLines: ReadonlySet<number> | undefined): Generator<Target> {
+  const lineEnd = (from: number) => {
+    const lf = bytes.indexOf(0x0a, from);
+    return lf === -1 ? bytes.length : lf + 1;
+  };
+  const { bom } = detectEncoding(bytes);
+  let lineBase = 0;
+  for (let start = bom; start < bytes.length; ) {
+    let end = Math.min(bytes.length, start + WINDOW_BYTES);
+    if (end < bytes.length) {
+      const lf = bytes.lastIndexOf(0x0a, end - 1);
+      end = lf >= start ? lf + 1 : lineEnd(end);
     }
-  });
-  return Promise.all(found);
+    const scanEnd = end < bytes.length ? lineEnd(Math.min(bytes.length, end + WINDOW_OVERLAP)) : end;
+    let lines = 0;
+    for (let lf = bytes.indexOf(0x0a, start); lf !== -1 && lf < end; lf = bytes.indexOf(0x0a, lf + 1)) lines++;
+    if (end === bytes.length && bytes[end - 1] !== 0x0a) lines++;
+    const decoded = decodeText(bytes.subarray(start, scanEnd), { encoding: 'utf8', bom: 0 });
+    const base = lineBase;
+    // A binary stretch is skipped, not the whole file: padding does not hide what follows it.
+    if (decoded) {
+      const shifted = gitLines && ({ has: (line: number) => gitLines.has(line + base), size: gitLines.size } as ReadonlySet<number>);
+      yield { file, path: file.path, content: decoded.text, lines: shifted, lineBase: base, lastLine: lines };
+    }
+    lineBase += lines;
+    start = end;
+  }
+}
+
+/** Turns raw secrets into problems: inline markers and allow-lists applied, capped per file. */
+class Collector {
+  /** In order of discovery; a slot stays empty when its secret turned out allowed or over the cap. */
+  private readonly found: { problem: Problem | undefined; file: ChangedFile }[] = [];
+  private readonly tallies = new Map<ChangedFile, { shown: number; pending: number; more: number }>();
+  /** Past the cap a secret is only counted; it is fingerprinted only when an allow-list or the caller needs to know it. */
+  private readonly mustIdentify: boolean;
+
+  constructor(
+    private readonly context: CheckContext,
+    private readonly options: ScanOptions,
+  ) {
+    this.mustIdentify = (options.allowed?.size ?? 0) > 0 || options.seen !== undefined;
+  }
+
+  async add(targets: readonly Target[], results: readonly RawSecret[][]): Promise<void> {
+    // Fingerprints are computed together: the slow ones run on every core of libuv's pool.
+    const pending: Promise<void>[] = [];
+    targets.forEach((target, index) => {
+      const secrets = results[index]!.filter((secret) => secret.line <= target.lastLine);
+      if (secrets.length === 0) return;
+      const lines = target.content.split('\n');
+      const tally = this.tallies.get(target.file) ?? { shown: 0, pending: 0, more: 0 };
+      this.tallies.set(target.file, tally);
+      const { file } = target;
+      for (const secret of secrets) {
+        if (this.options.honourMarkers !== false && isAllowedInline(lines, secret.line)) continue;
+        // Past the cap a secret is only counted, unless an allow-list or the caller must know it.
+        if (!this.mustIdentify && tally.shown + tally.pending >= MAX_PER_FILE) {
+          tally.more++;
+          continue;
+        }
+        tally.pending++;
+        const slot = { problem: undefined as Problem | undefined, file };
+        this.found.push(slot);
+        pending.push(
+          fingerprintSecret(secret.rule, secret.value).then((fingerprint) => {
+            tally.pending--;
+            this.options.seen?.add(fingerprint);
+            if (this.options.allowed?.has(fingerprint)) return;
+            if (tally.shown >= MAX_PER_FILE) {
+              tally.more++;
+              return;
+            }
+            tally.shown++;
+            slot.problem = withOldFingerprint(
+              {
+                message: text.found(secret.description, secret.rule, maskSecret(secret.value)) + (isTestFixturePath(file.path) ? text.inTestFixture : ''),
+                ...(secret.severity ? { severity: secret.severity } : {}),
+                file: file.path,
+                line: secret.line + target.lineBase,
+                column: secret.column,
+                ...(file.commit ? { commit: file.commit } : {}),
+                fingerprint,
+                fix: text.fix(this.context.stage, file.path, file.commit, fingerprint),
+              },
+              oldFingerprint(secret.rule, secret.value),
+            );
+          }),
+        );
+      }
+    });
+    await Promise.all(pending);
+  }
+
+  /** The problems, each capped file's followed by its "…and N more" line. */
+  problems(): Problem[] {
+    const problems: Problem[] = [];
+    const closed = new Set<ChangedFile>();
+    const close = (file: ChangedFile) => {
+      if (closed.has(file)) return;
+      closed.add(file);
+      const tally = this.tallies.get(file);
+      if (!tally || tally.more === 0) return;
+      problems.push({
+        message: text.moreInFile(tally.more),
+        file: file.path,
+        ...(file.commit ? { commit: file.commit } : {}),
+        fix: text.fixMany(this.context.stage, file.path, file.commit),
+        count: tally.more,
+      });
+    };
+    let previous: ChangedFile | undefined;
+    for (const { problem, file } of this.found) {
+      if (!problem) continue;
+      if (previous && file !== previous) close(previous);
+      problems.push(problem);
+      previous = file;
+    }
+    for (const file of this.tallies.keys()) close(file);
+    return problems;
+  }
 }
 
 export const secrets: Check = {
   id: 'secrets',
   why: text.why,
   async run(change, context) {
-    const allowed = allowedFingerprints(context.config);
-    const found = await scanForSecrets(change, context);
-    const kept = found.filter((problem) => !problem.fingerprint || !allowed.has(problem.fingerprint));
+    const found = await scanForSecrets(change, context, { allowed: allowedFingerprints(context.config) });
     // Once per run, where files are scanned: not in the commit-msg hook, nor per chunk of audited messages.
-    return change.files ? [...kept, ...oldAllowEntries(found, context.config)] : kept;
+    return change.files ? [...found, ...oldAllowEntries(found, context.config)] : found;
   },
 };
 

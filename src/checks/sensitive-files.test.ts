@@ -15,18 +15,21 @@ describe('sensitive-files', () => {
     '.env', '.env.local', '.env.production', 'deploy/production.env', 'config/secrets/db.yml', 'secrets/README.md', 'tls/server.key',
     'certs/client.p12', 'certs/app.pfx', 'android/release.jks', 'app.keystore', '.ssh/id_rsa', 'id_ed25519', 'id_ecdsa',
     'infra/terraform.tfstate', 'infra/terraform.tfstate.backup', '.aws/credentials', 'home/.netrc',
+    // The same files on macOS and Windows, whose file systems ignore case.
+    '.ENV', 'prod.ENV', 'Secrets/db.yml', 'config/SECRETS/x', '.ssh/ID_RSA', 'deploy.P12', 'TLS/Server.Key', '.Env.Local',
   ];
   for (const file of refused) it(`refuses ${file}`, async () => assert.deepEqual(await run([[file]]), [file]));
 
   const allowed = [
     '.env.example', '.env.sample', '.env.template', 'config/production.env.example', 'src/env.d.ts', 'src/environments/environment.ts',
-    'src/environment.prod.ts', 'id_rsa.pub', 'src/secrets.ts', 'docs/keys.md', 'package.json',
+    'src/environment.prod.ts', 'id_rsa.pub', 'src/secrets.ts', 'docs/keys.md', 'package.json', '.ENV.EXAMPLE', 'ID_RSA.PUB',
   ];
   for (const file of allowed) it(`accepts ${file}`, async () => assert.deepEqual(await run([[file]]), []));
 
   it('judges .pem, .npmrc, .pypirc and credentials.json by their content', async () => {
     const cert = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
     assert.deepEqual(await run([['certs/ca.pem', cert], ['certs/key.pem', KEY]]), ['certs/key.pem']);
+    assert.deepEqual(await run([['deploy.PEM', KEY]]), ['deploy.PEM']);
     assert.deepEqual(await run([['.npmrc', 'registry=https://registry.npmjs.org/\n'], ['a/.npmrc', '//registry.npmjs.org/:_authToken=npm_u8jzPde0IgxLd6GncfBA\n']]), ['a/.npmrc']);
     assert.deepEqual(await run([['b/.npmrc', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n']]), []);
     assert.deepEqual(await run([['.pypirc', '[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmc\n']]), ['.pypirc']);

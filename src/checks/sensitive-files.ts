@@ -15,6 +15,7 @@ import { compileMatcher, type Matcher } from '../config/glob.js';
 import { messages } from '../messages.js';
 import type { ChangedFile, Problem } from '../types.js';
 import type { Check } from './check.js';
+import { decodeText } from './secrets.text.js';
 
 const text = messages.sensitiveFiles;
 
@@ -49,19 +50,21 @@ const BY_CONTENT: readonly [glob: string, what: string, test: (content: string) 
 const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY( BLOCK)?-----/;
 /** Credential files are small: a larger file with one of these names is data, and is not read. */
 const MAX_CONTENT_CHECK = 256 * 1024;
-const PEM = compileMatcher(['**/*.pem']);
+/** File names are matched without case: `.ENV`, `ID_RSA` and `Secrets/` are the same files on macOS and Windows. */
+const NOCASE = { nocase: true };
+const PEM = compileMatcher(['**/*.pem'], NOCASE);
 
 export const sensitiveFiles: Check = {
   id: 'sensitive-files',
   why: text.why,
   async run(change, context) {
     const config = context.config.files ?? {};
-    const allowed = compileMatcher([...ALLOWED_PATTERNS, ...(config.allowSensitive ?? [])]);
+    const allowed = compileMatcher([...ALLOWED_PATTERNS, ...(config.allowSensitive ?? [])], NOCASE);
     const byPath: [Matcher, string][] = [
-      ...SENSITIVE_PATTERNS.map(([glob, what]): [Matcher, string] => [compileMatcher([glob]), what]),
-      ...(config.sensitive ?? []).map((glob): [Matcher, string] => [compileMatcher([glob]), text.configured]),
+      ...SENSITIVE_PATTERNS.map(([glob, what]): [Matcher, string] => [compileMatcher([glob], NOCASE), what]),
+      ...(config.sensitive ?? []).map((glob): [Matcher, string] => [compileMatcher([glob], NOCASE), text.configured]),
     ];
-    const byContent = BY_CONTENT.map(([glob, what, test]) => ({ matches: compileMatcher([glob]), what, test }));
+    const byContent = BY_CONTENT.map(([glob, what, test]) => ({ matches: compileMatcher([glob], NOCASE), what, test }));
     const suspects: { file: ChangedFile; what: string; needs?: (content: string) => boolean }[] = [];
     for (const file of change.files ?? []) {
       if (allowed(file.path)) continue;
@@ -77,7 +80,8 @@ export const sensitiveFiles: Check = {
     const contents = await Promise.all(suspects.map(({ file, needs }) => (needs ? file.readContent!() : undefined)));
     const problems: Problem[] = [];
     suspects.forEach(({ file, what, needs }, index) => {
-      if (needs && !needs(contents[index]!.toString('utf8'))) return;
+      // Read as text by content (a UTF-16 .npmrc is still one); binary content holds no such line.
+      if (needs && !needs(decodeText(contents[index]!)?.text ?? '')) return;
       problems.push({
         message: text.found(file.path, what),
         file: file.path,

@@ -12,3 +12,14 @@ export async function openRepository(cwd: string, env: NodeJS.ProcessEnv, config
   const resolved = configFile ? await loadConfigFile(configFile) : await loadConfig(cwd, repo.root);
   return { repo, resolved };
 }
+
+/**
+ * The same for a hook: the config comes through the resolved-config cache (config/cache.ts).
+ * Only hooks use it; verify and audit resolve the policy themselves on every run.
+ */
+export async function openRepositoryForHook(cwd: string, env: NodeJS.ProcessEnv, configFile?: string): Promise<CommandContext> {
+  if (configFile) return openRepository(cwd, env, configFile);
+  const repo = findRepository(cwd, env);
+  const { loadConfigCached } = await import('../config/load-cached.js');
+  return { repo, resolved: await loadConfigCached(cwd, repo.root) };
+}

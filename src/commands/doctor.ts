@@ -111,10 +111,24 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
     const resolved = await loadConfig(packageDir, repo.root);
     const from = resolved.sources.map((source) => (source.startsWith(repo.root) ? path.relative(repo.root, source) : path.basename(source, '.json'))).join(' → ');
     add(true, messages.doctor.config(resolved.filepath && path.relative(repo.root, resolved.filepath), from));
+    await checkConfigCache(packageDir, repo.root, add);
   } catch (error) {
     if (!isMcflowError(error)) throw error;
     add(false, error.message, error.fix);
   }
+}
+
+/** Whether the hooks can read the configs from the resolved-config cache, and if not why. */
+async function checkConfigCache(packageDir: string, root: string, add: (ok: boolean, text: string, fix?: string) => void): Promise<void> {
+  const { resolveConfigCached } = await import('../config/load-cached.js');
+  const ours = await resolveConfigCached(packageDir, root);
+  if (ours.resolved.filepath) add(true, messages.doctor.configCache(`mcflow config ${path.relative(root, ours.resolved.filepath)}`, ours.cache, ours.reason));
+  const { findCommitlintConfig, loadCommitlintConfig } = await import('../commitlint/setup.js');
+  const own = ours.resolved.config.commits?.useCommitlintConfig === false ? undefined : findCommitlintConfig(root);
+  if (!own) return;
+  const { loadCommitlintCached } = await import('../commitlint/cache.js');
+  const status = await loadCommitlintCached(own, root, loadCommitlintConfig);
+  add(true, messages.doctor.configCache(`commitlint config ${path.relative(root, own)}`, status.cache, status.reason));
 }
 
 function findInstalled(name: string, from: string): string | undefined {

@@ -16,7 +16,7 @@ import { loadMasker } from '../checks/registry.js';
 import type { Change, HookName } from '../types.js';
 import type { McflowConfig } from '../config/types.js';
 import { findRepository, type Repository } from '../git/repo.js';
-import { openRepository } from './context.js';
+import { openRepositoryForHook } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
 
 type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) => Promise<Change>;
@@ -82,7 +82,7 @@ export const command: Command = async (args, io) => {
   const skipList = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim());
   const skipLintStaged = skipList.includes(LINT_STAGED);
   const skip = parseSkipList(skipList.filter((id) => id !== LINT_STAGED).join(','));
-  const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
+  const { repo, resolved } = await openRepositoryForHook(io.cwd, io.env, values.config);
   const change = await source!(repo, hookArgs, io, resolved.config);
   // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
   const checked = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));

@@ -6,13 +6,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LintOptions, QualifiedRules } from '@commitlint/types';
+import type { LintOptions, QualifiedConfig, QualifiedRules } from '@commitlint/types';
 import type { McflowConfig } from '../config/types.js';
 import { configParseError } from '../config/read.js';
 import { DEFAULTS } from '../config/defaults.js';
 import { compileLinearRegex } from '../config/regex.js';
 import { ConfigError } from '../errors.js';
 import { messages } from '../messages.js';
+import { loadCommitlintCached } from './cache.js';
 
 export interface LintSetup {
   rules: QualifiedRules;
@@ -22,7 +23,7 @@ export interface LintSetup {
 }
 
 /** commitlint's own search places (@commitlint/load), minus package.json which is read separately. */
-const COMMITLINT_FILES = [
+export const COMMITLINT_FILES = [
   '.commitlintrc',
   '.commitlintrc.json',
   '.commitlintrc.yaml',
@@ -85,7 +86,7 @@ export function resolveLintSetup(config: Pick<McflowConfig, 'commits'>, root: st
  * exit 1 after our own message. Those strays are collected while the load runs, so the message
  * can name every missing package.
  */
-async function loadCommitlintConfig(own: string, root: string) {
+export async function loadCommitlintConfig(own: string, root: string) {
   const { default: load } = await import('@commitlint/load');
   const strays: unknown[] = [];
   const collect = (reason: unknown) => {
@@ -126,13 +127,27 @@ export function missingModule(error: unknown): string | undefined {
 }
 
 async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
+  const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
+  // Through the resolved-config cache (./cache.ts): a warm hook reads one JSON file.
+  const loaded = own ? (await loadCommitlintCached(own, root!, loadCommitlintConfig)).loaded : undefined;
+  return assembleLintSetup(config, loaded, own);
+}
+
+/** The parts of a loaded commitlint config that decide a verdict. */
+export type LoadedCommitlintConfig = Pick<QualifiedConfig, 'rules' | 'parserPreset' | 'plugins' | 'ignores' | 'defaultIgnores' | 'helpUrl'>;
+
+/**
+ * The rules and options to lint with: a loaded commitlint config (`source`, the file it came
+ * from), or config-conventional when there is none, with `commits.rules` and `commits.ignore`
+ * on top. `verify` loads the target branch's commitlint config itself (src/ci/commitlint-base.ts)
+ * and comes here for the rest.
+ */
+export async function assembleLintSetup(config: Pick<McflowConfig, 'commits'>, loaded: LoadedCommitlintConfig | undefined, source?: string): Promise<LintSetup> {
   const overrides = (config.commits?.rules ?? {}) as QualifiedRules;
   // Bot messages are skipped before linting, by who wrote them (src/commitlint/bots.ts).
   // Linear-time: the messages are the pull request author's (config/regex.ts).
   const ignores = (config.commits?.ignore ?? []).map((pattern) => compileLinearRegex(pattern, 'm', JSON.stringify(pattern)));
-  const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
-  if (own) {
-    const loaded = await loadCommitlintConfig(own, root!);
+  if (loaded) {
     return {
       rules: { ...loaded.rules, ...overrides },
       options: {
@@ -142,7 +157,7 @@ async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string
         defaultIgnores: loaded.defaultIgnores !== false,
         helpUrl: loaded.helpUrl,
       },
-      source: own,
+      ...(source ? { source } : {}),
     };
   }
   const [{ default: conventional }, { default: createPreset }] = await Promise.all([

@@ -42,17 +42,18 @@ export function describeGlobError(pattern: string): string | undefined {
 
 /**
  * One matcher for a list of patterns. `*` never crosses `/` (as in GitHub rulesets and
- * .gitignore), `**` does; dotfiles match like any other name.
+ * .gitignore), `**` does; dotfiles match like any other name. `nocase` for file names, which
+ * macOS and Windows compare without case (`.ENV` is `.env` there).
  */
-export function compileMatcher(patterns: readonly string[]): Matcher {
+export function compileMatcher(patterns: readonly string[], options: { nocase?: boolean } = {}): Matcher {
   const globs: string[] = [];
   const regexes: Matcher[] = [];
   for (const pattern of patterns) {
     const regex = REGEX_LITERAL.exec(pattern);
     // Compiled (and the engine loaded) on first use: a name a glob matches never needs it.
-    if (regex) regexes.push(compileLinearRegex(regex[1]!, regex[2]!, pattern));
+    if (regex) regexes.push(compileLinearRegex(regex[1]!, options.nocase && !regex[2]!.includes('i') ? `${regex[2]}i` : regex[2]!, pattern));
     else globs.push(pattern);
   }
-  const glob = globs.length > 0 ? picomatch(globs, { dot: true }) : undefined;
+  const glob = globs.length > 0 ? picomatch(globs, { dot: true, nocase: options.nocase === true }) : undefined;
   return (value) => (glob !== undefined && glob(value)) || regexes.some((test) => test(value));
 }

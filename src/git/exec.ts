@@ -15,6 +15,8 @@ export interface GitOptions {
   okCodes?: readonly number[];
   /** Keep stdout as bytes (`stdoutBuffer`): blob contents are not always UTF-8. */
   binary?: boolean;
+  /** Variables set (or, as undefined, removed) on top of the usual environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface GitResult {
@@ -37,13 +39,18 @@ function spawnSync(args: readonly string[], options: SpawnSyncOptions): SpawnSyn
   return childProcess.spawnSync('git', args, options) as SpawnSyncReturns<Buffer>;
 }
 
+/** The environment of every git we start: no editor, pager, prompt or optional lock, ever. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' };
+}
+
 export function git(args: readonly string[], options: GitOptions): GitResult {
   const result = spawnSync(args, {
     cwd: options.cwd,
     input: options.input,
     maxBuffer: 1024 * 1024 * 1024,
     // Never let git open an editor or a pager, or ask for credentials, from inside a hook.
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' },
+    env: { ...gitEnv(), ...options.env },
   });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
@@ -68,7 +75,7 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
   return new Promise((resolve, reject) => {
     const child = childProcess!.spawn('git', args, {
       cwd: options.cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' },
+      env: gitEnv(),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -91,4 +98,23 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
       child.stdin.end(options.input);
     }
   });
+}
+
+/**
+ * A long-running git whose output is read as a stream (the content reader's `git log -p`, the
+ * object store's `cat-file --batch-command`): the caller owns its pipes. Same environment.
+ */
+export function spawnGit(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' }): import('node:child_process').ChildProcessByStdio<import('node:stream').Writable, import('node:stream').Readable, import('node:stream').Readable | null> {
+  childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
+  return childProcess.spawn('git', args, {
+    cwd: options.cwd,
+    env: { ...gitEnv(), ...options.env },
+    stdio: ['pipe', 'pipe', options.stderr ?? 'pipe'],
+  }) as never;
+}
+
+/** The GitError for a git that could not start or exited with `stderr`. */
+export function gitFailure(args: readonly string[], reason: string, code?: string): GitError {
+  if (code === 'ENOENT') return new GitError(messages.gitMissing, messages.gitMissingFix);
+  return new GitError(messages.gitFailed(args, reason), messages.gitFailedFix);
 }

@@ -89,15 +89,3 @@ export function fullRefName(repo: Pick<Repository, 'root'>, ref: string): string
   const name = result.stdout.trim();
   return result.status === 0 && name.startsWith('refs/') ? name : undefined;
 }
-
-/** Sizes of many objects in one `git cat-file --batch-check` (`<sha> blob <size>` per line). */
-export function readObjectSizes(repo: Pick<Repository, 'root'>, shas: readonly string[]): Map<string, number> {
-  const sizes = new Map<string, number>();
-  if (shas.length === 0) return sizes;
-  const { stdout } = git(['cat-file', '--batch-check=%(objectname) %(objectsize)'], { cwd: repo.root, input: `${shas.join('\n')}\n` });
-  for (const line of stdout.split('\n')) {
-    const [sha, size] = line.split(' ');
-    if (sha && size && /^\d+$/.test(size)) sizes.set(sha, Number(size));
-  }
-  return sizes;
-}

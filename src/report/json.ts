@@ -10,11 +10,12 @@ export interface JsonReport {
 }
 
 export function formatJson(report: Report): string {
-  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  // A capped list's "…and N more" finding counts for N: the totals stay true.
+  const count = (severity: string) => report.findings.reduce((sum, finding) => sum + (finding.severity === severity ? (finding.count ?? 1) : 0), 0);
   const body: JsonReport = {
     version: 1,
     findings: report.findings,
-    summary: { errors, warnings: report.findings.length - errors },
+    summary: { errors: count('error'), warnings: count('warning') },
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

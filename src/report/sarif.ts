@@ -61,6 +61,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
     if (finding.commit) properties.commit = finding.commit;
     if (finding.ref) properties.ref = finding.ref;
     if (finding.fix) properties.fix = finding.fix;
+    if (finding.count !== undefined) properties.count = String(finding.count);
     return {
       ruleId: finding.check,
       ruleIndex: ruleIndex.get(finding.check) ?? 0,

@@ -34,6 +34,7 @@ const findingProperties: { [K in keyof Finding]-?: SchemaNode } = {
   fix: { type: 'string', description: 'The exact command or step that resolves it.' },
   fingerprint: { type: 'string', pattern: '^fp2-[0-9a-f]{16}$', description: 'Stable identity of a secret (fp2- and 16 hex digits; scrypt or sha256 of rule and value, see the README), for secrets.allow.' },
   rules: strings('The ids of the library rules behind it, as the library names them (commit-message: commitlint\'s rule ids).'),
+  count: { type: 'integer', minimum: 1, description: 'How many problems it stands for: a capped list\'s "…and N more" finding carries N (absent: 1). The summary counts them all.' },
 };
 const FINDING_REQUIRED = { check: true, severity: true, message: true } as const;
 

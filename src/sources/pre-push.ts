@@ -13,7 +13,8 @@ import type { McflowConfig } from '../config/types.js';
 import { GitError, InputError } from '../errors.js';
 import { messages } from '../messages.js';
 import { classifyRefUpdates, containedInAny, isShallowRepository, listBranchRefs } from '../git/refs.js';
-import { getFilesAddedByCommits, listUnpushedCommits, UNPUSHED_COMMIT_LIMIT } from '../git/commit-files.js';
+import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
+import { ObjectStore } from '../git/object-store.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
 import { stripUserinfo } from '../url-userinfo.js';
@@ -50,20 +51,24 @@ export interface PrePushOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function collectPrePushChange(repo: Repository, args: string[], input: string, options: PrePushOptions = {}): Change {
+export async function collectPrePushChange(repo: Repository, args: string[], input: string, options: PrePushOptions = {}): Promise<Change> {
   // Never the credentials in a URL: every finding names the remote (git push https://user:token@host/…).
   const [remoteName, remoteUrl] = args.map((arg) => (arg === undefined ? arg : stripUserinfo(arg)));
   const updates = classifyRefUpdates(repo, parseRefUpdates(input));
   const allowPush = parseAllowList(options.env?.MCFLOW_ALLOW_PUSH);
-  // What the remote does not have yet: a secret committed with --no-verify and deleted in a
-  // later commit is still in one of these.
-  const { commits, truncated } = listUnpushedCommits(repo, updates.map((update) => update.localSha));
+  // Every commit the remote does not have yet, however many: a secret committed with
+  // --no-verify and deleted in a later commit is still in one of them. Streaming keeps memory
+  // to the file list; contents stay in git until a check reads them.
+  const tips = [...new Set(updates.filter((update) => update.kind !== 'delete').map((update) => update.localSha))].filter((sha) => OBJECT_ID.test(sha));
+  const commits = tips.length > 0 ? await readCommitContent(repo, { options: ['--not', '--remotes', '--not'], revisions: tips }) : [];
+  // Contents are read later, by the checks; the store's process ends whenever it is idle.
+  const files = await toChangedFiles(new ObjectStore(repo), commits);
   return {
     stage: 'pre-push',
     branch: readCurrentBranch(repo),
     refUpdates: addProductionReachability(repo, updates, options.config?.branches?.production ?? [], remoteName),
-    files: getFilesAddedByCommits(repo, commits),
-    history: { commits, limit: UNPUSHED_COMMIT_LIMIT, truncated },
+    files,
+    history: { commits: commits.map((commit) => commit.sha) },
     ...(remoteName ? { remote: { name: remoteName, url: remoteUrl ?? remoteName } } : {}),
     ...(allowPush.length > 0 ? { allowPush } : {}),
     repo: { root: repo.root, gitDir: repo.gitDir },

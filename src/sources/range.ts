@@ -9,28 +9,39 @@
  */
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
-import { BlobStream } from '../git/blob-stream.js';
-import { fullRefName, listRangeCommits, mergeBase, readObjectSizes, resolveCommit, type RevisionRange } from '../git/log.js';
-import { readRangeDiff } from '../git/range-diff.js';
+import { compileMatcher } from '../config/glob.js';
+import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
+import { fullRefName, listRangeCommits, mergeBase, resolveCommit, type RevisionRange } from '../git/log.js';
+import { ObjectStore } from '../git/object-store.js';
+import { listBranchRefs } from '../git/refs.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import { isShallowRepository as isShallow } from '../git/refs.js';
 import { addProductionReachability } from './pre-push.js';
 import type { RangeRequest } from '../ci/event.js';
-import type { Change, ChangedFile } from '../types.js';
+import type { Change } from '../types.js';
 
 export interface RangeChange {
   change: Change;
   /** What was given to git (`<head> ^<base>`), for the report's header. */
   range: RevisionRange;
-  /** Ends the blob reader's git process. */
+  /** Ends the object reader's git process. */
   close(): void;
 }
 
+export interface RangeOptions {
+  /** `branches.production`: a pushed release tag is checked against them, as the pre-push hook does. */
+  production?: readonly string[];
+  /** `branches.protected`: a push that creates or rewrites one is checked against the others only. */
+  protectedBranches?: readonly string[];
+  /** False when no check reads files: then no diff is read at all. */
+  readFiles?: boolean;
+}
+
 /**
- * @param production `branches.production`: a pushed release tag is checked against them, as
- *   the pre-push hook does.
+ * @param options production and protected branch patterns, and whether any check reads files.
  */
-export async function collectRangeChange(repo: Repository, request: RangeRequest, production: readonly string[] = []): Promise<RangeChange> {
+export async function collectRangeChange(repo: Repository, request: RangeRequest, options: RangeOptions | readonly string[] = {}): Promise<RangeChange> {
+  const { production = [], protectedBranches = [], readFiles = true } = Array.isArray(options) ? { production: options as readonly string[] } : (options as RangeOptions);
   const change: Change = {
     stage: 'verify',
     branch: request.branch ?? branchOf(repo, request.head),
@@ -42,8 +53,8 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
     files: [],
     commits: [],
   };
-  const blobs = new BlobStream(repo);
-  const close = () => blobs.close();
+  const store = new ObjectStore(repo);
+  const close = () => store.close();
   if (request.deleted) return { change, range: EMPTY, close };
 
   const head = resolveCommit(repo, request.head);
@@ -56,24 +67,30 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
   // A tag push brings no commits of its own: they were checked on their branch. Only its name is.
   if (request.ref?.startsWith('refs/tags/')) return { change, range: EMPTY, close };
 
-  const range = boundRange(repo, request, head);
+  const range = boundRange(repo, request, head, protectedBranches);
   const commits = listRangeCommits(repo, range);
   change.commits = commits.map(({ message: _message, ...info }) => info);
   change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));
-  change.files = await readChangedFiles(repo, range, blobs, commits.length);
+  if (readFiles && commits.length > 0) change.files = await toChangedFiles(store, await readCommitContent(repo, range));
   return { change, range, close };
 }
 
 const EMPTY: RevisionRange = { options: [], revisions: [] };
 
-/** `<head> ^<base>`, or for a new branch `<head>` minus every other branch. */
-function boundRange(repo: Repository, request: RangeRequest, head: string): RevisionRange {
+/**
+ * `<head> ^<base>`, or for a new branch `<head>` minus every other branch. A push that creates a
+ * protected branch (or rewrites one whose old tip CI cannot see) is judged against the other
+ * *protected* branches only: commits that are merely on some feature branch have not been
+ * through a pull request, and excluding them would check nothing.
+ */
+function boundRange(repo: Repository, request: RangeRequest, head: string, protectedBranches: readonly string[]): RevisionRange {
   const shallow = isShallow(repo);
+  const isProtected = request.event === 'push' && request.branch !== undefined && compileMatcher(protectedBranches)(request.branch);
   if (request.base.length > 0) {
     const base = request.base.map((candidate) => resolveCommit(repo, candidate)).find(Boolean);
     if (!base) {
       // A forced push's old tip is not fetched by CI: compare with the other branches instead.
-      if (request.event === 'push' && !shallow) return newBranchRange(repo, request, head);
+      if (request.event === 'push' && !shallow) return isProtected ? otherProtectedRange(repo, request.branch!, head, protectedBranches) : newBranchRange(repo, request, head);
       throw missing(repo, request.base[0]!, 'base', shallow);
     }
     // In a shallow clone `head ^base` silently stops at the shallow boundary: require the fork point.
@@ -81,7 +98,17 @@ function boundRange(repo: Repository, request: RangeRequest, head: string): Revi
     return { options: [], revisions: [head, `^${base}`] };
   }
   if (shallow) throw new GitError(messages.verify.shallowNewBranch, messages.verify.shallowFix);
-  return newBranchRange(repo, request, head);
+  return isProtected ? otherProtectedRange(repo, request.branch!, head, protectedBranches) : newBranchRange(repo, request, head);
+}
+
+/** `<head> ^<tip>…` for every other protected branch, local or remote-tracking. */
+function otherProtectedRange(repo: Repository, branch: string, head: string, protectedBranches: readonly string[]): RevisionRange {
+  const matches = compileMatcher(protectedBranches);
+  const others = listBranchRefs(repo, 'origin').filter((ref) => {
+    const short = ref.replace(/^refs\/(?:heads|remotes\/origin)\//, '');
+    return short !== branch && matches(short);
+  });
+  return { options: [], revisions: [head, ...others.map((ref) => `^${ref}`)] };
 }
 
 function newBranchRange(repo: Repository, request: RangeRequest, head: string): RevisionRange {
@@ -94,24 +121,6 @@ function newBranchRange(repo: Repository, request: RangeRequest, head: string): 
 function missing(repo: Repository, revision: string, which: 'base' | 'head', shallow = isShallow(repo)): GitError {
   if (shallow) return new GitError(messages.verify.shallowMissing(revision, which), messages.verify.shallowFix);
   return new GitError(messages.verify.revisionMissing(revision, which), messages.verify.fetchFix(revision));
-}
-
-async function readChangedFiles(repo: Repository, range: RevisionRange, blobs: BlobStream, commitCount: number): Promise<ChangedFile[]> {
-  if (commitCount === 0) return [];
-  const diffs = (await readRangeDiff(repo, range)).filter((diff) => diff.status !== 'D');
-  const sizes = readObjectSizes(repo, [...new Set(diffs.flatMap((diff) => (diff.blob ? [diff.blob] : [])))]);
-  return diffs.map((diff) => {
-    const added = diff.added;
-    const file: ChangedFile = { path: diff.path, status: diff.status, commit: diff.commit, readAddedLines: async () => added };
-    if (diff.from !== undefined) file.from = diff.from;
-    if (diff.blob) {
-      const blob = diff.blob;
-      file.blob = blob;
-      file.size = sizes.get(blob);
-      file.readContent = () => blobs.read(blob);
-    }
-    return file;
-  });
 }
 
 /** The short branch name a revision is, when it is one (`origin/develop` → `develop`). */

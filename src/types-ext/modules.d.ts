@@ -3,3 +3,5 @@ declare module 'conventional-changelog-conventionalcommits' {
   export default function createPreset(config?: Record<string, unknown>): { parser: Record<string, unknown> };
 }
 declare const __MCFLOW_VERSION__: string;
+/** The version of @commitlint/config-conventional bundled (scripts/build.mjs). */
+declare const __COMMITLINT_CONVENTIONAL_VERSION__: string;

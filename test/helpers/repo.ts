@@ -125,7 +125,10 @@ export function createRepo(t: TestContext, options: { branch?: string; origin?: 
   const dir = path.join(base, 'work');
   fs.mkdirSync(home);
   fs.mkdirSync(dir);
-  const env = isolatedEnv(home);
+  // The config cache falls back to the temp dir when a repository has no node_modules: keep it in the test's own.
+  const tmp = path.join(base, 'tmp');
+  fs.mkdirSync(tmp);
+  const env = isolatedEnv(home, { TMPDIR: tmp });
   const repo = new TestRepo(dir, env) as TestRepo & { origin?: string };
   repo.git(['init', '-q', `--initial-branch=${options.branch ?? 'main'}`]);
   repo.git(['config', 'commit.gpgsign', 'false']);

@@ -11,8 +11,10 @@ export const awsAccessKeyId: SecretRule = {
   description: 'AWS access key id',
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t', 'agpa', 'aida', 'aroa', 'aipa', 'anpa', 'anva', 'apka'],
   patterns: [/\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|A3T[A-Z0-9])[A-Z0-9]{16}\b/g],
-  samples: {
-    secrets: [`AWS_ACCESS_KEY_ID=AK${'IA'}XJQI5OGZ7KOK3ZV2`, `aws_access_key_id = AS${'IA'}XJQI5OGZ7KOK3ZV2`, `key: AK${'IA'}2E0A8F3B244C9986`],
-    notSecrets: ['AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE', 'AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX', 'AKIA12345', 'AKIAXJQI5OGZ7KOK3ZV2Q7'],
+  get samples() {
+    return {
+      secrets: [`AWS_ACCESS_KEY_ID=AK${'IA'}XJQI5OGZ7KOK3ZV2`, `aws_access_key_id = AS${'IA'}XJQI5OGZ7KOK3ZV2`, `key: AK${'IA'}2E0A8F3B244C9986`],
+      notSecrets: ['AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE', 'AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX', 'AKIA12345', 'AKIAXJQI5OGZ7KOK3ZV2Q7'],
+    };
   },
 };

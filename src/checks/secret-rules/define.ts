@@ -21,18 +21,37 @@ export interface SecretRule {
    */
   patterns: readonly RegExp[];
   /** For shapes a regex cannot match in linear time (a PEM block's BEGIN…END pair): finds candidates itself. */
-  find?: (text: string) => Iterable<{ index: number; value: string }>;
-  /** A structural test on the candidate (checksum, entropy, name); false drops it. */
-  verify?: (secret: string, match: RegExpExecArray, context: { ext: string }) => boolean;
+  find?: (text: string) => Iterable<{ index: number; value: string } & Verdict>;
+  /**
+   * A structural test on the candidate (checksum, entropy, name): false drops it; a verdict keeps
+   * it with its own words or a lower severity (a public-by-design key, a test-mode key).
+   */
+  verify?: (secret: string, match: RegExpExecArray, context: { ext: string }) => boolean | Verdict;
   /** Skip the shared placeholder filter (the rule filters its own parts, e.g. a URL's password). */
   ownPlaceholderCheck?: boolean;
-  samples: { secrets: readonly string[]; notSecrets: readonly string[]; ext?: string };
+  /**
+   * True and false samples, run by the tests and the detection benchmark. Rules define them with
+   * a getter, so the generated values are built on first read, never when a hook loads the rule.
+   */
+  readonly samples: { secrets: readonly string[]; notSecrets: readonly string[]; ext?: string };
 }
 
-export interface SecretMatch {
+/** What a rule says about one match beyond "found": its own description and, for keys that are not fully secret, `warning`. */
+export interface Verdict {
+  description?: string;
+  severity?: 'warning';
+}
+
+export interface SecretMatch extends Verdict {
   start: number;
   end: number;
   value: string;
+}
+
+/** Drops undefined fields so matches compare and print cleanly. */
+function verdictOf(result: boolean | Verdict | undefined): Verdict {
+  if (typeof result !== 'object') return {};
+  return { ...(result.description ? { description: result.description } : {}), ...(result.severity ? { severity: result.severity } : {}) };
 }
 
 /** Every secret a rule finds in a text: the pure core both secretlint and the sample tests use. */
@@ -45,9 +64,9 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: {
   }
   if (rule.find) {
     // The finder applies its own structural test: it has no regex match to hand to `verify`.
-    for (const { index, value } of rule.find(text)) {
+    for (const { index, value, ...verdict } of rule.find(text)) {
       if (!rule.ownPlaceholderCheck && isPlaceholder(value)) continue;
-      found.push({ start: index, end: index + value.length, value });
+      found.push({ start: index, end: index + value.length, value, ...verdictOf(verdict) });
     }
   }
   for (const pattern of rule.patterns) {
@@ -60,12 +79,22 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: {
       const value = match.groups?.secret ?? match[0];
       const offset = match.groups?.secret !== undefined ? secretOffset(match, value) : 0;
       // The rule's own test first: it is cheaper than the placeholder list and rejects more.
-      if (rule.verify && !rule.verify(value, match, { ext })) continue;
+      const verdict = rule.verify ? rule.verify(value, match, { ext }) : true;
+      if (verdict === false) continue;
       if (!rule.ownPlaceholderCheck && isPlaceholder(value)) continue;
-      found.push({ start: match.index + offset, end: match.index + offset + value.length, value });
+      found.push({ start: match.index + offset, end: match.index + offset + value.length, value, ...verdictOf(verdict) });
     }
   }
-  return found;
+  return withoutOverlaps(found);
+}
+
+/** A rule's patterns may find the same secret twice (by prefix and by name): keep the first of overlapping matches. */
+function withoutOverlaps(found: SecretMatch[]): SecretMatch[] {
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.start - b.start);
+  const kept: SecretMatch[] = [];
+  for (const match of found) if (kept.length === 0 || match.start >= kept[kept.length - 1]!.end) kept.push(match);
+  return kept;
 }
 
 let lastText: string | undefined;
@@ -98,7 +127,7 @@ export function toSecretlintRule(rule: SecretRule): SecretLintRuleCreator {
       return {
         file(source) {
           for (const match of findSecrets(rule, source.content, source.ext)) {
-            context.report({ message: t('FOUND', { description: rule.description }), range: [match.start, match.end] });
+            context.report({ message: t('FOUND', { description: match.description ?? rule.description }), range: [match.start, match.end] });
           }
         },
       };
@@ -121,4 +150,114 @@ export function entropy(value: string): number {
 /** How many of lower case, upper case, digits and symbols a value mixes. */
 export function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
+}
+
+/**
+ * A value assigned to a name that contains one of `names` (a regex source, matched
+ * case-insensitively): `CLOUDFLARE_API_TOKEN=…`, `"cloudflareToken": "…"`, `cloudflare.key = '…'`.
+ * `value` is the secret's own pattern; `tail` the class of characters that may not follow it
+ * (so a longer run is not cut to size). Every quantifier is bounded: the work from each start is too.
+ */
+export function assignedTo(names: string, value: string, tail = '[\\w+/=-]'): RegExp {
+  return new RegExp(
+    `(?<name>(?:${names})[\\w.-]{0,30})["'\\]]{0,2}[ \\t]{0,5}(?::=|=>|\\?=|[:=,])[ \\t]{0,5}["'\`]?(?<secret>${value})(?!${tail})`,
+    'gdi',
+  );
+}
+
+/**
+ * The whole file a scanned text was cut from. The scan blanks lines without a keyword, and in a
+ * diff every line the change does not add, but the context a rule reads (`indexName` beside an
+ * Algolia key, `authDomain` beside a Firebase key) may sit on exactly those lines. Line numbers
+ * and columns are the same in both texts, so an offset maps across by its line.
+ */
+let whole: { scanned: string; text: string; scannedLines?: number[]; textLines?: number[] } | undefined;
+
+/** Runs `scan` with `text` as the whole file behind `scanned` (its blanked copy). */
+export function withWholeText<T>(scanned: string, text: string, scan: () => T): T {
+  whole = scanned === text ? undefined : { scanned, text };
+  try {
+    return scan();
+  } finally {
+    whole = undefined;
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The whole text and the offset in it of a match in the scanned text. */
+function inWholeText(match: RegExpExecArray): { text: string; offset: number } {
+  if (!whole || match.input !== whole.scanned) return { text: match.input, offset: match.index };
+  const scannedLines = (whole.scannedLines ??= lineStarts(whole.scanned));
+  const textLines = (whole.textLines ??= lineStarts(whole.text));
+  let low = 0;
+  let high = scannedLines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (scannedLines[mid]! <= match.index) low = mid;
+    else high = mid - 1;
+  }
+  return { text: whole.text, offset: (textLines[low] ?? 0) + match.index - scannedLines[low]! };
+}
+
+let mentionText: string | undefined;
+const mentionCache = new Map<string, boolean>();
+/**
+ * Whether the file a match came from mentions `word` anywhere (`mailgun`, `docsearch`): one
+ * search per file and word, however many matches ask, so a rule stays linear.
+ */
+export function mentions(match: RegExpExecArray, word: RegExp): boolean {
+  const { text } = inWholeText(match);
+  if (text !== mentionText) {
+    mentionText = text;
+    mentionCache.clear();
+  }
+  let found = mentionCache.get(word.source);
+  if (found === undefined) {
+    found = word.test(text);
+    mentionCache.set(word.source, found);
+  }
+  return found;
+}
+
+/** The file's text within `radius` characters of a match, blanked lines included: context a rule reads, at bounded cost. */
+export function around(match: RegExpExecArray, radius: number): string {
+  const { text, offset } = inWholeText(match);
+  return text.slice(Math.max(0, offset - radius), offset + match[0].length + radius);
+}
+
+/** What {@link findNear} looks for: a value shape (`run` is its character class), near an anchor. */
+export interface NearSearch {
+  anchor: RegExp;
+  value: RegExp;
+  run: RegExp;
+  radius: number;
+  accept: (value: string) => boolean;
+}
+
+/**
+ * Every `value` match within `radius` characters of an `anchor` match (an AWS secret key near its
+ * key id, a Twilio auth token near its account SID), each once. Windows of neighbouring anchors
+ * continue where the last one stopped, and each window is searched alone (a regex left to run
+ * from the window's start would scan to the end of the text for every anchor): linear in the text.
+ */
+export function* findNear(text: string, search: NearSearch): Generator<{ index: number; value: string }> {
+  let searchedTo = 0;
+  search.anchor.lastIndex = 0;
+  for (let anchor = search.anchor.exec(text); anchor !== null; anchor = search.anchor.exec(text)) {
+    const from = Math.max(searchedTo, anchor.index - search.radius);
+    const to = Math.min(text.length, anchor.index + anchor[0].length + search.radius);
+    if (from >= to) continue;
+    for (const found of text.slice(from, to).matchAll(search.value)) {
+      const start = from + found.index;
+      // A run the window's edge cut in two continues outside it: not a value of the right length.
+      const cut = (start > 0 && search.run.test(text[start - 1]!)) || (start + found[0].length < text.length && search.run.test(text[start + found[0].length]!));
+      if (!cut && search.accept(found[0])) yield { index: start, value: found[0] };
+    }
+    searchedTo = to;
+  }
 }

@@ -18,11 +18,12 @@ const FILLER =
 const WEAK_STAND_IN = /^(?:password|passwd|pass|secret|admin|root|test|demo|changeme|default|qwerty|letmein|welcome|postgres|mysql)[\W_]*\d*[\W_]*$/i;
 
 /**
- * Runs of one filler character: `xxxx`, `XXXX`, `****`, `....`, and zeros (Slack's `T00000000`);
+ * Runs of one filler character: `xxxx`, `XXXX`, `****`, `...`, any character six times (`AIzaaaaaaa…`),
+ * and zeros (Slack's `T00000000`);
  * an ellipsis `…` anywhere.
  * Zeros need six in a row: four occur by chance in about 1% of random 40-digit hex tokens.
  */
-const FILLER_RUN = /([xX*.#])\1{3,}|0{6,}|_{4,}|…/;
+const FILLER_RUN = /([xX*#])\1{3,}|([^0])\2{5,}|\.{3}|0{6,}|_{4,}|…/;
 
 /** Bare words that stand in for a value. */
 const STAND_INS = new Set([
@@ -32,16 +33,90 @@ const STAND_INS = new Set([
   'supersecret', 'letmein', 'hunter2', 'tbd', 'n/a', 'env', 'set_me', 'setme',
 ]);
 
+/**
+ * Credentials that providers print in their own documentation and test suites: they are
+ * everywhere in tutorials and never grant anything. (AWS's examples contain "EXAMPLE" and are
+ * caught by FILLER; jwt.io's token is judged by its claims in the jwt rule.)
+ */
+const DOCUMENTED_EXAMPLES = new Set([
+  // Stripe's API reference and quick starts.
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'pk_test_TYooMQauvdEDq54NiTphI7jx', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+  'pk_test_6pRNASCoBOKtIshFeQd4XMUh', 'sk_test_26PHem9AhJZvU623DfE1x4sd', 'whsec_test_secret',
+  // Slack's token documentation.
+  'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy', 'xoxp-4956821296-4969584705-4971658731-97d5da6e2b',
+  // Twilio's test-credential magic values and docs.
+  'ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+]);
+
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim().replace(/^['"`]|['"`]$/g, '');
   if (trimmed.length < 4) return true;
-  if (STAND_INS.has(trimmed.toLowerCase())) return true;
+  if (STAND_INS.has(trimmed.toLowerCase()) || DOCUMENTED_EXAMPLES.has(trimmed)) return true;
+  if (hasSequence(trimmed) || isMadeOfFillerWords(trimmed)) return true;
   if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
   // Too few distinct characters to be random ("aaaaaaaa", "abababab"), or a short unit repeated ("xoxb-xoxb-xoxb-").
   if (new Set(trimmed).size <= 3 || isRepetitive(trimmed)) return true;
   // Base64 of a placeholder is a placeholder: "bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password".
   const decoded = decodePrintableBase64(trimmed);
   return decoded !== undefined && isPlaceholder(decoded);
+}
+
+/**
+ * Words test data and documentation spell credentials with: a value made only of these (and
+ * short numbers and separators) is a stand-in someone typed, not a generated secret:
+ * `testtoken`, `abc@def-secret`, `user:pass@word-secret`, `my-api-key-123`.
+ */
+const FILLER_WORDS = new Set(
+  ('test testing tests token tokens secret secrets pass password passwd passwords word user username users abc def ghi xyz ' +
+    'foo bar baz qux quux key keys api my your our the dummy fake sample samples example examples demo value values admin ' +
+    'hello world mock mocked stub some other another valid invalid wrong bad good new old dev local localhost default access ' +
+    'auth private public npm github gitlab gh gl pat ghp glpat app client id server db database root guest login pwd super ' +
+    'very secure insecure random string here there this that not real top unit ci bot service account ' +
+    'shh hidden masked redacted xxx yyy zzz aaa bbb ccc one two three four five six seven eight nine ten').split(' '),
+);
+const LONGEST_FILLER = Math.max(...[...FILLER_WORDS].map((word) => word.length));
+
+export function isMadeOfFillerWords(value: string): boolean {
+  const pieces = value.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  let words = 0;
+  let singles = 0;
+  for (const piece of pieces.flatMap((piece) => piece.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/))) {
+    if (/^\d+$/.test(piece)) {
+      if (piece.length > 4) return false;
+    } else if (piece.length === 1) singles++;
+    else if (segments(piece)) words++;
+    else return false;
+  }
+  return words > 0 && singles <= 3;
+}
+
+/** Whether `letters` splits into filler words (dynamic programming over split points: linear in length × longest word). */
+function segments(letters: string): boolean {
+  const reachable = new Uint8Array(letters.length + 1);
+  reachable[0] = 1;
+  for (let end = 1; end <= letters.length; end++) {
+    for (let start = Math.max(0, end - LONGEST_FILLER); start < end && !reachable[end]; start++) {
+      if (reachable[start] && FILLER_WORDS.has(letters.slice(start, end))) reachable[end] = 1;
+    }
+  }
+  return reachable[letters.length] === 1;
+}
+
+/**
+ * A run of six or more consecutive characters counting up or down (`123456`, `abcdef`,
+ * `FEDCBA`): typed by a person writing an example, almost never produced by a generator (about
+ * 1 in 40,000 for a random 32-hex token, far rarer for base62).
+ */
+export function hasSequence(value: string): boolean {
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    up = step === 1 && /[A-Za-z0-9]/.test(value[i]!) ? up + 1 : 1;
+    down = step === -1 && /[A-Za-z0-9]/.test(value[i]!) ? down + 1 : 1;
+    if (up >= 6 || down >= 6) return true;
+  }
+  return false;
 }
 
 /**

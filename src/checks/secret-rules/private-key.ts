@@ -52,20 +52,22 @@ export const privateKey: SecretRule = {
   patterns: [],
   find: findPrivateKeys,
   ownPlaceholderCheck: true,
-  samples: {
-    secrets: [
-      `${begin('EC PRIVATE KEY')}\n${body}${end('EC PRIVATE KEY')}`,
-      `${begin('ENCRYPTED PRIVATE KEY')}\n${body}${end('ENCRYPTED PRIVATE KEY')}`,
-      `key: "${begin('OPENSSH PRIVATE KEY')}\\n${body.replace(/\n/g, '\\n')}${end('OPENSSH PRIVATE KEY')}"`,
-      `${begin('PRIVATE KEY')}\n${begin('PRIVATE KEY')}\n${body}${end('PRIVATE KEY')}`,
-      `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${body}---- END SSH2 ENCRYPTED PRIVATE KEY ----`,
-    ],
-    notSecrets: [
-      `${begin('PRIVATE KEY')}\n...\n${end('PRIVATE KEY')}`,
-      `${begin('PUBLIC KEY')}\n${body}${end('PUBLIC KEY')}`,
-      `${begin('CERTIFICATE')}\n${body}${end('CERTIFICATE')}`,
-      `${begin('RSA PRIVATE KEY')}\n${body}`,
-      `${begin('RSA PRIVATE KEY')}\n${body}${end('EC PRIVATE KEY')}`,
-    ],
+  get samples() {
+    return {
+      secrets: [
+        `${begin('EC PRIVATE KEY')}\n${body}${end('EC PRIVATE KEY')}`,
+        `${begin('ENCRYPTED PRIVATE KEY')}\n${body}${end('ENCRYPTED PRIVATE KEY')}`,
+        `key: "${begin('OPENSSH PRIVATE KEY')}\\n${body.replace(/\n/g, '\\n')}${end('OPENSSH PRIVATE KEY')}"`,
+        `${begin('PRIVATE KEY')}\n${begin('PRIVATE KEY')}\n${body}${end('PRIVATE KEY')}`,
+        `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${body}---- END SSH2 ENCRYPTED PRIVATE KEY ----`,
+      ],
+      notSecrets: [
+        `${begin('PRIVATE KEY')}\n...\n${end('PRIVATE KEY')}`,
+        `${begin('PUBLIC KEY')}\n${body}${end('PUBLIC KEY')}`,
+        `${begin('CERTIFICATE')}\n${body}${end('CERTIFICATE')}`,
+        `${begin('RSA PRIVATE KEY')}\n${body}`,
+        `${begin('RSA PRIVATE KEY')}\n${body}${end('EC PRIVATE KEY')}`,
+      ],
+    };
   },
 };

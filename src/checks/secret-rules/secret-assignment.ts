@@ -13,7 +13,23 @@ const CREDENTIAL_NAME =
   /(?:^|_)(?:password|passwd|pwd|pass|secret|secret_?key|secret_?key_?base|client_?secret|token|auth_?token|access_?token|refresh_?token|bearer_?token|api_?key|api_?secret|access_?key|secret_?access_?key|private_?key|encryption_?key|signing_?key|master_?key|app_?key|credentials?)$/;
 /** Names that say "not a secret" even though they end like one. */
 const HARMLESS_NAME = /(?:^|_)(?:public|publishable|pub)_|(?:_file|_path|_name|_id|_url_env|_length|_ttl|_expiry|_header)$|^(?:pwd|old_?pwd|all_?pass|any_?pass|by_?pass)$/;
+/** Stylesheets name things `.fa-user-secret:before{…}`: selectors and rules, never credentials. */
+const STYLESHEETS = new Set(['.css', '.scss', '.sass', '.less', '.styl', '.svg']);
 const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.py', '.rb', '.go', '.java', '.kt', '.cs', '.php']);
+
+/**
+ * The name an assignment's credential word ends: the run of name characters before `end`, back to
+ * at most 80 characters. Undefined when it is part of an expression (`${token}`, `a.b$c`).
+ */
+function nameEndingAt(text: string, end: number): string | undefined {
+  let start = end;
+  while (start > 0 && end - start < 90 && /[\w.-]/.test(text[start - 1]!)) start--;
+  // A quote may open the name (`"token": …`); a `$` or a word character before it means an expression
+  // or a cut-off run, and a `/` a URL (`https://x-access-token:…@host` is the basic-auth rule's).
+  if (start > 0 && /[\w$/]/.test(text[start - 1]!)) return undefined;
+  const name = text.slice(start, end).replace(/^[.-]+/, '');
+  return /^[A-Za-z_]/.test(name) ? name : undefined;
+}
 
 export function normalizeName(name: string): string {
   return name
@@ -22,71 +38,103 @@ export function normalizeName(name: string): string {
     .toLowerCase();
 }
 
+/** The credential word a normalised name ends with, for the finding's explanation. */
+const KEYWORD = /(?:password|passwd|pwd|pass|secret_?key_?base|secret_?access_?key|client_?secret|api_?secret|secret_?key|secret|auth_?token|access_?token|refresh_?token|bearer_?token|token|api_?key|access_?key|private_?key|encryption_?key|signing_?key|master_?key|app_?key|credentials?)$/;
+
+/** Values that are random but not secret: identifiers, digests and public or encrypted material. */
+const NOT_A_SECRET = [
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // a UUID names a thing; it grants nothing
+  /^\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|pbkdf2[\w-]*|scrypt|bcrypt)\$/, // password hashes (bcrypt, argon2, crypt)
+  /^(?:pbkdf2_sha\d+|bcrypt_sha256|argon2|sha\d+|md5)\$/, // Django's password hashes
+  /^(?:sha(?:1|256|384|512)|md5)[-:]/i, // integrity and digest strings
+  /^0x[0-9a-fA-F]{40}$|^(?:bc1|tb1)[02-9ac-hj-np-z]{25,90}$|^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/, // blockchain addresses
+  /^(?:pk|pub)[._](?:live_|test_|eyJ)|^sb_publishable_/, // publishable keys made for browsers
+  /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-|age1[02-9ac-hj-np-z]{20})/, // public keys
+  /^(?:ENC\[|\$ANSIBLE_VAULT|vault:v\d|-----BEGIN AGE)/, // SOPS, ansible-vault, Vault transit and age ciphertext (sealed-secrets values exceed the length bound)
+];
+
 export const secretAssignment: SecretRule = {
   id: 'mcflow/secret-assignment',
   description: 'password, secret or token value',
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   patterns: [
     // NAME=value, NAME: value, "name": "value", name = 'value', name => "value"; optional `export`.
-    // The name must end in a credential word here already: most `a: b` pairs in code never reach verify.
-    /(?<![\w$])["']?(?<name>(?:[A-Za-z_][\w.-]{0,80}?)?(?:pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?))["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})\k<quote>/gdi,
+    // The match starts at the credential word the name ends with (a regex that started at every
+    // name would try 80 characters from every position); verify reads the rest of the name back.
+    // The value must end where its run ends: a 300-character blob is not cut to a 200-character "password".
+    /(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?)["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
   ],
   verify: (value, match, { ext }) => {
-    const name = normalizeName(match.groups!.name!);
+    const rawName = nameEndingAt(match.input, match.index + match.groups!.keyword!.length);
+    if (rawName === undefined) return false;
+    const name = normalizeName(rawName);
     if (!CREDENTIAL_NAME.test(name) || HARMLESS_NAME.test(name)) return false;
-    if (CODE_EXTENSIONS.has(ext) && match.groups!.quote === '') return false;
+    if (STYLESHEETS.has(ext) || (CODE_EXTENSIONS.has(ext) && match.groups!.quote === '')) return false;
     // A dotted or called expression, or a plain identifier, is code, not a value.
-    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|\(/.test(value)) return false;
-    // Stripe's test-mode keys reach no real money or data.
-    if (/^(?:sk|rk|pk)_test_/.test(value)) return false;
-    // Paths (`PWD=/home/ann`), constant names (`TOKEN_STRING`) and camelCase identifiers are not values a person keeps secret.
+    if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|[({<>]/.test(value)) return false;
+    // Stripe's test-mode keys are the stripe rule's (a warning there).
+    if (/^(?:sk|rk)_test_/.test(value)) return false;
+    if (NOT_A_SECRET.some((shape) => shape.test(value))) return false;
     // A trailing `=` or `:` is the next assignment's, not the value's (`a_token=b_token=`).
     const bare = value.replace(/[=:]{1,3}$/, '');
+    // Paths (`PWD=/home/ann`), constant names (`TOKEN_STRING`), identifiers in any case style and
+    // dotted/kebab words (`gitlab-ci-token`) are not values a person keeps secret.
     if (/^(?:\/|~\/|\.\.?\/|[A-Za-z]:\\)/.test(value) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(bare) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(bare) || /^[a-z]+(?:[-_.][a-z]+)+$/.test(bare)) return false;
-    if (/^\d+$/.test(value) || /^(?:https?:\/\/)?[\w.-]+\.(?:com|org|io|net|dev)(?:\/\S*)?$/.test(value)) return false;
+    if (/^\d+$/.test(value) || /^(?:https?:\/\/)?[\w.-]+\.(?:com|org|io|net|dev)(?:\/\S*)?$/.test(value) || /^[^@\s]+@[\w-]+\.[\w.-]+$/.test(value)) return false;
+    // Version strings and dates: `1.2.3-beta.4`, `2024-01-01T00:00:00Z`.
+    if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$|^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(value)) return false;
     const passwordLike = /(?:pass|pwd)/.test(name);
     const minimum = passwordLike ? 8 : 12;
     const bits = entropy(value);
     const classes = characterClasses(value);
     // Two kinds of character need more spread than three or four: "overEvery" is a word, "Xq7!pLm2" is not.
-    return value.length >= minimum && classes >= 2 && bits >= (classes >= 3 && passwordLike ? 2.5 : 3);
+    const threshold = classes >= 3 && passwordLike ? 2.5 : 3;
+    if (value.length < minimum || classes < 2 || bits < threshold) return false;
+    const keyword = KEYWORD.exec(name)?.[0] ?? name;
+    const alphabet = /^[0-9a-f]+$/i.test(value) ? 'hex' : /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? 'base64' : 'mixed';
+    return {
+      description: `value of ${JSON.stringify(rawName)} (name says "${keyword.replace(/_/g, '')}"; Shannon entropy ${bits.toFixed(1)} bits/char ≥ ${threshold} over ${classes} character classes, ${alphabet})`,
+    };
   },
-  samples: {
-    secrets: [
-      'POSTGRES_PASSWORD=HgxzNN&AL5#wIS',
-      'export ADMIN_PASSWORD="Adm1n!x7Qz2024"',
-      'SECRET_KEY = "django-insecure-u8jzPde0IgxLd6GncfBAepfJ"',
-      'jwt_secret: Bd0Kh8oOOL8dKLzdocJ2isAjIhKt',
-      '{ "clientSecret": "mwufUxbvJDCTbyvHNsG9eh6Yo4gf" }',
-      'const apiKey = "k3y_u8jzPde0IgxLd6GncfBA";',
-      'INTERNAL_API_KEY=4f1d9c2e7b8a6d5c3e1f0a9b8c7d6e5f',
-      'password=Xq7!pLm2vR9tK',
-      '"token": "Bd0Kh8oOOL8dKLzdocJ2isAjIhKt"',
-    ],
-    notSecrets: [
-      'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}',
-      'password: ${{ secrets.DB_PASSWORD }}',
-      'const apiKey = process.env.API_KEY;',
-      'SECRET_KEY = os.environ["SECRET_KEY"]',
-      'ADMIN_PASSWORD=changeme',
-      'API_TOKEN=<your-token>',
-      'POSTGRES_PASSWORD=postgres',
-      'MAX_TOKENS=4096',
-      'password = getPassword(user)',
-      'STRIPE_PUBLISHABLE_KEY=pk_live_u8jzPde0IgxLd6GncfBAepfJ',
-      'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-      'token: this.session.accessToken',
-      'DB_PASSWORD=password123',
-      "PWD: '/Users/ann/projects'",
-      "'allPass': 'overEvery',",
-      'TOKEN: "TOKEN_STRING",',
-      "token: 'my-auth-token-here'",
-      "const USE_CREDENTIALS = 'use-credentials'",
-      "password: 'bm90IG15IHJlYWwgcGFzc3dvcmQ=',",
-      'JWT_SECRET="my-super-secret-jwt-key"',
-      'password: ENC[AES256_GCM,data:Tr7o=,iv:1Xq=,tag:9Q==,type:str]',
-      'password: "#{db_password}"',
-    ],
-    ext: '.env',
+  get samples() {
+    return {
+      secrets: [
+        'POSTGRES_PASSWORD=HgxzNN&AL5#wIS',
+        'export ADMIN_PASSWORD="Adm1n!x7Qz2024"',
+        'SECRET_KEY = "django-insecure-u8jzPde0IgxLd6GncfBAepfJ"',
+        'jwt_secret: Bd0Kh8oOOL8dKLzdocJ2isAjIhKt',
+        '{ "clientSecret": "mwufUxbvJDCTbyvHNsG9eh6Yo4gf" }',
+        'const apiKey = "k3y_u8jzPde0IgxLd6GncfBA";',
+        'INTERNAL_API_KEY=4f1d9c2e7b8a6d5c3e1f0a9b8c7d6e5f',
+        'password=Xq7!pLm2vR9tK',
+        '"token": "Bd0Kh8oOOL8dKLzdocJ2isAjIhKt"',
+      ],
+      notSecrets: [
+        'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}',
+        'password: ${{ secrets.DB_PASSWORD }}',
+        'const apiKey = process.env.API_KEY;',
+        'SECRET_KEY = os.environ["SECRET_KEY"]',
+        'ADMIN_PASSWORD=changeme',
+        'API_TOKEN=<your-token>',
+        'POSTGRES_PASSWORD=postgres',
+        'MAX_TOKENS=4096',
+        'password = getPassword(user)',
+        'STRIPE_PUBLISHABLE_KEY=pk_live_u8jzPde0IgxLd6GncfBAepfJ',
+        'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'token: this.session.accessToken',
+        'DB_PASSWORD=password123',
+        "PWD: '/Users/ann/projects'",
+        "'allPass': 'overEvery',",
+        'TOKEN: "TOKEN_STRING",',
+        "token: 'my-auth-token-here'",
+        "const USE_CREDENTIALS = 'use-credentials'",
+        "password: 'bm90IG15IHJlYWwgcGFzc3dvcmQ=',",
+        'JWT_SECRET="my-super-secret-jwt-key"',
+        'password: ENC[AES256_GCM,data:Tr7o=,iv:1Xq=,tag:9Q==,type:str]',
+        'password: "#{db_password}"',
+        '.fa-user-secret:before{content:"\\f21b"}.fa-motorcycle:before{content:"\\f21c"}',
+      ],
+      ext: '.env',
+    };
   },
 };

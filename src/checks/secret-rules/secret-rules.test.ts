@@ -50,7 +50,7 @@ describe('secret rules', () => {
 
   it('has one file per rule, each listed', () => {
     const dir = path.dirname(fileURLToPath(import.meta.url));
-    const helpers = new Set(['define.js', 'index.js', 'placeholder.js', 'secret-rules.test.js']);
+    const helpers = new Set(['checksum.js', 'define.js', 'fake.js', 'index.js', 'placeholder.js', 'secret-rules.test.js']);
     const files = fs.readdirSync(dir).filter((file) => file.endsWith('.js') && !helpers.has(file));
     assert.deepEqual(files.map((file) => `mcflow/${file.replace(/\.js$/, '')}`).sort(), SECRET_RULES.map((rule) => rule.id).sort());
   });
@@ -61,9 +61,10 @@ describe('isPlaceholder', () => {
     '${SECRET_KEY}', '${{ secrets.STRIPE_KEY }}', 'process.env.API_KEY', 'os.environ["X"]', 'changeme', '<your-token>',
     'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '********',
     'your_api_key_here', '{{ .Values.password }}', '$DB_PASSWORD', 'T00000000',
+    'testtoken', 'abc@def-secret', 'user:pass@word-secret', 'my-api-key-123', 'sk-ant-api03-...', 'abcdef123456', 'xoxb-xoxb-xoxb-xoxb',
   ];
   for (const value of placeholders) it(`${value} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
-  const real = ['u8jzPde0IgxLd6GncfBAepfJ', 'HgxzNN&AL5#wIS', 'bfe228f219e9cb0eb53f16947ccf25ec'];
+  const real = ['u8jzPde0IgxLd6GncfBAepfJ', 'HgxzNN&AL5#wIS', 'bfe228f219e9cb0eb53f16947ccf25ec', 'Tr0ub4dor&3', 'correcthorsebatterystaple'];
   for (const value of real) it(`${value} is not`, () => assert.equal(isPlaceholder(value), false));
 });
 
@@ -132,6 +133,11 @@ describe('linear time on hostile input', () => {
     'repeated eyJ segments': 'eyJaaaaaaaaaaaa.'.repeat(size / 16),
     'repeated assignments': 'secret_token='.repeat(size / 13),
     'repeated Authorization headers': 'Authorization: Bearer '.repeat(size / 22),
+    'key ids on one line, no secret near': 'AKIAIOSFODNN7EXAMPLE '.repeat(size / 21),
+    'account SIDs and no token': `AC${'0123456789abcdef'.repeat(2)} `.repeat(size / 35),
+    'PuTTY headers': 'PuTTY-User-Key-File-3: x\n'.repeat(size / 26),
+    'a Kubernetes Secret of placeholders': `kind: Secret\ndata:\n${'  a: Y2hhbmdlbWU=\n'.repeat(size / 19)}`,
+    'SAS, netrc, Jenkins and curl prefixes': 'sig=machine <password>{AQAAABAAAA -u a: SECRET_KEY = "'.repeat(size / 55),
   };
   for (const [name, text] of Object.entries(hostile)) {
     it(`finds nothing in ${name}`, async () => {

@@ -1,14 +1,36 @@
-/** Stripe live secret and restricted keys (`sk_live_…`, `rk_live_…`) and webhook signing secrets (`whsec_…`). Test-mode keys are not live credentials. */
-import type { SecretRule } from './define.js';
+/**
+ * Stripe secret and restricted keys, live and test mode (`sk_live_`, `rk_live_`, `sk_test_`,
+ * `rk_test_`), and webhook signing secrets (`whsec_`). Test-mode keys are warnings: they move no
+ * money, but they read and write the account's test data and webhooks and belong in CI secrets,
+ * not in the repository. Publishable keys (`pk_…`) are public by design and not reported.
+ */
+import { entropy, type SecretRule } from './define.js';
+import { BASE62, fake } from './fake.js';
 
-const live = 'sk_' + 'live_';
 export const stripe: SecretRule = {
   id: 'mcflow/stripe',
   description: 'Stripe live key',
-  keywords: ['_live_', 'whsec_'],
-  patterns: [/\b(?:sk|rk)_live_[0-9A-Za-z]{24,247}\b/g, /\bwhsec_[0-9A-Za-z+/]{32,64}\b/g],
-  samples: {
-    secrets: [`STRIPE_SECRET_KEY=${live}u8jzPde0IgxLd6GncfBAepfJ`, `const key = "r${'k_live_'}Bd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0Rl";`, `signing: wh${'sec_'}mwufUxbvJDCTbyvHNsG9eh6Yo4gfqrc5X`],
-    notSecrets: ['STRIPE_SECRET_KEY=sk_test_u8jzPde0IgxLd6GncfBAepfJ', `STRIPE_SECRET_KEY=${live}xxxxxxxxxxxxxxxxxxxxxxxx`, `${live}short`, 'STRIPE_PUBLISHABLE_KEY=pk_live_u8jzPde0IgxLd6GncfBAepfJ'],
+  keywords: ['_live_', '_test_', 'whsec_'],
+  patterns: [/(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,247}(?![\w-])/g, /(?<![A-Za-z0-9])whsec_[0-9A-Za-z+/]{32,64}(?![\w+/-])/g],
+  verify: (key) => {
+    if (entropy(key) < 4) return false;
+    if (key.startsWith('whsec_')) return { description: 'Stripe webhook signing secret' };
+    return key.slice(3, 7) === 'test' ? { description: 'Stripe test-mode key', severity: 'warning' } : true;
+  },
+  get samples() {
+    return {
+      secrets: [
+        `STRIPE_SECRET_KEY=sk${'_live_'}${fake('sk-live', 24)}`,
+        `const key = "rk${'_live_'}${fake('rk-live', 99, BASE62)}";`,
+        `signing: wh${'sec_'}${fake('whsec', 32)}`,
+        `STRIPE_SECRET_KEY=sk${'_test_'}${fake('sk-test', 99)}`,
+      ],
+      notSecrets: [
+        `STRIPE_SECRET_KEY=sk_live_${'x'.repeat(24)}`,
+        'sk_live_short',
+        `STRIPE_PUBLISHABLE_KEY=pk_live_${fake('pk-live', 24)}`,
+        'STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+      ],
+    };
   },
 };

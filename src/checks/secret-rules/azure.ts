@@ -1,0 +1,49 @@
+/**
+ * Azure credentials: storage and Cosmos DB account keys (`AccountKey=…==`), Service Bus / Event
+ * Hubs / IoT `SharedAccessKey=…=`, SAS tokens (`sig=` beside `sv=`/`se=`), Entra ID (Azure AD)
+ * client secrets (`…8Q~…`), and Azure DevOps personal access tokens (the 84-character format
+ * with its `JQQJ9…AZDO` signature, or the older 52-character one assigned to an Azure name).
+ */
+import { around, assignedTo, entropy, type SecretRule } from './define.js';
+import { BASE62, BASE64, fake } from './fake.js';
+
+const storageKey = `${fake('azure-storage', 86, BASE64)}==`;
+const pat84 = `${fake('ado-a', 52)}JQQJ99${fake('ado-b', 18)}AZDO${fake('ado-c', 4)}`;
+export const azure: SecretRule = {
+  id: 'mcflow/azure',
+  description: 'Azure key, SAS token, client secret or DevOps token',
+  keywords: ['accountkey', 'sharedaccesskey', 'primarykey', 'secondarykey', 'sig=', 'q~', 'jqqj9', 'azure', 'devops', 'ado_'],
+  patterns: [
+    // Account and shared access keys end in `=` padding: 64 bytes (`==`) or 32 bytes (`=`).
+    assignedTo('AccountKey|SharedAccessKey|PrimaryKey|SecondaryKey|(?:storage|cosmos|account)_?(?:access_?)?key', '[A-Za-z0-9+/]{42,86}={1,2}', '[A-Za-z0-9+/=]'),
+    /(?<![\w%])sig=(?<secret>(?:[A-Za-z0-9+/]|%2[BbFf]){40,90}(?:=|%3[Dd]){0,2})(?![\w%])/gd,
+    /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g,
+    /(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4}(?![A-Za-z0-9])/g,
+    assignedTo('azure|devops|\\bado_|vsts', '[a-z2-7]{52}', '[A-Za-z0-9]'),
+  ],
+  verify: (value, match) => {
+    // A SAS signature is only one beside the other SAS fields of the same URL or string.
+    if (match[0].startsWith('sig=')) return /[?&;]s[vepr]=/.test(around(match, 300));
+    return entropy(value) >= 3.5;
+  },
+  get samples() {
+    return {
+      secrets: [
+        `DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${storageKey};EndpointSuffix=core.windows.net`,
+        `AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=${storageKey};`,
+        `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake('sb', 43, BASE64)}=`,
+        `https://acme.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${fake('sas', 40, BASE62)}%2B${fake('sas2', 3, BASE62)}%3D`,
+        `AZURE_CLIENT_SECRET=${fake('entra-a', 3)}8Q~${fake('entra-b', 34, `${BASE62}_~.-`)}`,
+        `AZURE_DEVOPS_PAT=${pat84}`,
+        `azure_devops_token: ${fake('ado-old', 52, 'abcdefghijklmnopqrstuvwxyz234567')}`,
+      ],
+      notSecrets: [
+        'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>',
+        'AccountKey=${STORAGE_KEY}',
+        'https://cdn.example.com/img.png?sig=abc',
+        `user signature sig=${fake('sig-plain', 44, BASE62)} in a log line`,
+        'AZURE_CLIENT_SECRET=${{ secrets.AZURE_CLIENT_SECRET }}',
+      ],
+    };
+  },
+};
