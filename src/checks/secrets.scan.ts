@@ -200,7 +200,17 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
     const ext = path.extname(targets[index]!.path);
     return withWholeText(text, targets[index]!.content, () =>
       rulesFor(text).flatMap((rule) =>
-        findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: match.description ?? rule.description })),
+        // Plain objects built field by field: spreads cost more than the regexes on a file of 100k findings.
+        findSecrets(rule, text, ext, { prefiltered: true }).map(
+          (match): Match => ({
+            rule: rule.id,
+            start: match.start,
+            end: match.end,
+            value: match.value,
+            description: match.description ?? rule.description,
+            ...(match.severity ? { severity: match.severity } : {}),
+          }),
+        ),
       ),
     );
   });
@@ -208,7 +218,16 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
   return matches.map((found, index) => {
     const kept = dropOverlaps(found);
     const places = positions(texts[index]!, kept.map((secret) => secret.start));
-    return kept.map(({ start: _start, end: _end, ...secret }, at) => ({ ...secret, ...places[at]! }));
+    return kept.map(
+      (secret, at): RawSecret => ({
+        rule: secret.rule,
+        value: secret.value,
+        line: places[at]!.line,
+        column: places[at]!.column,
+        description: secret.description,
+        ...(secret.severity ? { severity: secret.severity } : {}),
+      }),
+    );
   });
 }
 
