@@ -49,22 +49,41 @@ export function parseSkipList(value: string | undefined): string[] {
   return ids;
 }
 
+/** One check the plan runs, at the level the config gives it at that stage. */
+export interface PlannedCheck {
+  id: CheckId;
+  level: Severity;
+}
+
+export interface Plan {
+  /** The checks to run, in registry order. */
+  run: PlannedCheck[];
+  /** Checks that would run but were skipped on request (MCFLOW_SKIP), in registry order. */
+  skipped: CheckId[];
+}
+
+/**
+ * The one answer to "which checks run at this stage, at which level": the registry's stages,
+ * the config's levels (`off` drops a check), MCFLOW_SKIP and a caller's `only`. Hooks, verify
+ * and audit all plan through here, so a check never runs in one place and not in another by accident.
+ */
+export function planChecks(config: RunOptions['config'], stage: Stage, options: Pick<RunOptions, 'skip' | 'only'> = {}): Plan {
+  const plan: Plan = { run: [], skipped: [] };
+  for (const id of CHECK_IDS) {
+    if (!registry[id].stages.includes(stage)) continue;
+    if (options.only && !options.only.includes(id)) continue;
+    const level = levelFor(config, id, stage);
+    if (level === 'off') continue;
+    if (options.skip?.includes(id)) plan.skipped.push(id);
+    else plan.run.push({ id, level });
+  }
+  return plan;
+}
+
 export async function runChecks(change: Change, options: RunOptions): Promise<Report> {
   // Checks read one policy with every default filled in (the schema's), not each its own fallbacks.
   const config = resolvePolicy(options.config);
-  const skipped: string[] = [];
-  const planned: { id: CheckId; level: Severity }[] = [];
-  for (const id of CHECK_IDS) {
-    if (!registry[id].stages.includes(change.stage)) continue;
-    if (options.only && !options.only.includes(id)) continue;
-    const level = levelFor(config, id, change.stage);
-    if (level === 'off') continue;
-    if (options.skip?.includes(id)) {
-      skipped.push(id);
-      continue;
-    }
-    planned.push({ id, level });
-  }
+  const { run: planned, skipped } = planChecks(config, change.stage, options);
   const mask = async (text: string) => (await loadMasker()).maskText(text);
   const context = { config, stage: change.stage, root: options.root, mask };
   // Checks are independent: load and run them concurrently, then report in registry order.

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
-import { hasErrors, levelFor, maskReport, runChecks, type Report } from '../engine.js';
+import { hasErrors, maskReport, planChecks, runChecks, type Report } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
@@ -18,6 +18,9 @@ import { listTreeEntries, readBlob } from '../git/tree.js';
 import type { VerifyPolicy } from '../ci/policy-source.js';
 import { filterByBaseline, parseBaseline, readBaseline } from '../baseline.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
+
+/** The checks that read file contents: with none planned, verify reads no diff. */
+const FILE_CHECKS = ['secrets', 'sensitive-files', 'large-files'] as const;
 
 export const VERIFY_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
 export type VerifyFormat = (typeof VERIFY_FORMATS)[number];
@@ -67,7 +70,7 @@ export const command: Command = async (args, io) => {
     const { collectRangeChange } = await import('../sources/range.js');
     const config = resolved.config;
     // No check reads files (all three off): then no diff is read at all.
-    const readFiles = (['secrets', 'sensitive-files', 'large-files'] as const).some((id) => levelFor(config, id, 'verify') !== 'off');
+    const readFiles = planChecks(config, 'verify', { only: FILE_CHECKS }).run.length > 0;
     const range = await collectRangeChange(repo, request, {
       production: config.branches?.production ?? [],
       protectedBranches: config.branches?.protected ?? [],
