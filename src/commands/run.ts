@@ -1,12 +1,12 @@
 /**
  * `mcflow-hooks run <hook> [args]`: what the husky hook files call. Builds the Change for the
  * hook from what git hands it, runs the engine, prints the report, and exits 1 on an error
- * finding so git aborts the operation.
+ * finding so git aborts the operation. Each hook's behaviour is one row of HOOK_TABLE.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
-import { hasErrors, maskReport, parseSkipList, runChecks } from '../engine.js';
+import { hasErrors, maskReport, parseSkipList, runChecks, type Report } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
@@ -17,21 +17,81 @@ import { findRepository, type Repository } from '../git/repo.js';
 import { openRepositoryForHook } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
 
-type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) => Promise<Change>;
+/** What a hook's row may use to build its Change: what git handed the hook, and the config. */
+interface SourceInput {
+  repo: Repository;
+  /** The hook's arguments, as git passes them. */
+  args: string[];
+  io: Io;
+  config: McflowConfig;
+  /** The hook's stdin, read whole, for a hook whose row says `stdin: true` (else ''). */
+  stdin: string;
+}
 
-/** How each hook's Change is built from what git hands it. Sources load only for their hook. */
-const SOURCES: Partial<Record<HookName, Source>> = {
-  'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
-  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
-  'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
-  'pre-push': async (repo, args, io, config) => {
-    const source = await import('../sources/pre-push.js');
-    return source.collectPrePushChange(repo, args, await source.readStdin(io.stdin), { config, env: io.env });
+/**
+ * How `run` behaves for one hook. A row is the whole difference between two hooks: to add a
+ * hook, add a row here, its name to `HookName` (src/types.ts) and to the schema's stages, a
+ * script under hooks/, and its checks' `stages` in checks/registry.ts.
+ */
+interface HookBehaviour {
+  /**
+   * Builds the Change the engine checks (its `stage` is the hook's name, which picks the checks
+   * through the engine's plan). Imports its source module only when this hook runs.
+   */
+  source: (input: SourceInput) => Promise<Change>;
+  /** Git hands the hook data on stdin (pre-push: one line per ref): read it whole first. */
+  stdin: boolean;
+  /**
+   * What an error finding does: `block` exits 1 so git aborts and prints how to bypass; `inform`
+   * reports it as a warning and exits 0, for a hook that runs after git acted (git takes
+   * post-checkout's exit code as the checkout's own: a checkout that happened must not look failed).
+   * A warning never blocks.
+   */
+  onError: 'block' | 'inform';
+  /** The bypass hint printed under a blocking report. */
+  bypass?: string;
+  /** Runs once the checks passed: the project's own formatters and linters (no point formatting a refused commit). */
+  after?: (input: SourceInput) => Promise<boolean>;
+}
+
+/** A hook that checks nothing (prepare-commit-msg): it needs no config and never stops git. */
+interface HookAction {
+  action: (io: Io, args: string[]) => Promise<ExitCode>;
+}
+
+/** Every hook `run` accepts, in the order git runs them. */
+export const HOOK_TABLE: Record<HookName, HookBehaviour | HookAction> = {
+  'pre-commit': {
+    source: async ({ repo }) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
+    stdin: false,
+    onError: 'block',
+    bypass: messages.bypassHint,
+    after: async ({ io, repo, config }) => (await import('../lint-staged.js')).runLintStaged(io.cwd, repo.root, config.lintStaged),
+  },
+  'prepare-commit-msg': {
+    // Fills in the commit template; not a check.
+    action: async (io, args) => (await import('./prepare-commit-msg.js')).prepareCommitMessage(findRepository(io.cwd, io.env), args[0], args[1]),
+  },
+  'commit-msg': {
+    source: async ({ repo, args, io }) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
+    stdin: false,
+    onError: 'block',
+    bypass: messages.bypassHint,
+  },
+  'post-checkout': {
+    source: async ({ repo, args }) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
+    stdin: false,
+    onError: 'inform',
+  },
+  'pre-push': {
+    source: async ({ repo, args, io, config, stdin }) => (await import('../sources/pre-push.js')).collectPrePushChange(repo, args, stdin, { config, env: io.env }),
+    stdin: true,
+    onError: 'block',
+    bypass: messages.bypassHintPush,
   },
 };
 
-/** Every hook `run` accepts, in the order git runs them. */
-const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push'] as const;
+const HOOKS = Object.keys(HOOK_TABLE) as HookName[];
 
 /**
  * A path git handed the hook. Git runs hooks from the work-tree root and passes paths relative
@@ -59,35 +119,37 @@ export const command: Command = async (args, io) => {
   const { values, positionals } = withUsageErrors('run', args, () => parseArgs({ args, allowPositionals: true, strict: true, options: spec.options }));
   const format = parseFormat(values.format);
   const [hook, ...hookArgs] = positionals;
-  const source = hook ? SOURCES[hook as HookName] : undefined;
-  if (!hook || (!source && hook !== 'prepare-commit-msg')) {
-    throw new UsageError(messages.unknownHook(hook ?? '(none)', HOOKS), messages.usageFix);
-  }
+  const row = hook !== undefined && Object.hasOwn(HOOK_TABLE, hook) ? HOOK_TABLE[hook as HookName] : undefined;
+  if (!row) throw new UsageError(messages.unknownHook(hook ?? '(none)', HOOKS), messages.usageFix);
   // HUSKY=0 is the documented "no hooks at all" switch: stay silent, as husky does.
   if (io.env.HUSKY === '0') return ExitCode.ok;
-  if (hook === 'prepare-commit-msg') {
-    // Not a check: it fills in the commit template, needs no config, and never stops a commit.
-    const { prepareCommitMessage } = await import('./prepare-commit-msg.js');
-    return prepareCommitMessage(findRepository(io.cwd, io.env), hookArgs[0], hookArgs[1]);
-  }
+  if ('action' in row) return row.action(io, hookArgs);
   const skip = parseSkipList(io.env.MCFLOW_SKIP);
   const { repo, resolved } = await openRepositoryForHook(io.cwd, io.env, values.config);
-  const change = await source!(repo, hookArgs, io, resolved.config);
+  const input: SourceInput = { repo, args: hookArgs, io, config: resolved.config, stdin: row.stdin ? await readStdin(io.stdin) : '' };
+  const change = await row.source(input);
   // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
-  const report = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
+  const checked = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
+  const report = row.onError === 'inform' ? asWarnings(checked) : checked;
   if (format === 'json') io.stdout.write(formatJson(report));
   else if (report.findings.length > 0 || report.skipped.length > 0) {
     const text = formatText(report, { color: useColor(io.stdout, io.env) });
-    const bypass = hook === 'pre-push' ? messages.bypassHintPush : messages.bypassHint;
-    io.stdout.write(hasErrors(report) ? `${text}${bypass}\n` : text);
+    io.stdout.write(hasErrors(report) && row.bypass ? `${text}${row.bypass}\n` : text);
   }
-  // git returns post-checkout's exit code as the checkout's own: a checkout that happened must not look failed.
-  if (hook === 'post-checkout') return ExitCode.ok;
   if (hasErrors(report)) return ExitCode.violation;
-  // The project's formatters and linters run only once the policy passed: no point formatting a refused commit.
-  if (hook === 'pre-commit') {
-    const { runLintStaged } = await import('../lint-staged.js');
-    if (!(await runLintStaged(io.cwd, repo.root, resolved.config.lintStaged))) return ExitCode.violation;
-  }
+  if (row.after && !(await row.after(input))) return ExitCode.violation;
   return ExitCode.ok;
 };
+
+/** The report of a hook that can only inform: every finding a warning. */
+function asWarnings(report: Report): Report {
+  return { ...report, findings: report.findings.map((finding) => ({ ...finding, severity: 'warning' })) };
+}
+
+/** The hook's stdin, whole; nothing when a person runs the hook at a terminal. */
+async function readStdin(stdin: Io['stdin']): Promise<string> {
+  if (stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

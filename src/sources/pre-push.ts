@@ -38,14 +38,6 @@ export function parseRefUpdates(input: string): RefUpdate[] {
   return updates;
 }
 
-/** Reads stdin to the end; an interactive terminal (the hook run by hand) means no ref updates. */
-export async function readStdin(stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<string> {
-  if (stdin.isTTY) return '';
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export interface PrePushOptions {
   config?: Pick<McflowConfig, 'branches'>;
   env?: NodeJS.ProcessEnv;
