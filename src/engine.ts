@@ -39,6 +39,8 @@ export interface RunOptions {
    * on top (src/commitlint/setup.ts). A caller with another source of truth passes its own.
    */
   commitlint?: (config: RunOptions['config'], root: string | undefined) => Promise<LintSetup>;
+  /** `verify --report-unused-allow`: the secrets check's scan also reports allow entries it matched to nothing. */
+  unusedAllow?: { configFile: string };
 }
 
 /** Parses `MCFLOW_SKIP=check-a,check-b`; an unknown id is a usage error, not a silent no-op. */
@@ -88,7 +90,7 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
   const config = resolvePolicy(options.config);
   const { run: planned, skipped } = planChecks(config, change.stage, options);
   const mask = async (text: string) => (await loadMasker()).maskText(text);
-  const context = { config, stage: change.stage, root: options.root, mask };
+  const context = { config, stage: change.stage, root: options.root, mask, ...(options.unusedAllow ? { unusedAllow: options.unusedAllow } : {}) };
   // What the planned checks need from the config, resolved once, while the checks load.
   const commitlint = planned.some(({ id }) => registry[id].needs?.includes('commitlint'))
     ? (options.commitlint ?? resolveLintSetup)(config, options.root)

@@ -18,6 +18,11 @@ export interface CheckContext {
    * config reads files), by the engine or its caller.
    */
   commitlint?: LintSetup;
+  /**
+   * `verify --report-unused-allow`: the secrets check also warns about `secrets.allow` entries
+   * its scan matched to nothing, naming the config file that holds them.
+   */
+  unusedAllow?: { configFile: string };
 }
 
 /**

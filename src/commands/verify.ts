@@ -84,8 +84,8 @@ export const command: Command = async (args, io) => {
   if (policy.review) change.policyReview = policy.review;
   let report: Report;
   try {
-    report = await runChecks(change, { config: resolved.config, root: repo.root });
-    if (values['report-unused-allow']) report.findings.push(...(await unusedAllowEntries(change, resolved.config, repo.root, resolved.filepath)));
+    const configFile = resolved.filepath ? path.relative(repo.root, resolved.filepath) || resolved.filepath : 'the config';
+    report = await runChecks(change, { config: resolved.config, root: repo.root, ...(values['report-unused-allow'] ? { unusedAllow: { configFile } } : {}) });
   } finally {
     close();
   }
@@ -166,24 +166,6 @@ function sarifFallbackFile(root: string, configFile: string | undefined): string
   if (configFile && configFile.startsWith(root + path.sep)) return path.relative(root, configFile).split(path.sep).join('/');
   for (const candidate of ['package.json', 'README.md']) if (fs.existsSync(path.join(root, candidate))) return candidate;
   return '.mcflowrc.json';
-}
-
-/**
- * `--report-unused-allow`: `secrets.allow` entries that match no secret in what was checked, as
- * warnings, so stale exceptions get cleaned up. Scans the secrets again, before allow-listing.
- */
-async function unusedAllowEntries(change: Change, config: Parameters<typeof runChecks>[1]['config'], root: string, configFile: string | undefined) {
-  const { scanForSecrets } = await import('../checks/secrets.js');
-  const { findUnusedAllowEntries } = await import('../checks/secrets.allow.js');
-  const seen = new Set<string>();
-  await scanForSecrets(change, { config, stage: change.stage, root }, { seen });
-  const file = configFile ? path.relative(root, configFile) || configFile : 'the config';
-  return findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config).map((entry) => ({
-    check: 'secrets',
-    severity: 'warning' as const,
-    message: messages.verify.unusedAllow(entry.fingerprint, entry.reason),
-    fix: messages.verify.unusedAllowFix(file),
-  }));
 }
 
 /** `--staged`: the index as pre-commit sees it (the pre-commit source itself), with every check of that hook and no skipping. */
