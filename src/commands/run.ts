@@ -10,6 +10,7 @@ import { hasErrors, maskReport, parseSkipList, runChecks, type Report } from '..
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
+import { routeReport } from '../report/route.js';
 import { formatText } from '../report/text.js';
 import type { Change, HookName } from '../types.js';
 import type { McflowConfig } from '../config/types.js';
@@ -131,15 +132,22 @@ export const command: Command = async (args, io) => {
   // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
   const checked = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
   const report = row.onError === 'inform' ? asWarnings(checked) : checked;
-  if (format === 'json') io.stdout.write(formatJson(report));
-  else if (report.findings.length > 0 || report.skipped.length > 0) {
-    const text = formatText(report, { color: useColor(io.stdout, io.env) });
-    io.stdout.write(hasErrors(report) && row.bypass ? `${text}${row.bypass}\n` : text);
-  }
+  // A hook says nothing when all is well; a blocked one says how to bypass it.
+  const quiet = format === 'text' && report.findings.length === 0 && report.skipped.length === 0;
+  if (!quiet) await routeReport({ format, render: () => renderHookReport(report, format, row, io), unwritable: NO_FILE }, io);
   if (hasErrors(report)) return ExitCode.violation;
   if (row.after && !(await row.after(input))) return ExitCode.violation;
   return ExitCode.ok;
 };
+
+/** Hooks write no file (`run` has no --output). */
+const NO_FILE = { message: () => '', fix: '' };
+
+function renderHookReport(report: Report, format: 'text' | 'json', row: HookBehaviour, io: Io): string {
+  if (format === 'json') return formatJson(report);
+  const text = formatText(report, { color: useColor(io.stdout, io.env) });
+  return hasErrors(report) && row.bypass ? `${text}${row.bypass}\n` : text;
+}
 
 /** The report of a hook that can only inform: every finding a warning. */
 function asWarnings(report: Report): Report {

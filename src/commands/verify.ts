@@ -11,7 +11,7 @@ import { hasErrors, maskReport, planChecks, runChecks, type Report } from '../en
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
-import { writeWorkflowCommands } from '../report/workflow-commands.js';
+import { routeReport } from '../report/route.js';
 import type { Change } from '../types.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { listTreeEntries, readBlob } from '../git/tree.js';
@@ -100,28 +100,24 @@ export const command: Command = async (args, io) => {
     io.stderr.write(`${messages.baseline.hidden(hidden, values.baseline!)}\n`);
   }
 
-  const inGithub = io.env.GITHUB_ACTIONS === 'true';
-  const fallbackFile = sarifFallbackFile(repo.root, resolved.filepath);
-  const rendered = await render(format as VerifyFormat, report, fallbackFile);
-  if (values.output) {
-    writeOutput(path.resolve(io.cwd, values.output), rendered);
-    // The file holds the chosen format; the log still gets the readable report.
-    io.stdout.write(textReport(report, header, io));
-  } else if (format === 'text') {
-    io.stdout.write(textReport(report, header, io));
-  } else if (format === 'github') {
-    writeWorkflowCommands(io.stdout, rendered);
-  } else {
-    io.stdout.write(rendered);
-  }
-  if (inGithub && (format === 'text' || values.output) && format !== 'github') {
-    // In GitHub Actions the default is text plus annotations on the diff.
-    writeWorkflowCommands(io.stdout, (await import('../report/github.js')).formatGithubAnnotations(report));
-  }
-  if (inGithub && io.env.GITHUB_STEP_SUMMARY && (format === 'text' || format === 'github' || values.output)) {
-    const { formatStepSummary } = await import('../report/github.js');
-    fs.appendFileSync(io.env.GITHUB_STEP_SUMMARY, formatStepSummary(report));
-  }
+  const final = report;
+  await routeReport(
+    {
+      format,
+      // On stdout, text is the readable report with its header; a file holds the plain format.
+      render: () => (format === 'text' && values.output === undefined ? textReport(final, header, io) : render(format as VerifyFormat, final, sarifFallbackFile(repo.root, resolved.filepath))),
+      output: values.output,
+      // The file holds the chosen format; the log still gets the readable report.
+      logWhenWritten: () => ({ stream: 'stdout', text: textReport(final, header, io) }),
+      unwritable: { message: messages.verify.outputUnwritable, fix: messages.verify.outputFix },
+      // In GitHub Actions the default is text plus annotations on the diff, and a job summary.
+      github: {
+        annotations: async () => (await import('../report/github.js')).formatGithubAnnotations(final),
+        stepSummary: async () => (await import('../report/github.js')).formatStepSummary(final),
+      },
+    },
+    io,
+  );
   return hasErrors(report) ? ExitCode.violation : ExitCode.ok;
 };
 
@@ -150,14 +146,6 @@ async function render(format: VerifyFormat, report: Report, fallbackFile: string
       return (await import('../report/github.js')).formatGithubAnnotations(report);
     case 'text':
       return formatText(report, { color: false });
-  }
-}
-
-function writeOutput(file: string, text: string): void {
-  try {
-    fs.writeFileSync(file, text);
-  } catch (error) {
-    throw new UsageError(messages.verify.outputUnwritable(file, (error as Error).message), messages.verify.outputFix);
   }
 }
 
