@@ -36,7 +36,8 @@ export interface RunOptions {
   /**
    * Resolves the commitlint setup the message checks lint with, when one is planned. Default:
    * the repository's own commitlint config at `root`, else config-conventional, with `commits.*`
-   * on top (src/commitlint/setup.ts). A caller with another source of truth passes its own.
+   * on top (src/commitlint/setup.ts). A caller with another source of truth passes its own
+   * (verify: the target branch's commitlint config, src/ci/commitlint-base.ts).
    */
   commitlint?: (config: RunOptions['config'], root: string | undefined) => Promise<LintSetup>;
   /** `verify --report-unused-allow`: the secrets check's scan also reports allow entries it matched to nothing. */

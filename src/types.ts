@@ -193,6 +193,16 @@ export interface CommitSignature {
  * change does to the policy. `policy-change` reports every weakening; `secrets` leaves inline
  * markers the change adds unhonoured unless `acceptedLabel` is set.
  */
+/** How a change moves the repository's commitlint config away from the target branch's. */
+export interface CommitlintConfigChange {
+  /** The change's commitlint config (relative), or the target's when the change removes it. */
+  file: string;
+  /** added: the target has none; replaced: a file of higher precedence (or another one) now wins over `previous`. */
+  kind: 'added' | 'edited' | 'removed' | 'replaced';
+  /** The target branch's commitlint config, when it has one. */
+  previous?: string;
+}
+
 export interface PolicyReview {
   /** The policy the change is judged by (the target branch's, or `--config`). */
   base: Omit<import('./config/types.js').McflowConfig, 'extends'>;
@@ -206,6 +216,8 @@ export interface PolicyReview {
   lockViolations: { key: string; change: string }[];
   /** A JS/TS config the change adds or edits: not run. */
   code?: { file: string; added: boolean };
+  /** The commitlint config the change adds, edits, removes or replaces: not run; the target's (or the preset) lints. */
+  commitlint?: CommitlintConfigChange;
   /** A `verify --baseline` file in the repository that the change adds or edits (the target's is used). */
   baseline?: { file: string; added: boolean };
   /** The target has no policy yet: the change's config (or the default preset) applies. */
