@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { shellQuote } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 
 export const HOOK_MARKER = '# mcflow-hooks';
@@ -26,7 +27,7 @@ export function shippedHooks(): Map<string, string> {
  * that `cd` from affecting the user's lines.
  */
 export function hookLine(shipped: string, packageDir: string): string {
-  const line = packageDir === '' ? shipped : `(cd ${shellQuote(packageDir)} && ${shipped})`;
+  const line = packageDir === '' ? shipped : `(cd ${shellQuote(packageDir, { inScript: true })} && ${shipped})`;
   return `${line} ${HOOK_MARKER}`;
 }
 
@@ -59,8 +60,4 @@ export function removeOurLines(existing: string): string | undefined {
   const kept = existing.split('\n').filter((l) => !isOurLine(l));
   const text = kept.join('\n');
   return text.trim() === '' ? undefined : text;
-}
-
-function shellQuote(value: string): string {
-  return /^[\w./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
