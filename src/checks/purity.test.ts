@@ -2,6 +2,8 @@
 // (and every module of ours it reaches) to that: no file system, no processes, nothing under
 // src/git/. What a check needs from git comes through a source; what it needs from the config
 // (the commitlint setup) through the engine. registry.ts is the list of checks, not a check.
+// The other layer rules of ARCHITECTURE.md are held here too: commands never import the CLI,
+// sources never reach into a check or into another hook's source.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,5 +82,34 @@ describe('checks are pure', () => {
       "type M = typeof import('../config/glob.js');",
     ].join('\n');
     assert.deepEqual(runtimeImports(text).sort(), ['../git/exec.js', './z.js', 'fs', 'node:child_process', 'node:fs', 'node:fs'].sort());
+  });
+});
+
+/** The relative imports of each .ts file directly in `dir` (tests left out), resolved to paths under src/. */
+function importsIn(dir: string): { file: string; target: string }[] {
+  return fs
+    .readdirSync(path.join(src, dir))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .flatMap((name) => {
+      const file = path.join(src, dir, name);
+      return runtimeImports(fs.readFileSync(file, 'utf8'))
+        .filter((specifier) => specifier.startsWith('.'))
+        .map((specifier) => ({ file: path.relative(src, file), target: path.relative(src, path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts'))) }));
+    });
+}
+
+describe('layers', () => {
+  it('commands do not import cli.ts (what they share with it is in command.ts)', () => {
+    const imports = importsIn('commands');
+    assert.ok(imports.some(({ target }) => target === 'command.ts'), 'the scan sees the commands\' imports');
+    assert.deepEqual(imports.filter(({ target }) => target === 'cli.ts'), []);
+  });
+
+  it('a source imports no check and no other hook\'s source (shared logic lives in neutral modules)', () => {
+    const imports = importsIn('sources');
+    assert.ok(imports.some(({ target }) => target.startsWith(`git${path.sep}`)), 'the scan sees the sources\' imports');
+    const entryPoints = new Set(['pre-commit.ts', 'commit-msg.ts', 'post-checkout.ts', 'pre-push.ts', 'range.ts'].map((name) => path.join('sources', name)));
+    const crossing = imports.filter(({ target }) => target.startsWith(`checks${path.sep}`) || entryPoints.has(target));
+    assert.deepEqual(crossing, []);
   });
 });
