@@ -94,7 +94,8 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
   const context = { config, stage: change.stage, root: options.root, mask, ...(options.unusedAllow ? { unusedAllow: options.unusedAllow } : {}) };
   // What the planned checks need from the config, resolved once, while the checks load.
   const commitlint = planned.some(({ id }) => registry[id].needs?.includes('commitlint'))
-    ? (options.commitlint ?? resolveLintSetup)(config, options.root)
+    ? // The caller's config object, not the policy built per run: audit's chunks then share one resolved setup (setup.ts caches by it).
+      (options.commitlint ?? resolveLintSetup)(options.config, options.root)
     : undefined;
   // Every check that needs it awaits it; a rejection must not also surface as unhandled meanwhile.
   commitlint?.catch(() => {});
