@@ -64,9 +64,13 @@ export const command: Command = async (args, io) => {
     {
       format,
       render: () => render(final, format, toFile ? false : useColor(io.stdout, io.env), resolved.filepath, repo.root),
-      output: values.output,
-      logWhenWritten: (file) => ({ stream: 'stderr', text: `${final.verdict}\n${messages.audit.written(file)}\n` }),
-      unwritable: { message: messages.audit.unwritable, fix: messages.audit.unwritableFix },
+      ...(values.output !== undefined && {
+        output: {
+          file: values.output,
+          log: (file: string) => ({ stream: 'stderr' as const, text: `${final.verdict}\n${messages.audit.written(file)}\n` }),
+          unwritable: { message: messages.audit.unwritable, fix: messages.audit.unwritableFix },
+        },
+      }),
     },
     io,
   );

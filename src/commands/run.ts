@@ -134,14 +134,11 @@ export const command: Command = async (args, io) => {
   const report = row.onError === 'inform' ? asWarnings(checked) : checked;
   // A hook says nothing when all is well; a blocked one says how to bypass it.
   const quiet = format === 'text' && report.findings.length === 0 && report.skipped.length === 0;
-  if (!quiet) await routeReport({ format, render: () => renderHookReport(report, format, row, io), unwritable: NO_FILE }, io);
+  if (!quiet) await routeReport({ format, render: () => renderHookReport(report, format, row, io) }, io);
   if (hasErrors(report)) return ExitCode.violation;
   if (row.after && !(await row.after(input))) return ExitCode.violation;
   return ExitCode.ok;
 };
-
-/** Hooks write no file (`run` has no --output). */
-const NO_FILE = { message: () => '', fix: '' };
 
 function renderHookReport(report: Report, format: 'text' | 'json', row: HookBehaviour, io: Io): string {
   if (format === 'json') return formatJson(report);

@@ -110,10 +110,14 @@ export const command: Command = async (args, io) => {
       format,
       // On stdout, text is the readable report with its header; a file holds the plain format.
       render: () => (format === 'text' && values.output === undefined ? textReport(final, header, io) : render(format as VerifyFormat, final, sarifFallbackFile(repo.root, resolved.filepath))),
-      output: values.output,
-      // The file holds the chosen format; the log still gets the readable report.
-      logWhenWritten: () => ({ stream: 'stdout', text: textReport(final, header, io) }),
-      unwritable: { message: messages.verify.outputUnwritable, fix: messages.verify.outputFix },
+      ...(values.output !== undefined && {
+        output: {
+          file: values.output,
+          // The file holds the chosen format; the log still gets the readable report.
+          log: () => ({ stream: 'stdout' as const, text: textReport(final, header, io) }),
+          unwritable: { message: messages.verify.outputUnwritable, fix: messages.verify.outputFix },
+        },
+      }),
       // In GitHub Actions the default is text plus annotations on the diff, and a job summary.
       github: {
         annotations: async () => (await import('../report/github.js')).formatGithubAnnotations(final),

@@ -27,10 +27,14 @@ function setup(t: TestContext, env: NodeJS.ProcessEnv = {}) {
   return { dir, io: { stdout: stdout.stream, stderr: stderr.stream, env, cwd: dir }, stdout: stdout.read, stderr: stderr.read };
 }
 
+const toFile = (file: string, log: NonNullable<ReportRoute['output']>['log'] = (written) => ({ stream: 'stderr', text: `wrote ${written}\n` })) => ({
+  file,
+  log,
+  unwritable: { message: (full: string, reason: string) => `cannot write ${full}: ${reason}`, fix: 'pick another path' },
+});
 const route = (extra: Partial<ReportRoute>): ReportRoute => ({
   format: 'text',
   render: () => 'THE REPORT\n',
-  unwritable: { message: (file, reason) => `cannot write ${file}: ${reason}`, fix: 'pick another path' },
   github: { annotations: async () => '::error::A\n', stepSummary: async () => '## summary\n' },
   ...extra,
 });
@@ -45,7 +49,7 @@ describe('routeReport', () => {
 
   it('--output writes the file and puts what the command chose in the log', async (t) => {
     const { dir, io, stdout, stderr } = setup(t);
-    await routeReport(route({ format: 'sarif', render: () => 'SARIF', output: 'out.sarif', logWhenWritten: (file) => ({ stream: 'stderr', text: `wrote ${file}\n` }) }), io);
+    await routeReport(route({ format: 'sarif', render: () => 'SARIF', output: toFile('out.sarif') }), io);
     assert.equal(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8'), 'SARIF');
     assert.equal(stdout(), '');
     assert.equal(stderr(), 'wrote out.sarif\n');
@@ -54,7 +58,7 @@ describe('routeReport', () => {
   it('an --output that cannot be written is a usage error naming the file', async (t) => {
     const { dir, io } = setup(t);
     await assert.rejects(
-      routeReport(route({ output: 'missing/dir/out.txt' }), io),
+      routeReport(route({ output: toFile('missing/dir/out.txt') }), io),
       (error: unknown) => error instanceof UsageError && error.message.includes(path.join(dir, 'missing/dir/out.txt')) && error.fix === 'pick another path',
     );
   });
@@ -81,6 +85,13 @@ describe('routeReport', () => {
     await routeReport(route({ format: 'github', render: () => '::warning::B\n' }), io);
     assert.equal(stdout(), '::warning::B\n');
     assert.equal(fs.readFileSync(path.join(dir, 'summary.md'), 'utf8'), '## summary\n');
+  });
+
+  it('in GitHub Actions, a report written to a file still annotates the diff', async (t) => {
+    const { dir, io, stdout } = setup(t, { GITHUB_ACTIONS: 'true' });
+    await routeReport(route({ format: 'sarif', render: () => 'SARIF', output: toFile('out.sarif', () => ({ stream: 'stdout', text: 'READABLE\n' })) }), io);
+    assert.equal(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8'), 'SARIF');
+    assert.equal(stdout(), 'READABLE\n::error::A\n');
   });
 
   it('a command without GitHub extras (audit, run) gets none in GitHub Actions', async (t) => {

@@ -16,12 +16,15 @@ export interface ReportRoute {
   format: string;
   /** The report in that format. */
   render: () => string | Promise<string>;
-  /** `--output`: write the rendered report to this file (relative to the working directory) instead of stdout. */
-  output?: string;
-  /** What the log shows when the report went to a file: the readable report (verify) or a verdict line (audit, on stderr). */
-  logWhenWritten?: (file: string) => { stream: 'stdout' | 'stderr'; text: string };
-  /** The message and fix when `--output` cannot be written. */
-  unwritable: { message: (file: string, reason: string) => string; fix: string };
+  /** `--output`: write the rendered report to a file instead of stdout. */
+  output?: {
+    /** As given, relative to the working directory. */
+    file: string;
+    /** What the log shows then: the readable report (verify) or a verdict line (audit, on stderr). */
+    log: (file: string) => { stream: 'stdout' | 'stderr'; text: string };
+    /** The message and fix when the file cannot be written. */
+    unwritable: { message: (file: string, reason: string) => string; fix: string };
+  };
   /**
    * GitHub Actions: `github` output is workflow commands (annotations) and goes through the guard
    * that keeps a report from issuing commands of its own; with `text` or a file the annotations
@@ -32,15 +35,15 @@ export interface ReportRoute {
 
 export async function routeReport(route: ReportRoute, io: Pick<Io, 'stdout' | 'stderr' | 'env' | 'cwd'>): Promise<void> {
   const rendered = await route.render();
-  if (route.output !== undefined) {
-    const file = path.resolve(io.cwd, route.output);
+  if (route.output) {
+    const file = path.resolve(io.cwd, route.output.file);
     try {
       fs.writeFileSync(file, rendered);
     } catch (error) {
-      throw new UsageError(route.unwritable.message(file, (error as Error).message), route.unwritable.fix);
+      throw new UsageError(route.output.unwritable.message(file, (error as Error).message), route.output.unwritable.fix);
     }
-    const log = route.logWhenWritten?.(path.relative(io.cwd, file) || file);
-    if (log) io[log.stream].write(log.text);
+    const log = route.output.log(path.relative(io.cwd, file) || file);
+    io[log.stream].write(log.text);
   } else if (route.format === 'github') {
     writeWorkflowCommands(io.stdout, rendered);
   } else {
