@@ -12,6 +12,8 @@ import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
 import { routeReport } from '../report/route.js';
 import { formatText } from '../report/text.js';
+import { oneFixPerFile, summariseGeneratedDirectories } from '../staged-summary.js';
+import { loadMasker } from '../checks/registry.js';
 import type { Change, HookName } from '../types.js';
 import type { McflowConfig } from '../config/types.js';
 import { findRepository, type Repository } from '../git/repo.js';
@@ -51,8 +53,13 @@ interface HookBehaviour {
   onError: 'block' | 'inform';
   /** The bypass hint printed under a blocking report. */
   bypass?: string;
-  /** Runs once the checks passed: the project's own formatters and linters (no point formatting a refused commit). */
-  after?: (input: SourceInput) => Promise<boolean>;
+  /** Lines printed before the text report, already masked (pre-commit: a staged dependency or build directory). */
+  preamble?: (change: Change) => Promise<string[]>;
+  /**
+   * Runs once the checks passed: the project's own formatters and linters (no point formatting a
+   * refused commit). `MCFLOW_SKIP` may name it (`skipName`) like a check; false stops git.
+   */
+  after?: { skipName: string; run: (input: SourceInput) => Promise<boolean> };
 }
 
 /** A hook that checks nothing (prepare-commit-msg): it needs no config and never stops git. */
@@ -67,11 +74,38 @@ export const HOOK_TABLE: Record<HookName, HookBehaviour | HookAction> = {
     stdin: false,
     onError: 'block',
     bypass: messages.bypassHint,
-    after: async ({ io, repo, config }) => (await import('../lint-staged.js')).runLintStaged(io.cwd, repo.root, config.lintStaged),
+    // First, before what may be hundreds of findings inside such a directory. Directory names are
+    // the committer's text: masked like every other echo.
+    preamble: async (change) => {
+      const summary = summariseGeneratedDirectories(change.files ?? []);
+      if (summary.length === 0) return [];
+      const masker = await loadMasker();
+      return Promise.all(summary.map((line) => masker.maskText(line)));
+    },
+    after: {
+      // Not a check of ours, but what a user wants to skip when their own tasks fail.
+      skipName: 'lint-staged',
+      run: async ({ io, repo, config }) => {
+        if ((await (await import('../lint-staged.js')).runLintStaged(io.cwd, repo.root, config.lintStaged)) !== 'failed') return true;
+        io.stdout.write(`${messages.lintStagedFailed}\n`);
+        return false;
+      },
+    },
+  },
+  'pre-merge-commit': {
+    source: async ({ repo }) => (await import('../sources/pre-merge-commit.js')).collectPreMergeCommitChange(repo),
+    stdin: false,
+    onError: 'block',
+    bypass: messages.bypassHint,
   },
   'prepare-commit-msg': {
-    // Fills in the commit template; not a check.
-    action: async (io, args) => (await import('./prepare-commit-msg.js')).prepareCommitMessage(findRepository(io.cwd, io.env), args[0], args[1]),
+    // Fills in the commit template and notes what kind of commit git is making; not a check.
+    action: async (io, args) => {
+      const [{ prepareCommitMessage }, { recordCommitKind }] = await Promise.all([import('./prepare-commit-msg.js'), import('../sources/commit-kind.js')]);
+      const repo = findRepository(io.cwd, io.env);
+      recordCommitKind(repo.gitDir, args[1], args[2]);
+      return prepareCommitMessage(repo, args[0], args[1]);
+    },
   },
   'commit-msg': {
     source: async ({ repo, args, io }) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
@@ -93,6 +127,9 @@ export const HOOK_TABLE: Record<HookName, HookBehaviour | HookAction> = {
 };
 
 const HOOKS = Object.keys(HOOK_TABLE) as HookName[];
+
+/** The steps MCFLOW_SKIP may name beside the checks (`lint-staged`). */
+const STEP_NAMES = new Set(Object.values(HOOK_TABLE).flatMap((row) => ('after' in row && row.after ? [row.after.skipName] : [])));
 
 /**
  * A path git handed the hook. Git runs hooks from the work-tree root and passes paths relative
@@ -125,18 +162,23 @@ export const command: Command = async (args, io) => {
   // HUSKY=0 is the documented "no hooks at all" switch: stay silent, as husky does.
   if (io.env.HUSKY === '0') return ExitCode.ok;
   if ('action' in row) return row.action(io, hookArgs);
-  const skip = parseSkipList(io.env.MCFLOW_SKIP);
+  const skipList = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim());
+  const skipAfter = row.after !== undefined && skipList.includes(row.after.skipName);
+  // Any hook's step name is accepted in every hook: MCFLOW_SKIP is set once for a whole commit.
+  const skip = parseSkipList(skipList.filter((id) => !STEP_NAMES.has(id)).join(','));
   const { repo, resolved } = await openRepositoryForHook(io.cwd, io.env, values.config);
   const input: SourceInput = { repo, args: hookArgs, io, config: resolved.config, stdin: row.stdin ? await readStdin(io.stdin) : '' };
   const change = await row.source(input);
   // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
   const checked = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
-  const report = row.onError === 'inform' ? asWarnings(checked) : checked;
+  const fixed = { ...checked, findings: oneFixPerFile(checked.findings) };
+  const report = row.onError === 'inform' ? asWarnings(fixed) : fixed;
+  if (format === 'text' && row.preamble) for (const line of await row.preamble(change)) io.stdout.write(`${line}\n\n`);
   // A hook says nothing when all is well; a blocked one says how to bypass it.
   const quiet = format === 'text' && report.findings.length === 0 && report.skipped.length === 0;
   if (!quiet) await routeReport({ format, render: () => renderHookReport(report, format, row, io) }, io);
   if (hasErrors(report)) return ExitCode.violation;
-  if (row.after && !(await row.after(input))) return ExitCode.violation;
+  if (row.after && !skipAfter && !(await row.after.run(input))) return ExitCode.violation;
   return ExitCode.ok;
 };
 
