@@ -21,7 +21,7 @@ describe('pr-title', () => {
   });
 
   it('on GitLab, names the merge request and the glab command', async () => {
-    const problems = await prTitle.run({ stage: 'verify', branch: 'feature/login', ci: { provider: 'gitlab', event: 'pull-request' }, pullRequest: { title: 'Add login', number: 9 } }, context);
+    const problems = await prTitle.run({ stage: 'verify', branch: 'feature/login', ci: { provider: 'gitlab', event: 'pull-request' }, pullRequest: { title: 'Add login', number: 9 } }, { ...context, commitlint: await resolveLintSetup(context.config, undefined) });
     assert.match(problems[0]!.message, /^Merge request title: /);
     assert.equal(problems[0]!.fix, 'edit the title: glab mr update 9 --title "<type>(<scope>): <summary>"');
   });
