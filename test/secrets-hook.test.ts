@@ -33,7 +33,7 @@ function hookedRepo(t: Parameters<typeof createRepo>[0], origin = false): TestRe
 const commit = (repo: TestRepo, message = 'feat: add config') => seen(repo.git(['commit', '-q', '-m', message], { allowFailure: true }));
 
 describe('secrets in pre-commit', () => {
-  it('catches a secret that is staged but deleted from the working tree', (t) => {
+  it('catches a secret that is staged but deleted from the working tree', async (t) => {
     const repo = hookedRepo(t);
     repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
     repo.git(['add', 'src/pay.ts']);
@@ -46,7 +46,7 @@ describe('secrets in pre-commit', () => {
     assert.equal(repo.git(['rev-parse', '-q', '--verify', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
   });
 
-  it('ignores a secret that is only in the working tree', (t) => {
+  it('ignores a secret that is only in the working tree', async (t) => {
     const repo = hookedRepo(t);
     repo.write('settings.env.example', 'API_TOKEN=<your-token>\n');
     repo.git(['add', '-A']);
@@ -56,7 +56,7 @@ describe('secrets in pre-commit', () => {
     assert.equal(repo.git(['status', '--porcelain']).stdout.trim(), 'M settings.env.example', 'the working tree is untouched');
   });
 
-  it('scans only added lines: a rename adds none, an old secret elsewhere in a touched file does not block', (t) => {
+  it('scans only added lines: a rename adds none, an old secret elsewhere in a touched file does not block', async (t) => {
     const repo = hookedRepo(t);
     repo.write('old name.yml', `password: ${PASSWORD}\nother: 1\n`);
     repo.git(['add', '-A']);
@@ -74,7 +74,7 @@ describe('secrets in pre-commit', () => {
     assert.doesNotMatch(result.output, /new name\.yml:1:/);
   });
 
-  it('names files with spaces, newlines and unicode exactly (JSON report), and skips binary files', (t) => {
+  it('names files with spaces, newlines and unicode exactly (JSON report), and skips binary files', async (t) => {
     const repo = hookedRepo(t);
     repo.write('with space.env.txt', `DB_PASSWORD=${PASSWORD}\n`);
     repo.write('new\nline.txt', `token=${GITLAB}\n`);
@@ -83,14 +83,14 @@ describe('secrets in pre-commit', () => {
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
     repo.write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), noise, Buffer.from(`${STRIPE}\n`)]));
     repo.git(['add', '-A']);
-    const result = seen(repo.cli(['run', 'pre-commit', '--format', 'json'], { env: { GIT_PREFIX: '' } }));
+    const result = seen(await repo.run(['run', 'pre-commit', '--format', 'json'], { env: { GIT_PREFIX: '' } }));
     assert.equal(result.code, 1, result.output);
     const report = JSON.parse(result.stdout) as { findings: { check: string; file: string }[] };
     const files = report.findings.filter((finding) => finding.check === 'secrets').map((finding) => finding.file).sort();
     assert.deepEqual(files, ['new\nline.txt', 'with space.env.txt', 'ünïcødé.md']);
   });
 
-  it('names the kind of secret in its own words, never quoting secretlint messages that hold the secret', (t) => {
+  it('names the kind of secret in its own words, never quoting secretlint messages that hold the secret', async (t) => {
     const repo = hookedRepo(t);
     repo.write('deploy/app.env.txt', `DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal/app\n`);
     repo.git(['add', '-A']);
@@ -99,7 +99,7 @@ describe('secrets in pre-commit', () => {
     assert.match(result.output, /Possible password in a database connection string \(secretlint\/database-connection-string\): postgres:\/\/\*\*\*\*/);
   });
 
-  it('works in an empty repository (no HEAD yet)', (t) => {
+  it('works in an empty repository (no HEAD yet)', async (t) => {
     const repo = hookedRepo(t);
     repo.write('.npmrc.txt', `secret_key = "${STRIPE}"\n`);
     repo.git(['add', '-A']);
@@ -110,7 +110,7 @@ describe('secrets in pre-commit', () => {
     assert.equal(result.code, 0, result.output);
   });
 
-  it('refuses a 50 MB file with a Git LFS hint, without scanning it', (t) => {
+  it('refuses a 50 MB file with a Git LFS hint, without scanning it', async (t) => {
     const repo = hookedRepo(t);
     const big = Buffer.alloc(50 * 1024 * 1024, 'a');
     Buffer.from(`\nKEY=${STRIPE}\n`).copy(big, 1024);
@@ -123,7 +123,7 @@ describe('secrets in pre-commit', () => {
     assert.doesNotMatch(result.output, /\[secrets\]/);
   });
 
-  it('refuses a force-added ignored .env with the git rm --cached command and the .gitignore line', (t) => {
+  it('refuses a force-added ignored .env with the git rm --cached command and the .gitignore line', async (t) => {
     const repo = hookedRepo(t);
     repo.write('.gitignore', '.env\n');
     repo.write('.env', 'DEBUG=1\n');
@@ -135,7 +135,7 @@ describe('secrets in pre-commit', () => {
     assert.match(result.output, /git rm --cached -- \.env && echo \/\.env >> \.gitignore/);
   });
 
-  it('accepts allow-listed findings: inline marker and config fingerprint', (t) => {
+  it('accepts allow-listed findings: inline marker and config fingerprint', async (t) => {
     const repo = hookedRepo(t);
     repo.write('a.env.txt', `# mcflow-allow-secret: public demo key\nKEY=${STRIPE}\nTOKEN=${GITLAB}\n`);
     repo.git(['add', '-A']);
@@ -150,7 +150,7 @@ describe('secrets in pre-commit', () => {
 });
 
 describe('secrets in pre-push', () => {
-  it('catches a secret added and removed again in two --no-verify commits', (t) => {
+  it('catches a secret added and removed again in two --no-verify commits', async (t) => {
     const repo = hookedRepo(t, true);
     repo.write('README.md', 'hello\n');
     repo.git(['add', '-A']);
@@ -170,7 +170,7 @@ describe('secrets in pre-push', () => {
     assert.notEqual(repo.git(['ls-remote', 'origin', 'feature/secrets']).stdout.split('\t')[0], repo.git(['rev-parse', 'HEAD']).stdout.trim());
   });
 
-  it('lets clean commits through', (t) => {
+  it('lets clean commits through', async (t) => {
     const repo = hookedRepo(t, true);
     repo.write('a.txt', 'a\n');
     repo.git(['add', '-A']);
@@ -181,7 +181,7 @@ describe('secrets in pre-push', () => {
 });
 
 describe('laziness', () => {
-  it('a commit-msg hook runs without secretlint on disk; pre-commit loads it only for a preset trigger', (t) => {
+  it('a commit-msg hook runs without secretlint on disk; pre-commit loads it only for a preset trigger', async (t) => {
     const repo = createRepo(t, { branch: 'feature/secrets' });
     // A copy of the package whose build lacks the vendored secretlint bundles.
     const pkg = path.join(repo.home, 'pkg');
