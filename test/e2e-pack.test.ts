@@ -1,7 +1,8 @@
 // End to end, as a user meets the tool: the packed tarball (`npm pack`) installed into fresh
 // repositories with a bare origin, `npx mcflow-hooks init --yes`, then real commits and pushes
 // through real husky hooks — with npm, and with pnpm and yarn installed from the registry into
-// a temp prefix (those are skipped, with the reason, when they cannot be installed).
+// a temp prefix (those are skipped, with the reason, when they cannot be installed; an install
+// that hangs fails, see helpers/install.ts).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,13 +11,14 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { CHECK_IDS } from '../src/checks/ids.js';
 import { PACKAGE_JSON, snapshot } from './helpers/init.js';
+import { hangReason, INSTALL_BOUND_MS, NETWORK_TIMEOUTS } from './helpers/install.js';
 import { createRepo, PACKAGE_ROOT, type RunResult, type TestRepo } from './helpers/repo.js';
 
 const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'];
 const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-e2e-')));
 let tarball = '';
-/** pnpm and yarn binaries, or why they are missing. */
-const managers: Record<'pnpm' | 'yarn', { bin?: string; reason?: string }> = { pnpm: {}, yarn: {} };
+/** pnpm and yarn binaries, or why they are missing (`hung`: their install did not finish, a failure). */
+const managers: Record<'pnpm' | 'yarn', { bin?: string; reason?: string; hung?: string }> = { pnpm: {}, yarn: {} };
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeout?: number): RunResult & { timedOut: boolean } {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout, killSignal: 'SIGKILL' });
@@ -25,13 +27,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   return { code: result.status ?? -1, stdout, stderr, output: stdout + stderr, timedOut };
 }
-
-/**
- * How long a package manager may take to install the tarball's dependencies from the registry.
- * Not a speed assertion: a registry that stops answering (seen once: pnpm waiting for minutes)
- * must skip that package manager with a reason, not hang the suite.
- */
-const INSTALL_BOUND_MS = 5 * 60 * 1000;
 
 /** The user's npm cache (the e2e HOMEs are empty): installs from the tarball then stay offline where they can. */
 const npmCache = run('npm', ['config', 'get', 'cache'], os.tmpdir()).stdout.trim();
@@ -45,8 +40,9 @@ before(() => {
   assert.ok(fs.existsSync(tarball));
 
   const prefix = path.join(work, 'package-managers');
-  const installed = run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=30000', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache });
+  const installed = run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=30000', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache }, INSTALL_BOUND_MS);
   for (const name of ['pnpm', 'yarn'] as const) {
+    if (installed.timedOut) managers[name].hung = hangReason(`npm installing ${name}`, installed);
     const bin = path.join(prefix, 'node_modules', '.bin', name);
     if (installed.code === 0 && fs.existsSync(bin)) managers[name].bin = bin;
     else managers[name].reason = `${name} could not be installed from the registry: ${installed.output.split('\n').filter((line) => /error/i.test(line)).slice(0, 2).join(' ') || installed.output.trim()}`;
@@ -80,6 +76,7 @@ function managerFor(name: 'npm' | 'pnpm' | 'yarn'): Manager {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
+    ...NETWORK_TIMEOUTS,
     YARN_CACHE_FOLDER: path.join(work, 'yarn-cache'),
     CI: 'true',
   };
@@ -101,10 +98,7 @@ function installedRepo(t: TestContext, manager: Manager): TestRepo | undefined {
   repo.git(['push', '-q', 'origin', 'main', 'main:main-production']);
   const [command, ...args] = manager.add;
   const added = run(command!, args, repo.dir, repo.env, INSTALL_BOUND_MS);
-  if (added.timedOut) {
-    t.skip(`${manager.name} did not finish installing the tarball's dependencies within ${INSTALL_BOUND_MS / 60000} minutes (registry slow or unreachable)`);
-    return undefined;
-  }
+  assert.ok(!added.timedOut, hangReason(manager.name, added));
   assert.equal(added.code, 0, added.output);
   return repo;
 }
@@ -208,6 +202,7 @@ describe('the packed package in fresh repositories', () => {
 
   for (const name of ['pnpm', 'yarn'] as const) {
     it(`with ${name}`, async (t) => {
+      assert.equal(managers[name].hung, undefined, managers[name].hung);
       if (!managers[name].bin) {
         t.diagnostic(managers[name].reason!);
         t.skip(managers[name].reason);
