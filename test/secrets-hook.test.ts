@@ -30,7 +30,10 @@ function hookedRepo(t: Parameters<typeof createRepo>[0], origin = false): TestRe
   return repo;
 }
 
+/** A commit through the real husky pre-commit hook (git → husky → the built bin). */
 const commit = (repo: TestRepo, message = 'feat: add config') => seen(repo.git(['commit', '-q', '-m', message], { allowFailure: true }));
+/** The same commit with the hook run in-process through main(): the same check, without starting node. */
+const hookCommit = async (repo: TestRepo, message = 'feat: add config') => seen(await repo.commitThroughMain(message, ['pre-commit']));
 
 describe('secrets in pre-commit', () => {
   it('catches a secret that is staged but deleted from the working tree', async (t) => {
@@ -51,7 +54,7 @@ describe('secrets in pre-commit', () => {
     repo.write('settings.env.example', 'API_TOKEN=<your-token>\n');
     repo.git(['add', '-A']);
     repo.write('settings.env.example', `API_TOKEN=${GITLAB}\n`);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 0, result.output);
     assert.equal(repo.git(['status', '--porcelain']).stdout.trim(), 'M settings.env.example', 'the working tree is untouched');
   });
@@ -62,13 +65,13 @@ describe('secrets in pre-commit', () => {
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: legacy file');
     repo.git(['mv', 'old name.yml', 'new name.yml']);
-    assert.equal(commit(repo, 'refactor: rename').code, 0);
+    assert.equal((await hookCommit(repo, 'refactor: rename')).code, 0);
     repo.write('new name.yml', `password: ${PASSWORD}\nother: 2\n`);
     repo.git(['add', '-A']);
-    assert.equal(commit(repo, 'fix: other').code, 0);
+    assert.equal((await hookCommit(repo, 'fix: other')).code, 0);
     repo.write('new name.yml', `password: ${PASSWORD}\nother: 2\ntoken: ${GITLAB}\n`);
     repo.git(['add', '-A']);
-    const result = commit(repo, 'feat: token');
+    const result = await hookCommit(repo, 'feat: token');
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /new name\.yml:3:8/);
     assert.doesNotMatch(result.output, /new name\.yml:1:/);
@@ -94,7 +97,7 @@ describe('secrets in pre-commit', () => {
     const repo = hookedRepo(t);
     repo.write('deploy/app.env.txt', `DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal/app\n`);
     repo.git(['add', '-A']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /Possible password in a database connection string \(secretlint\/database-connection-string\): postgres:\/\/\*\*\*\*/);
   });
@@ -103,10 +106,10 @@ describe('secrets in pre-commit', () => {
     const repo = hookedRepo(t);
     repo.write('.npmrc.txt', `secret_key = "${STRIPE}"\n`);
     repo.git(['add', '-A']);
-    assert.equal(commit(repo).code, 1);
+    assert.equal((await hookCommit(repo)).code, 1);
     repo.write('.npmrc.txt', 'registry=https://registry.npmjs.org/\n');
     repo.git(['add', '-A']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 0, result.output);
   });
 
@@ -116,7 +119,7 @@ describe('secrets in pre-commit', () => {
     Buffer.from(`\nKEY=${STRIPE}\n`).copy(big, 1024);
     repo.write('data/dump.sql', big);
     repo.git(['add', '-A']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /"data\/dump\.sql" is 50\.0 MB, over the 5\.0 MB limit \(files\.maxSize\) \[large-files\]/);
     assert.match(result.output, /git lfs track/);
@@ -129,7 +132,7 @@ describe('secrets in pre-commit', () => {
     repo.write('.env', 'DEBUG=1\n');
     repo.git(['add', '.gitignore']);
     repo.git(['add', '-f', '.env']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /"\.env" is an environment file and must not be committed \[sensitive-files\]/);
     assert.match(result.output, /git rm --cached -- \.env && echo \/\.env >> \.gitignore/);
@@ -139,13 +142,13 @@ describe('secrets in pre-commit', () => {
     const repo = hookedRepo(t);
     repo.write('a.env.txt', `# mcflow-allow-secret: public demo key\nKEY=${STRIPE}\nTOKEN=${GITLAB}\n`);
     repo.git(['add', '-A']);
-    const refused = commit(repo);
+    const refused = await hookCommit(repo);
     assert.equal(refused.code, 1);
     const fingerprint = /fingerprint (fp2-[0-9a-f]{16})/.exec(refused.output)![1]!;
     assert.match(refused.output, /a\.env\.txt:3:/);
     repo.write('.mcflowrc.json', JSON.stringify({ secrets: { allow: [{ fingerprint, reason: 'revoked test token' }] } }));
     repo.git(['add', '-A']);
-    assert.equal(commit(repo).code, 0);
+    assert.equal((await hookCommit(repo)).code, 0);
   });
 });
 

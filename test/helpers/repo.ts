@@ -92,6 +92,36 @@ export class TestRepo {
     return runCli(args, { cwd: options.cwd ?? this.dir, env: { ...this.env, ...options.env }, input: options.input });
   }
 
+  /**
+   * `git commit -q -m message` with the pre-commit and commit-msg hooks that `hooks` names run
+   * in-process, as husky's hook files run them (`mcflow-hooks run <hook>`), from the top of the
+   * work tree with git's hook variables; then, when they pass, the commit itself with
+   * --no-verify. A refused commit exits 1 with the hook's output, as `git commit` does. Tests of
+   * what git itself does around a hook (amend, `commit -a`, cleanup modes) use real husky instead.
+   */
+  async commitThroughMain(message: string, hooks: readonly ('pre-commit' | 'commit-msg')[], options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<RunResult> {
+    const env = { GIT_PREFIX: '', GIT_EDITOR: ':', ...options.env };
+    let output = '';
+    let stdout = '';
+    let stderr = '';
+    const hook = async (args: string[]): Promise<boolean> => {
+      const result = await this.run(args, { env });
+      output += result.output;
+      stdout += result.stdout;
+      stderr += result.stderr;
+      return result.code === 0;
+    };
+    const refused = () => ({ code: 1, stdout, stderr, output });
+    if (hooks.includes('pre-commit') && !(await hook(['run', 'pre-commit', ...(options.args ?? [])]))) return refused();
+    if (hooks.includes('commit-msg')) {
+      const file = path.resolve(this.dir, this.git(['rev-parse', '--git-path', 'COMMIT_EDITMSG']).stdout.trim());
+      fs.writeFileSync(file, `${message}\n`);
+      if (!(await hook(['run', 'commit-msg', file]))) return refused();
+    }
+    const made = this.git(['commit', '-q', '--no-verify', '-m', message], { allowFailure: true, env: options.env });
+    return { code: made.code, stdout: stdout + made.stdout, stderr: stderr + made.stderr, output: output + made.output };
+  }
+
   write(file: string, content: string | Buffer): string {
     const full = path.join(this.dir, file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
