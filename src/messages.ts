@@ -500,6 +500,15 @@ export const messages = {
         `policy: ${file ?? 'the "gitflow" preset'} from the pushed commit (a new branch: no commit before the push to read it from)`,
     },
   },
+  commitlintBase: {
+    unwritable: (where: string, dir: string, reason: string) =>
+      `verify cannot load the target branch's commitlint config ${where}: it needs a temporary directory in ${dir} (${reason})`,
+    unwritableFix: 'make the node_modules directory of the checkout writable (or set "commits.useCommitlintConfig": false)',
+    localImport: (file: string, commit: string) =>
+      `verify loads the target branch's commitlint config on its own, away from the checkout (whose files are the change's), with the local files it imports read from ${commit.slice(0, 12)}: ${file} is not there`,
+    localImportFix: (file: string) =>
+      `move what ${file} imports from the repository into the file itself or into an installed package (a shared config in devDependencies), on the target branch`,
+  },
   policyChange: {
     why: 'in CI the policy comes from the target branch, so a pull request cannot loosen the rules that judge it; a change to those rules is reviewed on purpose, not merged along with what it would let in',
     weakened: (key: string, change: string) => `This change weakens the policy: ${key} ${change}`,
@@ -509,8 +518,18 @@ export const messages = {
       `This change ${added ? 'adds' : 'edits'} the config ${file}: it is code, so verify does not run it from a pull request; the target branch's policy applies until it is merged`,
     baseline: (file: string, added: boolean) =>
       `This change ${added ? 'adds' : 'edits'} the baseline ${file}, whose findings verify does not report: the target branch's version applies until it is merged`,
-    commitlintConfig: (file: string, added: boolean) =>
-      `This change ${added ? 'adds' : 'edits'} the commitlint config ${file}, which decides what a valid commit message is`,
+    commitlintConfig: (change: { file: string; kind: 'added' | 'edited' | 'removed' | 'replaced'; previous?: string }) => {
+      const name = (file: string) => (file === 'package.json' ? 'the commitlint config in package.json ("commitlint")' : `the commitlint config ${file}`);
+      const what = {
+        added: `adds ${name(change.file)}`,
+        edited: `edits ${name(change.file)}`,
+        removed: `removes ${name(change.file)}`,
+        replaced: `makes ${name(change.file)} win over ${change.previous ? name(change.previous) : 'the target branch\'s'}`,
+      }[change.kind];
+      const target = change.previous ? `the target branch's ${change.previous === 'package.json' ? 'package.json "commitlint" key' : change.previous}` : 'the "@commitlint/config-conventional" preset (with commits.rules)';
+      const notRun = change.kind === 'removed' ? '' : ` verify does not run the change's version (a commitlint config can run code):`;
+      return `This change ${what}, which decides what a valid commit message is:${notRun} ${target} ${change.kind === 'removed' ? 'still lints' : 'lints'} the commits until it is merged`;
+    },
     newPolicy: (file: string | undefined) =>
       `The target branch has no mcflow-hooks policy yet: ${file ? `this change's config ${file}` : 'the "gitflow" preset'} applies`,
     newPolicyCode: (file: string) =>

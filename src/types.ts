@@ -130,6 +130,12 @@ export interface Change {
   pullRequest?: { title?: string; body?: string; number?: number; labels?: string[] };
   /** verify: the policy the change is judged by and the one it brings, for `policy-change`. */
   policyReview?: PolicyReview;
+  /**
+   * verify: the commitlint rules to lint messages and the title with, when the source decides
+   * them (the target branch's commitlint config, src/ci/commitlint-base.ts) instead of the work
+   * tree's. Loaded on first use.
+   */
+  lintSetup?: () => Promise<import('./commitlint/setup.js').LintSetup>;
   /** pre-push: the commits whose files are in `files` (every one the remote lacks, newest first). */
   history?: { commits: string[] };
   /** verify: every commit of the range, newest first, merges included (`messages` may leave merges out). */
@@ -193,6 +199,16 @@ export interface CommitSignature {
  * change does to the policy. `policy-change` reports every weakening; `secrets` leaves inline
  * markers the change adds unhonoured unless `acceptedLabel` is set.
  */
+/** How a change moves the repository's commitlint config away from the target branch's. */
+export interface CommitlintConfigChange {
+  /** The change's commitlint config (relative), or the target's when the change removes it. */
+  file: string;
+  /** added: the target has none; replaced: a file of higher precedence (or another one) now wins over `previous`. */
+  kind: 'added' | 'edited' | 'removed' | 'replaced';
+  /** The target branch's commitlint config, when it has one. */
+  previous?: string;
+}
+
 export interface PolicyReview {
   /** The policy the change is judged by (the target branch's, or `--config`). */
   base: Omit<import('./config/types.js').McflowConfig, 'extends'>;
@@ -206,6 +222,8 @@ export interface PolicyReview {
   lockViolations: { key: string; change: string }[];
   /** A JS/TS config the change adds or edits: not run. */
   code?: { file: string; added: boolean };
+  /** The commitlint config the change adds, edits, removes or replaces: not run; the target's (or the preset) lints. */
+  commitlint?: CommitlintConfigChange;
   /** A `verify --baseline` file in the repository that the change adds or edits (the target's is used). */
   baseline?: { file: string; added: boolean };
   /** The target has no policy yet: the change's config (or the default preset) applies. */

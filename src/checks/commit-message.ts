@@ -23,7 +23,8 @@ export const commitMessage: Check = {
   id: 'commit-message',
   why: text.why,
   async run(change, context) {
-    const setup = await resolveLintSetup(context.config, context.root);
+    // In verify the source hands over the target branch's commitlint setup: the checkout's config is the change's.
+    const setup = await (change.lintSetup?.() ?? resolveLintSetup(context.config, context.root));
     const problems: Problem[] = [];
     for (const message of change.messages ?? []) {
       if (isBotMessage(message)) continue;

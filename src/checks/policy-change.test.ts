@@ -89,4 +89,24 @@ describe('policy-change', () => {
   it('runs only where verify resolved a review (never in the hooks)', async () => {
     assert.deepEqual(await policyChange.run({ stage: 'verify' }, { config: {}, stage: 'verify' }), []);
   });
+
+  it('lists a commitlint config the change adds, edits, removes or replaces; a warning with the label or on a push', async () => {
+    const cases: [PolicyReview['commitlint'], RegExp][] = [
+      [{ file: 'commitlint.config.js', kind: 'added' }, /^This change adds the commitlint config commitlint\.config\.js, .*does not run the change's version.*: the "@commitlint\/config-conventional" preset \(with commits\.rules\) lints the commits until it is merged$/],
+      [{ file: '.commitlintrc', kind: 'edited', previous: '.commitlintrc' }, /^This change edits the commitlint config \.commitlintrc, .*: the target branch's \.commitlintrc lints the commits/],
+      [{ file: 'package.json', kind: 'removed', previous: 'package.json' }, /^This change removes the commitlint config in package\.json \("commitlint"\), which decides what a valid commit message is: the target branch's package\.json "commitlint" key still lints/],
+      [{ file: '.commitlintrc.json', kind: 'replaced', previous: 'commitlint.config.ts' }, /^This change makes the commitlint config \.commitlintrc\.json win over the commitlint config commitlint\.config\.ts/],
+    ];
+    for (const [commitlint, expected] of cases) {
+      const problems = await run(review(BASE, { commitlint }));
+      assert.equal(problems.length, 1);
+      assert.match(problems[0]!.message, expected);
+      assert.deepEqual([problems[0]!.severity, problems[0]!.file], [undefined, commitlint!.file]);
+    }
+    const commitlint = cases[0]![0];
+    assert.equal((await run(review(BASE, { commitlint, acceptedLabel: 'policy-reviewed' })))[0]!.severity, 'warning');
+    assert.equal((await run(review(BASE, { commitlint, event: 'push' })))[0]!.severity, 'warning');
+    // A changed file alone is not the signal: the review (the trees compared) is.
+    assert.deepEqual(await run(review(BASE), [changedFile('commitlint.config.js', '', { status: 'A' })]), []);
+  });
 });

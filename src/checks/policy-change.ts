@@ -4,7 +4,8 @@
  * compares it with the change's own config, key by key (a check lowered or off, error →
  * warning, an allow or ignore list widened, a protected branch removed, a limit raised), and
  * lists the inline `mcflow-allow-secret` markers the change adds, a JS/TS config it adds or
- * edits (not run), and a commitlint config it touches. Strengthening is never reported.
+ * edits (not run), and a commitlint config it adds, edits, removes or replaces (not run either:
+ * src/ci/commitlint-base.ts). Strengthening is never reported.
  *
  * Why: a rule change merged along with the code it lets in is never reviewed on its own.
  *
@@ -24,8 +25,6 @@ import { INLINE_MARKER } from './secrets.allow.js';
 import { isBinary, isLockfile } from './secrets.filters.js';
 
 const text = messages.policyChange;
-/** commitlint config files at the top of the work tree (`src/commitlint/setup.ts` reads them). */
-const COMMITLINT_CONFIG = /^(?:\.commitlintrc(?:\.[a-z]+)?|commitlint\.config\.[cm]?[jt]s)$/;
 
 export const policyChange: Check = {
   id: 'policy-change',
@@ -61,11 +60,7 @@ export const policyChange: Check = {
     }
     if (review.baseline) problems.push({ ...soft(softened), message: text.baseline(review.baseline.file, review.baseline.added) + accepted, file: review.baseline.file, fix });
     if (review.code) problems.push({ ...soft(softened), message: text.codeConfig(review.code.file, review.code.added) + accepted, file: review.code.file, fix });
-    for (const file of change.files ?? []) {
-      if (COMMITLINT_CONFIG.test(file.path)) {
-        problems.push({ ...soft(softened), message: text.commitlintConfig(file.path, file.status === 'A') + accepted, file: file.path, ...commitOf(file), fix });
-      }
-    }
+    if (review.commitlint) problems.push({ ...soft(softened), message: text.commitlintConfig(review.commitlint) + accepted, file: review.commitlint.file, fix });
     for (const marker of await findAddedMarkers(change, review)) problems.push({ ...soft(softened), ...marker, message: text.markerAdded + accepted, fix });
     return Promise.all(problems.map(async (problem) => ({ ...problem, message: await mask(problem.message) })));
   },

@@ -19,7 +19,8 @@ export const prTitle: Check = {
   async run(change, context) {
     const title = change.pullRequest?.title;
     if (title === undefined) return [];
-    const setup = await resolveLintSetup(context.config, context.root);
+    // In verify the source hands over the target branch's commitlint setup: the checkout's config is the change's.
+    const setup = await (change.lintSetup?.() ?? resolveLintSetup(context.config, context.root));
     const outcome = await lint(title, setup.rules, setup.options);
     if (outcome.valid && outcome.warnings.length === 0) return [];
     // Masked before it is reshaped (cut to length, lower-cased): a cut token no longer matches a rule.

@@ -89,7 +89,7 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
 }
 
 /** The commit to read the policy from, and how to name it: the target's tip, the commit before a push, or the default branch for a new one. */
-function policyBase(repo: Repository, request: RangeRequest): { sha: string; name: string } | undefined {
+export function policyBase(repo: Repository, request: RangeRequest): { sha: string; name: string } | undefined {
   const candidates = request.base.map((revision) => ({ revision, name: request.event === 'pull-request' ? (request.targetBranch ?? revision) : request.event === 'push' ? 'the commit before the push' : revision }));
   // A new branch, or a forced push whose old tip CI did not fetch: the default branch's policy.
   if (request.event === 'push' && request.defaultBranch) {

@@ -16,6 +16,7 @@ import type { Change } from '../types.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { listTreeEntries, readBlob } from '../git/tree.js';
 import type { VerifyPolicy } from '../ci/policy-source.js';
+import type { RangeRequest } from '../ci/event.js';
 import { filterByBaseline, parseBaseline, readBaseline } from '../baseline.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
 
@@ -53,6 +54,7 @@ export const command: Command = async (args, io) => {
   const { resolveVerifyPolicy } = await import('../ci/policy-source.js');
   const policy = await resolveVerifyPolicy(repo, io.cwd, request, values.config);
   const resolved = policy.resolved;
+  const lint = request ? await planVerifyCommitlint(repo, request, policy) : undefined;
   const known = values.baseline !== undefined ? readVerifyBaseline(repo, io.cwd, values.baseline, policy) : undefined;
   // CI is where the policy is enforced: a leftover MCFLOW_SKIP in the environment changes nothing, and we say so.
   const skipIds = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim()).filter(Boolean);
@@ -79,6 +81,10 @@ export const command: Command = async (args, io) => {
     header = `${count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range))}\n${policy.source}`;
   }
   if (policy.review) change.policyReview = policy.review;
+  if (lint) {
+    change.lintSetup = lint.setup;
+    if (lint.change && change.policyReview) change.policyReview.commitlint = lint.change;
+  }
   let report: Report;
   try {
     report = await runChecks(change, { config: resolved.config, root: repo.root });
@@ -121,6 +127,14 @@ export const command: Command = async (args, io) => {
   }
   return hasErrors(report) ? ExitCode.violation : ExitCode.ok;
 };
+
+/** The commitlint config is policy too: the target's (the commit before a push), never the checkout's, which is the change's. */
+async function planVerifyCommitlint(repo: Repository, request: RangeRequest, policy: VerifyPolicy) {
+  const [{ planCommitlint }, { policyBase }, { resolveCommit }] = await Promise.all([import('../ci/commitlint-base.js'), import('../ci/policy-source.js'), import('../git/log.js')]);
+  const base = policy.baseCommit ?? policyBase(repo, request)?.sha;
+  // resolveVerifyPolicy has already stopped on a head that does not resolve.
+  return planCommitlint(repo, policy.resolved.config, base, policy.headCommit ?? resolveCommit(repo, request.head)!);
+}
 
 /** `4f2c9a1b77de ^9a1b4f2c77de`, or `4f2c9a1b77de, not on any other branch` for a new branch: the report's first line. */
 function describeRange(range: { options: string[]; revisions: string[] }): string {

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LintOptions, QualifiedRules } from '@commitlint/types';
+import type { LintOptions, QualifiedConfig, QualifiedRules } from '@commitlint/types';
 import type { McflowConfig } from '../config/types.js';
 import { configParseError } from '../config/read.js';
 import { DEFAULTS } from '../config/defaults.js';
@@ -23,7 +23,7 @@ export interface LintSetup {
 }
 
 /** commitlint's own search places (@commitlint/load), minus package.json which is read separately. */
-const COMMITLINT_FILES = [
+export const COMMITLINT_FILES = [
   '.commitlintrc',
   '.commitlintrc.json',
   '.commitlintrc.yaml',
@@ -127,14 +127,27 @@ export function missingModule(error: unknown): string | undefined {
 }
 
 async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string | undefined): Promise<LintSetup> {
+  const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
+  // Through the resolved-config cache (./cache.ts): a warm hook reads one JSON file.
+  const loaded = own ? (await loadCommitlintCached(own, root!, loadCommitlintConfig)).loaded : undefined;
+  return assembleLintSetup(config, loaded, own);
+}
+
+/** The parts of a loaded commitlint config that decide a verdict. */
+export type LoadedCommitlintConfig = Pick<QualifiedConfig, 'rules' | 'parserPreset' | 'plugins' | 'ignores' | 'defaultIgnores' | 'helpUrl'>;
+
+/**
+ * The rules and options to lint with: a loaded commitlint config (`source`, the file it came
+ * from), or config-conventional when there is none, with `commits.rules` and `commits.ignore`
+ * on top. `verify` loads the target branch's commitlint config itself (src/ci/commitlint-base.ts)
+ * and comes here for the rest.
+ */
+export async function assembleLintSetup(config: Pick<McflowConfig, 'commits'>, loaded: LoadedCommitlintConfig | undefined, source?: string): Promise<LintSetup> {
   const overrides = (config.commits?.rules ?? {}) as QualifiedRules;
   // Bot messages are skipped before linting, by who wrote them (src/commitlint/bots.ts).
   // Linear-time: the messages are the pull request author's (config/regex.ts).
   const ignores = (config.commits?.ignore ?? []).map((pattern) => compileLinearRegex(pattern, 'm', JSON.stringify(pattern)));
-  const own = root && (config.commits?.useCommitlintConfig ?? DEFAULTS.useCommitlintConfig) ? findCommitlintConfig(root) : undefined;
-  if (own) {
-    // Through the resolved-config cache (./cache.ts): a warm hook reads one JSON file.
-    const { loaded } = await loadCommitlintCached(own, root!, loadCommitlintConfig);
+  if (loaded) {
     return {
       rules: { ...loaded.rules, ...overrides },
       options: {
@@ -144,7 +157,7 @@ async function loadLintSetup(config: Pick<McflowConfig, 'commits'>, root: string
         defaultIgnores: loaded.defaultIgnores !== false,
         helpUrl: loaded.helpUrl,
       },
-      source: own,
+      ...(source ? { source } : {}),
     };
   }
   const [{ default: conventional }, { default: createPreset }] = await Promise.all([

@@ -108,7 +108,7 @@ function locateAtCommit(repo: Repository, commit: string, cwd: string): Located 
   return undefined;
 }
 
-function parsePackageJson(text: string): Record<string, unknown> | undefined {
+export function parsePackageJson(text: string): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(text) as unknown;
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
@@ -117,7 +117,7 @@ function parsePackageJson(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function isRegularFile(entry: TreeEntry): boolean {
+export function isRegularFile(entry: TreeEntry): boolean {
   return entry.type === 'blob' && (entry.mode === '100644' || entry.mode === '100755');
 }
 
