@@ -3,8 +3,8 @@
  * when it runs, so `mcflow-hooks run commit-msg` loads neither `config` nor secretlint.
  */
 import type { Command, CommandSpec, Io } from './command.js';
+import { useEnvironment } from './environment.js';
 import { ExitCode, isMcflowError, UsageError } from './errors.js';
-import { useGitEnvironment } from './git/exec.js';
 import { messages } from './messages.js';
 import { guardWorkflowCommands } from './report/workflow-commands.js';
 
@@ -35,8 +35,8 @@ export async function helpText(): Promise<string> {
 export async function main(argv: string[], unguarded: Io): Promise<ExitCode> {
   // In GitHub Actions no line we print may start a workflow command (report/workflow-commands.ts).
   const io = guardWorkflowCommands(unguarded);
-  // Every git the command starts inherits io.env, not the host process's: tests run main() in-process.
-  const restoreGitEnvironment = useGitEnvironment(io.env);
+  // What the command hands on (git's environment, the temp dir) comes from io.env, not the host process's: tests run main() in-process.
+  const restoreEnvironment = useEnvironment(io.env);
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
@@ -63,7 +63,7 @@ export async function main(argv: string[], unguarded: Io): Promise<ExitCode> {
   } catch (error) {
     return await reportError(error, io);
   } finally {
-    restoreGitEnvironment();
+    restoreEnvironment();
   }
 }
 

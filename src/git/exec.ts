@@ -4,6 +4,7 @@
  */
 import type { SpawnSyncOptions, SpawnSyncReturns } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { environment } from '../environment.js';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 
@@ -39,25 +40,9 @@ function spawnSync(args: readonly string[], options: SpawnSyncOptions): SpawnSyn
   return childProcess.spawnSync('git', args, options) as SpawnSyncReturns<Buffer>;
 }
 
-/**
- * The environment git inherits: the command's own (`io.env`, set by `main` for the length of a
- * command), so a command run in-process (tests, a caller's API) gives git that environment, not
- * whatever the host process has (its HOME, its GIT_DIR).
- */
-let baseEnv: NodeJS.ProcessEnv | undefined;
-
-/** Sets the environment every git inherits until the returned function restores the previous one. */
-export function useGitEnvironment(env: NodeJS.ProcessEnv): () => void {
-  const previous = baseEnv;
-  baseEnv = env;
-  return () => {
-    baseEnv = previous;
-  };
-}
-
-/** The environment of every git we start: no editor, pager, prompt or optional lock, ever. */
+/** The environment of every git we start (the command's, see environment.ts): no editor, pager, prompt or optional lock, ever. */
 function gitEnv(): NodeJS.ProcessEnv {
-  return { ...(baseEnv ?? process.env), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' };
+  return { ...environment(), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' };
 }
 
 export function git(args: readonly string[], options: GitOptions): GitResult {
