@@ -1,6 +1,6 @@
 // verify lints commit messages with the target branch's commitlint config, never the checkout's
 // (the pull request's): real repositories, simulated GitHub Actions and GitLab CI events, the
-// built CLI. A commitlint config the change adds or edits is reported by policy-change and
+// CLI run in-process through main(). A commitlint config the change adds or edits is reported by policy-change and
 // never run; hooks keep reading the work tree.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

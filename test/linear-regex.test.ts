@@ -1,6 +1,6 @@
 // Config regexes run on names and messages a pull request author controls: the classic ReDoS
 // pattern against a hostile branch name and message finishes (on RE2), and patterns RE2 cannot
-// run are refused at config load with exit 2 and the reason. Real repositories, the built CLI.
+// run are refused at config load with exit 2 and the reason. Real repositories, commands run in-process through main().
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRepo } from './helpers/repo.js';

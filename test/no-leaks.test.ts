@@ -1,7 +1,7 @@
 // Nothing secret reaches a log: tokens planted in every input a pull request author or a pusher
 // controls (file, commit message, PR title and body, branch and tag names, remote URL, config
 // value, pre-push stdin) must not appear in any output of run, verify, audit or pr, in any format,
-// in --output files, in GITHUB_STEP_SUMMARY, or with MCFLOW_DEBUG=1. Real repositories, the built CLI.
+// in --output files, in GITHUB_STEP_SUMMARY, or with MCFLOW_DEBUG=1. Real repositories, commands run in-process through main().
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

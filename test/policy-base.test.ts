@@ -1,5 +1,5 @@
 // verify takes its policy from the target branch, never from the pull request under review:
-// real repositories, simulated GitHub Actions and GitLab CI events, the built CLI. Each
+// real repositories, simulated GitHub Actions and GitLab CI events, the CLI in-process through main(). Each
 // weakening a pull request tries is reported by policy-change, and the secret it tried to
 // slip in is still found.
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 // In GitHub Actions no line we print may start a workflow command: file names, commit messages
 // and a PR title with a newline followed by `::notice …`/`::stop-commands::…` go through every
 // format of verify, run, audit and pr, and the only workflow commands in the output are our own
-// annotations. Real repositories, the built CLI.
+// annotations. Real repositories, commands run in-process through main().
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRepo, type RunResult } from './helpers/repo.js';
