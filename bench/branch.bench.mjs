@@ -12,7 +12,7 @@ export default async function benchBranch() {
   const repo = hookedRepo(home, {
     'pre-commit': 'mcflow-hooks run pre-commit\n',
     'pre-push': 'mcflow-hooks run pre-push "$@"\n',
-  });
+  }, { asInitLeavesIt: true });
   const git = (args, extra = {}) => sh('git', args, { cwd: repo.dir, env: repo.env, ...extra });
   const origin = path.join(tempDir(), 'origin.git');
   sh('git', ['init', '-q', '--bare', origin], { env: repo.env });

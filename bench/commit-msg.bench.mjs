@@ -7,7 +7,7 @@ import { CLI, benchEnv, hookedRepo, report, sideBySide, tempDir } from './lib.mj
 export default async function benchCommitMsg() {
   const home = tempDir();
   const env = benchEnv(home);
-  const ours = hookedRepo(home, { 'commit-msg': 'mcflow-hooks run commit-msg "$1"\n' });
+  const ours = hookedRepo(home, { 'commit-msg': 'mcflow-hooks run commit-msg "$1"\n' }, { asInitLeavesIt: true });
   const standard = hookedRepo(home, { 'commit-msg': 'commitlint --edit "$1"\n' });
   fs.writeFileSync(path.join(standard.dir, 'commitlint.config.mjs'), "export default { extends: ['@commitlint/config-conventional'] };\n");
   fs.appendFileSync(path.join(standard.dir, '.git/info/exclude'), 'commitlint.config.mjs\n');

@@ -6,9 +6,8 @@
 // file against husky + lint-staged(secretlint) + commitlint.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, benchEnv, hookedRepo, report, sh, sideBySide, tempDir } from './lib.mjs';
+import { CLI, INIT_CONFIG, benchEnv, hookedRepo, report, sh, sideBySide, tempDir } from './lib.mjs';
 
-const INIT_CONFIG = `${JSON.stringify({ $schema: './node_modules/mcflow-hooks/schema.json', extends: 'gitflow' }, null, 2)}\n`;
 const HOOKS = {
   'pre-commit': 'mcflow-hooks run pre-commit\n',
   'prepare-commit-msg': 'mcflow-hooks run prepare-commit-msg "$1" "$2" "$3"\n',

@@ -50,8 +50,14 @@ export function sh(command, args, options) {
   return result;
 }
 
-/** A repository with husky's hooks installed and the given hook files, its node_modules linked to ours. */
-export function hookedRepo(home, hooks, { linkOurBin = true } = {}) {
+/** The config `init` writes: every repository of ours is measured as users have it, never without one. */
+export const INIT_CONFIG = `${JSON.stringify({ $schema: './node_modules/mcflow-hooks/schema.json', extends: 'gitflow' }, null, 2)}\n`;
+
+/**
+ * A repository with husky's hooks installed and the given hook files, its node_modules linked to
+ * ours. `asInitLeavesIt` adds init's `.mcflowrc.json`, committed (the standard stacks get none).
+ */
+export function hookedRepo(home, hooks, { linkOurBin = true, asInitLeavesIt = false } = {}) {
   const dir = tempDir();
   const env = benchEnv(home);
   sh('git', ['init', '-q', '--initial-branch=feature/bench'], { cwd: dir, env });
@@ -72,6 +78,11 @@ export function hookedRepo(home, hooks, { linkOurBin = true } = {}) {
   fs.appendFileSync(path.join(dir, '.git/info/exclude'), 'node_modules\n');
   sh(process.execPath, [path.join(ROOT, 'node_modules/husky/bin.js')], { cwd: dir, env });
   for (const [name, body] of Object.entries(hooks)) fs.writeFileSync(path.join(dir, '.husky', name), body, { mode: 0o755 });
+  if (asInitLeavesIt) {
+    fs.writeFileSync(path.join(dir, '.mcflowrc.json'), INIT_CONFIG);
+    sh('git', ['add', '.mcflowrc.json'], { cwd: dir, env });
+    sh('git', ['commit', '-q', '--no-verify', '-m', 'chore: add mcflow-hooks'], { cwd: dir, env });
+  }
   return { dir, env };
 }
 

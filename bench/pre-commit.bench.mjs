@@ -33,7 +33,7 @@ function stage(repo, count) {
 }
 
 function setUp(home, count) {
-  const ours = hookedRepo(home, { 'pre-commit': 'mcflow-hooks run pre-commit\n' });
+  const ours = hookedRepo(home, { 'pre-commit': 'mcflow-hooks run pre-commit\n' }, { asInitLeavesIt: true });
   const standard = hookedRepo(home, { 'pre-commit': 'lint-staged\n' });
   fs.writeFileSync(path.join(standard.dir, 'package.json'), JSON.stringify({ name: 'bench', private: true, 'lint-staged': { '*': 'secretlint' } }, null, 2));
   fs.writeFileSync(path.join(standard.dir, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));

@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { ValidationProblem } from './config/validate.js';
 import type { Stage } from './types.js';
 
+/** Where the pull (GitHub) or merge (GitLab) request lives: its fixes use that host's CLI and words. */
+type Host = 'github' | 'gitlab' | 'local';
+
 function relativeTo(root: string, file: string): string {
   const relative = path.relative(root, file);
   return relative.startsWith('..') ? file : relative;
@@ -118,6 +121,13 @@ export const messages = {
   unknownSkip: (names: string[], known: readonly string[]) =>
     `MCFLOW_SKIP names ${names.length === 1 ? 'an unknown check' : 'unknown checks'}: ${names.join(', ')}. Checks: ${known.join(', ')}`,
   unknownSkipFix: 'fix the names in MCFLOW_SKIP (comma-separated check ids), e.g. MCFLOW_SKIP=commit-message git commit',
+  lintStagedFailed:
+    '✖ Your own lint-staged tasks failed (above): the policy checks passed, your formatters or linters refused the commit [lint-staged]\n' +
+    '  → fix what they report and commit again, or skip only your tasks: MCFLOW_SKIP=lint-staged git commit',
+  stagedGenerated: (dir: string, count: number) => {
+    const what = dir.endsWith('node_modules') ? 'installed dependencies' : dir.endsWith('vendor') ? 'vendored dependencies' : 'build output';
+    return `⚠ ${count} new ${count === 1 ? 'file' : 'files'} staged under ${dir}/ (${what}, normally rebuilt, not committed)\n  → unstage and ignore it: git rm -r --cached --quiet -- ${dir} && echo /${dir}/ >> .gitignore   (meant to be committed? go on)`;
+  },
   skipped: (ids: string[]) => `skipped by MCFLOW_SKIP: ${ids.join(', ')} (CI will still run them)`,
   internalError: (detail: string) =>
     `mcflow-hooks failed unexpectedly: ${detail}\nThis is a bug in mcflow-hooks; please report it with the command you ran.`,
@@ -163,6 +173,21 @@ export const messages = {
     uninstallNothing: 'Nothing of mcflow-hooks found to remove.',
     keptChangedFile: (file: string) => `kept ${file}: it is not what init writes (your own file, or edited since)`,
     uninstallDryRunHeader: 'Dry run: nothing is changed. uninstall would:',
+    presetDefaultRule: 'Without --preset, init picks gitflow when a develop (or main-production) branch exists, locally or on origin, and github-flow otherwise.',
+    presetChosen: (preset: string, reason: string) =>
+      `Preset "${preset}": ${reason}. Another one: ${CLI} init --preset <name> (list: ${CLI} init --preset)`,
+    packageManagerMissing: (bin: string, reason: string) =>
+      `${bin} is not on PATH (this project uses it: ${reason}), so init could not install the hooks. Nothing was changed`,
+    packageManagerMissingFix: (bin: string) =>
+      bin === 'npm' ? 'install Node.js with npm, then run init again' : `enable it with Node's corepack: corepack enable   (or install ${bin}), then run init again`,
+    absoluteHooksPathWhy: 'an absolute hooks path, so hooks run in every worktree of the repository',
+    replacedLine: (file: string, line: string) =>
+      `replaced "${line}" in ${file}: mcflow-hooks runs it itself, after the policy checks, so it runs once (uninstall puts the line back)`,
+    chainedLfs: (hook: string, file: string) => `git-lfs's ${hook} hook: its line is added to ${file}, as git lfs install would (LFS objects keep being handled)`,
+    chainedHook: (kind: string, legacy: string, file: string) =>
+      `${kind} hook ${legacy}: chained from ${file}, so it keeps running (core.hooksPath makes git ignore .git/hooks)`,
+    oldHuskyHook: (file: string) => `${file} is an old husky (v4) hook: it stops running; husky 9's .husky/ files replace it`,
+    adaptedConfig: (file: string, what: string) => `${file}: ${what}`,
   },
   doctor: {
     initFix: `${CLI} init`,
@@ -170,8 +195,13 @@ export const messages = {
     node: (version: string) => `Node ${version} (needs 20.17 or later)`,
     nodeFix: 'install Node 20.17+ (nvm install 20); for GUI clients see the README on ~/.config/husky/init.sh',
     repository: (root: string, packageDir: string) => `repository ${root}${packageDir ? ` (package ${packageDir})` : ''}`,
-    hooksPath: (value: string | undefined, expected: string) =>
-      `core.hooksPath = ${value ?? '(unset)'}${value === expected ? '' : ` (expected ${expected})`}`,
+    hooksPath: (value: string | undefined, expected: string, ok: boolean) =>
+      `core.hooksPath = ${value ?? '(unset)'}${ok ? '' : ` (expected ${expected}, with husky's runner h in it)`}`,
+    worktreeFix: (tree: string, install: string, absolute: string) =>
+      `this is a linked worktree: install here (cd ${tree} && ${install}), or point every worktree at the main one's hooks: git config core.hooksPath ${absolute}`,
+    legacyChained: (file: string, kind: string) => `${file} (${kind}) is chained from our hook files and keeps running`,
+    legacyNeverRuns: (file: string, kind: string, hooksPath: string) =>
+      `${file} (${kind}) never runs: git runs hooks from ${hooksPath} only`,
     husky: (installed: boolean, runner: string, hasRunner: boolean) =>
       !installed ? 'husky is not installed' : hasRunner ? `husky installed, ${runner} present` : `husky installed, but ${runner} is missing`,
     installed: (version: string | undefined, running: string) =>
@@ -253,10 +283,13 @@ export const messages = {
     problem: (what: string, rule: string, example: string | undefined) =>
       `${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
     /** How to rewrite the message: the hook's message file survives a refused commit. */
-    fix: (stage: Stage, commit: string | undefined, gitDir: string | undefined, root: string | undefined) => {
+    fix: (stage: Stage, commit: string | undefined, gitDir: string | undefined, root: string | undefined, state?: { amending?: boolean; operation?: string }) => {
       if (stage === 'commit-msg') {
         const file = gitDir && root ? relativeTo(root, `${gitDir}/COMMIT_EDITMSG`) : '.git/COMMIT_EDITMSG';
-        return `edit the message and commit again: git commit --edit --file=${file}`;
+        // After a refused amend (or a reword in rebase -i, which amends), a plain commit answers "nothing to commit".
+        const again = `git commit${state?.amending ? ' --amend' : ''} --edit --file=${file}`;
+        if (state?.operation === 'rebase') return `edit the message and commit again: ${again}   then go on with: git rebase --continue`;
+        return `edit the message and commit again: ${again}`;
       }
       // A protected branch's history is shared: rewording it would rewrite everyone's base.
       if (stage === 'audit') return `leave published history as it is; make sure every clone runs the commit-msg hook (${CLI} doctor) and CI runs ${CLI} verify`;
@@ -268,6 +301,8 @@ export const messages = {
   protectedBranch: {
     why: 'protected branches change only through reviewed pull requests with passing CI; a direct commit or push skips both, and a force push or deletion rewrites what everyone else builds on',
     commitOn: (branch: string) => `You are committing directly on the protected branch "${branch}"`,
+    mergeOn: (branch: string) => `You are merging into the protected branch "${branch}" locally: it changes only through pull requests`,
+    mergeFix: (branch: string) => `undo the merge (git merge --abort), then open a pull request into ${branch} from the branch you were merging`,
     commitFix: 'move the work to a new branch (your staged changes come along), then commit again: git switch -c feature/<name>',
     push: (kind: 'update' | 'force' | 'delete', branch: string, remote: string) =>
       ({
@@ -422,16 +457,21 @@ export const messages = {
       `${source} may not merge into ${target}` +
       (allowed.length > 0 ? `; ${source} merges into ${allowed.join(' or ')}` : `; no branch accepts merges from ${source}`),
     route: (path: string[]) => ` (route: ${path.join(' → ')})`,
-    fix: (number: number | undefined, target: string | undefined) =>
-      target
-        ? `retarget the pull request: gh pr edit ${number ?? '<number>'} --base ${target}   (or "Edit" next to the title on GitHub)`
-        : 'open the change from a branch that may merge here (see the merge routes in the README\'s "CI" section)',
+    fix: (number: number | undefined, target: string | undefined, host?: Host) =>
+      !target
+        ? `open the change from a branch that may merge here (see the merge routes in the README's "CI" section)`
+        : host === 'gitlab'
+          ? `retarget the merge request: glab mr update ${number ?? '<iid>'} --target-branch ${target}   (or "Edit" on the merge request in GitLab)`
+          : `retarget the pull request: gh pr edit ${number ?? '<number>'} --base ${target}   (or "Edit" next to the title on GitHub)`,
   },
   prTitle: {
     why: 'with squash merges the pull request title becomes the commit message on the target branch',
-    problem: (what: string, rule: string, example: string | undefined) =>
-      `Pull request title: ${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
-    fix: (number: number | undefined) => `edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"`,
+    problem: (what: string, rule: string, example: string | undefined, host?: Host) =>
+      `${host === 'gitlab' ? 'Merge request' : 'Pull request'} title: ${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
+    fix: (number: number | undefined, host?: Host) =>
+      host === 'gitlab'
+        ? `edit the title: glab mr update ${number ?? '<iid>'} --title "<type>(<scope>): <summary>"`
+        : `edit the title: gh pr edit ${number ?? '<number>'} --title "<type>(<scope>): <summary>"`,
   },
   prBody: {
     why: 'the pull request template is the team\'s checklist: reviewers rely on every section being there and every required box ticked',
@@ -439,8 +479,10 @@ export const messages = {
     emptySection: (section: string) => `The "${section}" section of the pull request description is empty`,
     unticked: (label: string) => `The required checkbox "${label}" is not ticked in the pull request description`,
     missingCheckbox: (label: string) => `The required checkbox "${label}" is missing from the pull request description`,
-    fix: (number: number | undefined) =>
-      `edit the description from the template (.github/pull_request_template.md): gh pr edit ${number ?? '<number>'} --body-file <file>`,
+    fix: (number: number | undefined, host?: Host) =>
+      host === 'gitlab'
+        ? `edit the description so it has every section of the template (npx mcflow-hooks pr writes one): glab mr update ${number ?? '<iid>'} --description "$(cat <file>)"`
+        : `edit the description so it has every section of the template (npx mcflow-hooks pr writes one): gh pr edit ${number ?? '<number>'} --body-file <file>`,
   },
   directCommits: {
     why: 'protected branches change through reviewed pull requests only; a direct commit skipped review and CI',

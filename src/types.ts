@@ -8,7 +8,7 @@ export type Severity = 'error' | 'warning';
 export type CheckLevel = Severity | 'off';
 
 /** The git hooks mcflow-hooks runs in, plus `verify` (CI) and `audit` (history). */
-export type HookName = 'pre-commit' | 'prepare-commit-msg' | 'commit-msg' | 'post-checkout' | 'pre-push';
+export type HookName = 'pre-commit' | 'pre-merge-commit' | 'prepare-commit-msg' | 'commit-msg' | 'post-checkout' | 'pre-push';
 export type Stage = HookName | 'verify' | 'audit';
 
 /** One problem a check found. A secret is never carried whole: only a masked excerpt and a fingerprint. */
@@ -158,6 +158,8 @@ export interface Change {
     /** True when the commit being made is the repository's very first (no branch has a commit yet). */
     firstCommit?: boolean;
     operation?: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | 'bisect';
+    /** commit-msg: the commit amends HEAD (`--amend`, or a reword in `rebase -i`). */
+    amending?: boolean;
   };
   /** audit: the live branches and what history says about each (branch-health). */
   branches?: BranchState[];

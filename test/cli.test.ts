@@ -34,7 +34,7 @@ describe('mcflow-hooks CLI', () => {
     [['frobnicate'], /Unknown command "frobnicate"\. Commands: run, config/],
     [['--frobnicate'], /Unknown option "--frobnicate" for "mcflow-hooks"/],
     [['run', 'commit-msg', 'x', '--frobnicate'], /Unknown option "--frobnicate" for "run"/],
-    [['run'], /"\(none\)" is not a hook mcflow-hooks runs\. Hooks: pre-commit, prepare-commit-msg, commit-msg, post-checkout, pre-push/],
+    [['run'], /"\(none\)" is not a hook mcflow-hooks runs\. Hooks: pre-commit, pre-merge-commit, prepare-commit-msg, commit-msg, post-checkout, pre-push/],
     [['run', 'pre-rebase'], /"pre-rebase" is not a hook mcflow-hooks runs/],
     [['run', 'commit-msg', 'x', '--format', 'xml'], /Unknown format "xml"\. Formats: text, json/],
     [['run', 'commit-msg', 'x', '--format'], /The option "--format" needs a value/],

@@ -5,13 +5,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { hookLine } from '../src/install/hook-files.js';
 import { linkInstalledPackages, PACKAGE_JSON, packageRepo, snapshot } from './helpers/init.js';
 import { CLI, createRepo, makeTempDir, isolatedEnv, runCli } from './helpers/repo.js';
 
 describe('init', () => {
   it('sets up hooks, config and templates, and the hooks then refuse and accept real commits', (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--no-install']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /skipped installing \(--no-install\); run it yourself: npm install/);
     assert.match(result.output, /git commit --no-verify/);
@@ -19,7 +20,7 @@ describe('init', () => {
     const manifest = JSON.parse(repo.read('package.json'));
     assert.deepEqual(manifest.scripts, { test: 'node --test', prepare: 'husky || true' });
     assert.deepEqual(Object.keys(manifest.devDependencies), ['mcflow-hooks', 'husky']);
-    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), '.husky/_');
+    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), `${repo.dir}/.husky/_`);
     for (const hook of ['commit-msg', 'prepare-commit-msg']) {
       const file = path.join(repo.dir, '.husky', hook);
       assert.ok(fs.statSync(file).mode & 0o100, `${hook} is executable`);
@@ -42,7 +43,7 @@ describe('init', () => {
 
   it('--ci github writes the verify workflow for the preset\'s protected branches, once', (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--no-install', '--ci', 'github']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'github']);
     assert.equal(result.code, 0, result.output);
     const workflow = repo.read('.github/workflows/mcflow.yml');
     assert.match(workflow, /fetch-depth: 0/);
@@ -50,29 +51,29 @@ describe('init', () => {
     assert.match(workflow, /\['main', 'main-production', 'develop', 'legacy-v1-production'\]/);
     assert.match(workflow, /npm ci/);
     repo.write('.github/workflows/mcflow.yml', `${workflow}# my own step\n`);
-    const again = repo.cli(['init', '--no-install', '--ci', 'github']);
+    const again = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'github']);
     assert.match(again.output, /kept your \.github\/workflows\/mcflow\.yml/);
     assert.match(repo.read('.github/workflows/mcflow.yml'), /# my own step/);
   });
 
   it('--ci gitlab prints a job and writes no CI file; an unknown CI is exit 2', (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--no-install', '--ci', 'gitlab']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'gitlab']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.stdout, /Add this job to your \.gitlab-ci\.yml/);
     assert.match(result.stdout, /mcflow-hooks verify/);
     assert.equal(fs.existsSync(path.join(repo.dir, '.gitlab-ci.yml')), false);
-    const bad = repo.cli(['init', '--no-install', '--ci', 'jenkins']);
+    const bad = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'jenkins']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Unknown CI "jenkins" for --ci\. Choices: github, gitlab/);
   });
 
   it('a second init changes nothing', (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     linkInstalledPackages(repo);
     const before = snapshot(repo.dir);
-    const again = repo.cli(['init']);
+    const again = repo.cli(['init', '--preset', 'gitflow']);
     assert.equal(again.code, 0, again.output);
     assert.match(again.output, /Already set up: nothing to change/);
     assert.match(again.output, /kept your config \.mcflowrc\.json/);
@@ -82,7 +83,7 @@ describe('init', () => {
   it('--dry-run lists every file and command and changes nothing', (t) => {
     const repo = packageRepo(t);
     const before = snapshot(repo.dir);
-    const result = repo.cli(['init', '--dry-run']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--dry-run']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /Dry run: nothing is changed/);
     for (const line of ['update package.json', 'run    npm install', 'create .husky/commit-msg (executable)', 'run    husky .husky', 'create .mcflowrc.json', 'create .github/pull_request_template.md']) {
@@ -98,19 +99,21 @@ describe('init', () => {
     repo.write('.husky/commit-msg', own);
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: add a hook');
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     const merged = repo.read('.husky/commit-msg');
-    assert.equal(merged, `${own}mcflow-hooks run commit-msg "$1" # mcflow-hooks\n`);
+    assert.equal(merged, `${hookLine('mcflow-hooks run commit-msg "$1"', '')}\n${own}`, 'ours first: the policy runs before the user\'s tasks');
     linkInstalledPackages(repo);
     repo.git(['switch', '-q', '-c', 'feature/init-test']);
     assert.notEqual(repo.git(['commit', '--allow-empty', '-m', 'bad'], { allowFailure: true }).code, 0);
+    assert.equal(fs.existsSync(path.join(repo.dir, 'hook.log')), false, "a refused message stops before the user's line");
+    assert.equal(repo.git(['commit', '--allow-empty', '-m', 'chore: good']).code, 0);
     assert.match(repo.read('hook.log'), /user hook ran/, "the user's line still runs");
     fs.rmSync(path.join(repo.dir, 'hook.log'));
     const removed = repo.cli(['uninstall']);
     assert.equal(removed.code, 0, removed.output);
     assert.equal(repo.read('.husky/commit-msg'), own);
-    // husky stays: the user's own hook still needs it.
+    // husky stays: the user's own hook still needs it, with the hooks path husky itself writes.
     assert.equal(JSON.parse(repo.read('package.json')).devDependencies.husky, '^9.1.7');
     assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), '.husky/_');
   });
@@ -119,13 +122,13 @@ describe('init', () => {
     const repo = packageRepo(t);
     repo.write('.github/pull_request_template.md', '## Ours\n');
     repo.write('.github/PULL_REQUEST_TEMPLATE/release.md', '## Our release\n');
-    const result = repo.cli(['init', '--no-install']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
     assert.equal(result.code, 0);
     assert.match(result.output, /kept your \.github\/pull_request_template\.md \(use --force/);
     assert.equal(repo.read('.github/pull_request_template.md'), '## Ours\n');
     assert.equal(repo.read('.github/PULL_REQUEST_TEMPLATE/release.md'), '## Our release\n');
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE/hotfix.md')), 'missing ones are added');
-    const forced = repo.cli(['init', '--no-install', '--force']);
+    const forced = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--force']);
     assert.equal(forced.code, 0);
     assert.match(repo.read('.github/pull_request_template.md'), /## Type of change/);
     assert.match(repo.read('.github/PULL_REQUEST_TEMPLATE/release.md'), /## Deployment/);
@@ -134,7 +137,7 @@ describe('init', () => {
   it('keeps an existing config and says so', (t) => {
     const repo = packageRepo(t);
     repo.write('.mcflowrc.yaml', 'extends: github-flow\n');
-    const result = repo.cli(['init', '--no-install']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
     assert.equal(result.code, 0);
     assert.match(result.output, /kept your config \.mcflowrc\.yaml/);
     assert.equal(fs.existsSync(path.join(repo.dir, '.mcflowrc.json')), false);
@@ -143,14 +146,14 @@ describe('init', () => {
   it("merges prepare with the user's own", (t) => {
     const repo = packageRepo(t);
     repo.write('package.json', PACKAGE_JSON.replace('"test": "node --test"', '"prepare": "npm run build",\n    "test": "node --test"'));
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     assert.equal(JSON.parse(repo.read('package.json')).scripts.prepare, 'npm run build && (husky || true)');
   });
 
   it('keeps an existing devDependency entry of any kind', (t) => {
     const repo = packageRepo(t);
     repo.write('package.json', '{\n  "name": "app",\n  "devDependencies": {\n    "mcflow-hooks": "file:../mcflow-hooks-0.1.0.tgz"\n  }\n}\n');
-    const result = repo.cli(['init', '--no-install']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
     assert.match(result.output, /kept mcflow-hooks@file:\.\.\/mcflow-hooks-0\.1\.0\.tgz/);
     assert.deepEqual(JSON.parse(repo.read('package.json')).devDependencies, { 'mcflow-hooks': 'file:../mcflow-hooks-0.1.0.tgz', husky: '^9.1.7' });
   });
@@ -158,11 +161,11 @@ describe('init', () => {
   it('sets up a package below the git root with husky\'s subdirectory layout', (t) => {
     const repo = packageRepo(t, { packageDir: 'packages/app' });
     const app = path.join(repo.dir, 'packages/app');
-    const result = repo.cli(['init', '--no-install'], { cwd: app });
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install'], { cwd: app });
     assert.equal(result.code, 0, result.output);
-    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), 'packages/app/.husky/_');
+    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), `${repo.dir}/packages/app/.husky/_`);
     assert.equal(JSON.parse(repo.read('packages/app/package.json')).scripts.prepare, 'cd ../.. && husky packages/app/.husky || true');
-    assert.equal(repo.read('packages/app/.husky/commit-msg'), '(cd packages/app && mcflow-hooks run commit-msg "$1") # mcflow-hooks\n');
+    assert.equal(repo.read('packages/app/.husky/commit-msg'), `${hookLine('mcflow-hooks run commit-msg "$1"', 'packages/app')}\n`);
     assert.ok(fs.existsSync(path.join(app, '.mcflowrc.json')), 'the config sits with the package');
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/pull_request_template.md')), 'templates sit at the git root');
 
@@ -183,7 +186,7 @@ describe('init', () => {
 
   it('pre-fills the commit template only for a plain git commit', (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     linkInstalledPackages(repo);
     repo.git(['switch', '-q', '-c', 'feature/issue-123-login']);
     const captured = path.join(repo.dir, '..', 'captured.txt');
@@ -201,7 +204,7 @@ describe('init', () => {
     const repo = packageRepo(t);
     const result = repo.cli(['init', '--preset']);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /^ {2}gitflow {6}GitFlow enhanced.*\(default\)$/m);
+    assert.match(result.stdout, /^ {2}gitflow {6}GitFlow enhanced.*\n.*\n\nWithout --preset, init picks gitflow when a develop/m);
     assert.match(result.stdout, /^ {2}github-flow {2}GitHub flow: only main is protected/m);
     const unknown = repo.cli(['init', '--preset', 'nope']);
     assert.equal(unknown.code, 2);
@@ -225,14 +228,14 @@ describe('init', () => {
 
   it('sets up husky even in a shell with HUSKY=0 (that turns hooks off, it does not refuse them)', (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--no-install'], { env: { HUSKY: '0' } });
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install'], { env: { HUSKY: '0' } });
     assert.equal(result.code, 0, result.output);
-    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), '.husky/_');
+    assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), `${repo.dir}/.husky/_`);
   });
 
   it('writes a config extending the chosen preset', (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--no-install', '--preset', 'github-flow']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install', '--preset', 'github-flow']).code, 0);
     assert.match(repo.read('.mcflowrc.json'), /"extends": "github-flow"/);
     const config = JSON.parse(repo.cli(['config', '--json']).stdout);
     assert.deepEqual(config.config.branches.protected, ['main']);
@@ -243,7 +246,7 @@ describe('init refuses, changing nothing, with exit 2', () => {
   it('outside a git repository', (t) => {
     const dir = makeTempDir(t);
     fs.writeFileSync(path.join(dir, 'package.json'), PACKAGE_JSON);
-    const result = runCli(['init', '--yes'], { cwd: dir, env: isolatedEnv(dir) });
+    const result = runCli(['init', '--preset', 'gitflow', '--yes'], { cwd: dir, env: isolatedEnv(dir) });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /is not inside a git repository/);
     assert.match(result.stderr, /git init/);
@@ -253,7 +256,7 @@ describe('init refuses, changing nothing, with exit 2', () => {
   it('with a package.json it cannot parse', (t) => {
     const repo = createRepo(t);
     repo.write('package.json', '{ "name": "app", }\n');
-    const result = repo.cli(['init', '--yes']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--yes']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /package\.json is not valid JSON .*nothing was changed/);
     assert.match(result.stderr, /→ fix the JSON/);
@@ -264,7 +267,7 @@ describe('init refuses, changing nothing, with exit 2', () => {
     const repo = packageRepo(t);
     repo.git(['config', '--global', 'core.hooksPath', '/opt/corp/hooks']);
     const before = snapshot(repo.dir);
-    const result = repo.cli(['init', '--yes']);
+    const result = repo.cli(['init', '--preset', 'gitflow', '--yes']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /core\.hooksPath is already set to "\/opt\/corp\/hooks" \(file:.*\.gitconfig\)/);
     assert.match(result.stderr, /git config --global --unset core\.hooksPath/);
@@ -275,7 +278,7 @@ describe('init refuses, changing nothing, with exit 2', () => {
 describe('uninstall', () => {
   it('after init leaves git status clean', (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     assert.notEqual(repo.git(['status', '--porcelain']).stdout, '');
     const result = repo.cli(['uninstall']);
     assert.equal(result.code, 0, result.output);
@@ -286,7 +289,7 @@ describe('uninstall', () => {
 
   it('keeps a template or config the user changed', (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     fs.appendFileSync(path.join(repo.dir, '.github/pull_request_template.md'), '\n## Our extra section\n');
     const result = repo.cli(['uninstall']);
     assert.match(result.output, /kept \.github\/pull_request_template\.md/);
@@ -302,13 +305,13 @@ describe('doctor', () => {
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^✓ git \d/m);
     assert.match(result.stdout, /^✓ Node /m);
-    assert.match(result.stdout, /^✗ core\.hooksPath = \(unset\) \(expected \.husky\/_\)\n {4}→ npx mcflow-hooks init$/m);
+    assert.match(result.stdout, /^✗ core\.hooksPath = \(unset\) \(expected .*\.husky\/_, with husky's runner h in it\)\n {4}→ npx mcflow-hooks init$/m);
     assert.match(result.stdout, /^✗ \.husky\/commit-msg is missing$/m);
   });
 
   it('is all ✓ after init and install, and spots a hook that lost its line or its x bit', (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     linkInstalledPackages(repo);
     const good = repo.cli(['doctor']);
     assert.equal(good.code, 0, good.output);
@@ -328,7 +331,7 @@ describe('doctor', () => {
 describe('pr', () => {
   it("prints the branch type's template with the commits by type, and the compare URL on stderr", (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--no-install']).code, 0);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
     linkInstalledPackages(repo);
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: set up mcflow-hooks');

@@ -49,6 +49,14 @@ describe('merge-direction (gitflow preset)', () => {
     assert.equal(problem!.fix, 'retarget the pull request: gh pr edit 7 --base develop   (or "Edit" next to the title on GitHub)');
   });
 
+  it('on GitLab, retargets the merge request with glab', () => {
+    const [problem] = mergeDirection.run(
+      { stage: 'verify', branch: 'feature/x', targetBranch: 'main', ci: { provider: 'gitlab', event: 'pull-request' }, pullRequest: { number: 12 } },
+      context,
+    ) as { fix?: string }[];
+    assert.equal(problem!.fix, 'retarget the merge request: glab mr update 12 --target-branch develop   (or "Edit" on the merge request in GitLab)');
+  });
+
   it('only judges pull requests', () => assert.deepEqual(check('feature/x', 'main-production', 'push'), []));
 
   it('finds no route where there is none', () => {

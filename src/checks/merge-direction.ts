@@ -32,7 +32,7 @@ export const mergeDirection: Check = {
       {
         message: text.refused(source, target, allowed) + (path ? text.route(path) : ''),
         ref: `refs/heads/${source}`,
-        fix: text.fix(change.pullRequest?.number, allowed[0]),
+        fix: text.fix(change.pullRequest?.number, allowed[0], change.ci?.provider),
       },
     ];
   },

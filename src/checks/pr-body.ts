@@ -56,7 +56,7 @@ export const prBody: Check = {
     if (change.ci?.event !== 'pull-request' || !change.pullRequest) return [];
     const body = change.pullRequest.body ?? '';
     const required = context.config.pullRequests?.body ?? {};
-    const fix = text.fix(change.pullRequest.number);
+    const fix = text.fix(change.pullRequest.number, change.ci?.provider);
     const problems: Problem[] = [];
     const sections = readSections(body);
     for (const name of required.sections ?? []) {

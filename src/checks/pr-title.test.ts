@@ -19,5 +19,11 @@ describe('pr-title', () => {
     assert.equal(problems[0]!.fix, 'edit the title: gh pr edit 3 --title "<type>(<scope>): <summary>"');
   });
 
+  it('on GitLab, names the merge request and the glab command', async () => {
+    const problems = await prTitle.run({ stage: 'verify', branch: 'feature/login', ci: { provider: 'gitlab', event: 'pull-request' }, pullRequest: { title: 'Add login', number: 9 } }, context);
+    assert.match(problems[0]!.message, /^Merge request title: /);
+    assert.equal(problems[0]!.fix, 'edit the title: glab mr update 9 --title "<type>(<scope>): <summary>"');
+  });
+
   it('does nothing without a title (push events)', async () => assert.deepEqual(await check(undefined), []));
 });

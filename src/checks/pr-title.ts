@@ -26,10 +26,10 @@ export const prTitle: Check = {
     // Masked before it is reshaped (cut to length, lower-cased): a cut token no longer matches a rule.
     const suggestion = suggestHeader(context.mask ? await context.mask(title) : title, setup.rules, change.branch);
     const example = (await lint(suggestion, setup.rules, setup.options)).valid ? suggestion : undefined;
-    const fix = text.fix(change.pullRequest?.number);
+    const fix = text.fix(change.pullRequest?.number, change.ci?.provider);
     return [...outcome.errors, ...outcome.warnings].map((problem) => ({
       severity: problem.level === 2 ? ('error' as const) : ('warning' as const),
-      message: text.problem(problem.message, problem.name, example),
+      message: text.problem(problem.message, problem.name, example, change.ci?.provider),
       fix,
     }));
   },

@@ -29,6 +29,7 @@ export const protectedBranch: Check = {
   run(change, context) {
     const isProtected = compileMatcher(context.config.branches?.protected ?? []);
     if (change.stage === 'pre-commit') return checkCommit(change, isProtected);
+    if (change.stage === 'pre-merge-commit') return checkMerge(change, isProtected);
     return (change.refUpdates ?? []).flatMap((update) => checkPush(update, change, context, isProtected));
   },
 };
@@ -40,6 +41,13 @@ function checkCommit(change: Change, isProtected: (name: string) => boolean): Pr
   if (repo?.operation === 'merge' || repo?.operation === 'rebase') return [];
   if (repo?.firstCommit) return [];
   return [{ message: text.commitOn(branch), ref: `${BRANCH_PREFIX}${branch}`, fix: text.commitFix }];
+}
+
+/** A local `git merge` about to record a merge commit on a protected branch: merges arrive through pull requests. */
+function checkMerge(change: Change, isProtected: (name: string) => boolean): Problem[] {
+  const { branch } = change;
+  if (branch === undefined || !isProtected(branch)) return [];
+  return [{ message: text.mergeOn(branch), ref: `${BRANCH_PREFIX}${branch}`, fix: text.mergeFix(branch) }];
 }
 
 function checkPush(update: RefUpdate, change: Change, context: CheckContext, isProtected: (name: string) => boolean): Problem[] {

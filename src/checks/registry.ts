@@ -17,7 +17,7 @@ export const registry: Record<CheckId, RegistryEntry> = {
     load: async () => (await import('./commit-message.js')).commitMessage,
   },
   'protected-branch': {
-    stages: ['pre-commit', 'pre-push'],
+    stages: ['pre-commit', 'pre-merge-commit', 'pre-push'],
     load: async () => (await import('./protected-branch.js')).protectedBranch,
   },
   'branch-name': {

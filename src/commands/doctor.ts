@@ -10,7 +10,10 @@ import { ExitCode, isMcflowError } from '../errors.js';
 import { git } from '../git/exec.js';
 import { readConfigValue } from '../git/repo.js';
 import { hookLine, isOurLine, shippedHooks } from '../install/hook-files.js';
+import { findGitDirHooks } from '../install/existing-hooks.js';
+import { detectPackageManager } from '../install/package-manager.js';
 import { locateProject, type Project } from '../install/project.js';
+import { CI_INSTALL, mainWorktreeRoot } from './init.js';
 import { messages } from '../messages.js';
 import { parseArgs, withUsageErrors } from './options.js';
 
@@ -52,17 +55,39 @@ export const command: Command = async (args, io) => {
 
 async function checkProject(project: Project, add: (ok: boolean, text: string, fix?: string) => void): Promise<void> {
   const { repo, layout, packageDir } = project;
-  const expected = `${layout.hooksDir}/_`;
+  const mainRoot = mainWorktreeRoot(repo.root);
+  // In a linked worktree, `init` is the wrong advice: the set-up is shared, only this tree's install is missing.
+  const linked = mainRoot !== repo.root;
+  const pm = detectPackageManager(packageDir, repo.root, undefined, {});
+  const installHere = messages.doctor.worktreeFix(repo.root, CI_INSTALL[pm.name] ?? 'npm ci', `${mainRoot}/${layout.hooksDir}/_`);
+  const setUpFix = linked ? installHere : INIT;
+  const expected = `${mainRoot}/${layout.hooksDir}/_`;
   const hooksPath = readConfigValue(repo, 'core.hooksPath');
-  add(hooksPath === expected, messages.doctor.hooksPath(hooksPath, expected), INIT);
+  // husky's relative path works where this tree has its own `.husky/_`; the absolute one init writes works everywhere.
+  const effective = hooksPath === undefined ? undefined : path.resolve(repo.root, hooksPath);
+  const hasRunner = effective !== undefined && fs.existsSync(path.join(effective, 'h'));
+  const pathOk = hasRunner && (hooksPath === `${layout.hooksDir}/_` || (path.isAbsolute(hooksPath!) && hooksPath!.endsWith(`/${layout.hooksDir}/_`)));
+  add(pathOk, messages.doctor.hooksPath(hooksPath, expected, pathOk), setUpFix);
 
-  const huskyDir = findInstalled('husky', packageDir);
-  const hasRunner = fs.existsSync(path.join(repo.root, expected, 'h'));
-  add(huskyDir !== undefined && hasRunner, messages.doctor.husky(huskyDir !== undefined, `${expected}/h`, hasRunner), INIT);
+  const packageInMain = path.join(mainRoot, path.relative(repo.root, packageDir));
+  const huskyDir = findInstalled('husky', packageDir) ?? (linked ? findInstalled('husky', packageInMain) : undefined);
+  add(huskyDir !== undefined && hasRunner, messages.doctor.husky(huskyDir !== undefined, `${hooksPath ?? expected}/h`, hasRunner), setUpFix);
 
-  const ours = findInstalled('mcflow-hooks', packageDir);
+  const ours = findInstalled('mcflow-hooks', packageDir) ?? (linked ? findInstalled('mcflow-hooks', packageInMain) : undefined);
   const installedVersion = ours ? (JSON.parse(fs.readFileSync(path.join(ours, 'package.json'), 'utf8')) as { version: string }).version : undefined;
-  add(installedVersion !== undefined, messages.doctor.installed(installedVersion, __MCFLOW_VERSION__), INIT);
+  add(installedVersion !== undefined, messages.doctor.installed(installedVersion, __MCFLOW_VERSION__), setUpFix);
+
+  // Hooks git ran before init, from .git/hooks: with core.hooksPath set they run only if chained.
+  if (hooksPath !== undefined) {
+    for (const legacy of findGitDirHooks(repo.root)) {
+      const ourFile = path.join(repo.root, layout.hooksDir, legacy.name);
+      const text = fs.existsSync(ourFile) ? fs.readFileSync(ourFile, 'utf8') : '';
+      const chained = text.includes(`/hooks/${legacy.name}"`) || text.includes(`git lfs ${legacy.name} `);
+      const shown = path.relative(repo.root, legacy.file);
+      if (chained) add(true, messages.doctor.legacyChained(shown, legacy.kind));
+      else add(false, messages.doctor.legacyNeverRuns(shown, legacy.kind, hooksPath), INIT);
+    }
+  }
 
   for (const [name, shipped] of shippedHooks()) {
     const file = path.join(repo.root, layout.hooksDir, name);
@@ -72,8 +97,10 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
       continue;
     }
     const executable = (fs.statSync(file).mode & 0o111) !== 0;
-    const line = fs.readFileSync(file, 'utf8').split('\n').find(isOurLine);
-    const current = line === hookLine(shipped, layout.packageDir);
+    const ourLines = fs.readFileSync(file, 'utf8').split('\n').filter(isOurLine);
+    const line = ourLines[0];
+    const expected = [hookLine(shipped, layout.packageDir), hookLine(shipped, layout.packageDir, { pushInput: true })];
+    const current = ourLines.some((candidate) => expected.includes(candidate));
     if (!executable) add(false, messages.doctor.hookNotExecutable(shown), messages.doctor.hookNotExecutableFix(shown));
     else if (!line) add(false, messages.doctor.hookNotCalling(shown), INIT);
     else if (!current) add(false, messages.doctor.hookOutdated(shown), INIT);

@@ -11,13 +11,17 @@ import { builtInPresetNames } from '../config/presets.js';
 import { locateConfigFile } from '../config/load.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { readConfigValue } from '../git/repo.js';
-import { hookLine, mergeHook, shippedHooks } from '../install/hook-files.js';
+import { initConfigContent } from '../install/adapt-config.js';
+import { commonGitDir } from '../install/existing-hooks.js';
+import { mergeHook, replacedLines } from '../install/hook-files.js';
+import { planHookFiles } from '../install/hook-plan.js';
+import { choosePreset } from '../install/preset-choice.js';
 import { assertHooksPathFree, huskyBin, mergePrepare } from '../install/husky.js';
 import { formatPackageJson, readPackageJson, setEntry } from '../install/package-json.js';
-import { detectPackageManager } from '../install/package-manager.js';
+import { detectPackageManager, isOnPath } from '../install/package-manager.js';
 import { applyActions, describeAction, presentPlan, type Action } from '../install/plan.js';
 import { huskyRange, locateProject } from '../install/project.js';
-import { CONFIG_FILE, configFileContent, DEFAULT_TEMPLATE_PLACES, describePresets, presetTemplates } from '../install/templates.js';
+import { CONFIG_FILE, DEFAULT_TEMPLATE_PLACES, describePresets, presetTemplates } from '../install/templates.js';
 import { messages } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 import { parseArgs, withUsageErrors } from './options.js';
@@ -26,7 +30,7 @@ export const spec = defineCommand({
   name: 'init',
   summary: 'set up husky hooks, a config and PR templates here',
   options: {
-    preset: { type: 'string', default: 'gitflow', value: '<name>', description: 'the policy to extend (default gitflow; --preset alone lists them)' },
+    preset: { type: 'string', value: '<name>', description: 'the policy to extend (default: gitflow when a develop branch exists, else github-flow; --preset alone lists them)' },
     'dry-run': { type: 'boolean', default: false, description: 'print every file and command, change nothing' },
     yes: { type: 'boolean', short: 'y', default: false, description: 'answer every question (never asked without a terminal)' },
     'no-install': { type: 'boolean', default: false, description: 'do not run the package manager; print the command instead' },
@@ -42,19 +46,23 @@ export const command: Command = async (args, io) => {
     io.stdout.write(`${messages.install.presetList}\n`);
     const presets = describePresets();
     const width = Math.max(...presets.map((p) => p.name.length));
-    for (const { name, description } of presets) io.stdout.write(`  ${name.padEnd(width)}  ${description}${name === 'gitflow' ? ' (default)' : ''}\n`);
+    for (const { name, description } of presets) io.stdout.write(`  ${name.padEnd(width)}  ${description}\n`);
+    io.stdout.write(`\n${messages.install.presetDefaultRule}\n`);
     return ExitCode.ok;
   }
   const { values } = withUsageErrors('init', args, () =>
     parseArgs({ args, strict: true, options: spec.options }),
   );
-  const preset = values.preset;
+  const project = locateProject(io.cwd, io.env);
+  const chosen = values.preset === undefined ? choosePreset(project.repo.root) : undefined;
+  const preset = values.preset ?? chosen!.preset;
   if (!builtInPresetNames().includes(preset)) throw new UsageError(messages.install.unknownPreset(preset, builtInPresetNames()), messages.install.unknownPresetFix);
 
   const ci = values.ci;
   if (ci !== undefined && !(CI_PROVIDERS as readonly string[]).includes(ci)) {
     throw new UsageError(messages.install.unknownCi(ci, CI_PROVIDERS), messages.install.unknownCiFix);
   }
+  if (chosen) io.stdout.write(`${messages.install.presetChosen(preset, chosen.reason)}\n`);
   const plan = planInit(io, { preset, install: !values['no-install'], force: values.force, ci: ci as CiProvider | undefined });
   const { actions, root } = plan;
   const dryRunOptions = { dryRun: values['dry-run'], nothingToDo: messages.install.nothingToDo, dryRunHeader: messages.install.dryRunHeader };
@@ -81,7 +89,7 @@ interface InitOptions {
 }
 
 /** CI installs from the lockfile as it is: the frozen form of each package manager's install. */
-const CI_INSTALL: Record<string, string> = {
+export const CI_INSTALL: Record<string, string> = {
   npm: 'npm ci',
   pnpm: 'pnpm install --frozen-lockfile',
   yarn: 'yarn install --frozen-lockfile',
@@ -116,25 +124,34 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
   // 2. Install, so the hooks find `mcflow-hooks` in node_modules/.bin.
   const pm = detectPackageManager(packageDir, repo.root, pkg.data.packageManager, io.env);
   if (dependenciesChanged || !isInstalled('mcflow-hooks', packageDir) || !isInstalled('husky', packageDir)) {
+    // Checked now, before anything is written: a half-done init is worse than none.
+    if (options.install && !isOnPath(pm.bin, io.env)) throw new UsageError(messages.install.packageManagerMissing(pm.bin, pm.reason), messages.install.packageManagerMissingFix(pm.bin));
     if (options.install) actions.push({ kind: 'run', command: pm.install, cwd: packageDir, why: `install the devDependencies (${pm.name}, from ${pm.reason})` });
     else notes.push(messages.install.installSkipped(pm.install.join(' ')));
   }
 
-  // 3. Hook files: ours added once to each, the user's lines kept.
+  // 3. Hook files: ours first in each, the user's lines kept (lint-staged and commitlint lines we
+  //    run already are replaced), and every hook git ran from .git/hooks chained so it keeps running.
   const hooksDir = path.join(repo.root, layout.hooksDir);
-  for (const [name, shipped] of shippedHooks()) {
-    const file = path.join(hooksDir, name);
-    const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-    const merged = mergeHook(existing, hookLine(shipped, layout.packageDir));
+  for (const hook of planHookFiles(repo.root, hooksDir, layout.packageDir, notes)) {
+    const { file, existing, lines, name } = hook;
+    const merged = mergeHook(name, existing, lines);
     const executable = existing !== undefined && (fs.statSync(file).mode & 0o111) !== 0;
     if (merged !== undefined || !executable) {
       actions.push({ kind: 'write', file, content: merged ?? existing!, mode: 0o755, created: existing === undefined });
+    }
+    const before = existing === undefined ? [] : replacedLines(existing);
+    for (const line of merged === undefined ? [] : replacedLines(merged)) {
+      if (!before.includes(line)) notes.push(messages.install.replacedLine(path.relative(repo.root, file), line));
     }
   }
 
   // 4. husky itself sets core.hooksPath and writes its `_/` directory.
   const hooksPath = readConfigValue(repo, 'core.hooksPath');
-  if (hooksPath !== `${layout.hooksDir}/_` || !fs.existsSync(path.join(hooksDir, '_', 'h'))) {
+  // The main worktree's copy when it has one (init run in a linked worktree), else this tree's, which husky is about to write.
+  const mainHooks = `${mainWorktreeRoot(repo.root)}/${layout.hooksDir}/_`;
+  const absoluteHooksPath = fs.existsSync(path.join(mainHooks, 'h')) ? mainHooks : `${repo.root}/${layout.hooksDir}/_`;
+  if ((hooksPath !== `${layout.hooksDir}/_` && hooksPath !== absoluteHooksPath) || !fs.existsSync(path.join(hooksDir, '_', 'h'))) {
     actions.push({
       kind: 'run',
       command: [process.execPath, huskyBin(packageDir), layout.hooksDir],
@@ -146,11 +163,21 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
       failOnOutput: (output) => new UsageError(messages.install.huskyFailed(output), messages.install.huskyFailedFix),
     });
   }
+  // husky writes a relative hooks path, which git resolves in each worktree, where `.husky/_` is
+  // git-ignored and missing: hooks would silently not run in a linked worktree. The absolute path
+  // of the main worktree's copy works in all of them.
+  if (hooksPath !== absoluteHooksPath) {
+    actions.push({ kind: 'run', command: ['git', 'config', 'core.hooksPath', absoluteHooksPath], cwd: repo.root, why: messages.install.absoluteHooksPathWhy });
+  }
 
   // 5. The config, unless the project has one (anywhere from the package up to the root).
   const existingConfig = locateConfigFile(packageDir, repo.root);
   if (existingConfig) notes.push(messages.install.keptConfig(path.relative(repo.root, existingConfig)));
-  else actions.push({ kind: 'write', file: path.join(packageDir, CONFIG_FILE), content: configFileContent(options.preset), created: true });
+  else {
+    const { content, notes: adaptedNotes } = initConfigContent(repo.root, options.preset, pkg.indent, options.force);
+    notes.push(...adaptedNotes.map((note) => messages.install.adaptedConfig(CONFIG_FILE, note)));
+    actions.push({ kind: 'write', file: path.join(packageDir, CONFIG_FILE), content, created: true });
+  }
 
   // 6. Pull-request templates, at the git root where GitHub and GitLab look for them.
   const userDefault = DEFAULT_TEMPLATE_PLACES.find((place) => fs.existsSync(path.join(repo.root, place)));
@@ -183,6 +210,12 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
     }
   }
   return { actions, notes, root: repo.root };
+}
+
+/** The main worktree's top level: the same as `root` except in a linked worktree. */
+export function mainWorktreeRoot(root: string): string {
+  const common = commonGitDir(root);
+  return path.basename(common) === '.git' ? path.dirname(common) : root;
 }
 
 /** True when `name` is in node_modules at or above the package (workspaces hoist to the root). */

@@ -11,6 +11,8 @@ import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
+import { oneFixPerFile, summariseGeneratedDirectories } from '../staged-summary.js';
+import { loadMasker } from '../checks/registry.js';
 import type { Change, HookName } from '../types.js';
 import type { McflowConfig } from '../config/types.js';
 import { findRepository, type Repository } from '../git/repo.js';
@@ -23,6 +25,7 @@ type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) =
 const SOURCES: Partial<Record<HookName, Source>> = {
   'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
   'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
+  'pre-merge-commit': async (repo) => (await import('../sources/pre-merge-commit.js')).collectPreMergeCommitChange(repo),
   'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
   'pre-push': async (repo, args, io, config) => {
     const source = await import('../sources/pre-push.js');
@@ -30,8 +33,10 @@ const SOURCES: Partial<Record<HookName, Source>> = {
   },
 };
 
+const LINT_STAGED = 'lint-staged';
+
 /** Every hook `run` accepts, in the order git runs them. */
-const HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push'] as const;
+const HOOKS = ['pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push'] as const;
 
 /**
  * A path git handed the hook. Git runs hooks from the work-tree root and passes paths relative
@@ -68,15 +73,30 @@ export const command: Command = async (args, io) => {
   if (hook === 'prepare-commit-msg') {
     // Not a check: it fills in the commit template, needs no config, and never stops a commit.
     const { prepareCommitMessage } = await import('./prepare-commit-msg.js');
-    return prepareCommitMessage(findRepository(io.cwd, io.env), hookArgs[0], hookArgs[1]);
+    const { recordCommitKind } = await import('../sources/commit-kind.js');
+    const repo = findRepository(io.cwd, io.env);
+    recordCommitKind(repo.gitDir, hookArgs[1], hookArgs[2]);
+    return prepareCommitMessage(repo, hookArgs[0], hookArgs[1]);
   }
-  const skip = parseSkipList(io.env.MCFLOW_SKIP);
+  // `lint-staged` is not a check of ours, but it is what a user wants to skip when their own tasks fail.
+  const skipList = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim());
+  const skipLintStaged = skipList.includes(LINT_STAGED);
+  const skip = parseSkipList(skipList.filter((id) => id !== LINT_STAGED).join(','));
   const { repo, resolved } = await openRepositoryForHook(io.cwd, io.env, values.config);
   const change = await source!(repo, hookArgs, io, resolved.config);
   // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
-  const report = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
+  const checked = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
+  const report = { ...checked, findings: oneFixPerFile(checked.findings) };
   if (format === 'json') io.stdout.write(formatJson(report));
-  else if (report.findings.length > 0 || report.skipped.length > 0) {
+  else if (hook === 'pre-commit') {
+    // First, before what may be hundreds of findings inside such a directory.
+    // Directory names are the committer's text: masked like every other echo.
+    const summary = summariseGeneratedDirectories(change.files ?? []);
+    const masker = summary.length === 0 ? undefined : await loadMasker();
+    const masked = masker ? await Promise.all(summary.map((line) => masker.maskText(line))) : [];
+    for (const line of masked) io.stdout.write(`${line}\n\n`);
+  }
+  if (format !== 'json' && (report.findings.length > 0 || report.skipped.length > 0)) {
     const text = formatText(report, { color: useColor(io.stdout, io.env) });
     const bypass = hook === 'pre-push' ? messages.bypassHintPush : messages.bypassHint;
     io.stdout.write(hasErrors(report) ? `${text}${bypass}\n` : text);
@@ -85,9 +105,12 @@ export const command: Command = async (args, io) => {
   if (hook === 'post-checkout') return ExitCode.ok;
   if (hasErrors(report)) return ExitCode.violation;
   // The project's formatters and linters run only once the policy passed: no point formatting a refused commit.
-  if (hook === 'pre-commit') {
+  if (hook === 'pre-commit' && !skipLintStaged) {
     const { runLintStaged } = await import('../lint-staged.js');
-    if (!(await runLintStaged(io.cwd, repo.root, resolved.config.lintStaged))) return ExitCode.violation;
+    if ((await runLintStaged(io.cwd, repo.root, resolved.config.lintStaged)) === 'failed') {
+      io.stdout.write(`${messages.lintStagedFailed}\n`);
+      return ExitCode.violation;
+    }
   }
   return ExitCode.ok;
 };

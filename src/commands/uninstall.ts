@@ -9,6 +9,7 @@ import path from 'node:path';
 import { defineCommand, type Command } from '../command.js';
 import { ExitCode } from '../errors.js';
 import { readConfigValue } from '../git/repo.js';
+import { initConfigContent } from '../install/adapt-config.js';
 import { removeOurLines } from '../install/hook-files.js';
 import { isHuskyHooksPath, unmergePrepare } from '../install/husky.js';
 import { formatPackageJson, readPackageJson, removeEntry, setEntry } from '../install/package-json.js';
@@ -56,20 +57,24 @@ export const command: Command = async (args, io) => {
   // package.json: mcflow-hooks always; husky and `prepare` only when no other hook needs them.
   const before = formatPackageJson(pkg);
   removeEntry(pkg.data, 'devDependencies', 'mcflow-hooks');
-  if (!userHooksLeft) {
-    removeEntry(pkg.data, 'devDependencies', 'husky');
-    const prepare = pkg.data.scripts?.prepare;
-    if (prepare !== undefined) {
-      const rest = unmergePrepare(prepare, layout.prepare);
-      if (rest === undefined) removeEntry(pkg.data, 'scripts', 'prepare');
-      else setEntry(pkg.data, 'scripts', 'prepare', rest);
-    }
+  if (!userHooksLeft) removeEntry(pkg.data, 'devDependencies', 'husky');
+  // What init added to `prepare` is recognisable exactly (`husky || true`, or `<yours> && (husky || true)`):
+  // it goes even when the user's own hook files stay, since they ran without it before init.
+  const prepare = pkg.data.scripts?.prepare;
+  if (prepare !== undefined) {
+    const rest = unmergePrepare(prepare, layout.prepare);
+    if (rest === undefined) removeEntry(pkg.data, 'scripts', 'prepare');
+    else if (rest !== prepare) setEntry(pkg.data, 'scripts', 'prepare', rest);
   }
   const after = formatPackageJson(pkg);
   if (after !== before) actions.push({ kind: 'write', file: project.packageJsonFile, content: after, created: false });
 
+  const hooksPath = readConfigValue(repo, 'core.hooksPath');
+  if (userHooksLeft && hooksPath && path.isAbsolute(hooksPath) && isHuskyHooksPath(hooksPath, layout)) {
+    // init made husky's relative path absolute (for worktrees); the user's husky set-up gets its own back.
+    actions.push({ kind: 'run', command: ['git', 'config', 'core.hooksPath', `${layout.hooksDir}/_`], cwd: root, why: 'the hooks path husky itself writes' });
+  }
   if (!userHooksLeft) {
-    const hooksPath = readConfigValue(repo, 'core.hooksPath');
     if (hooksPath && isHuskyHooksPath(hooksPath, layout)) {
       actions.push({ kind: 'run', command: ['git', 'config', '--unset', 'core.hooksPath'], cwd: root, why: 'git runs its own hooks directory again' });
     }
@@ -80,7 +85,8 @@ export const command: Command = async (args, io) => {
   const configFile = path.join(packageDir, CONFIG_FILE);
   if (fs.existsSync(configFile)) {
     const text = fs.readFileSync(configFile, 'utf8');
-    if (builtInPresetNames().some((preset) => configFileContent(preset) === text)) actions.push({ kind: 'remove', file: configFile });
+    const written = (preset: string) => [configFileContent(preset), initConfigContent(root, preset, pkg.indent, false).content, initConfigContent(root, preset, pkg.indent, true).content];
+    if (builtInPresetNames().some((preset) => written(preset).includes(text))) actions.push({ kind: 'remove', file: configFile });
     else notes.push(messages.install.keptChangedFile(path.relative(root, configFile)));
   }
   for (const [target, contents] of allShippedTemplates()) {

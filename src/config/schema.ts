@@ -47,7 +47,7 @@ export interface SchemaNode {
 /** Keys of ours that are not JSON Schema, dropped from `schema/mcflow.schema.json`. */
 export const SCHEMA_EXTENSIONS = ['weakerWhen'] as const;
 
-export const STAGES = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push', 'verify', 'audit'] as const;
+export const STAGES = ['pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push', 'verify', 'audit'] as const;
 const LEVEL = { type: 'string', enum: ['error', 'warning', 'off'] } as const;
 const globList = <const W extends WeakerWhen>(description: string, weakerWhen: W) =>
   ({ type: 'array', description, items: { type: 'string', format: 'glob' }, default: [], weakerWhen }) as const;
@@ -77,7 +77,7 @@ export const configSchema = {
           {
             type: 'object',
             additionalProperties: false,
-            properties: { 'pre-commit': LEVEL, 'prepare-commit-msg': LEVEL, 'commit-msg': LEVEL, 'post-checkout': LEVEL, 'pre-push': LEVEL, verify: LEVEL, audit: LEVEL },
+            properties: { 'pre-commit': LEVEL, 'pre-merge-commit': LEVEL, 'prepare-commit-msg': LEVEL, 'commit-msg': LEVEL, 'post-checkout': LEVEL, 'pre-push': LEVEL, verify: LEVEL, audit: LEVEL },
           },
         ],
         default: 'error',

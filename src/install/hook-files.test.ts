@@ -1,42 +1,68 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hookLine, isOurLine, mergeHook, removeOurLines, shippedHooks } from './hook-files.js';
+import { chainLine, hookLine, isOurLine, isReplaceableLine, lfsLine, mergeHook, removeOurLines, shippedHooks } from './hook-files.js';
 
 const OURS = hookLine('mcflow-hooks run commit-msg "$1"', '');
 
 describe('hook files', () => {
   it('ships one line per hook, each calling the CLI', () => {
     const hooks = shippedHooks();
-    assert.ok(hooks.has('commit-msg') && hooks.has('prepare-commit-msg'));
-    for (const [name, line] of hooks) assert.match(line, new RegExp(`^mcflow-hooks run ${name}\\b`));
+    assert.ok(hooks.has('commit-msg') && hooks.has('prepare-commit-msg') && hooks.has('pre-merge-commit'));
+    for (const [name, line] of hooks) assert.match(line, new RegExp(`(^|\\) )mcflow-hooks run ${name}\\b`));
   });
 
-  const cases: { name: string; existing: string | undefined; expected: string | undefined }[] = [
+  const cases: { name: string; hook?: string; existing: string | undefined; expected: string | undefined }[] = [
     { name: 'a new file holds only our line', existing: undefined, expected: `${OURS}\n` },
-    { name: "a user's hook keeps its lines and gets ours once, at the end", existing: 'npm test\n', expected: `npm test\n${OURS}\n` },
-    { name: 'a file without a final newline gets one before our line', existing: 'npm test', expected: `npm test\n${OURS}\n` },
-    { name: 'our line already there: nothing changes', existing: `npm test\n${OURS}\n`, expected: undefined },
+    { name: "a user's hook keeps its lines, ours goes first so the policy runs before their tasks", existing: 'npm test\n', expected: `${OURS}\nnpm test\n` },
+    { name: 'a shebang and comments stay on top', existing: '#!/bin/sh\n# checks\nnpm test', expected: `#!/bin/sh\n# checks\n${OURS}\nnpm test\n` },
+    { name: 'our line already there: nothing changes', existing: `${OURS}\nnpm test\n`, expected: undefined },
     { name: 'an older line of ours is replaced in place', existing: `mcflow-hooks run commit-msg # mcflow-hooks\nnpm test\n`, expected: `${OURS}\nnpm test\n` },
-    { name: 'CRLF becomes LF (sh reads CR as part of a command)', existing: 'npm test\r\n', expected: `npm test\n${OURS}\n` },
+    { name: 'CRLF becomes LF (sh reads CR as part of a command)', existing: 'npm test\r\n', expected: `${OURS}\nnpm test\n` },
+    {
+      name: "commitlint, which our commit-msg check runs with the project's config, is replaced, not run twice",
+      hook: 'commit-msg',
+      existing: 'npx --no -- commitlint --edit "$1"\n',
+      expected: `${OURS}\n# mcflow-hooks replaced: npx --no -- commitlint --edit "$1"\n`,
+    },
   ];
-  for (const { name, existing, expected } of cases) {
-    it(name, () => assert.equal(mergeHook(existing, OURS), expected));
+  for (const { name, hook, existing, expected } of cases) {
+    it(name, () => assert.equal(mergeHook(hook ?? 'commit-msg', existing, [OURS]), expected));
   }
 
-  it('running the merge twice changes nothing the second time', () => {
-    const once = mergeHook('echo hi\n', OURS)!;
-    assert.equal(mergeHook(once, OURS), undefined);
+  it('recognises the plain lint-staged and commitlint lines, and leaves lines with options of their own', () => {
+    for (const line of ['npx lint-staged', 'npx --no-install lint-staged', 'pnpm exec lint-staged', 'yarn lint-staged', 'lint-staged', 'bunx lint-staged']) {
+      assert.ok(isReplaceableLine('pre-commit', line), line);
+    }
+    for (const line of ['npx lint-staged --concurrent false', 'npm test', 'echo lint-staged']) assert.equal(isReplaceableLine('pre-commit', line), false, line);
+    for (const line of ['npx --no -- commitlint --edit "$1"', 'npx commitlint --edit $1', 'pnpm commitlint --edit ${1}', 'commitlint --edit']) {
+      assert.ok(isReplaceableLine('commit-msg', line), line);
+    }
+    assert.equal(isReplaceableLine('commit-msg', 'npx commitlint --edit "$1" --config other.js'), false);
   });
 
-  it('uninstall removes exactly our line, and the file when nothing else is left', () => {
-    assert.equal(removeOurLines(`npm test\n${OURS}\n`), 'npm test\n');
+  it('running the merge twice changes nothing the second time', () => {
+    const once = mergeHook('pre-commit', 'echo hi\nnpx lint-staged\n', [OURS])!;
+    assert.equal(mergeHook('pre-commit', once, [OURS]), undefined);
+  });
+
+  it('uninstall removes exactly our lines, gives back the replaced ones, and removes a file with nothing else left', () => {
+    assert.equal(removeOurLines(`${OURS}\nnpm test\n`), 'npm test\n');
     assert.equal(removeOurLines(`${OURS}\n`), undefined);
+    const original = 'npx --no -- commitlint --edit "$1"\n';
+    assert.equal(removeOurLines(mergeHook('commit-msg', original, [OURS])!), original);
     assert.equal(removeOurLines('mcflow-hooks run commit-msg "$1"\n'), 'mcflow-hooks run commit-msg "$1"\n', "a user's own unmarked call stays");
   });
 
-  it('in a monorepo the line changes into the package in a subshell', () => {
-    assert.equal(hookLine('mcflow-hooks run commit-msg "$1"', 'packages/app'), '(cd packages/app && mcflow-hooks run commit-msg "$1") # mcflow-hooks');
-    assert.equal(hookLine('x', "my app"), "(cd 'my app' && x) # mcflow-hooks");
+  it('in a monorepo the line changes into the package in a subshell, and finds the bin at the root or in the main worktree', () => {
+    const line = hookLine('mcflow-hooks run commit-msg "$1"', 'packages/app');
+    assert.match(line, /^\(cd packages\/app && \{ command -v mcflow-hooks >\/dev\/null \|\| PATH=.*packages\/app\/node_modules\/\.bin.*; \} && mcflow-hooks run commit-msg "\$1"\) # mcflow-hooks$/);
+    assert.match(hookLine('x', 'my app'), /^\(cd 'my app' && /);
     assert.ok(isOurLine(hookLine('x', 'a')));
+  });
+
+  it('chained lines are ours (uninstall removes them) and hand pre-push its input', () => {
+    assert.ok(isOurLine(chainLine('post-merge')) && isOurLine(lfsLine('pre-push')));
+    assert.match(lfsLine('pre-push', { pushInput: true }), /printf '%s\\n' "\$mcflow_refs" \| git lfs pre-push "\$@"/);
+    assert.match(chainLine('pre-push', { pushInput: true }), /\| "\$g" "\$@"/);
   });
 });

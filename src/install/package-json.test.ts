@@ -51,3 +51,15 @@ describe('package.json edits', () => {
     });
   });
 });
+
+describe('package.json sort position', () => {
+  it('a new devDependency goes where npm sorts it when the section is sorted, last otherwise', (t) => {
+    const pkg = readPackageJson(fixture(t, '{\n\t"devDependencies": {\n\t\t"eslint": "1",\n\t\t"typescript": "5"\n\t}\n}\n'));
+    setEntry(pkg.data, 'devDependencies', 'husky', '^9');
+    assert.deepEqual(Object.keys(pkg.data.devDependencies!), ['eslint', 'husky', 'typescript']);
+    assert.match(formatPackageJson(pkg), /^\{\n\t"devDependencies": \{\n\t\t"eslint"/, 'tabs stay tabs');
+    const unsorted = readPackageJson(fixture(t, '{"scripts": {"test": "x", "build": "y"}}'));
+    setEntry(unsorted.data, 'scripts', 'prepare', 'husky');
+    assert.deepEqual(Object.keys(unsorted.data.scripts!), ['test', 'build', 'prepare']);
+  });
+});

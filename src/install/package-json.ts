@@ -51,11 +51,29 @@ export function formatPackageJson(pkg: PackageJson): string {
 
 /**
  * Sets `data[section][name] = value`, adding the section at the end when it is missing. An
- * existing key keeps its place; a new one goes last, as npm itself would sort only on install.
+ * existing key keeps its place; a new one goes where npm would put it in a sorted section (npm
+ * sorts dependencies on every install, so anything else is a diff the next install makes), and
+ * last in one the project keeps in its own order.
  */
 export function setEntry(data: Manifest, section: 'scripts' | 'devDependencies', name: string, value: string): void {
   const current = (data[section] as Record<string, string> | undefined) ?? {};
-  data[section] = { ...current, [name]: value };
+  const keys = Object.keys(current);
+  if (name in current || keys.length < 2 || !isSorted(keys)) {
+    data[section] = { ...current, [name]: value };
+    return;
+  }
+  const at = keys.findIndex((key) => compareKeys(key, name) > 0);
+  const order = at < 0 ? [...keys, name] : [...keys.slice(0, at), name, ...keys.slice(at)];
+  data[section] = Object.fromEntries(order.map((key) => [key, key === name ? value : current[key]!]));
+}
+
+/** npm's order: `localeCompare` in English. */
+function compareKeys(a: string, b: string): number {
+  return a.localeCompare(b, 'en');
+}
+
+function isSorted(keys: string[]): boolean {
+  return keys.every((key, index) => index === 0 || compareKeys(keys[index - 1]!, key) <= 0);
 }
 
 /** Removes `data[section][name]`, and the section itself when that leaves it empty. */

@@ -63,3 +63,19 @@ const INSTALL: Record<PackageManagerName, string[]> = {
 function describe(name: PackageManagerName, reason: string): PackageManager {
   return { name, reason, bin: INSTALL[name][0]!, install: INSTALL[name] };
 }
+
+/** Whether `bin` is an executable on PATH (package managers are looked up the way a shell would). */
+export function isOnPath(bin: string, env: NodeJS.ProcessEnv): boolean {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    for (const name of process.platform === 'win32' ? [`${bin}.cmd`, `${bin}.exe`, bin] : [bin]) {
+      try {
+        fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+        return true;
+      } catch {
+        // Not in this directory.
+      }
+    }
+  }
+  return false;
+}

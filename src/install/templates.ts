@@ -56,9 +56,13 @@ export function branchTemplateType(branch: string): string | undefined {
 
 export const CONFIG_FILE = '.mcflowrc.json';
 
-/** The config init writes: the preset, and the schema for editor completion. */
-export function configFileContent(preset: string): string {
-  return `${JSON.stringify({ $schema: './node_modules/mcflow-hooks/schema/mcflow.schema.json', extends: preset }, null, 2)}\n`;
+/**
+ * The config init writes: the preset, the schema for editor completion, and what init adapted to
+ * the repository (its default branch, its own PR template's sections), in the project's indentation.
+ */
+export function configFileContent(preset: string, options: { indent?: string; adapted?: Record<string, unknown> } = {}): string {
+  const data = { $schema: './node_modules/mcflow-hooks/schema/mcflow.schema.json', extends: preset, ...options.adapted };
+  return `${JSON.stringify(data, null, options.indent ?? 2)}\n`;
 }
 
 /** One line per built-in preset, for `init --preset` with no name. */

@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { messages } from '../messages.js';
-import { readConfigValues, readCurrentBranch, type Repository } from '../git/repo.js';
+import { detectOperation, readConfigValues, readCurrentBranch, type Repository } from '../git/repo.js';
+import { isAmending } from './commit-kind.js';
 import type { Change } from '../types.js';
 
 /** The characters git picks from when `core.commentChar` is `auto` (see git-config(1)). */
@@ -45,8 +46,13 @@ export function collectCommitMsgChange(repo: Repository, cwd: string, messageFil
     branch: readCurrentBranch(repo),
     // Git exports the commit's author to its commit hooks: bots are known by it (src/commitlint/bots.ts).
     messages: [{ text, ...(env.GIT_AUTHOR_NAME !== undefined || env.GIT_AUTHOR_EMAIL !== undefined ? { author: { name: env.GIT_AUTHOR_NAME ?? '', email: env.GIT_AUTHOR_EMAIL ?? '' } } : {}) }],
-    repo: { root: repo.root, gitDir: repo.gitDir },
+    repo: { root: repo.root, gitDir: repo.gitDir, ...commitState(repo) },
   };
+}
+
+/** An amend and a rebase in progress change the command that fixes a refused message. */
+function commitState(repo: Repository): { amending?: boolean; operation?: 'rebase' } {
+  return { ...(isAmending(repo.gitDir) ? { amending: true } : {}), ...(detectOperation(repo) === 'rebase' ? { operation: 'rebase' as const } : {}) };
 }
 
 /** True when some line starts with a character git may use for comments (`#` or any `auto` choice). */
