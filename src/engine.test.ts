@@ -34,7 +34,10 @@ describe('runChecks', () => {
   });
   it('a check set to "warning" only warns; "off" does not run', async () => {
     const warned = await runChecks(bad, { config: { checks: { 'commit-message': 'warning' } } });
-    assert.ok(warned.findings.length > 0);
+    // The same findings as at "error", each demoted: an empty list would pass `every` and prove nothing.
+    const errors = (await runChecks(bad, { config: {} })).findings;
+    assert.ok(errors.length > 0);
+    assert.deepEqual(warned.findings.map((f) => f.message), errors.map((f) => f.message));
     assert.ok(warned.findings.every((f) => f.severity === 'warning'));
     const off = await runChecks(bad, { config: { checks: { 'commit-message': 'off' } } });
     assert.deepEqual(off.findings, []);
