@@ -106,6 +106,10 @@ const checksPlugin = {
       contents: `module.exports = require(${JSON.stringify(`./checks/${args.path}.cjs`)});`,
       loader: 'js',
     }));
+    // What the engine resolves for the checks from the config (when a planned check needs it) is a bundle beside them, kept out of the bin the same way.
+    builder.onResolve({ filter: /^\.\/commitlint\/setup\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'engine.ts')) ? { path: 'commitlint-setup', namespace: 'check-stub' } : undefined,
+    );
     builder.onResolve({ filter: /^\.\/checks\/[a-z-]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
@@ -187,7 +191,7 @@ await Promise.all([
   build({
     ...node,
     ...commonJs,
-    entryPoints: checkIds.map((id) => `src/checks/${id}.ts`),
+    entryPoints: { ...Object.fromEntries(checkIds.map((id) => [id, `src/checks/${id}.ts`])), 'commitlint-setup': 'src/commitlint/setup.ts' },
     outdir: 'dist/checks',
     outExtension: { '.js': '.cjs' },
     plugins: [sharedPlugin('..'), vendorPlugin('..'), shimPlugin],

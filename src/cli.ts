@@ -3,6 +3,7 @@
  * when it runs, so `mcflow-hooks run commit-msg` loads neither `config` nor secretlint.
  */
 import type { Command, CommandSpec, Io } from './command.js';
+import { useEnvironment } from './environment.js';
 import { ExitCode, isMcflowError, UsageError } from './errors.js';
 import { messages } from './messages.js';
 import { guardWorkflowCommands } from './report/workflow-commands.js';
@@ -34,6 +35,8 @@ export async function helpText(): Promise<string> {
 export async function main(argv: string[], unguarded: Io): Promise<ExitCode> {
   // In GitHub Actions no line we print may start a workflow command (report/workflow-commands.ts).
   const io = guardWorkflowCommands(unguarded);
+  // What the command hands on (git's environment, the temp dir) comes from io.env, not the host process's: tests run main() in-process.
+  const restoreEnvironment = useEnvironment(io.env);
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
@@ -59,6 +62,8 @@ export async function main(argv: string[], unguarded: Io): Promise<ExitCode> {
     return await command(rest, io);
   } catch (error) {
     return await reportError(error, io);
+  } finally {
+    restoreEnvironment();
   }
 }
 

@@ -5,11 +5,16 @@
  */
 import { CHECK_IDS, type CheckId } from './checks/ids.js';
 import { loadMasker, registry } from './checks/registry.js';
+import type { LintSetup } from './commitlint/setup.js';
 import { resolvePolicy } from './config/policy.js';
 import type { McflowConfig } from './config/types.js';
+import { levelFor } from './config/levels.js';
 import { UsageError } from './errors.js';
 import { messages } from './messages.js';
-import type { Change, CheckLevel, Finding, Severity, Stage } from './types.js';
+import type { Change, Finding, Severity, Stage } from './types.js';
+
+/** Re-exported: callers ask the engine for levels; the function itself is pure config (config/levels.ts). */
+export { levelFor };
 
 export interface Report {
   findings: Finding[];
@@ -28,14 +33,15 @@ export interface RunOptions {
   skip?: readonly string[];
   /** Run only these checks (audit runs each section's checks over its own Change). */
   only?: readonly CheckId[];
-}
-
-/** The configured level of a check at a stage: a single level, or a per-stage map. Unset means "error". */
-export function levelFor(config: RunOptions['config'], id: CheckId, stage: Stage): CheckLevel {
-  const setting = config.checks?.[id];
-  if (setting === undefined) return 'error';
-  if (typeof setting === 'string') return setting;
-  return setting[stage] ?? 'error';
+  /**
+   * Resolves the commitlint setup the message checks lint with, when one is planned. Default:
+   * the repository's own commitlint config at `root`, else config-conventional, with `commits.*`
+   * on top (src/commitlint/setup.ts). A caller with another source of truth passes its own
+   * (verify: the target branch's commitlint config, src/ci/commitlint-base.ts).
+   */
+  commitlint?: (config: RunOptions['config'], root: string | undefined) => Promise<LintSetup>;
+  /** `verify --report-unused-allow`: the secrets check's scan also reports allow entries it matched to nothing. */
+  unusedAllow?: { configFile: string };
 }
 
 /** Parses `MCFLOW_SKIP=check-a,check-b`; an unknown id is a usage error, not a silent no-op. */
@@ -49,29 +55,56 @@ export function parseSkipList(value: string | undefined): string[] {
   return ids;
 }
 
+/** One check the plan runs, at the level the config gives it at that stage. */
+export interface PlannedCheck {
+  id: CheckId;
+  level: Severity;
+}
+
+export interface Plan {
+  /** The checks to run, in registry order. */
+  run: PlannedCheck[];
+  /** Checks that would run but were skipped on request (MCFLOW_SKIP), in registry order. */
+  skipped: CheckId[];
+}
+
+/**
+ * The one answer to "which checks run at this stage, at which level": the registry's stages,
+ * the config's levels (`off` drops a check), MCFLOW_SKIP and a caller's `only`. Hooks, verify
+ * and audit all plan through here, so a check never runs in one place and not in another by accident.
+ */
+export function planChecks(config: RunOptions['config'], stage: Stage, options: Pick<RunOptions, 'skip' | 'only'> = {}): Plan {
+  const plan: Plan = { run: [], skipped: [] };
+  for (const id of CHECK_IDS) {
+    if (!registry[id].stages.includes(stage)) continue;
+    if (options.only && !options.only.includes(id)) continue;
+    const level = levelFor(config, id, stage);
+    if (level === 'off') continue;
+    if (options.skip?.includes(id)) plan.skipped.push(id);
+    else plan.run.push({ id, level });
+  }
+  return plan;
+}
+
 export async function runChecks(change: Change, options: RunOptions): Promise<Report> {
   // Checks read one policy with every default filled in (the schema's), not each its own fallbacks.
   const config = resolvePolicy(options.config);
-  const skipped: string[] = [];
-  const planned: { id: CheckId; level: Severity }[] = [];
-  for (const id of CHECK_IDS) {
-    if (!registry[id].stages.includes(change.stage)) continue;
-    if (options.only && !options.only.includes(id)) continue;
-    const level = levelFor(config, id, change.stage);
-    if (level === 'off') continue;
-    if (options.skip?.includes(id)) {
-      skipped.push(id);
-      continue;
-    }
-    planned.push({ id, level });
-  }
+  const { run: planned, skipped } = planChecks(config, change.stage, options);
   const mask = async (text: string) => (await loadMasker()).maskText(text);
-  const context = { config, stage: change.stage, root: options.root, mask };
+  const context = { config, stage: change.stage, root: options.root, mask, ...(options.unusedAllow ? { unusedAllow: options.unusedAllow } : {}) };
+  // What the planned checks need from the config, resolved once, while the checks load.
+  const commitlint = planned.some(({ id }) => registry[id].needs?.includes('commitlint'))
+    ? // The caller's config object, not the policy built per run: audit's chunks then share one resolved setup (setup.ts caches by it).
+      (options.commitlint ?? resolveLintSetup)(options.config, options.root)
+    : undefined;
+  // Every check that needs it awaits it; a rejection must not also surface as unhandled meanwhile.
+  commitlint?.catch(() => {});
   // Checks are independent: load and run them concurrently, then report in registry order.
   const results = await Promise.all(
     planned.map(async ({ id, level }) => {
-      const check = await registry[id].load();
-      const problems = await check.run(change, context);
+      const needsCommitlint = registry[id].needs?.includes('commitlint') === true;
+      const [check, setup] = await Promise.all([registry[id].load(), needsCommitlint ? commitlint : undefined]);
+      const problems = await check.run(change, setup ? { ...context, commitlint: setup } : context);
       return { id, level, why: check.why, problems };
     }),
   );
@@ -115,4 +148,13 @@ export async function maskReport<T extends { findings: unknown[] }>(report: T): 
 
 export function hasErrors(report: Report): boolean {
   return report.findings.some((finding) => finding.severity === 'error');
+}
+
+/**
+ * The default commitlint setup: the repository's own commitlint config, else config-conventional
+ * (src/commitlint/setup.ts, which reads files; checks do not). In the bin it is its own bundle,
+ * dist/checks/commitlint-setup.cjs (scripts/build.mjs), loaded only when a planned check needs it.
+ */
+async function resolveLintSetup(config: RunOptions['config'], root: string | undefined): Promise<LintSetup> {
+  return (await import('./commitlint/setup.js')).resolveLintSetup(config, root);
 }

@@ -17,4 +17,12 @@ describe('shellQuote', () => {
     assert.equal(shellQuote('src/a.ts'), 'src/a.ts');
     assert.equal(shellQuote("my file's.txt"), "'my file'\\''s.txt'");
   });
+
+  it('in a script file, keeps plain single quotes that every sh reads back, line breaks and all', () => {
+    const name = "pkg\nit's";
+    const quoted = shellQuote(name, { inScript: true });
+    assert.equal(quoted, "'pkg\nit'\\''s'");
+    const echoed = spawnSync('sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' });
+    assert.equal(echoed.stdout, name);
+  });
 });

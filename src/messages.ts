@@ -17,13 +17,16 @@ function relativeTo(root: string, file: string): string {
 const CLI = 'npx mcflow-hooks';
 
 /**
- * Quotes a path for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`. A name with
- * a line break or another control character becomes `$'a\nb'` (bash, zsh, ksh; POSIX 2024): the
- * command stays on one line, which no name can break into lines of its own.
+ * Quotes a path or name for a POSIX shell when it needs it: `my file.txt` → `'my file.txt'`, so a
+ * printed command can be pasted. The one shell quoting of the package (messages, checks, hook files).
+ * In a printed command a name with a line break or another control character becomes `$'a\nb'`
+ * (bash, zsh, ksh; POSIX 2024): the command stays on one line, which no name can break into lines
+ * of its own. In a script file (`inScript`: a hook line run by `sh`) plain single quotes hold a
+ * line break in every POSIX shell, where `$'…'` is not understood by every `sh` (older dash).
  */
-export function shellQuote(value: string): string {
+export function shellQuote(value: string, options: { inScript?: boolean } = {}): string {
   if (/^[\w@%+=:,./-]+$/.test(value)) return value;
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
+  if (!options.inScript && /[\u0000-\u001f\u007f]/.test(value)) {
     const escaped = value.replace(/[\\']/g, (ch) => `\\${ch}`).replace(/[\u0000-\u001f\u007f]/g, (ch) => CONTROL_ESCAPES[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
     return `$'${escaped}'`;
   }

@@ -130,12 +130,6 @@ export interface Change {
   pullRequest?: { title?: string; body?: string; number?: number; labels?: string[] };
   /** verify: the policy the change is judged by and the one it brings, for `policy-change`. */
   policyReview?: PolicyReview;
-  /**
-   * verify: the commitlint rules to lint messages and the title with, when the source decides
-   * them (the target branch's commitlint config, src/ci/commitlint-base.ts) instead of the work
-   * tree's. Loaded on first use.
-   */
-  lintSetup?: () => Promise<import('./commitlint/setup.js').LintSetup>;
   /** pre-push: the commits whose files are in `files` (every one the remote lacks, newest first). */
   history?: { commits: string[] };
   /** verify: every commit of the range, newest first, merges included (`messages` may leave merges out). */

@@ -37,19 +37,19 @@ function adoptedRepo(t: TestContext): TestRepo {
 const findings = (report: Report) => report.sections.flatMap((section) => section.findings);
 
 describe('audit baseline', () => {
-  it('round trip: write, add a new violation, only the new one is reported; the file holds no secret', (t) => {
+  it('round trip: write, add a new violation, only the new one is reported; the file holds no secret', async (t) => {
     const repo = adoptedRepo(t);
-    const before = JSON.parse(repo.cli(['audit', '--format', 'json']).stdout) as Report;
+    const before = JSON.parse((await repo.run(['audit', '--format', 'json'])).stdout) as Report;
     assert.ok(findings(before).length >= 4, 'the old history has findings');
 
-    const written = repo.cli(['audit', '--write-baseline', 'audit-baseline.json']);
+    const written = await repo.run(['audit', '--write-baseline', 'audit-baseline.json']);
     assert.equal(written.code, 0, written.output);
     assert.match(written.stderr, new RegExp(`Wrote ${new Set(findings(before).map((f) => JSON.stringify(f))).size} known findings to audit-baseline\\.json`));
     const file = repo.read('audit-baseline.json');
     assert.doesNotMatch(file, /sk_live|u8jz|9fQ2/, 'no secret, not even its masked excerpt');
     assert.equal((JSON.parse(file) as { version: number }).version, 1);
 
-    const quiet = repo.cli(['audit', '--baseline', 'audit-baseline.json', '--format', 'json']);
+    const quiet = await repo.run(['audit', '--baseline', 'audit-baseline.json', '--format', 'json']);
     assert.equal(quiet.code, 0, quiet.output);
     assert.deepEqual(validateReport('audit', quiet.stdout), [], 'a baselined report keeps the shape');
     const clean = JSON.parse(quiet.stdout) as Report;
@@ -60,7 +60,7 @@ describe('audit baseline', () => {
     repo.write('src/other.ts', `export const key = "${STRIPE_2}";\n`);
     repo.git(['add', 'src/other.ts']);
     const fresh = repo.commitQuietly('Add another key');
-    const after = repo.cli(['audit', '--baseline', 'audit-baseline.json', '--format', 'json']);
+    const after = await repo.run(['audit', '--baseline', 'audit-baseline.json', '--format', 'json']);
     assert.equal(after.code, 1, after.output);
     const report = JSON.parse(after.stdout) as Report;
     const commits = new Set(findings(report).map((f) => f.commit));
@@ -69,7 +69,7 @@ describe('audit baseline', () => {
     assert.ok(findings(report).some((f) => f.check === 'commit-message'));
 
     // verify reads the same baseline: the old commits of this push are known, the new one is not.
-    const verify = repo.cli(['verify', '--base', 'main-production', '--head', 'develop', '--format', 'json', '--baseline', 'audit-baseline.json']);
+    const verify = await repo.run(['verify', '--base', 'main-production', '--head', 'develop', '--format', 'json', '--baseline', 'audit-baseline.json']);
     const verified = JSON.parse(verify.stdout) as { findings: { commit?: string }[] };
     assert.equal(verify.code, 1, verify.output);
     assert.ok(verified.findings.length > 0);
@@ -77,21 +77,21 @@ describe('audit baseline', () => {
     assert.match(verify.stderr, /known findings? in the baseline audit-baseline\.json not shown/);
   });
 
-  it('a missing or foreign baseline file is exit 2 with the fix', (t) => {
+  it('a missing or foreign baseline file is exit 2 with the fix', async (t) => {
     const repo = adoptedRepo(t);
-    const missing = repo.cli(['audit', '--baseline', 'nope.json']);
+    const missing = await repo.run(['audit', '--baseline', 'nope.json']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /Cannot read the baseline nope\.json: no such file/);
     assert.match(missing.stderr, /→ write one first: npx mcflow-hooks audit --write-baseline <file>/);
     repo.write('foreign.json', '{"results": {}}');
-    const foreign = repo.cli(['verify', '--staged', '--baseline', 'foreign.json']);
+    const foreign = await repo.run(['verify', '--staged', '--baseline', 'foreign.json']);
     assert.equal(foreign.code, 2);
     assert.match(foreign.stderr, /is not a mcflow-hooks baseline/);
   });
 });
 
 describe('audit: where sensitive content was and still is', () => {
-  it('a secret only ever on a feature branch is named there, not "removed from" protected branches', (t) => {
+  it('a secret only ever on a feature branch is named there, not "removed from" protected branches', async (t) => {
     const repo = createRepo(t, { branch: 'main-production' });
     repo.write('README.md', '# app\n');
     repo.git(['add', '-A']);
@@ -101,7 +101,7 @@ describe('audit: where sensitive content was and still is', () => {
     repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
     repo.git(['add', '-A']);
     repo.commitQuietly('feat: add payments');
-    const report = JSON.parse(repo.cli(['audit', '--format', 'json']).stdout) as Report;
+    const report = JSON.parse((await repo.run(['audit', '--format', 'json'])).stdout) as Report;
     const secret = findings(report).find((f) => f.check === 'secrets')!;
     assert.match(secret.message, /; still present on feature\/pay$/);
     assert.doesNotMatch(secret.message, /main-production|develop/);
@@ -109,7 +109,7 @@ describe('audit: where sensitive content was and still is', () => {
     repo.write('src/pay.ts', 'export const key = process.env.KEY;\n');
     repo.git(['add', '-A']);
     repo.commitQuietly('fix: read the key from the environment');
-    const later = JSON.parse(repo.cli(['audit', '--format', 'json']).stdout) as Report;
+    const later = JSON.parse((await repo.run(['audit', '--format', 'json'])).stdout) as Report;
     const removed = findings(later).find((f) => f.check === 'secrets')!;
     assert.match(removed.message, /; was on feature\/pay, removed from it — rotate it anyway/);
     assert.deepEqual(removed.presence, { status: 'removed', branches: [], was: ['feature/pay'] });
@@ -117,7 +117,7 @@ describe('audit: where sensitive content was and still is', () => {
     repo.git(['tag', 'old-pay', 'HEAD']);
     repo.git(['switch', '-q', 'main-production']);
     repo.git(['branch', '-D', 'feature/pay']);
-    const gone = JSON.parse(repo.cli(['audit', '--format', 'json']).stdout) as Report;
+    const gone = JSON.parse((await repo.run(['audit', '--format', 'json'])).stdout) as Report;
     assert.match(findings(gone).find((f) => f.check === 'secrets')!.message, /; on no live branch now/);
     fs.rmSync(path.join(repo.dir, 'src'), { recursive: true, force: true });
   });

@@ -130,9 +130,9 @@ interface JsonReport {
 const sectionOf = (report: JsonReport, id: string) => report.sections.find((section) => section.id === id)!.findings;
 
 describe('mcflow-hooks audit', () => {
-  it('reports every kind of finding with the commit that made it, and exits 1', (t) => {
+  it('reports every kind of finding with the commit that made it, and exits 1', async (t) => {
     const s = buildScenario(t);
-    const result = s.repo.cli(['audit', '--format', 'json']);
+    const result = await s.repo.run(['audit', '--format', 'json']);
     assert.equal(result.code, 1, result.output);
     assert.doesNotMatch(result.output, new RegExp(`${STRIPE}|${GITLAB}`), 'no whole secret in the output');
     assert.deepEqual(validateReport('audit', result.stdout), []);
@@ -191,9 +191,9 @@ describe('mcflow-hooks audit', () => {
     );
   });
 
-  it('prints the summary first in text, and writes Markdown to --output', (t) => {
+  it('prints the summary first in text, and writes Markdown to --output', async (t) => {
     const s = buildScenario(t);
-    const text = s.repo.cli(['audit']);
+    const text = await s.repo.run(['audit']);
     assert.equal(text.code, 1, text.output);
     const lines = text.stdout.split('\n');
     assert.match(lines[0]!, /^✖ Audit failed/);
@@ -201,49 +201,49 @@ describe('mcflow-hooks audit', () => {
     assert.match(text.stdout, /── Branches ──\n +branch +base +ahead +behind/);
     assert.equal(text.stderr, '', 'no progress line on a non-TTY');
 
-    const out = s.repo.cli(['audit', '--format', 'markdown', '--output', 'audit.md']);
+    const out = await s.repo.run(['audit', '--format', 'markdown', '--output', 'audit.md']);
     assert.equal(out.code, 1);
     assert.equal(out.stdout, '');
     assert.match(out.stderr, /Audit report written to audit\.md/);
     assert.match(s.repo.read('audit.md'), /^# mcflow-hooks audit\n\n\*\*✖ Audit failed/);
   });
 
-  it('matches the JSON and Markdown golden files', (t) => {
+  it('matches the JSON and Markdown golden files', async (t) => {
     const s = buildScenario(t);
-    const json = s.repo.cli(['audit', '--format', 'json']);
+    const json = await s.repo.run(['audit', '--format', 'json']);
     assertGolden('audit.json', normalise(json.stdout));
-    const markdown = s.repo.cli(['audit', '--format', 'markdown']);
+    const markdown = await s.repo.run(['audit', '--format', 'markdown']);
     assertGolden('audit.md', normalise(markdown.stdout));
   });
 
-  it('limits history with --since and refs with --refs', (t) => {
+  it('limits history with --since and refs with --refs', async (t) => {
     const s = buildScenario(t);
-    const since = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--since', s.envDeleted]).stdout) as JsonReport;
+    const since = JSON.parse((await s.repo.run(['audit', '--format', 'json', '--since', s.envDeleted])).stdout) as JsonReport;
     const history = sectionOf(since, 'history');
     assert.deepEqual(history.map((f) => f.commit), [s.keptSecret], 'only what came after --since');
-    const byDate = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--since', '30 days ago']).stdout) as JsonReport;
+    const byDate = JSON.parse((await s.repo.run(['audit', '--format', 'json', '--since', '30 days ago'])).stdout) as JsonReport;
     assert.deepEqual(sectionOf(byDate, 'history'), []);
-    const onlyMain = JSON.parse(s.repo.cli(['audit', '--format', 'json', '--refs', 'main-production']).stdout) as JsonReport;
+    const onlyMain = JSON.parse((await s.repo.run(['audit', '--format', 'json', '--refs', 'main-production'])).stdout) as JsonReport;
     assert.equal(onlyMain.scope.commits, 2);
     assert.deepEqual(onlyMain.scope.protectedBranches, ['main-production']);
-    const none = s.repo.cli(['audit', '--refs', 'nothing/*']);
+    const none = await s.repo.run(['audit', '--refs', 'nothing/*']);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /--refs nothing\/\* matches no branch or tag here/);
-    const bad = s.repo.cli(['audit', '--since', 'not-a-thing']);
+    const bad = await s.repo.run(['audit', '--since', 'not-a-thing']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--since "not-a-thing" is neither a commit, branch or tag here, nor a date\n  → give a date/);
   });
 
-  it('passes on an empty repository and on a single clean commit', (t) => {
+  it('passes on an empty repository and on a single clean commit', async (t) => {
     const empty = createRepo(t, { branch: 'main' });
-    const none = empty.cli(['audit']);
+    const none = await empty.run(['audit']);
     assert.equal(none.code, 0, none.output);
     assert.match(none.stdout, /^✔ Audit passed: nothing to report\n0 refs, 0 commits scanned; protected: none found/);
 
     const single = createRepo(t, { branch: 'main' });
     single.write('README.md', '# one\n');
     commitAt(single, 'chore: start', 1);
-    const one = single.cli(['audit', '--format', 'json']);
+    const one = await single.run(['audit', '--format', 'json']);
     assert.equal(one.code, 0, one.output);
     const report = JSON.parse(one.stdout) as JsonReport;
     assert.equal(report.scope.commits, 1);
@@ -251,9 +251,9 @@ describe('mcflow-hooks audit', () => {
     assert.equal(report.summary.errors + report.summary.warnings, 0);
   });
 
-  it('writes SARIF through verify\'s reporter, every finding located', (t) => {
+  it('writes SARIF through verify\'s reporter, every finding located', async (t) => {
     const s = buildScenario(t);
-    const result = s.repo.cli(['audit', '--format', 'sarif']);
+    const result = await s.repo.run(['audit', '--format', 'sarif']);
     assert.equal(result.code, 1, result.stderr);
     const log = JSON.parse(result.stdout) as { runs: { automationDetails: { id: string }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     assert.deepEqual(validateSarif(result.stdout), []);
@@ -263,13 +263,13 @@ describe('mcflow-hooks audit', () => {
     assert.ok(results.some((r) => r.ruleId === 'direct-commits' && r.locations[0]!.physicalLocation.artifactLocation.uri === '.mcflowrc.json'));
   });
 
-  it('reads odd file names from history: spaces, a newline, unicode', (t) => {
+  it('reads odd file names from history: spaces, a newline, unicode', async (t) => {
     const repo = createRepo(t, { branch: 'main' });
     repo.write('my dir/.env', 'A=1\n');
     repo.write('new\nline.ts', `export const k = "${STRIPE}";\n`);
     repo.write('café/key.pem', '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n');
     const sha = commitAt(repo, 'chore: add odd files', 2);
-    const report = JSON.parse(repo.cli(['audit', '--format', 'json']).stdout) as JsonReport;
+    const report = JSON.parse((await repo.run(['audit', '--format', 'json'])).stdout) as JsonReport;
     const history = sectionOf(report, 'history').map((f) => [f.check, f.file, f.commit, f.presence?.status]);
     assert.deepEqual(history.sort(), [
       ['secrets', 'new\nline.ts', sha, 'present'],
@@ -278,18 +278,18 @@ describe('mcflow-hooks audit', () => {
     ]);
   });
 
-  it('refuses a shallow clone, which would hide history', (t) => {
+  it('refuses a shallow clone, which would hide history', async (t) => {
     const s = buildScenario(t);
     const clone = path.join(s.repo.home, 'shallow');
     s.repo.git(['clone', '-q', '--depth=1', '--no-local', `file://${s.repo.dir}`, clone]);
-    const result = s.repo.cli(['audit'], { cwd: clone });
+    const result = await s.repo.run(['audit'], { cwd: clone });
     assert.equal(result.code, 2, result.output);
     assert.match(result.stderr, /shallow clone.*\n  → fetch the whole history first: git fetch --unshallow/);
   });
 
-  it('refuses an unknown format with exit 2', (t) => {
+  it('refuses an unknown format with exit 2', async (t) => {
     const repo = createRepo(t);
-    const result = repo.cli(['audit', '--format', 'xml']);
+    const result = await repo.run(['audit', '--format', 'xml']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /xml/);
   });

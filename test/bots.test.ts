@@ -10,7 +10,7 @@ const RENOVATE = { GIT_AUTHOR_NAME: 'renovate[bot]', GIT_AUTHOR_EMAIL: '29139614
 const QUOTED_SIGNOFF = 'Signed-off-by: dependabot[bot] <support@github.com>';
 
 describe('bot commits', () => {
-  it('hook: lints a human message that ends with a bot sign-off, skips one the bot authored', (t) => {
+  it('hook: lints a human message that ends with a bot sign-off, skips one the bot authored', async (t) => {
     const repo = createRepo(t);
     repo.installHooks({ 'commit-msg': 'mcflow-hooks run commit-msg "$1"\n' });
     const human = repo.git(['commit', '--allow-empty', '-m', 'WIP stuff', '-m', QUOTED_SIGNOFF], { allowFailure: true });
@@ -20,13 +20,13 @@ describe('bot commits', () => {
     assert.equal(bot.code, 0, bot.output);
   });
 
-  it('verify: skips a Renovate commit without a sign-off, lints a human one that quotes a bot sign-off', (t) => {
+  it('verify: skips a Renovate commit without a sign-off, lints a human one that quotes a bot sign-off', async (t) => {
     const repo = createRepo(t);
     const base = repo.commitQuietly('chore: initial commit');
     repo.git(['checkout', '-q', '-b', 'feature/deps']);
     repo.git(['commit', '--allow-empty', '--no-verify', '-q', '-m', 'Update dependency zx to v9'], { env: RENOVATE });
     const human = repo.commitQuietly(`WIP stuff\n\n${QUOTED_SIGNOFF}`);
-    const result = repo.cli(['verify', '--base', base, '--format', 'json']);
+    const result = await repo.run(['verify', '--base', base, '--format', 'json']);
     assert.equal(result.code, 1, result.output);
     assert.deepEqual(validateReport('verify', result.stdout), []);
     const findings = (JSON.parse(result.stdout) as { findings: { check: string; commit?: string }[] }).findings.filter((f) => f.check === 'commit-message');
@@ -34,12 +34,12 @@ describe('bot commits', () => {
     assert.deepEqual([...new Set(findings.map((f) => f.commit))], [human]);
   });
 
-  it('audit: the same decision over history', (t) => {
+  it('audit: the same decision over history', async (t) => {
     const repo = createRepo(t);
     repo.commitQuietly('chore: initial commit');
     repo.git(['commit', '--allow-empty', '--no-verify', '-q', '-m', 'Update dependency zx to v9'], { env: RENOVATE });
     const human = repo.commitQuietly(`WIP stuff\n\n${QUOTED_SIGNOFF}`);
-    const result = repo.cli(['audit', '--format', 'json']);
+    const result = await repo.run(['audit', '--format', 'json']);
     const report = JSON.parse(result.stdout) as { sections: { id: string; findings: { check: string; commit?: string }[] }[] };
     const commits = report.sections.find((s) => s.id === 'commits')!.findings.filter((f) => f.check === 'commit-message');
     assert.deepEqual([...new Set(commits.map((f) => f.commit))], [human]);

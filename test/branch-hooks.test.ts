@@ -41,7 +41,7 @@ const remoteSha = (repo: Repo, ref: string) =>
 const headSha = (repo: Repo) => repo.git(['rev-parse', 'HEAD']).stdout.trim();
 
 describe('pre-commit hook: protected-branch and branch-name', () => {
-  it('refuses a commit on develop, names the fix, and leaves the index alone; the fix works', (t) => {
+  it('refuses a commit on develop, names the fix, and leaves the index alone; the fix works', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', 'develop']);
     const before = headSha(repo);
@@ -63,7 +63,7 @@ describe('pre-commit hook: protected-branch and branch-name', () => {
     assert.equal(repo.git(['log', '-1', '--format=%s']).stdout.trim(), 'feat: add login');
   });
 
-  it('allows the very first commit of a new repository on main', (t) => {
+  it('allows the very first commit of a new repository on main', async (t) => {
     const repo = hookedRepo(t);
     repo.write('README.md', 'hello\n');
     repo.git(['add', 'README.md']);
@@ -72,7 +72,7 @@ describe('pre-commit hook: protected-branch and branch-name', () => {
     assert.doesNotMatch(result.output, /protected-branch/);
   });
 
-  it('refuses a protected orphan branch in a repository that has history', (t) => {
+  it('refuses a protected orphan branch in a repository that has history', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['branch', '-q', '-D', 'main-production']);
     repo.git(['switch', '-q', '--orphan', 'main-production']);
@@ -83,7 +83,7 @@ describe('pre-commit hook: protected-branch and branch-name', () => {
     assert.match(result.output, /protected branch "main-production"/);
   });
 
-  it('allows the commit that concludes a merge in progress on develop', (t) => {
+  it('allows the commit that concludes a merge in progress on develop', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'feature/shared-file']);
     commitFile(repo, 'shared.txt', 'feature side\n');
@@ -98,7 +98,7 @@ describe('pre-commit hook: protected-branch and branch-name', () => {
     assert.equal(repo.git(['rev-list', '--count', '--merges', 'HEAD']).stdout.trim(), '1');
   });
 
-  it('allows a commit on a detached HEAD', (t) => {
+  it('allows a commit on a detached HEAD', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '--detach', 'develop']);
     repo.write('x.txt', 'x\n');
@@ -108,7 +108,7 @@ describe('pre-commit hook: protected-branch and branch-name', () => {
     assert.equal(result.output.includes('[protected-branch]'), false);
   });
 
-  it('warns, but commits, on a badly named branch (the preset\'s pre-commit level)', (t) => {
+  it('warns, but commits, on a badly named branch (the preset\'s pre-commit level)', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'Login']);
     repo.write('x.txt', 'x\n');
@@ -121,7 +121,7 @@ describe('pre-commit hook: protected-branch and branch-name', () => {
 });
 
 describe('post-checkout hook: branch-name', () => {
-  it('warns about a bad new branch with the rename command, and never fails the switch', (t) => {
+  it('warns about a bad new branch with the rename command, and never fails the switch', async (t) => {
     const repo = sharedRepo(t);
     const result = repo.git(['switch', '-c', 'Feature/Login-Form']);
     assert.equal(result.code, 0);
@@ -135,7 +135,7 @@ describe('post-checkout hook: branch-name', () => {
     assert.equal(again.stdout + again.stderr, "Switched to a new branch 'feature/login-form-2'\n");
   });
 
-  it('exits 0 even when the config makes branch-name an error', (t) => {
+  it('exits 0 even when the config makes branch-name an error', async (t) => {
     const repo = sharedRepo(t);
     repo.write('.mcflowrc.json', JSON.stringify({ checks: { 'branch-name': 'error' } }));
     const result = repo.git(['switch', '-c', 'wip'], { allowFailure: true });
@@ -144,7 +144,7 @@ describe('post-checkout hook: branch-name', () => {
     assert.match(result.output, /git branch -m feature\/wip/);
   });
 
-  it('says nothing on a file checkout or a detached HEAD', (t) => {
+  it('says nothing on a file checkout or a detached HEAD', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'Bad_Name']);
     repo.write('README.md', 'changed\n');
@@ -158,7 +158,7 @@ describe('post-checkout hook: branch-name', () => {
 });
 
 describe('pre-push hook: protected-branch', () => {
-  it('pushes a well-named feature branch', (t) => {
+  it('pushes a well-named feature branch', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'feature/login']);
     const sha = commitFile(repo, 'login.ts', 'export {};\n');
@@ -167,7 +167,7 @@ describe('pre-push hook: protected-branch', () => {
     assert.equal(remoteSha(repo, 'refs/heads/feature/login'), sha);
   });
 
-  it('refuses `git push origin develop` with a local commit on develop', (t) => {
+  it('refuses `git push origin develop` with a local commit on develop', async (t) => {
     const repo = sharedRepo(t);
     const before = remoteSha(repo, 'refs/heads/develop');
     repo.git(['switch', '-q', 'develop']);
@@ -182,7 +182,7 @@ describe('pre-push hook: protected-branch', () => {
     assert.equal(remoteSha(repo, 'refs/heads/develop'), before);
   });
 
-  it('decides from the ref updates, not the current branch: `git push origin HEAD:main` and `feature/x:develop`', (t) => {
+  it('decides from the ref updates, not the current branch: `git push origin HEAD:main` and `feature/x:develop`', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'feature/x']);
     commitFile(repo, 'x.txt', 'x\n');
@@ -195,7 +195,7 @@ describe('pre-push hook: protected-branch', () => {
     assert.equal(remoteSha(repo, 'refs/heads/main'), remoteSha(repo, 'refs/heads/develop'), 'neither moved');
   });
 
-  it('refuses `git push --force` to develop as a force update', (t) => {
+  it('refuses `git push --force` to develop as a force update', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', 'develop']);
     commitFile(repo, 'a.txt', 'a\n');
@@ -210,7 +210,7 @@ describe('pre-push hook: protected-branch', () => {
     assert.equal(remoteSha(repo, 'refs/heads/develop'), published);
   });
 
-  it('refuses `git push origin :develop` (a deletion), and `git push origin --delete main`', (t) => {
+  it('refuses `git push origin :develop` (a deletion), and `git push origin --delete main`', async (t) => {
     const repo = sharedRepo(t);
     for (const args of [['origin', ':develop'], ['origin', '--delete', 'main']]) {
       const branch = args.at(-1)!.replace(':', '');
@@ -222,7 +222,7 @@ describe('pre-push hook: protected-branch', () => {
     }
   });
 
-  it('warns on a force push to a feature branch, and pushes it', (t) => {
+  it('warns on a force push to a feature branch, and pushes it', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'feature/rewrite']);
     commitFile(repo, 'a.txt', 'a\n');
@@ -234,7 +234,7 @@ describe('pre-push hook: protected-branch', () => {
     assert.equal(remoteSha(repo, 'refs/heads/feature/rewrite'), headSha(repo));
   });
 
-  it('refuses a multi-ref push as a whole when one ref is protected, naming only that one', (t) => {
+  it('refuses a multi-ref push as a whole when one ref is protected, naming only that one', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'feature/a']);
     commitFile(repo, 'a.txt', 'a\n');
@@ -250,7 +250,7 @@ describe('pre-push hook: protected-branch', () => {
     assert.equal(remoteSha(repo, 'refs/heads/feature/a'), undefined, 'git pushes nothing when the hook refuses');
   });
 
-  it('refuses `git push --all` and `git push --mirror` that would update develop or push a bad name', (t) => {
+  it('refuses `git push --all` and `git push --mirror` that would update develop or push a bad name', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', 'develop']);
     commitFile(repo, 'd.txt', 'd\n');
@@ -264,7 +264,7 @@ describe('pre-push hook: protected-branch', () => {
     assert.equal(remoteSha(repo, 'refs/heads/Bad_Name'), undefined);
   });
 
-  it('lets release automation update a protected branch through MCFLOW_ALLOW_PUSH, and says so', (t) => {
+  it('lets release automation update a protected branch through MCFLOW_ALLOW_PUSH, and says so', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', 'main-production']);
     const sha = commitFile(repo, 'CHANGELOG.md', 'v1.0.0\n', 'chore(release): 1.0.0');
@@ -278,7 +278,7 @@ describe('pre-push hook: protected-branch', () => {
 });
 
 describe('pre-push hook: branch-name', () => {
-  it('refuses a badly named branch with the rename and push commands', (t) => {
+  it('refuses a badly named branch with the rename and push commands', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'Feature/Login']);
     const result = repo.git(['push', 'origin', 'Feature/Login'], { allowFailure: true });
@@ -291,7 +291,7 @@ describe('pre-push hook: branch-name', () => {
     assert.equal(repo.git(['push', '-u', 'origin', 'feature/login']).code, 0);
   });
 
-  it('checks the remote name of `git push origin feature/ok:wip`, and lets a bad branch be deleted', (t) => {
+  it('checks the remote name of `git push origin feature/ok:wip`, and lets a bad branch be deleted', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['switch', '-q', '-c', 'feature/ok']);
     const result = repo.git(['push', 'origin', 'feature/ok:wip'], { allowFailure: true });
@@ -311,7 +311,7 @@ describe('pre-push hook: tag-name', () => {
     return { repo, featureSha };
   }
 
-  it('pushes release tags on production, pre-releases anywhere, and archive/* tags', (t) => {
+  it('pushes release tags on production, pre-releases anywhere, and archive/* tags', async (t) => {
     const { repo } = taggedRepo(t);
     repo.git(['tag', 'v1.0.0', 'main']);
     repo.git(['tag', '-a', '-m', 'release 1.0.1', 'v1.0.1+20250127.1', 'main']);
@@ -323,7 +323,7 @@ describe('pre-push hook: tag-name', () => {
     assert.ok(remoteSha(repo, 'refs/tags/v1.0.1+20250127.1'));
   });
 
-  it('refuses a tag that is not a version, suggesting one', (t) => {
+  it('refuses a tag that is not a version, suggesting one', async (t) => {
     const { repo } = taggedRepo(t);
     repo.git(['tag', '1.2.0', 'main']);
     const result = repo.git(['push', 'origin', '1.2.0'], { allowFailure: true });
@@ -337,7 +337,7 @@ describe('pre-push hook: tag-name', () => {
     assert.equal(repo.git(['push', 'origin', 'v1.2.0']).code, 0);
   });
 
-  it('refuses a release tag on a commit no production branch contains', (t) => {
+  it('refuses a release tag on a commit no production branch contains', async (t) => {
     const { repo, featureSha } = taggedRepo(t);
     repo.git(['tag', '-a', '-m', 'v2.0.0', 'v2.0.0', 'feature/next']);
     const result = repo.git(['push', 'origin', 'v2.0.0'], { allowFailure: true });
@@ -347,7 +347,7 @@ describe('pre-push hook: tag-name', () => {
     assert.ok(featureSha);
   });
 
-  it('refuses `git push --tags` when one of several tags is bad', (t) => {
+  it('refuses `git push --tags` when one of several tags is bad', async (t) => {
     const { repo } = taggedRepo(t);
     repo.git(['tag', 'v1.0.0', 'main']);
     repo.git(['tag', 'latest', 'main']);
@@ -358,7 +358,7 @@ describe('pre-push hook: tag-name', () => {
     assert.equal(remoteSha(repo, 'refs/tags/v1.0.0'), undefined);
   });
 
-  it('refuses deleting a release tag, and moving one', (t) => {
+  it('refuses deleting a release tag, and moving one', async (t) => {
     const { repo } = taggedRepo(t);
     repo.git(['tag', 'v1.0.0', 'main']);
     repo.git(['tag', 'v1.1.0-rc.1', 'main']);
@@ -378,7 +378,7 @@ describe('pre-push hook: tag-name', () => {
     assert.equal(repo.git(['push', 'origin', '--delete', 'v1.1.0-rc.1']).code, 0);
   });
 
-  it('warns "could not check" when the clone has no production branch', (t) => {
+  it('warns "could not check" when the clone has no production branch', async (t) => {
     const repo = hookedRepo(t, 'develop');
     repo.write('README.md', 'hello\n');
     repo.git(['add', 'README.md']);
@@ -390,7 +390,7 @@ describe('pre-push hook: tag-name', () => {
     assert.match(result.output, /→ fetch them, then push again: git fetch origin/);
   });
 
-  it('warns "could not check" rather than refusing in a shallow clone, where history may be cut off', (t) => {
+  it('warns "could not check" rather than refusing in a shallow clone, where history may be cut off', async (t) => {
     const { repo } = taggedRepo(t);
     repo.git(['push', '-q', '--no-verify', 'origin', 'feature/next']);
     const clone = path.join(path.dirname(repo.dir), 'shallow');
@@ -408,12 +408,12 @@ describe('pre-push hook: tag-name', () => {
 });
 
 describe('run pre-push by hand', () => {
-  it('reports findings as JSON with ref and commit', (t) => {
+  it('reports findings as JSON with ref and commit', async (t) => {
     const repo = sharedRepo(t);
     const sha = headSha(repo);
     const zero = '0'.repeat(40);
     const input = `(delete) ${zero} refs/heads/develop ${sha}\nrefs/tags/1.0 ${sha} refs/tags/1.0 ${zero}\n`;
-    const result = repo.cli(['run', 'pre-push', '--format', 'json', 'origin', repo.origin!], { input });
+    const result = await repo.run(['run', 'pre-push', '--format', 'json', 'origin', repo.origin!], { input });
     assert.equal(result.code, 1, result.output);
     const { findings } = JSON.parse(result.stdout);
     assert.deepEqual(
@@ -425,18 +425,18 @@ describe('run pre-push by hand', () => {
     );
   });
 
-  it('treats an unknown remote sha (a force push over commits this clone never fetched) as a force update', (t) => {
+  it('treats an unknown remote sha (a force push over commits this clone never fetched) as a force update', async (t) => {
     const repo = sharedRepo(t);
     const sha = headSha(repo);
     const input = `refs/heads/develop ${sha} refs/heads/develop ${'e'.repeat(40)}\n`;
-    const result = repo.cli(['run', 'pre-push', 'origin', repo.origin!], { input });
+    const result = await repo.run(['run', 'pre-push', 'origin', repo.origin!], { input });
     assert.equal(result.code, 1);
     assert.match(result.stdout, /force-updates the protected branch "develop"/);
   });
 
-  it('needs no git repository state beyond the input: no remote arguments, no stdin', (t) => {
+  it('needs no git repository state beyond the input: no remote arguments, no stdin', async (t) => {
     const repo = sharedRepo(t);
-    const result = repo.cli(['run', 'pre-push']);
+    const result = await repo.run(['run', 'pre-push']);
     assert.equal(result.code, 0, result.output);
     assert.equal(result.output, '');
   });
@@ -456,7 +456,7 @@ describe('the branch hooks stay lazy', () => {
       .map((file) => path.relative(PACKAGE_ROOT, file));
   }
 
-  it('pre-commit, post-checkout and pre-push (with a release tag) load their own checks and nothing else', (t) => {
+  it('pre-commit, post-checkout and pre-push (with a release tag) load their own checks and nothing else', async (t) => {
     const repo = sharedRepo(t);
     repo.git(['tag', 'v1.0.0']);
     const sha = headSha(repo);

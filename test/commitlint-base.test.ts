@@ -1,6 +1,6 @@
 // verify lints commit messages with the target branch's commitlint config, never the checkout's
 // (the pull request's): real repositories, simulated GitHub Actions and GitLab CI events, the
-// built CLI. A commitlint config the change adds or edits is reported by policy-change and
+// CLI run in-process through main(). A commitlint config the change adds or edits is reported by policy-change and
 // never run; hooks keep reading the work tree.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -65,12 +65,12 @@ function assertNoLeftovers(repo: TestRepo): void {
 describe('verify: the commitlint config comes from the target branch', () => {
   for (const provider of ['github', 'gitlab'] as const) {
     for (const file of ['commitlint.config.js', 'commitlint.config.mjs', '.commitlintrc.cjs']) {
-      it(`${provider}: a pull request that adds ${file} (a side effect, no rules) does not run it; bad messages still fail; policy-change lists it`, (t) => {
+      it(`${provider}: a pull request that adds ${file} (a side effect, no rules) does not run it; bad messages still fail; policy-change lists it`, async (t) => {
         const repo = repoWith(t);
         const marker = path.join(repo.home, 'commitlint-config-ran');
         commit(repo, { [file]: hostileConfig(marker, file.endsWith('.mjs')) }, 'added a config that allows anything');
         const env = provider === 'github' ? pr(repo, 'whatever') : gitlabMergeRequestEnv(repo, { base: 'develop', head: 'feature/change', title: 'whatever' });
-        const result = repo.cli(['verify', '--format', 'json'], { env });
+        const result = await repo.run(['verify', '--format', 'json'], { env });
         assert.equal(fs.existsSync(marker), false, 'the pull request\'s commitlint config ran inside verify');
         assert.equal(result.code, 1, result.output);
         const list = findings(result.stdout);
@@ -82,18 +82,18 @@ describe('verify: the commitlint config comes from the target branch', () => {
         assert.equal(changes[0]!.file, file);
         assert.match(changes[0]!.message, new RegExp(`^This change adds the commitlint config ${file.replace(/\./g, '\\.')}, which decides what a valid commit message is: verify does not run the change's version .*"@commitlint/config-conventional" preset`));
         // The hooks still read the work tree: there the author is the one committing.
-        const hook = repo.cli(['run', 'commit-msg', repo.write('.git/msg.txt', 'anything goes\n')]);
+        const hook = await repo.run(['run', 'commit-msg', repo.write('.git/msg.txt', 'anything goes\n')]);
         assert.equal(hook.code, 0, hook.output);
         assert.equal(fs.existsSync(marker), true, 'the hook reads the work tree\'s commitlint config');
       });
     }
   }
 
-  it('a pull request that edits the target\'s commitlint.config.mjs is linted with the target\'s version; the edit is reported', (t) => {
+  it('a pull request that edits the target\'s commitlint.config.mjs is linted with the target\'s version; the edit is reported', async (t) => {
     const repo = repoWith(t, { 'commitlint.config.mjs': STORY });
     const marker = path.join(repo.home, 'commitlint-config-ran');
     commit(repo, { 'commitlint.config.mjs': hostileConfig(marker, true) }, 'feat: allow every type');
-    const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+    const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo) });
     assert.equal(fs.existsSync(marker), false, 'the edited commitlint config ran inside verify');
     assert.equal(result.code, 1, result.output);
     const list = findings(result.stdout);
@@ -105,14 +105,14 @@ describe('verify: the commitlint config comes from the target branch', () => {
     assertNoLeftovers(repo);
   });
 
-  it('a pull request that does not touch it: the target\'s rules apply, no policy-change finding', (t) => {
+  it('a pull request that does not touch it: the target\'s rules apply, no policy-change finding', async (t) => {
     const repo = repoWith(t, { 'commitlint.config.mjs': STORY });
     commit(repo, { 'src/a.ts': 'export const a = 1;\n' }, 'story: add a');
-    const ok = repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'story: add a') });
+    const ok = await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'story: add a') });
     assert.equal(ok.code, 0, ok.output);
     assert.deepEqual(findings(ok.stdout), []);
     commit(repo, { 'src/b.ts': 'export const b = 1;\n' }, 'feat: add b');
-    const bad = repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'story: add a and b') });
+    const bad = await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'story: add a and b') });
     assert.equal(bad.code, 1, bad.output);
     const list = findings(bad.stdout);
     assert.deepEqual(list.map((f) => f.check), ['commit-message']);
@@ -120,55 +120,55 @@ describe('verify: the commitlint config comes from the target branch', () => {
     assertNoLeftovers(repo);
   });
 
-  it('a higher-precedence file added beside the target\'s config does not win in verify; it is reported', (t) => {
+  it('a higher-precedence file added beside the target\'s config does not win in verify; it is reported', async (t) => {
     const repo = repoWith(t, { 'commitlint.config.mjs': STORY });
     commit(repo, { '.commitlintrc.json': JSON.stringify({ rules: {} }) }, 'feat: relax the rules');
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo) }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo) })).stdout);
     assert.ok(of(list, 'commit-message').some((f) => /type must be one of \[story\]/.test(f.message)), JSON.stringify(list, null, 2));
     const changes = of(list, 'policy-change');
     assert.equal(changes.length, 1, JSON.stringify(changes, null, 2));
     assert.match(changes[0]!.message, /^This change makes the commitlint config \.commitlintrc\.json win over the commitlint config commitlint\.config\.mjs/);
   });
 
-  it('a pull request that removes the target\'s config is still linted with it; the removal is reported', (t) => {
+  it('a pull request that removes the target\'s config is still linted with it; the removal is reported', async (t) => {
     const repo = repoWith(t, { 'commitlint.config.mjs': STORY });
     repo.git(['rm', '-q', 'commitlint.config.mjs']);
     repo.commitQuietly('feat: drop the commit rules');
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo) }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo) })).stdout);
     assert.ok(of(list, 'commit-message').some((f) => /type must be one of \[story\]/.test(f.message)), JSON.stringify(list, null, 2));
     assert.match(of(list, 'policy-change')[0]!.message, /^This change removes the commitlint config commitlint\.config\.mjs, .*still lints the commits/);
   });
 
-  it('package.json: a version bump is no change; an edit of its "commitlint" key is reported and not used', (t) => {
+  it('package.json: a version bump is no change; an edit of its "commitlint" key is reported and not used', async (t) => {
     const manifest = (version: string, rules: object) => JSON.stringify({ name: 'app', version, commitlint: { rules } });
     const story = { 'type-enum': [2, 'always', ['story']], 'type-empty': [2, 'never'] };
     const repo = repoWith(t, { 'package.json': manifest('1.0.0', story) });
     commit(repo, { 'package.json': manifest('1.1.0', story) }, 'story: release 1.1.0');
-    const bump = repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'story: release 1.1.0') });
+    const bump = await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'story: release 1.1.0') });
     assert.equal(bump.code, 0, bump.output);
     commit(repo, { 'package.json': manifest('1.1.0', {}) }, 'feat: no more rules');
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'story: release 1.1.0') }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'story: release 1.1.0') })).stdout);
     assert.ok(of(list, 'commit-message').some((f) => /type must be one of \[story\]/.test(f.message)), JSON.stringify(list, null, 2));
     assert.match(of(list, 'policy-change')[0]!.message, /^This change edits the commitlint config in package\.json \("commitlint"\)/);
   });
 
-  it('the target\'s config extends an installed package and is TypeScript: it loads from the installed node_modules, nothing is left behind', (t) => {
+  it('the target\'s config extends an installed package and is TypeScript: it loads from the installed node_modules, nothing is left behind', async (t) => {
     const ts = "import type { UserConfig } from '@commitlint/types';\nconst config: UserConfig = { extends: ['@commitlint/config-conventional'], rules: { 'scope-empty': [2, 'never'] } };\nexport default config;\n";
     const repo = repoWith(t, { 'commitlint.config.ts': ts });
     installConventional(repo);
     commit(repo, { 'src/a.ts': 'export const a = 1;\n' }, 'feat(auth): add a');
-    const ok = repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'feat(auth): add a') });
+    const ok = await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'feat(auth): add a') });
     assert.equal(ok.code, 0, ok.output);
     commit(repo, { 'src/b.ts': 'export const b = 1;\n' }, 'feat: add b');
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'feat(auth): add a') }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'feat(auth): add a') })).stdout);
     assert.deepEqual(list.map((f) => [f.check, f.rules]), [['commit-message', ['scope-empty']]]);
     assertNoLeftovers(repo);
   });
 
-  it('a CommonJS .js config in a "type": "module" package is read with the target\'s module type', (t) => {
+  it('a CommonJS .js config in a "type": "module" package is read with the target\'s module type', async (t) => {
     const repo = repoWith(t, { 'package.json': JSON.stringify({ name: 'app', type: 'module' }), 'commitlint.config.js': STORY });
     commit(repo, { 'src/a.ts': 'export const a = 1;\n' }, 'feat: add a');
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'story: add a') }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'story: add a') })).stdout);
     assert.deepEqual(list.map((f) => f.check), ['commit-message']);
     assert.match(list[0]!.message, /type must be one of \[story\]/);
   });
@@ -179,12 +179,12 @@ describe('verify: the commitlint config comes from the target branch', () => {
     ['a relative extends', { '.commitlintrc.json': JSON.stringify({ extends: ['./commitlint.base.cjs'] }), 'commitlint.base.cjs': "module.exports = { rules: { 'type-enum': [2, 'always', ['story']] } };\n" }, 'commitlint.base.cjs'],
   ];
   for (const [name, files, imported] of localImports) {
-    it(`the target's config reaches a local file (${name}): read from the target commit, the pull request's edit of it never loaded`, (t) => {
+    it(`the target's config reaches a local file (${name}): read from the target commit, the pull request's edit of it never loaded`, async (t) => {
       const repo = repoWith(t, files);
       const marker = path.join(repo.home, 'local-file-ran');
       const hostile = imported.endsWith('.json') ? '{}' : imported.endsWith('.mjs') ? `import fs from 'node:fs';\nfs.writeFileSync(${JSON.stringify(marker)}, 'ran');\nexport default {};\n` : `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { rules: {} };\n`;
       commit(repo, { [imported]: hostile }, 'feat: relax the rules');
-      const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo, 'story: relax the rules') });
+      const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo, 'story: relax the rules') });
       assert.equal(fs.existsSync(marker), false, 'the pull request\'s local file ran');
       assert.equal(result.code, 1, result.output);
       const list = findings(result.stdout);
@@ -194,11 +194,11 @@ describe('verify: the commitlint config comes from the target branch', () => {
     });
   }
 
-  it('a target config that imports a file the commit does not have: exit 2 naming the file and the fix, the checkout\'s copy never loaded', (t) => {
+  it('a target config that imports a file the commit does not have: exit 2 naming the file and the fix, the checkout\'s copy never loaded', async (t) => {
     const repo = repoWith(t, { 'commitlint.config.mjs': "import rules from './commit-rules.mjs';\nexport default { rules };\n" });
     const marker = path.join(repo.home, 'local-file-ran');
     commit(repo, { 'commit-rules.mjs': `import fs from 'node:fs';\nfs.writeFileSync(${JSON.stringify(marker)}, 'ran');\nexport default {};\n` }, 'feat: add the rules file');
-    const result = repo.cli(['verify'], { env: pr(repo) });
+    const result = await repo.run(['verify'], { env: pr(repo) });
     assert.equal(fs.existsSync(marker), false, 'the pull request\'s local file ran');
     assert.equal(result.code, 2, result.output);
     assert.match(result.stderr, /commitlint\.config\.mjs at [0-9a-f]{12}/);
@@ -208,7 +208,7 @@ describe('verify: the commitlint config comes from the target branch', () => {
     assertNoLeftovers(repo);
   });
 
-  it('a push is linted with the config of the commit before the push; the edit is a warning there', (t) => {
+  it('a push is linted with the config of the commit before the push; the edit is a warning there', async (t) => {
     for (const provider of ['github', 'gitlab'] as const) {
       const repo = repoWith(t, { 'commitlint.config.mjs': STORY });
       repo.git(['checkout', '-q', 'develop']);
@@ -216,7 +216,7 @@ describe('verify: the commitlint config comes from the target branch', () => {
       const marker = path.join(repo.home, 'commitlint-config-ran');
       const after = commit(repo, { 'commitlint.config.mjs': hostileConfig(marker, true) }, 'feat: allow every type');
       const env = provider === 'github' ? githubPushEnv(repo, { ref: 'refs/heads/develop', before, after }) : gitlabPushEnv('develop', before, after);
-      const result = repo.cli(['verify', '--format', 'json'], { env });
+      const result = await repo.run(['verify', '--format', 'json'], { env });
       assert.equal(fs.existsSync(marker), false, `${provider}: the pushed commitlint config ran`);
       const list = findings(result.stdout);
       assert.ok(of(list, 'commit-message').some((f) => f.severity === 'error' && /type must be one of \[story\]/.test(f.message)), JSON.stringify(list, null, 2));

@@ -22,24 +22,24 @@ const FORMATS: [string, string][] = [
 
 describe('the project\'s own commitlint config, in every format', () => {
   for (const [file, content] of FORMATS) {
-    it(file, (t) => {
+    it(file, async (t) => {
       const repo = createRepo(t);
       repo.write(file, content);
-      assert.equal(repo.cli(['run', 'commit-msg', repo.write('ok.txt', 'story: add login\n')]).code, 0);
-      const bad = repo.cli(['run', 'commit-msg', repo.write('bad.txt', 'feat: add login\n')]);
+      assert.equal((await repo.run(['run', 'commit-msg', repo.write('ok.txt', 'story: add login\n')])).code, 0);
+      const bad = await repo.run(['run', 'commit-msg', repo.write('bad.txt', 'feat: add login\n')]);
       assert.equal(bad.code, 1, bad.output);
       assert.match(bad.stdout, /type must be one of \[story\]/);
     });
   }
 
-  it('extends @commitlint/config-conventional installed in the project', (t) => {
+  it('extends @commitlint/config-conventional installed in the project', async (t) => {
     const repo = createRepo(t);
     const scope = path.join(repo.dir, 'node_modules/@commitlint');
     fs.mkdirSync(scope, { recursive: true });
     fs.symlinkSync(path.join(PACKAGE_ROOT, 'node_modules/@commitlint/config-conventional'), path.join(scope, 'config-conventional'));
     repo.write('commitlint.config.mjs', "export default { extends: ['@commitlint/config-conventional'], rules: { 'scope-empty': [2, 'never'] } };\n");
-    assert.equal(repo.cli(['run', 'commit-msg', repo.write('ok.txt', 'feat(auth)!: add login\n')]).code, 0);
-    const bad = repo.cli(['run', 'commit-msg', repo.write('bad.txt', 'feat: add login\n')]);
+    assert.equal((await repo.run(['run', 'commit-msg', repo.write('ok.txt', 'feat(auth)!: add login\n')])).code, 0);
+    const bad = await repo.run(['run', 'commit-msg', repo.write('bad.txt', 'feat: add login\n')]);
     assert.equal(bad.code, 1, bad.output);
     assert.match(bad.stdout, /scope may not be empty/);
   });

@@ -39,7 +39,7 @@ function cacheFiles(dir: string): string[] {
 }
 
 describe('resolved-config cache: the mcflow config', () => {
-  it('a repository as init leaves it resolves once, then reads the cache', (t) => {
+  it('a repository as init leaves it resolves once, then reads the cache', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     assert.deepEqual(commitMsg(repo, 'feat: add login\n'), { code: 0, cold: true, output: '' });
@@ -48,7 +48,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.equal(commitMsg(repo, 'add login\n').code, 1, 'the cached policy still lints');
   });
 
-  it('one resolution per commit: pre-commit stores it, commit-msg (the last hook git runs) reads it', (t) => {
+  it('one resolution per commit: pre-commit stores it, commit-msg (the last hook git runs) reads it', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     repo.installHooks({
@@ -66,7 +66,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.doesNotMatch(fs.readFileSync(record, 'utf8'), /vendor\/cosmiconfig|shared\/glob/);
   });
 
-  it('editing the config rebuilds it', (t) => {
+  it('editing the config rebuilds it', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     assert.equal(commitMsg(repo, 'story: add login\n').code, 1);
@@ -76,7 +76,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.deepEqual([commitMsg(repo, 'story: add login\n').cold, commitMsg(repo, 'feat: add login\n').code], [false, 1]);
   });
 
-  it('a file the config extends is watched too', (t) => {
+  it('a file the config extends is watched too', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', JSON.stringify({ extends: './team.json' }));
     repo.write('team.json', JSON.stringify({ extends: 'gitflow' }));
@@ -85,7 +85,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.deepEqual(commitMsg(repo, 'story: add login\n').code, 0);
   });
 
-  it('a config file added earlier in the search order takes over', (t) => {
+  it('a config file added earlier in the search order takes over', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     assert.equal(commitMsg(repo, 'story: add login\n').code, 1);
@@ -97,7 +97,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.equal(commitMsg(repo, 'story: add login\n').code, 1, 'and removing it gives the old one back');
   });
 
-  it('a deleted or corrupted cache is rebuilt, never an error', (t) => {
+  it('a deleted or corrupted cache is rebuilt, never an error', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     commitMsg(repo, 'feat: add login\n');
@@ -112,7 +112,7 @@ describe('resolved-config cache: the mcflow config', () => {
     }
   });
 
-  it('an unwritable node_modules/.cache falls back to the temp dir', (t) => {
+  it('an unwritable node_modules/.cache falls back to the temp dir', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     const cache = path.join(repo.dir, 'node_modules/.cache');
@@ -134,7 +134,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.equal(commitMsg(bare, 'feat: add login\n').cold, false);
   });
 
-  it('a temp dir another user could write to is not trusted', (t) => {
+  it('a temp dir another user could write to is not trusted', async (t) => {
     const repo = cacheRepo(t);
     fs.rmSync(path.join(repo.dir, 'node_modules'), { recursive: true });
     repo.write('.mcflowrc.json', INIT_CONFIG);
@@ -144,7 +144,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.equal(commitMsg(repo, 'feat: add login\n').cold, true);
   });
 
-  it('verify never reads it: an entry planted in the checkout changes nothing in CI', (t) => {
+  it('verify never reads it: an entry planted in the checkout changes nothing in CI', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     repo.commitQuietly('chore: init');
@@ -157,7 +157,7 @@ describe('resolved-config cache: the mcflow config', () => {
     fs.writeFileSync(path.join(dir, name!), JSON.stringify(entry));
     assert.equal(commitMsg(repo, 'add login\n').code, 0, 'the hook follows its cache (a local file, as node_modules is)');
     repo.commitQuietly('add login');
-    const verified = repo.cli(['verify', '--base', 'HEAD~1', '--head', 'HEAD', '--branch', 'feature/login', '--target', 'develop']);
+    const verified = await repo.run(['verify', '--base', 'HEAD~1', '--head', 'HEAD', '--branch', 'feature/login', '--target', 'develop']);
     assert.equal(verified.code, 1, verified.output);
     assert.match(verified.output, /\[commit-message\]/);
   });
@@ -166,7 +166,7 @@ describe('resolved-config cache: the mcflow config', () => {
 describe('resolved-config cache: the project\'s commitlint config', () => {
   const CONVENTIONAL_MJS = "export default { extends: ['@commitlint/config-conventional'], rules: { 'scope-empty': [2, 'never'] } };\n";
 
-  it('a config that only extends config-conventional needs no @commitlint/load, even cold', (t) => {
+  it('a config that only extends config-conventional needs no @commitlint/load, even cold', async (t) => {
     const repo = cacheRepo(t);
     linkConventional(repo);
     repo.write('commitlint.config.mjs', CONVENTIONAL_MJS);
@@ -178,7 +178,7 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     assert.equal(commitMsg(repo, 'feat(auth): add login\n').code, 0);
   });
 
-  it('a .ts config is read without jiti once cached; editing it rebuilds', (t) => {
+  it('a .ts config is read without jiti once cached; editing it rebuilds', async (t) => {
     const repo = cacheRepo(t);
     linkConventional(repo);
     repo.write('commitlint.config.ts', "const config = { extends: ['@commitlint/config-conventional'] } as const;\nexport default config;\n");
@@ -188,7 +188,7 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     assert.equal(commitMsg(repo, 'story: add login\n').code, 0);
   });
 
-  it('a higher-precedence commitlint file takes over', (t) => {
+  it('a higher-precedence commitlint file takes over', async (t) => {
     const repo = cacheRepo(t);
     linkConventional(repo);
     repo.write('commitlint.config.mjs', CONVENTIONAL_MJS);
@@ -197,7 +197,7 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     assert.equal(commitMsg(repo, 'feat: add login\n').code, 0);
   });
 
-  it('upgrading an extended package rebuilds the entry', (t) => {
+  it('upgrading an extended package rebuilds the entry', async (t) => {
     const repo = cacheRepo(t);
     const pkg = path.join(repo.dir, 'node_modules/commitlint-config-team');
     const release = (version: string, types: string[]) => {
@@ -214,7 +214,7 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     assert.equal(commitMsg(repo, 'story: add login\n').code, 1);
   });
 
-  it('an installed config-conventional other than the bundled one is loaded, not replaced', (t) => {
+  it('an installed config-conventional other than the bundled one is loaded, not replaced', async (t) => {
     const repo = cacheRepo(t);
     const pkg = path.join(repo.dir, 'node_modules/@commitlint/config-conventional');
     fs.mkdirSync(pkg, { recursive: true });
@@ -225,7 +225,7 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     assert.equal(commitMsg(repo, 'feat: add login\n').code, 1);
   });
 
-  it('a config with a plugin is loaded the slow way every time, and still works', (t) => {
+  it('a config with a plugin is loaded the slow way every time, and still works', async (t) => {
     const repo = cacheRepo(t);
     linkConventional(repo);
     repo.write(
@@ -239,7 +239,7 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
       assert.equal(commitMsg(repo, 'feat: add login\n').code, 0);
     }
     repo.write('package.json', JSON.stringify({ name: 'app', version: '1.0.0' }));
-    const doctor = repo.cli(['doctor']);
+    const doctor = await repo.run(['doctor']);
     assert.match(doctor.output, /commitlint config .*loaded on every commit: plugin .* brings rules that are functions/);
   });
 });

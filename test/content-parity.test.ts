@@ -153,7 +153,7 @@ const SCENARIOS: Scenario[] = [
 
 describe('content parity: pre-commit, pre-push, verify and audit report the same findings', () => {
   for (const scenario of SCENARIOS) {
-    it(scenario.name, (t) => {
+    it(scenario.name, async (t) => {
       const repo = createRepo(t, { origin: true });
       repo.installHooks({ 'pre-push': 'mcflow-hooks run pre-push --format json "$@"\n' });
       repo.write('.mcflowrc.json', JSON.stringify({ files: { maxSize: 1024, allowLarge: ['assets/**'] } }));
@@ -168,17 +168,17 @@ describe('content parity: pre-commit, pre-push, verify and audit report the same
       scenario.build(repo);
       const stages: Record<string, string[]> = {};
       if (!scenario.notStaged) {
-        const staged = repo.cli(['verify', '--staged', '--format', 'json']);
+        const staged = await repo.run(['verify', '--staged', '--format', 'json']);
         stages['pre-commit'] = contentFindings(hookReport(staged.stdout));
       }
       repo.commitQuietly('feat: the change');
       const pushed = repo.git(['push', '-q', 'origin', 'feature/x'], { allowFailure: true });
       assert.notEqual(pushed.code, 0, `the push is refused:\n${pushed.output}`);
       stages['pre-push'] = contentFindings(hookReport(pushed.output));
-      const verify = repo.cli(['verify', '--base', base, '--head', 'HEAD', '--format', 'json']);
+      const verify = await repo.run(['verify', '--base', base, '--head', 'HEAD', '--format', 'json']);
       assert.equal(verify.code, 1, verify.output);
       stages.verify = contentFindings(hookReport(verify.stdout));
-      const audit = repo.cli(['audit', '--format', 'json']);
+      const audit = await repo.run(['audit', '--format', 'json']);
       const sections = (JSON.parse(audit.stdout) as { sections: { findings: Finding[] }[] }).sections;
       stages.audit = contentFindings(sections.flatMap((section) => section.findings));
 

@@ -32,39 +32,39 @@ function withSecretOnFeature(t: import('node:test').TestContext): { repo: TestRe
 const secretsIn = (stdout: string) => (JSON.parse(stdout) as { findings: { check: string; commit?: string }[] }).findings.filter((f) => f.check === 'secrets');
 
 describe('verify of a push that creates or rewrites a protected branch', () => {
-  it('a created protected branch: every commit not on another protected branch is checked', (t) => {
+  it('a created protected branch: every commit not on another protected branch is checked', async (t) => {
     const { repo, secret } = withSecretOnFeature(t);
     repo.git(['push', '-q', '--no-verify', 'origin', 'feature/x:release-line']);
     repo.git(['fetch', '-q', 'origin']);
     const env = githubPushEnv(repo, { ref: 'refs/heads/release-line', before: ZERO, after: secret, created: true });
-    const result = repo.cli(['verify', '--format', 'json'], { env });
+    const result = await repo.run(['verify', '--format', 'json'], { env });
     assert.equal(result.code, 1, result.output);
     assert.deepEqual(secretsIn(result.stdout).map((f) => f.commit), [secret]);
   });
 
-  it('a force-updated protected branch whose old tip CI cannot see: checked against the other protected branches', (t) => {
+  it('a force-updated protected branch whose old tip CI cannot see: checked against the other protected branches', async (t) => {
     const { repo, secret } = withSecretOnFeature(t);
     repo.git(['push', '-q', '--no-verify', '--force', 'origin', 'feature/x:develop']);
     repo.git(['fetch', '-q', 'origin']);
     const unknown = 'e'.repeat(40);
     const env = githubPushEnv(repo, { ref: 'refs/heads/develop', before: unknown, after: secret });
-    const result = repo.cli(['verify', '--format', 'json'], { env });
+    const result = await repo.run(['verify', '--format', 'json'], { env });
     assert.equal(result.code, 1, result.output);
     assert.deepEqual(secretsIn(result.stdout).map((f) => f.commit), [secret]);
   });
 
-  it('a force push whose old tip is known checks every commit the branch did not have', (t) => {
+  it('a force push whose old tip is known checks every commit the branch did not have', async (t) => {
     const { repo, base, secret } = withSecretOnFeature(t);
     repo.git(['push', '-q', '--no-verify', '--force', 'origin', 'feature/x:develop']);
     const env = githubPushEnv(repo, { ref: 'refs/heads/develop', before: base, after: secret });
-    const result = repo.cli(['verify', '--format', 'json'], { env });
+    const result = await repo.run(['verify', '--format', 'json'], { env });
     assert.equal(result.code, 1, result.output);
     assert.deepEqual(secretsIn(result.stdout).map((f) => f.commit), [secret]);
   });
 });
 
 describe('pre-push scans every commit the remote lacks', () => {
-  it('finds a secret 1 500 commits back, with no bound and no warning', (t) => {
+  it('finds a secret 1 500 commits back, with no bound and no warning', async (t) => {
     const repo = createRepo(t, { origin: true });
     repo.installHooks({ 'pre-push': 'mcflow-hooks run pre-push "$@"\n' });
     const lines: string[] = [];
@@ -85,29 +85,29 @@ describe('pre-push scans every commit the remote lacks', () => {
 });
 
 describe('capped output keeps its totals', () => {
-  it('JSON and SARIF count every finding of a file with more than 20 secrets', (t) => {
+  it('JSON and SARIF count every finding of a file with more than 20 secrets', async (t) => {
     const repo = createRepo(t);
     const base = repo.commitQuietly('chore: initial commit');
     const lines = Array.from({ length: 30 }, (_, i) => `KEY_${i}=${STRIPE.slice(0, -4)}${1000 + i}`).join('\n');
     repo.write('many.env.txt', `${lines}\n`);
     repo.git(['add', '.']);
     repo.commitQuietly('feat: many');
-    const json = repo.cli(['verify', '--base', base, '--format', 'json']);
+    const json = await repo.run(['verify', '--base', base, '--format', 'json']);
     assert.equal(json.code, 1, json.output);
     const report = JSON.parse(json.stdout) as { findings: { check: string; count?: number; message: string }[]; summary: { errors: number } };
     const secrets = report.findings.filter((f) => f.check === 'secrets');
     assert.equal(secrets.length, 21);
     assert.match(secrets[20]!.message, /and 10 more possible secrets in this file/);
     assert.equal(report.summary.errors, report.findings.length - 1 + 10);
-    const sarif = repo.cli(['verify', '--base', base, '--format', 'sarif']);
+    const sarif = await repo.run(['verify', '--base', base, '--format', 'sarif']);
     assert.match(sarif.stdout, /"count": "10"/);
     assert.doesNotMatch(json.stdout + sarif.stdout, new RegExp(STRIPE.slice(8, 24)), 'never printed');
   });
 });
 
 describe('verify without content checks', () => {
-  it('reads no diff and no blob at all', (t) => {
-    const run = (config: object) => {
+  it('reads no diff and no blob at all', async (t) => {
+    const run = async (config: object) => {
       const repo = createRepo(t);
       // Committed in the base: verify reads the policy from history.
       repo.write('.mcflowrc.json', JSON.stringify(config));
@@ -119,11 +119,11 @@ describe('verify without content checks', () => {
       // Remove the blob from the object database: any content read now fails.
       const blob = repo.git(['rev-parse', 'HEAD:app.ts']).stdout.trim();
       fs.rmSync(path.join(repo.dir, '.git/objects', blob.slice(0, 2), blob.slice(2)));
-      return repo.cli(['verify', '--base', base]);
+      return await repo.run(['verify', '--base', base]);
     };
-    const withContent = run({});
+    const withContent = await run({});
     assert.equal(withContent.code, 2, withContent.output);
-    const without = run({ checks: { secrets: 'off', 'sensitive-files': 'off', 'large-files': 'off' } });
+    const without = await run({ checks: { secrets: 'off', 'sensitive-files': 'off', 'large-files': 'off' } });
     assert.equal(without.code, 0, without.output);
   });
 });

@@ -4,7 +4,8 @@
 // on a protected branch, a feature branch and a tag pushed), then `uninstall`, and the state
 // before and after compared. To keep the suite to minutes, npm installs once into a template
 // whose node_modules each npm case copies; pnpm and yarn install once each, for their workspace.
-// A package manager (or git-lfs) that cannot run here is skipped with the reason printed.
+// A package manager (or git-lfs) that cannot run here is skipped with the reason printed; an
+// install that hangs fails its test with the reason (helpers/install.ts).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,16 +14,19 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { gitlabMergeRequestEnv } from './helpers/ci.js';
 import { snapshot } from './helpers/init.js';
+import { hangReason, INSTALL_BOUND_MS, NETWORK_TIMEOUTS } from './helpers/install.js';
 import { createRepo, PACKAGE_ROOT, type RunResult, type TestRepo } from './helpers/repo.js';
 
 const LOCKFILES = ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'];
 const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-e2e-')));
 let tarball = '';
-/** pnpm and yarn binaries, or why they are missing. */
-const managers: Record<'pnpm' | 'yarn', { bin?: string; reason?: string }> = { pnpm: {}, yarn: {} };
+/** pnpm and yarn binaries, or why they are missing (`hung`: their install did not finish, a failure). */
+const managers: Record<'pnpm' | 'yarn', { bin?: string; reason?: string; hung?: string }> = { pnpm: {}, yarn: {} };
 /** The npm template: node_modules with the tarball and the tools an existing project brings. */
 const npmTemplate = path.join(work, 'npm-template');
 let npmTemplateProblem: string | undefined;
+/** Set when npm's install of the template hung: the npm cases then fail with it. */
+let npmTemplateHung: string | undefined;
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeout?: number): RunResult & { timedOut: boolean } {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout, killSignal: 'SIGKILL' });
@@ -32,11 +36,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return { code: result.status ?? -1, stdout, stderr, output: stdout + stderr, timedOut };
 }
 
-/**
- * How long a package manager may take to install from the registry. Not a speed assertion: a
- * registry that stops answering must skip that package manager with a reason, not hang the suite.
- */
-const INSTALL_BOUND_MS = 5 * 60 * 1000;
 
 /** The user's npm cache (the e2e HOMEs are empty): installs then stay offline where they can. */
 const npmCache = run('npm', ['config', 'get', 'cache'], os.tmpdir()).stdout.trim();
@@ -55,6 +54,7 @@ function managerEnv(): NodeJS.ProcessEnv {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
+    ...NETWORK_TIMEOUTS,
     YARN_CACHE_FOLDER: path.join(work, 'yarn-cache'),
     CI: 'true',
   };
@@ -81,8 +81,9 @@ before(() => {
   tarball = path.join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
 
   const prefix = path.join(work, 'package-managers');
-  const installed = run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=30000', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache });
+  const installed = run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=30000', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache }, INSTALL_BOUND_MS);
   for (const name of ['pnpm', 'yarn'] as const) {
+    if (installed.timedOut) managers[name].hung = hangReason(`npm installing ${name}`, installed);
     const bin = path.join(prefix, 'node_modules', '.bin', name);
     if (installed.code === 0 && fs.existsSync(bin)) managers[name].bin = bin;
     else managers[name].reason = `${name} could not be installed from the registry: ${installed.output.split('\n').filter((line) => /error/i.test(line)).slice(0, 2).join(' ') || installed.output.trim()}`;
@@ -91,7 +92,8 @@ before(() => {
   fs.mkdirSync(npmTemplate);
   fs.writeFileSync(path.join(npmTemplate, 'package.json'), JSON.stringify({ name: 'template', private: true, devDependencies: { 'mcflow-hooks': `file:${tarball}`, ...PROJECT_TOOLS } }));
   const template = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], npmTemplate, managerEnv(), INSTALL_BOUND_MS);
-  if (template.code !== 0) npmTemplateProblem = `npm could not install the tarball and the project tools: ${template.timedOut ? 'timed out' : template.output.trim().split('\n').slice(-3).join(' ')}`;
+  if (template.timedOut) npmTemplateHung = hangReason('npm', template);
+  else if (template.code !== 0) npmTemplateProblem = `npm could not install the tarball and the project tools: ${template.output.trim().split('\n').slice(-3).join(' ')}`;
 });
 
 after(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -131,6 +133,7 @@ function layoutRepo(t: TestContext, files: Record<string, string>, branches: str
 
 /** An npm project: the files, and the template's node_modules copied in, as `npm install` left them. */
 function npmLayout(t: TestContext, files: Record<string, string>, branches?: string[]): Layout | undefined {
+  assert.equal(npmTemplateHung, undefined, npmTemplateHung);
   if (npmTemplateProblem) {
     t.diagnostic(npmTemplateProblem);
     t.skip(npmTemplateProblem);
@@ -456,6 +459,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
   });
 
   it('a pnpm workspace, lint-staged at the root, init in a package', async (t) => {
+    assert.equal(managers.pnpm.hung, undefined, managers.pnpm.hung);
     if (!managers.pnpm.bin) {
       t.diagnostic(managers.pnpm.reason!);
       t.skip(managers.pnpm.reason);
@@ -468,7 +472,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
       'packages/app/package.json': manifest(),
     });
     const install = run(managers.pnpm.bin, ['install', '--no-frozen-lockfile'], repo.dir, repo.env, INSTALL_BOUND_MS);
-    if (install.timedOut) return t.skip('pnpm did not finish installing within the bound (registry slow or unreachable)');
+    assert.ok(!install.timedOut, hangReason('pnpm', install));
     assert.equal(install.code, 0, install.output);
     repo.git(['add', 'pnpm-lock.yaml']);
     repo.commitQuietly('chore: lockfile');
@@ -485,6 +489,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
   });
 
   it('a yarn workspace, init in a package, bins hoisted to the root', async (t) => {
+    assert.equal(managers.yarn.hung, undefined, managers.yarn.hung);
     if (!managers.yarn.bin) {
       t.diagnostic(managers.yarn.reason!);
       t.skip(managers.yarn.reason);
@@ -495,7 +500,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
       'packages/app/package.json': manifest(),
     });
     const install = run(managers.yarn.bin, ['install', '--non-interactive'], repo.dir, repo.env, INSTALL_BOUND_MS);
-    if (install.timedOut) return t.skip('yarn did not finish installing within the bound (registry slow or unreachable)');
+    assert.ok(!install.timedOut, hangReason('yarn', install));
     assert.equal(install.code, 0, install.output);
     repo.git(['add', 'yarn.lock']);
     repo.commitQuietly('chore: lockfile');

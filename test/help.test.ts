@@ -6,16 +6,16 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { commandNames } from '../src/cli.js';
 import type { CommandSpec } from '../src/command.js';
-import { makeTempDir, PACKAGE_ROOT, runCli } from './helpers/repo.js';
+import { makeTempDir, PACKAGE_ROOT, runMain } from './helpers/repo.js';
 
 const specs = await Promise.all(commandNames.map(async (name) => ((await import(`../src/commands/${name}.js`)) as { spec: CommandSpec }).spec));
 
 describe('help', () => {
   for (const spec of specs) {
-    it(`${spec.name} --help and -h: exit 0, every option the command takes`, (t) => {
+    it(`${spec.name} --help and -h: exit 0, every option the command takes`, async (t) => {
       const dir = makeTempDir(t);
       for (const flag of ['--help', '-h']) {
-        const result = runCli([spec.name, flag], { cwd: dir });
+        const result = await runMain([spec.name, flag], { cwd: dir });
         assert.equal(result.code, 0, result.output);
         assert.ok(result.stdout.startsWith(`Usage: mcflow-hooks ${spec.name}`), result.stdout);
         for (const [name, option] of Object.entries(spec.options)) {
@@ -26,8 +26,8 @@ describe('help', () => {
     });
   }
 
-  it('--help lists every command with every option, the environment and no dead link', (t) => {
-    const result = runCli(['--help'], { cwd: makeTempDir(t) });
+  it('--help lists every command with every option, the environment and no dead link', async (t) => {
+    const result = await runMain(['--help'], { cwd: makeTempDir(t) });
     assert.equal(result.code, 0);
     for (const spec of specs) {
       assert.match(result.stdout, new RegExp(`^  mcflow-hooks ${spec.name}\\b`, 'm'));
@@ -41,13 +41,13 @@ describe('help', () => {
     assert.doesNotMatch(result.stdout, /npmjs\.com/);
   });
 
-  it('--help after a command\'s other arguments still shows help, and runs nothing', (t) => {
-    const result = runCli(['verify', '--base', 'nowhere', '--help'], { cwd: makeTempDir(t) });
+  it('--help after a command\'s other arguments still shows help, and runs nothing', async (t) => {
+    const result = await runMain(['verify', '--base', 'nowhere', '--help'], { cwd: makeTempDir(t) });
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^Usage: mcflow-hooks verify/);
   });
 
-  it('no command imports cli.ts (the types live in command.ts): no import loop', () => {
+  it('no command imports cli.ts (the types live in command.ts): no import loop', async () => {
     const dir = path.join(PACKAGE_ROOT, 'src/commands');
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       assert.doesNotMatch(fs.readFileSync(path.join(dir, file), 'utf8'), /from '\.\.\/cli\.js'/, file);

@@ -25,7 +25,8 @@ describe('lazy loading', () => {
     const repo = createRepo(t);
     const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')], { GIT_PREFIX: '' });
     // secrets scans the message with our rules; picomatch (globs) and secretlint stay unloaded.
-    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/shared/messages.cjs', 'dist/checks/commit-message.cjs', 'dist/checks/secrets.cjs']);
+    // The commitlint setup (what the config resolves to) loads beside the checks, not inside one.
+    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/shared/messages.cjs', 'dist/checks/commitlint-setup.cjs', 'dist/checks/commit-message.cjs', 'dist/checks/secrets.cjs']);
   });
 
   it('a config file brings in the config parsers, still no TypeScript loader', (t) => {
@@ -38,6 +39,7 @@ describe('lazy loading', () => {
       'dist/vendor/cosmiconfig.cjs',
       // the config is validated, and validation checks its globs
       'dist/shared/glob.cjs',
+      'dist/checks/commitlint-setup.cjs',
       'dist/checks/commit-message.cjs',
       'dist/checks/secrets.cjs',
     ]);

@@ -1,7 +1,7 @@
 // Nothing secret reaches a log: tokens planted in every input a pull request author or a pusher
 // controls (file, commit message, PR title and body, branch and tag names, remote URL, config
 // value, pre-push stdin) must not appear in any output of run, verify, audit or pr, in any format,
-// in --output files, in GITHUB_STEP_SUMMARY, or with MCFLOW_DEBUG=1. Real repositories, the built CLI.
+// in --output files, in GITHUB_STEP_SUMMARY, or with MCFLOW_DEBUG=1. Real repositories, commands run in-process through main().
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,7 +53,7 @@ function leaks(text: string): string[] {
 }
 
 describe('no secret reaches any output', () => {
-  it('run, verify, audit and pr, every format, files, job summary and debug output', (t) => {
+  it('run, verify, audit and pr, every format, files, job summary and debug output', async (t) => {
     const repo = createRepo(t);
     const outputs: { label: string; text: string }[] = [];
     const keep = (label: string, result: RunResult, codes: number[] = [0, 1]) => {
@@ -74,14 +74,14 @@ describe('no secret reaches any output', () => {
     // commit-msg: a bad header that carries a token and a password (the suggestion echoes it).
     const message = repo.write('.git/COMMIT_EDITMSG', `Rotate key ${PLANTED.message} and DB_PASSWORD=${PASSWORD}\n`);
     for (const format of ['text', 'json']) {
-      const result = keep(`run commit-msg ${format}`, repo.cli(['run', 'commit-msg', '--format', format, message], { env: { ...debug, GIT_PREFIX: '' } }));
+      const result = keep(`run commit-msg ${format}`, await repo.run(['run', 'commit-msg', '--format', format, message], { env: { ...debug, GIT_PREFIX: '' } }));
       assert.match(result.output, /secrets/, 'the message itself is a secrets finding');
     }
 
     // pre-commit: a staged file with a token, on a branch whose name holds one.
     repo.write('src/pay.ts', `export const key = "${PLANTED.file}";\n`);
     repo.git(['add', '.']);
-    for (const format of ['text', 'json']) keep(`run pre-commit ${format}`, repo.cli(['run', 'pre-commit', '--format', format], { env: debug }));
+    for (const format of ['text', 'json']) keep(`run pre-commit ${format}`, await repo.run(['run', 'pre-commit', '--format', format], { env: debug }));
     repo.commitQuietly(`Rotate key ${PLANTED.message} and DB_PASSWORD=${PASSWORD}`);
     const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
 
@@ -91,18 +91,18 @@ describe('no secret reaches any output', () => {
     const pushMain = `refs/heads/${branch} ${head} refs/heads/develop ${developSha}\n`;
     const pushBranch = `refs/heads/${branch} ${head} refs/heads/${branch} ${'0'.repeat(40)}\n`;
     for (const format of ['text', 'json']) {
-      const refused = keep(`run pre-push ${format}`, repo.cli(['run', 'pre-push', '--format', format, url, url], { input: pushMain + pushBranch, env: debug }));
+      const refused = keep(`run pre-push ${format}`, await repo.run(['run', 'pre-push', '--format', format, url, url], { input: pushMain + pushBranch, env: debug }));
       assert.match(refused.output, /github\.com\/acme\/app\.git/, 'the remote is named, without its userinfo');
-      const allowed = keep(`run pre-push allowed ${format}`, repo.cli(['run', 'pre-push', '--format', format, url, url], { input: pushMain, env: { ...debug, MCFLOW_ALLOW_PUSH: 'develop' } }));
+      const allowed = keep(`run pre-push allowed ${format}`, await repo.run(['run', 'pre-push', '--format', format, url, url], { input: pushMain, env: { ...debug, MCFLOW_ALLOW_PUSH: 'develop' } }));
       assert.match(allowed.output, /MCFLOW_ALLOW_PUSH/);
     }
     // Malformed pre-push input is quoted in the error.
-    const malformed = keep('run pre-push malformed', repo.cli(['run', 'pre-push', url, url], { input: `refs/heads/x ${PLANTED.stdin} refs/heads/x\n`, env: debug }), [2]);
+    const malformed = keep('run pre-push malformed', await repo.run(['run', 'pre-push', url, url], { input: `refs/heads/x ${PLANTED.stdin} refs/heads/x\n`, env: debug }), [2]);
     assert.match(malformed.stderr, /is not "<local ref>/);
 
     // A config error quoting a value.
     repo.write('.mcflowrc.json', JSON.stringify({ checks: { secrets: PLANTED.config } }));
-    const badConfig = keep('config error', repo.cli(['run', 'pre-commit'], { env: debug }), [2]);
+    const badConfig = keep('config error', await repo.run(['run', 'pre-commit'], { env: debug }), [2]);
     assert.match(badConfig.stderr, /secrets/);
     fs.rmSync(path.join(repo.dir, '.mcflowrc.json'));
 
@@ -113,7 +113,7 @@ describe('no secret reaches any output', () => {
     };
     const files: string[] = [env.GITHUB_STEP_SUMMARY!];
     for (const format of ['text', 'json', 'github', 'sarif', 'junit']) {
-      const result = keep(`verify ${format}`, repo.cli(['verify', '--format', format], { env }), [1]);
+      const result = keep(`verify ${format}`, await repo.run(['verify', '--format', format], { env }), [1]);
       if (format === 'json') {
         const where = (JSON.parse(result.stdout) as { findings: { check: string; message: string }[] }).findings
           .filter((finding) => finding.check === 'secrets')
@@ -121,7 +121,7 @@ describe('no secret reaches any output', () => {
         assert.deepEqual([...new Set(where)].sort(), ['a file', 'the commit message', 'the pull request description', 'the pull request title']);
       }
       const output = path.join(repo.home, `verify.${format}`);
-      keep(`verify --output ${format}`, repo.cli(['verify', '--format', format, '--output', output], { env }), [1]);
+      keep(`verify --output ${format}`, await repo.run(['verify', '--format', format, '--output', output], { env }), [1]);
       files.push(output);
     }
 
@@ -130,16 +130,16 @@ describe('no secret reaches any output', () => {
     repo.git(['merge', '-q', '--no-ff', '--no-verify', '-m', `Merge ${branch}`, branch]);
     repo.git(['tag', `release-${PLANTED.tag}`]);
     for (const format of ['text', 'json', 'markdown', 'sarif']) {
-      const audit = keep(`audit ${format}`, repo.cli(['audit', '--format', format], { env: debug }));
+      const audit = keep(`audit ${format}`, await repo.run(['audit', '--format', format], { env: debug }));
       if (format === 'text') assert.match(audit.stdout, /release-ghp_\*\*\*\*\.\.\.\w{4}/, 'the tag is named, masked');
       const output = path.join(repo.home, `audit.${format}`);
-      keep(`audit --output ${format}`, repo.cli(['audit', '--format', format, '--output', output], { env: debug }));
+      keep(`audit --output ${format}`, await repo.run(['audit', '--format', format, '--output', output], { env: debug }));
       files.push(output);
     }
 
     // pr: the body lists commit subjects, the compare URL names the branch.
     repo.git(['checkout', '-q', branch]);
-    keep('pr', repo.cli(['pr', '--base', 'develop'], { env: debug }));
+    keep('pr', await repo.run(['pr', '--base', 'develop'], { env: debug }));
 
     for (const file of files) outputs.push({ label: file, text: fs.readFileSync(file, 'utf8') });
     const found = outputs.flatMap(({ label, text }) => leaks(text).map((what) => `${what} in ${label}`));

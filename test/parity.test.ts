@@ -22,7 +22,7 @@ function hookReport(output: string): Finding[] {
 }
 
 describe('parity: hooks and verify', () => {
-  it('a bad commit message gives the same findings in the commit-msg hook and in verify', (t) => {
+  it('a bad commit message gives the same findings in the commit-msg hook and in verify', async (t) => {
     const repo = createRepo(t);
     repo.installHooks({ 'commit-msg': 'mcflow-hooks run commit-msg --format json "$1"\n' });
     const base = repo.commitQuietly('chore: initial commit');
@@ -38,14 +38,14 @@ describe('parity: hooks and verify', () => {
 
     // The developer bypasses the hook; CI sees the commit anyway.
     const sha = repo.commitQuietly(message);
-    const ci = repo.cli(['verify', '--base', base, '--format', 'json']);
+    const ci = await repo.run(['verify', '--base', base, '--format', 'json']);
     assert.equal(ci.code, 1, ci.stderr);
     const remote = (JSON.parse(ci.stdout) as { findings: Finding[] }).findings;
     assert.deepEqual(comparable(remote), comparable(local));
     assert.ok(remote.every((finding) => finding.commit === sha), 'verify names the commit to reword');
   });
 
-  it('a secret and a sensitive file give the same findings in the pre-commit hook and in verify', (t) => {
+  it('a secret and a sensitive file give the same findings in the pre-commit hook and in verify', async (t) => {
     const repo = createRepo(t);
     repo.installHooks({ 'pre-commit': 'mcflow-hooks run pre-commit --format json\n' });
     repo.write('src/config.ts', 'export const name = "app";\n');
@@ -64,7 +64,7 @@ describe('parity: hooks and verify', () => {
     assert.deepEqual([...new Set(local.map((finding) => finding.check))].sort(), ['secrets', 'sensitive-files'], refused.output);
 
     const sha = repo.commitQuietly('feat: add payments');
-    const ci = repo.cli(['verify', '--base', base, '--format', 'json']);
+    const ci = await repo.run(['verify', '--base', base, '--format', 'json']);
     assert.equal(ci.code, 1, ci.stderr);
     const remote = (JSON.parse(ci.stdout) as { findings: Finding[] }).findings;
     const byPlace = (findings: Finding[]) => comparable(findings).sort((a, b) => `${a.check}${a.file}${a.line}`.localeCompare(`${b.check}${b.file}${b.line}`));

@@ -1,5 +1,5 @@
 // verify takes its policy from the target branch, never from the pull request under review:
-// real repositories, simulated GitHub Actions and GitLab CI events, the built CLI. Each
+// real repositories, simulated GitHub Actions and GitLab CI events, the CLI in-process through main(). Each
 // weakening a pull request tries is reported by policy-change, and the secret it tried to
 // slip in is still found.
 import assert from 'node:assert/strict';
@@ -78,10 +78,10 @@ describe('verify on a pull request: the policy comes from the target branch', ()
   ];
 
   for (const weakening of weakenings) {
-    it(`GitHub: ${weakening.name} is reported by policy-change, and the finding it hid is still there`, (t) => {
+    it(`GitHub: ${weakening.name} is reported by policy-change, and the finding it hid is still there`, async (t) => {
       const repo = repoWith(t);
       commit(repo, weakening.files(token()));
-      const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+      const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo) });
       assert.equal(result.code, 1, result.output);
       const list = findings(result.stdout);
       const changes = of(list, 'policy-change');
@@ -91,31 +91,31 @@ describe('verify on a pull request: the policy comes from the target branch', ()
     });
   }
 
-  it('the inline marker finding names the file and line', (t) => {
+  it('the inline marker finding names the file and line', async (t) => {
     const repo = repoWith(t);
     commit(repo, { 'src/key.ts': `const a = 1;\n// mcflow-allow-secret: trust me\nexport const key = "${token()}";\n` });
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo) }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo) })).stdout);
     assert.deepEqual(of(list, 'policy-change').map((f) => [f.file, f.line]), [['src/key.ts', 2]]);
     assert.deepEqual(of(list, 'secrets').map((f) => [f.file, f.line]), [['src/key.ts', 3]]);
   });
 
-  it('a marker added in one commit does not hide a secret added in the next', (t) => {
+  it('a marker added in one commit does not hide a secret added in the next', async (t) => {
     const repo = repoWith(t);
     commit(repo, { 'src/key.ts': 'const a = 1;\n// mcflow-allow-secret: placeholder below\n' }, 'feat: add the key file');
     commit(repo, { 'src/key.ts': `const a = 1;\n// mcflow-allow-secret: placeholder below\nexport const key = "${token()}";\n` }, 'feat: fill in the key');
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo) }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo) })).stdout);
     assert.deepEqual(of(list, 'secrets').map((f) => [f.file, f.line, f.severity]), [['src/key.ts', 3, 'error']]);
     assert.deepEqual(of(list, 'policy-change').map((f) => [f.file, f.line]), [['src/key.ts', 2]]);
   });
 
-  it('a config the change breaks (a preset that is not installed, a symbolic link) is a finding; the other checks still run', (t) => {
+  it('a config the change breaks (a preset that is not installed, a symbolic link) is a finding; the other checks still run', async (t) => {
     for (const files of [
       { '.mcflowrc.json': JSON.stringify({ extends: '@evil/not-installed', secrets: { ignore: ['**'] } }) },
       { '.mcflowrc.json': '{ "extends": "gitflow", ' },
     ]) {
       const repo = repoWith(t);
       commit(repo, { ...files, 'src/key.ts': `export const key = "${token()}";\n` });
-      const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+      const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo) });
       assert.equal(result.code, 1, result.output);
       const list = findings(result.stdout);
       assert.match(of(list, 'policy-change')[0]!.message, /^This change's config cannot be resolved, so what it would change in the policy is unknown:\n {4}The (preset "@evil\/not-installed"|config file .* could not be parsed)/);
@@ -126,35 +126,35 @@ describe('verify on a pull request: the policy comes from the target branch', ()
     fs.rmSync(path.join(repo.dir, '.mcflowrc.json'));
     fs.symlinkSync('policy.json', path.join(repo.dir, '.mcflowrc.json'));
     commit(repo, { 'src/key.ts': `export const key = "${token()}";\n` });
-    const list = findings(repo.cli(['verify', '--format', 'json'], { env: pr(repo) }).stdout);
+    const list = findings((await repo.run(['verify', '--format', 'json'], { env: pr(repo) })).stdout);
     assert.match(of(list, 'policy-change')[0]!.message, /\.mcflowrc\.json at [0-9a-f]{12} is a symbolic link/);
     assert.equal(of(list, 'secrets').length, 1);
   });
 
-  it('a baseline the pull request commits is read from the target branch: adding its own findings to it hides nothing', (t) => {
+  it('a baseline the pull request commits is read from the target branch: adding its own findings to it hides nothing', async (t) => {
     const repo = repoWith(t);
     commit(repo, { 'src/key.ts': `export const key = "${token()}";\n` }, 'feat: add the key');
     // The author records the pull request's own findings as "known", in a second commit.
-    const written = repo.cli(['audit', '--write-baseline', 'mcflow-baseline.json']);
+    const written = await repo.run(['audit', '--write-baseline', 'mcflow-baseline.json']);
     assert.equal(written.code, 0, written.output);
     assert.ok((JSON.parse(repo.read('mcflow-baseline.json')) as { findings: { check: string }[] }).findings.some((f) => f.check === 'secrets'), 'the baseline lists the secret');
     commit(repo, {}, 'chore: record the known findings');
     // The same file kept outside the repository (CI's own) is read as it is, and does hide it.
     const outside = path.join(repo.home, 'ci-baseline.json');
     fs.copyFileSync(path.join(repo.dir, 'mcflow-baseline.json'), outside);
-    assert.equal(of(findings(repo.cli(['verify', '--format', 'json', '--baseline', outside], { env: pr(repo) }).stdout), 'secrets').length, 0);
-    const result = repo.cli(['verify', '--format', 'json', '--baseline', 'mcflow-baseline.json'], { env: pr(repo) });
+    assert.equal(of(findings((await repo.run(['verify', '--format', 'json', '--baseline', outside], { env: pr(repo) })).stdout), 'secrets').length, 0);
+    const result = await repo.run(['verify', '--format', 'json', '--baseline', 'mcflow-baseline.json'], { env: pr(repo) });
     assert.equal(result.code, 1, result.output);
     const list = findings(result.stdout);
     assert.equal(of(list, 'secrets').length, 1, result.stdout);
     assert.match(of(list, 'policy-change')[0]!.message, /^This change adds the baseline mcflow-baseline\.json, whose findings verify does not report/);
   });
 
-  it('GitLab: a check lowered to warning in a merge request is reported, the secret still blocks', (t) => {
+  it('GitLab: a check lowered to warning in a merge request is reported, the secret still blocks', async (t) => {
     const repo = repoWith(t);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', checks: { secrets: { verify: 'warning' } } }), 'config/app.ts': `export const key = "${token()}";\n` });
     const env = gitlabMergeRequestEnv(repo, { base: 'develop', head: 'feature/change' });
-    const result = repo.cli(['verify'], { env });
+    const result = await repo.run(['verify'], { env });
     assert.equal(result.code, 1, result.output);
     assert.match(result.stdout, /^policy: \.mcflowrc\.json at develop \([0-9a-f]{12}\)$/m);
     assert.match(result.stdout, /✖ This change weakens the policy: checks\.secrets error → warning at verify \[policy-change\]/);
@@ -162,7 +162,7 @@ describe('verify on a pull request: the policy comes from the target branch', ()
     assert.match(result.stdout, /✖ Possible GitHub token .*\[secrets\]/);
   });
 
-  it('a stricter policy passes, with the target branch named as the source', (t) => {
+  it('a stricter policy passes, with the target branch named as the source', async (t) => {
     const repo = repoWith(t);
     commit(repo, {
       '.mcflowrc.json': JSON.stringify({
@@ -173,32 +173,32 @@ describe('verify on a pull request: the policy comes from the target branch', ()
         files: { maxSize: '1 MB', sensitive: ['**/*.sqlite'] },
       }),
     });
-    const result = repo.cli(['verify'], { env: pr(repo) });
+    const result = await repo.run(['verify'], { env: pr(repo) });
     assert.equal(result.code, 0, result.output);
     assert.match(result.stdout, /^policy: \.mcflowrc\.json at develop \([0-9a-f]{12}\)$/m);
     assert.match(result.stdout, /✔ 11 checks passed: .*policy-change/);
   });
 
-  it('the reviewed label accepts the change: warnings, and the pull request\'s config applies', (t) => {
+  it('the reviewed label accepts the change: warnings, and the pull request\'s config applies', async (t) => {
     const repo = repoWith(t);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', policy: { reviewedLabel: 'policy-reviewed' }, secrets: { ignore: ['fixtures/**'] } }), 'fixtures/key.ts': `export const key = "${token()}";\n` });
-    const without = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+    const without = await repo.run(['verify', '--format', 'json'], { env: pr(repo) });
     assert.equal(without.code, 1, without.output);
     assert.equal(of(findings(without.stdout), 'secrets').length, 1);
-    const result = repo.cli(['verify'], { env: pr(repo, ['policy-reviewed']) });
+    const result = await repo.run(['verify'], { env: pr(repo, ['policy-reviewed']) });
     assert.equal(result.code, 0, result.output);
     assert.match(result.stdout, /⚠ This change weakens the policy: secrets\.ignore adds "fixtures\/\*\*" \(accepted: the pull request has the "policy-reviewed" label\) \[policy-change\]/);
     assert.match(result.stdout, /this pull request's \.mcflowrc\.json applies \(reviewed: "policy-reviewed" label\)/);
     assert.doesNotMatch(result.stdout, /\[secrets\]/);
   });
 
-  it('a label that is not the configured one accepts nothing (GitLab labels too)', (t) => {
+  it('a label that is not the configured one accepts nothing (GitLab labels too)', async (t) => {
     const repo = repoWith(t);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', policy: { reviewedLabel: 'policy-reviewed' }, secrets: { ignore: ['**'] } }) });
     const env = gitlabMergeRequestEnv(repo, { base: 'develop', head: 'feature/change', labels: ['policy-reviewed-not', 'lgtm'] });
-    const result = repo.cli(['verify'], { env });
+    const result = await repo.run(['verify'], { env });
     assert.equal(result.code, 1, result.output);
-    const accepted = repo.cli(['verify'], { env: gitlabMergeRequestEnv(repo, { base: 'develop', head: 'feature/change', labels: ['lgtm', 'policy-reviewed'] }) });
+    const accepted = await repo.run(['verify'], { env: gitlabMergeRequestEnv(repo, { base: 'develop', head: 'feature/change', labels: ['lgtm', 'policy-reviewed'] }) });
     assert.equal(accepted.code, 0, accepted.output);
   });
 });
@@ -206,13 +206,13 @@ describe('verify on a pull request: the policy comes from the target branch', ()
 describe('verify never runs a JS/TS config from the pull request', () => {
   const sideEffect = (file: string) => `require('node:fs').writeFileSync(${JSON.stringify(file)}, 'ran');\nmodule.exports = { checks: { secrets: 'off' } };\n`;
 
-  it('a .mcflowrc.cjs the pull request adds is reported, not executed; the secret is still found', (t) => {
+  it('a .mcflowrc.cjs the pull request adds is reported, not executed; the secret is still found', async (t) => {
     const repo = repoWith(t);
     const marker = path.join(repo.home, 'pr-config-ran');
     // The JSON config goes, so the .cjs is the one the search finds.
     fs.rmSync(path.join(repo.dir, '.mcflowrc.json'));
     commit(repo, { '.mcflowrc.cjs': sideEffect(marker), 'src/key.ts': `export const key = "${token()}";\n` });
-    const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+    const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo) });
     assert.equal(result.code, 1, result.output);
     assert.equal(fs.existsSync(marker), false, 'the pull request\'s config ran');
     const list = findings(result.stdout);
@@ -220,7 +220,7 @@ describe('verify never runs a JS/TS config from the pull request', () => {
     assert.equal(of(list, 'secrets').length, 1);
   });
 
-  it('a JS config on the target branch runs from the target\'s commit; the pull request\'s edit of it does not run', (t) => {
+  it('a JS config on the target branch runs from the target\'s commit; the pull request\'s edit of it does not run', async (t) => {
     const repo = repoWith(t, {});
     const baseMarker = path.join(repo.home, 'base-config-ran');
     const prMarker = path.join(repo.home, 'pr-config-ran');
@@ -229,7 +229,7 @@ describe('verify never runs a JS/TS config from the pull request', () => {
     repo.git(['checkout', '-q', '-B', 'feature/change', 'develop']);
     commit(repo, { 'mcflow.config.cjs': sideEffect(prMarker), 'src/key.ts': `export const key = "${token()}";\n` });
     // The label does not make the pull request's code run either.
-    const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo, ['policy-reviewed']) });
+    const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo, ['policy-reviewed']) });
     assert.equal(fs.existsSync(prMarker), false, 'the pull request\'s edit of the config ran');
     assert.equal(fs.existsSync(baseMarker), true, 'the target branch\'s config did not run');
     assert.equal(result.code, 1, result.output);
@@ -242,13 +242,13 @@ describe('verify never runs a JS/TS config from the pull request', () => {
 });
 
 describe('verify never runs a JS preset the pull request brings', () => {
-  it('a preset committed under node_modules and named by the pull request\'s config is not imported', (t) => {
+  it('a preset committed under node_modules and named by the pull request\'s config is not imported', async (t) => {
     const repo = repoWith(t);
     const marker = path.join(repo.home, 'pr-preset-ran');
     repo.write('node_modules/evil/preset.cjs', `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { checks: { secrets: 'off' } };\n`);
     repo.git(['add', '-f', 'node_modules/evil/preset.cjs']);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: ['gitflow', './node_modules/evil/preset.cjs'] }), 'src/key.ts': `export const key = "${token()}";\n` });
-    const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo) });
+    const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo) });
     assert.equal(fs.existsSync(marker), false, 'the pull request\'s preset ran');
     assert.equal(result.code, 1, result.output);
     const list = findings(result.stdout);
@@ -256,7 +256,7 @@ describe('verify never runs a JS preset the pull request brings', () => {
     assert.equal(of(list, 'secrets').length, 1);
   });
 
-  it('an installed JS preset the target branch uses runs for both ends: a pull request that keeps it passes', (t) => {
+  it('an installed JS preset the target branch uses runs for both ends: a pull request that keeps it passes', async (t) => {
     const repo = repoWith(t, { '.mcflowrc.json': JSON.stringify({ extends: '@acme/js-preset' }) });
     const dir = path.join(repo.dir, 'node_modules/@acme/js-preset');
     fs.mkdirSync(dir, { recursive: true });
@@ -264,49 +264,49 @@ describe('verify never runs a JS preset the pull request brings', () => {
     fs.writeFileSync(path.join(dir, 'index.cjs'), "module.exports = { extends: 'gitflow', files: { sensitive: ['**/*.sqlite'] } };\n");
     fs.appendFileSync(path.join(repo.dir, '.git/info/exclude'), 'node_modules/\n');
     commit(repo, { 'src/ok.ts': 'export const ok = 1;\n' });
-    const result = repo.cli(['verify'], { env: pr(repo) });
+    const result = await repo.run(['verify'], { env: pr(repo) });
     assert.equal(result.code, 0, result.output);
   });
 });
 
 describe('where the policy comes from', () => {
-  it('the pull request that introduces mcflow-hooks: its config applies and the report says so', (t) => {
+  it('the pull request that introduces mcflow-hooks: its config applies and the report says so', async (t) => {
     const repo = repoWith(t, {});
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', secrets: { ignore: ['fixtures/**'] } }), 'fixtures/key.ts': `export const key = "${token()}";\n` });
-    const result = repo.cli(['verify'], { env: pr(repo) });
+    const result = await repo.run(['verify'], { env: pr(repo) });
     assert.equal(result.code, 0, result.output);
     assert.match(result.stdout, /^policy: \.mcflowrc\.json from this change \(the target has no mcflow-hooks policy yet\)$/m);
     assert.match(result.stdout, /⚠ The target branch has no mcflow-hooks policy yet: this change's config \.mcflowrc\.json applies \[policy-change\]/);
   });
 
-  it('a target that uses mcflow-hooks without a config file has the default preset as its policy', (t) => {
+  it('a target that uses mcflow-hooks without a config file has the default preset as its policy', async (t) => {
     const repo = repoWith(t, { 'package.json': JSON.stringify({ name: 'x', devDependencies: { 'mcflow-hooks': '^1.0.0' } }) });
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', secrets: { ignore: ['fixtures/**'] } }), 'fixtures/key.ts': `export const key = "${token()}";\n` });
-    const result = repo.cli(['verify'], { env: pr(repo) });
+    const result = await repo.run(['verify'], { env: pr(repo) });
     assert.equal(result.code, 1, result.output);
     assert.match(result.stdout, /^policy: the "gitflow" preset \(no config file at develop \([0-9a-f]{12}\)\)$/m);
     assert.match(result.stdout, /secrets\.ignore adds "fixtures\/\*\*" \[policy-change\]/);
     assert.match(result.stdout, /\[secrets\]/);
   });
 
-  it('--config wins over both ends and is named as the source', (t) => {
+  it('--config wins over both ends and is named as the source', async (t) => {
     const repo = repoWith(t);
     const pinned = path.join(repo.home, 'org-policy.json');
     fs.writeFileSync(pinned, JSON.stringify({ extends: 'gitflow', checks: { 'pr-body': 'off' } }));
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', checks: { secrets: 'off' } }), 'src/key.ts': `export const key = "${token()}";\n` });
-    const result = repo.cli(['verify', '--config', pinned], { env: pr(repo) });
+    const result = await repo.run(['verify', '--config', pinned], { env: pr(repo) });
     assert.equal(result.code, 1, result.output);
     assert.match(result.stdout, new RegExp(`^policy: ${pinned.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(--config\\)$`, 'm'));
     assert.match(result.stdout, /\[secrets\]/);
   });
 
-  it('a push reads the policy from the commit before the push; weakenings are warnings there, the secret an error', (t) => {
+  it('a push reads the policy from the commit before the push; weakenings are warnings there, the secret an error', async (t) => {
     const repo = repoWith(t);
     repo.git(['checkout', '-q', 'develop']);
     const before = repo.git(['rev-parse', 'HEAD']).stdout.trim();
     const after = commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', checks: { secrets: 'off' } }), 'src/key.ts': `export const key = "${token()}";\n` }, 'feat: merge the change (#42)');
     const env = githubPushEnv(repo, { ref: 'refs/heads/develop', before, after });
-    const result = repo.cli(['verify', '--format', 'json'], { env });
+    const result = await repo.run(['verify', '--format', 'json'], { env });
     assert.equal(result.code, 1, result.output);
     const list = findings(result.stdout);
     assert.equal(of(list, 'secrets')[0]!.severity, 'error');
@@ -327,45 +327,45 @@ describe('locked keys', () => {
     fs.appendFileSync(path.join(repo.dir, '.git/info/exclude'), 'node_modules/\n');
   }
 
-  it('hold locally: weakening one is a config error (exit 2) in every command, strengthening is fine', (t) => {
+  it('hold locally: weakening one is a config error (exit 2) in every command, strengthening is fine', async (t) => {
     const repo = repoWith(t, {});
     installPreset(repo);
     repo.write('.mcflowrc.json', JSON.stringify({ extends: '@acme/mcflow-preset', checks: { secrets: { 'pre-commit': 'warning' } }, files: { allowSensitive: ['**/*.pem'] } }));
     for (const args of [['config'], ['run', 'pre-commit']]) {
-      const result = repo.cli(args);
+      const result = await repo.run(args);
       assert.equal(result.code, 2, result.output);
       assert.match(result.stderr, /The config .*\.mcflowrc\.json weakens keys that a preset it extends locks \(policy\.locked\):\n {4}checks\.secrets: error → warning at pre-commit\n {4}files\.allowSensitive: adds "\*\*\/\*\.pem"/);
       assert.match(result.stderr, /→ undo the change in .*\.mcflowrc\.json: a locked key may be made stricter, never looser/);
       assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
     }
     repo.write('.mcflowrc.json', JSON.stringify({ extends: '@acme/mcflow-preset', files: { sensitive: ['**/*.sqlite'] }, branches: { protected: ['main', 'main-production', 'develop', 'legacy-v1-production', 'release/*'] } }));
-    assert.equal(repo.cli(['config']).code, 0);
+    assert.equal((await repo.run(['config'])).code, 0);
   });
 
-  it('a second preset in "extends" cannot unlock them either', (t) => {
+  it('a second preset in "extends" cannot unlock them either', async (t) => {
     const repo = repoWith(t, {});
     installPreset(repo);
     repo.write('loose.json', JSON.stringify({ secrets: { ignore: ['**'] } }));
     repo.write('.mcflowrc.json', JSON.stringify({ extends: ['@acme/mcflow-preset', './loose.json'] }));
-    const result = repo.cli(['config']);
+    const result = await repo.run(['config']);
     assert.equal(result.code, 2, result.output);
     assert.match(result.stderr, /loose\.json weakens a key that a preset it extends locks \(policy\.locked\):\n {4}secrets\.ignore: adds "\*\*"/);
   });
 
-  it('an unknown key in policy.locked is a config error naming it', (t) => {
+  it('an unknown key in policy.locked is a config error naming it', async (t) => {
     const repo = repoWith(t, {});
     repo.write('.mcflowrc.json', JSON.stringify({ extends: ['./org.json'] }));
     repo.write('org.json', JSON.stringify({ extends: 'gitflow', policy: { locked: ['secret'] } }));
-    const result = repo.cli(['config']);
+    const result = await repo.run(['config']);
     assert.equal(result.code, 2, result.output);
     assert.match(result.stderr, /policy\.locked names "secret", which is neither a config key/);
   });
 
-  it('hold in CI: a pull request weakening one gets a policy-change error, even with the reviewed label', (t) => {
+  it('hold in CI: a pull request weakening one gets a policy-change error, even with the reviewed label', async (t) => {
     const repo = repoWith(t, { '.mcflowrc.json': JSON.stringify({ extends: '@acme/mcflow-preset', policy: { reviewedLabel: 'policy-reviewed' } }) });
     installPreset(repo);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: '@acme/mcflow-preset', policy: { reviewedLabel: 'policy-reviewed' }, secrets: { ignore: ['**'] } }), 'src/key.ts': `export const key = "${token()}";\n` });
-    const result = repo.cli(['verify', '--format', 'json'], { env: pr(repo, ['policy-reviewed']) });
+    const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo, ['policy-reviewed']) });
     assert.equal(result.code, 1, result.output);
     const list = findings(result.stdout);
     assert.deepEqual(of(list, 'policy-change').map((f) => [f.severity, f.message]), [['error', 'This change weakens secrets.ignore, which a preset locks (policy.locked): adds "**"']]);
@@ -374,7 +374,7 @@ describe('locked keys', () => {
 });
 
 describe('the organisation\'s reusable workflow', () => {
-  it('its verify step judges a pull request by the pinned preset, whatever the repository\'s config says', (t) => {
+  it('its verify step judges a pull request by the pinned preset, whatever the repository\'s config says', async (t) => {
     const repo = repoWith(t);
     commit(repo, { '.mcflowrc.json': JSON.stringify({ extends: 'gitflow', checks: { secrets: 'off' } }), 'src/key.ts': `export const key = "${token()}";\n` });
     // What the install step leaves in $RUNNER_TEMP/mcflow: this package and the organisation's preset.

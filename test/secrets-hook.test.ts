@@ -30,10 +30,13 @@ function hookedRepo(t: Parameters<typeof createRepo>[0], origin = false): TestRe
   return repo;
 }
 
+/** A commit through the real husky pre-commit hook (git → husky → the built bin). */
 const commit = (repo: TestRepo, message = 'feat: add config') => seen(repo.git(['commit', '-q', '-m', message], { allowFailure: true }));
+/** The same commit with the hook run in-process through main(): the same check, without starting node. */
+const hookCommit = async (repo: TestRepo, message = 'feat: add config') => seen(await repo.commitThroughMain(message, ['pre-commit']));
 
 describe('secrets in pre-commit', () => {
-  it('catches a secret that is staged but deleted from the working tree', (t) => {
+  it('catches a secret that is staged but deleted from the working tree', async (t) => {
     const repo = hookedRepo(t);
     repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
     repo.git(['add', 'src/pay.ts']);
@@ -46,35 +49,35 @@ describe('secrets in pre-commit', () => {
     assert.equal(repo.git(['rev-parse', '-q', '--verify', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
   });
 
-  it('ignores a secret that is only in the working tree', (t) => {
+  it('ignores a secret that is only in the working tree', async (t) => {
     const repo = hookedRepo(t);
     repo.write('settings.env.example', 'API_TOKEN=<your-token>\n');
     repo.git(['add', '-A']);
     repo.write('settings.env.example', `API_TOKEN=${GITLAB}\n`);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 0, result.output);
     assert.equal(repo.git(['status', '--porcelain']).stdout.trim(), 'M settings.env.example', 'the working tree is untouched');
   });
 
-  it('scans only added lines: a rename adds none, an old secret elsewhere in a touched file does not block', (t) => {
+  it('scans only added lines: a rename adds none, an old secret elsewhere in a touched file does not block', async (t) => {
     const repo = hookedRepo(t);
     repo.write('old name.yml', `password: ${PASSWORD}\nother: 1\n`);
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: legacy file');
     repo.git(['mv', 'old name.yml', 'new name.yml']);
-    assert.equal(commit(repo, 'refactor: rename').code, 0);
+    assert.equal((await hookCommit(repo, 'refactor: rename')).code, 0);
     repo.write('new name.yml', `password: ${PASSWORD}\nother: 2\n`);
     repo.git(['add', '-A']);
-    assert.equal(commit(repo, 'fix: other').code, 0);
+    assert.equal((await hookCommit(repo, 'fix: other')).code, 0);
     repo.write('new name.yml', `password: ${PASSWORD}\nother: 2\ntoken: ${GITLAB}\n`);
     repo.git(['add', '-A']);
-    const result = commit(repo, 'feat: token');
+    const result = await hookCommit(repo, 'feat: token');
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /new name\.yml:3:8/);
     assert.doesNotMatch(result.output, /new name\.yml:1:/);
   });
 
-  it('names files with spaces, newlines and unicode exactly (JSON report), and skips binary files', (t) => {
+  it('names files with spaces, newlines and unicode exactly (JSON report), and skips binary files', async (t) => {
     const repo = hookedRepo(t);
     repo.write('with space.env.txt', `DB_PASSWORD=${PASSWORD}\n`);
     repo.write('new\nline.txt', `token=${GITLAB}\n`);
@@ -83,74 +86,74 @@ describe('secrets in pre-commit', () => {
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
     repo.write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]), noise, Buffer.from(`${STRIPE}\n`)]));
     repo.git(['add', '-A']);
-    const result = seen(repo.cli(['run', 'pre-commit', '--format', 'json'], { env: { GIT_PREFIX: '' } }));
+    const result = seen(await repo.run(['run', 'pre-commit', '--format', 'json'], { env: { GIT_PREFIX: '' } }));
     assert.equal(result.code, 1, result.output);
     const report = JSON.parse(result.stdout) as { findings: { check: string; file: string }[] };
     const files = report.findings.filter((finding) => finding.check === 'secrets').map((finding) => finding.file).sort();
     assert.deepEqual(files, ['new\nline.txt', 'with space.env.txt', 'ünïcødé.md']);
   });
 
-  it('names the kind of secret in its own words, never quoting secretlint messages that hold the secret', (t) => {
+  it('names the kind of secret in its own words, never quoting secretlint messages that hold the secret', async (t) => {
     const repo = hookedRepo(t);
     repo.write('deploy/app.env.txt', `DATABASE_URL=postgres://app:${DB_PASSWORD}@db.internal/app\n`);
     repo.git(['add', '-A']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /Possible password in a database connection string \(secretlint\/database-connection-string\): postgres:\/\/\*\*\*\*/);
   });
 
-  it('works in an empty repository (no HEAD yet)', (t) => {
+  it('works in an empty repository (no HEAD yet)', async (t) => {
     const repo = hookedRepo(t);
     repo.write('.npmrc.txt', `secret_key = "${STRIPE}"\n`);
     repo.git(['add', '-A']);
-    assert.equal(commit(repo).code, 1);
+    assert.equal((await hookCommit(repo)).code, 1);
     repo.write('.npmrc.txt', 'registry=https://registry.npmjs.org/\n');
     repo.git(['add', '-A']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 0, result.output);
   });
 
-  it('refuses a 50 MB file with a Git LFS hint, without scanning it', (t) => {
+  it('refuses a 50 MB file with a Git LFS hint, without scanning it', async (t) => {
     const repo = hookedRepo(t);
     const big = Buffer.alloc(50 * 1024 * 1024, 'a');
     Buffer.from(`\nKEY=${STRIPE}\n`).copy(big, 1024);
     repo.write('data/dump.sql', big);
     repo.git(['add', '-A']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /"data\/dump\.sql" is 50\.0 MB, over the 5\.0 MB limit \(files\.maxSize\) \[large-files\]/);
     assert.match(result.output, /git lfs track/);
     assert.doesNotMatch(result.output, /\[secrets\]/);
   });
 
-  it('refuses a force-added ignored .env with the git rm --cached command and the .gitignore line', (t) => {
+  it('refuses a force-added ignored .env with the git rm --cached command and the .gitignore line', async (t) => {
     const repo = hookedRepo(t);
     repo.write('.gitignore', '.env\n');
     repo.write('.env', 'DEBUG=1\n');
     repo.git(['add', '.gitignore']);
     repo.git(['add', '-f', '.env']);
-    const result = commit(repo);
+    const result = await hookCommit(repo);
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /"\.env" is an environment file and must not be committed \[sensitive-files\]/);
     assert.match(result.output, /git rm --cached -- \.env && echo \/\.env >> \.gitignore/);
   });
 
-  it('accepts allow-listed findings: inline marker and config fingerprint', (t) => {
+  it('accepts allow-listed findings: inline marker and config fingerprint', async (t) => {
     const repo = hookedRepo(t);
     repo.write('a.env.txt', `# mcflow-allow-secret: public demo key\nKEY=${STRIPE}\nTOKEN=${GITLAB}\n`);
     repo.git(['add', '-A']);
-    const refused = commit(repo);
+    const refused = await hookCommit(repo);
     assert.equal(refused.code, 1);
     const fingerprint = /fingerprint (fp2-[0-9a-f]{16})/.exec(refused.output)![1]!;
     assert.match(refused.output, /a\.env\.txt:3:/);
     repo.write('.mcflowrc.json', JSON.stringify({ secrets: { allow: [{ fingerprint, reason: 'revoked test token' }] } }));
     repo.git(['add', '-A']);
-    assert.equal(commit(repo).code, 0);
+    assert.equal((await hookCommit(repo)).code, 0);
   });
 });
 
 describe('secrets in pre-push', () => {
-  it('catches a secret added and removed again in two --no-verify commits', (t) => {
+  it('catches a secret added and removed again in two --no-verify commits', async (t) => {
     const repo = hookedRepo(t, true);
     repo.write('README.md', 'hello\n');
     repo.git(['add', '-A']);
@@ -170,7 +173,7 @@ describe('secrets in pre-push', () => {
     assert.notEqual(repo.git(['ls-remote', 'origin', 'feature/secrets']).stdout.split('\t')[0], repo.git(['rev-parse', 'HEAD']).stdout.trim());
   });
 
-  it('lets clean commits through', (t) => {
+  it('lets clean commits through', async (t) => {
     const repo = hookedRepo(t, true);
     repo.write('a.txt', 'a\n');
     repo.git(['add', '-A']);
@@ -181,7 +184,7 @@ describe('secrets in pre-push', () => {
 });
 
 describe('laziness', () => {
-  it('a commit-msg hook runs without secretlint on disk; pre-commit loads it only for a preset trigger', (t) => {
+  it('a commit-msg hook runs without secretlint on disk; pre-commit loads it only for a preset trigger', async (t) => {
     const repo = createRepo(t, { branch: 'feature/secrets' });
     // A copy of the package whose build lacks the vendored secretlint bundles.
     const pkg = path.join(repo.home, 'pkg');

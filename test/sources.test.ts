@@ -44,17 +44,17 @@ describe('staged files', () => {
 });
 
 describe('run pre-push', () => {
-  it('exits 2 and quotes a malformed line', (t) => {
+  it('exits 2 and quotes a malformed line', async (t) => {
     const repo = createRepo(t);
-    const result = repo.cli(['run', 'pre-push', 'origin', 'url'], { input: 'refs/heads/main abc refs/heads/main\n' });
+    const result = await repo.run(['run', 'pre-push', 'origin', 'url'], { input: 'refs/heads/main abc refs/heads/main\n' });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Line 1 of the pre-push input is not "<local ref> <local sha> <remote ref> <remote sha>": "refs\/heads\/main abc refs\/heads\/main"/);
     assert.doesNotMatch(result.stderr, /at .*\.js:\d+/, 'no stack trace');
   });
 
-  it('treats empty stdin as nothing to push', (t) => {
+  it('treats empty stdin as nothing to push', async (t) => {
     const repo = createRepo(t);
-    const result = repo.cli(['run', 'pre-push', 'origin', 'url'], { input: '' });
+    const result = await repo.run(['run', 'pre-push', 'origin', 'url'], { input: '' });
     assert.equal(result.code, 0, result.output);
   });
 });

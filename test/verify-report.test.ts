@@ -34,9 +34,9 @@ function scenario(t: TestContext) {
 
 describe('verify reports', () => {
   for (const [format, golden] of [['json', 'verify.json'], ['sarif', 'verify.sarif'], ['junit', 'verify.junit.xml']] as const) {
-    it(`--format ${format} matches test/golden/${golden}`, (t) => {
+    it(`--format ${format} matches test/golden/${golden}`, async (t) => {
       const { repo, env } = scenario(t);
-      const result = repo.cli(['verify', '--format', format], { env: { ...env, GITHUB_STEP_SUMMARY: '' } });
+      const result = await repo.run(['verify', '--format', format], { env: { ...env, GITHUB_STEP_SUMMARY: '' } });
       assert.equal(result.code, 1, result.stderr);
       assertGolden(golden, normalise(result.stdout, { root: repo.dir, version: VERSION }));
       if (format === 'sarif') assert.deepEqual(validateSarif(result.stdout), []);
@@ -44,7 +44,7 @@ describe('verify reports', () => {
     });
   }
 
-  it('SARIF with file, line and column locations validates, one rule per check, fingerprints kept', () => {
+  it('SARIF with file, line and column locations validates, one rule per check, fingerprints kept', async () => {
     const report: Report = {
       findings: [
         { check: 'commit-message', severity: 'error', message: 'type may not be empty', commit: 'a'.repeat(40), fix: 'reword it' },
@@ -75,7 +75,7 @@ describe('verify reports', () => {
     assert.doesNotMatch(formatJunit(report), /<failure[^>]*large-files/);
   });
 
-  it('github annotations escape what would end the command, and the summary escapes table cells', () => {
+  it('github annotations escape what would end the command, and the summary escapes table cells', async () => {
     const report: Report = {
       findings: [{ check: 'secrets', severity: 'error', message: 'token in a,b: 100%\nsecond line', file: 'dir/a,b:c.ts', line: 2, fix: 'run x | y' }],
       skipped: [],

@@ -1,7 +1,7 @@
 // In GitHub Actions no line we print may start a workflow command: file names, commit messages
 // and a PR title with a newline followed by `::notice …`/`::stop-commands::…` go through every
 // format of verify, run, audit and pr, and the only workflow commands in the output are our own
-// annotations. Real repositories, the built CLI.
+// annotations. Real repositories, commands run in-process through main().
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRepo, type RunResult } from './helpers/repo.js';
@@ -16,7 +16,7 @@ function commandLines(text: string): string[] {
 }
 
 describe('workflow-command safety in GitHub Actions', () => {
-  it('hostile names and messages start no workflow command in any format; only our annotations remain', (t) => {
+  it('hostile names and messages start no workflow command in any format; only our annotations remain', async (t) => {
     const repo = createRepo(t);
     repo.write('README.md', 'hello\n');
     repo.git(['add', '.']);
@@ -34,22 +34,22 @@ describe('workflow-command safety in GitHub Actions', () => {
     const env: NodeJS.ProcessEnv = githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', title: `Bad title${HOSTILE}`, body: GOOD_BODY });
     const runs: { label: string; result: RunResult; annotations: boolean }[] = [];
     for (const format of ['text', 'json', 'github', 'sarif', 'junit']) {
-      runs.push({ label: `verify ${format}`, result: repo.cli(['verify', '--format', format], { env }), annotations: format === 'text' || format === 'github' });
+      runs.push({ label: `verify ${format}`, result: await repo.run(['verify', '--format', format], { env }), annotations: format === 'text' || format === 'github' });
     }
     const actions = { GITHUB_ACTIONS: 'true' };
     repo.write(`new${HOSTILE}.env`, 'C=3\n');
     repo.git(['add', '.']);
-    runs.push({ label: 'run pre-commit', result: repo.cli(['run', 'pre-commit'], { env: actions }), annotations: false });
-    runs.push({ label: 'run commit-msg', result: repo.cli(['run', 'commit-msg', repo.write('msg', `Bad${HOSTILE}`)], { env: { ...actions, GIT_PREFIX: '' } }), annotations: false });
+    runs.push({ label: 'run pre-commit', result: await repo.run(['run', 'pre-commit'], { env: actions }), annotations: false });
+    runs.push({ label: 'run commit-msg', result: await repo.run(['run', 'commit-msg', repo.write('msg', `Bad${HOSTILE}`)], { env: { ...actions, GIT_PREFIX: '' } }), annotations: false });
     repo.git(['reset', '-q']);
     repo.git(['checkout', '-q', 'develop']);
     repo.git(['merge', '-q', '--no-ff', '--no-verify', '-m', `Merge${HOSTILE}`, 'feature/login']);
     for (const format of ['text', 'json', 'markdown', 'sarif']) {
-      runs.push({ label: `audit ${format}`, result: repo.cli(['audit', '--format', format], { env: actions }), annotations: false });
+      runs.push({ label: `audit ${format}`, result: await repo.run(['audit', '--format', format], { env: actions }), annotations: false });
     }
     repo.git(['checkout', '-q', '-b', 'feature/next']);
     repo.commitQuietly('::notice::subject');
-    runs.push({ label: 'pr', result: repo.cli(['pr', '--base', 'develop'], { env: actions }), annotations: false });
+    runs.push({ label: 'pr', result: await repo.run(['pr', '--base', 'develop'], { env: actions }), annotations: false });
 
     let neutralised = 0;
     for (const { label, result, annotations } of runs) {

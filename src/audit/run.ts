@@ -5,8 +5,7 @@
  */
 import { filterByBaseline } from '../baseline.js';
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
-import { registry } from '../checks/registry.js';
-import { levelFor, runChecks, type RunOptions } from '../engine.js';
+import { planChecks, runChecks, type RunOptions } from '../engine.js';
 import { listMessages } from '../git/audit.js';
 import { listRangeCommitsAsync } from '../git/log.js';
 import { containedInAny } from '../git/refs.js';
@@ -41,8 +40,8 @@ export async function runAudit(repo: Repository, options: AuditOptions): Promise
   const config = options.config;
   const scope = resolveScope(repo, config, { refs: options.refs, since: options.since });
   const progress = options.onProgress ?? (() => {});
-  const enabled = (section: SectionId) =>
-    SECTION_CHECKS[section].filter((id) => registry[id].stages.includes('audit') && levelFor(config, id, 'audit') !== 'off' && !options.skip?.includes(id));
+  // The engine's plan decides what runs; a section only narrows it to its own checks.
+  const enabled = (section: SectionId) => planChecks(config, 'audit', { only: SECTION_CHECKS[section], skip: options.skip }).run.map((check) => check.id);
   const reasons: Record<string, string> = {};
   const sections: AuditSection[] = [];
   const section = (id: SectionId, findings: AuditFinding[], note?: string) =>

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { packageRoot } from '../package-root.js';
-import { compileBranchRules, findBranchViolation, refFormatProblem, shellQuote, slugify, suggestBranchName } from './branch-name.rules.js';
+import { compileBranchRules, findBranchViolation, refFormatProblem, slugify, suggestBranchName } from './branch-name.rules.js';
+import { shellQuote } from '../messages.js';
 
 const gitflow = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'presets/gitflow.json'), 'utf8'));
 const rules = compileBranchRules(gitflow);

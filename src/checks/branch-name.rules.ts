@@ -152,7 +152,3 @@ export function suggestBranchName(name: string, rules: BranchRules): string | un
   return undefined;
 }
 
-/** Quotes a name for a POSIX shell when it needs it, so the printed command can be pasted. */
-export function shellQuote(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -14,9 +14,9 @@
  *   { "checks": { "branch-name": { "pre-commit": "warning", "pre-push": "error" } },
  *     "branches": { "allowed": ["feature/*", "bugfix/*"], "maxLength": 60 } }
  */
-import { messages } from '../messages.js';
+import { messages, shellQuote } from '../messages.js';
 import type { Problem } from '../types.js';
-import { compileBranchRules, findBranchViolation, shellQuote, suggestBranchName, type BranchRules } from './branch-name.rules.js';
+import { compileBranchRules, findBranchViolation, suggestBranchName, type BranchRules } from './branch-name.rules.js';
 import type { Check } from './check.js';
 import { kindOf } from '../ref-update.js';
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { commitMessage } from './commit-message.js';
 import type { CheckContext } from './check.js';
+import { resolveLintSetup } from '../commitlint/setup.js';
 import type { Change } from '../types.js';
 import lint from '@commitlint/lint';
 import conventional from '@commitlint/config-conventional';
@@ -9,8 +10,10 @@ import createPreset from 'conventional-changelog-conventionalcommits';
 import type { LintOptions, QualifiedRules } from '@commitlint/types';
 
 const context: CheckContext = { config: {}, stage: 'commit-msg' };
+/** The context as the engine hands it: with the commitlint setup its config resolves to. */
+const resolved = async (base: CheckContext): Promise<CheckContext> => ({ ...base, commitlint: await resolveLintSetup(base.config, base.root) });
 const lintOne = async (text: string, branch?: string) =>
-  commitMessage.run({ stage: 'commit-msg', branch, messages: [{ text }] } satisfies Change, context);
+  commitMessage.run({ stage: 'commit-msg', branch, messages: [{ text }] } satisfies Change, await resolved(context));
 const rulesOf = (problems: { message: string }[]) => problems.map((p) => /\(([a-z-]+)\)/.exec(p.message)?.[1]).sort();
 
 describe('commit-message', () => {
@@ -94,15 +97,15 @@ describe('commit-message', () => {
 
   it('applies commits.rules overrides and commits.ignore patterns', async () => {
     const strict: CheckContext = { ...context, config: { commits: { rules: { 'header-max-length': [2, 'always', 20] } } } };
-    const problems = await commitMessage.run({ stage: 'commit-msg', messages: [{ text: 'feat: add the login form page' }] }, strict);
+    const problems = await commitMessage.run({ stage: 'commit-msg', messages: [{ text: 'feat: add the login form page' }] }, await resolved(strict));
     assert.deepEqual(rulesOf(problems), ['header-max-length']);
     const ignoring: CheckContext = { ...context, config: { commits: { ignore: ['^WIP\\b'] } } };
-    assert.deepEqual(await commitMessage.run({ stage: 'commit-msg', messages: [{ text: 'WIP everything' }] }, ignoring), []);
+    assert.deepEqual(await commitMessage.run({ stage: 'commit-msg', messages: [{ text: 'WIP everything' }] }, await resolved(ignoring)), []);
   });
 
   it('tells how to reword a commit that already exists', async () => {
     const verify: CheckContext = { ...context, stage: 'verify' };
-    const [problem] = await commitMessage.run({ stage: 'verify', messages: [{ text: 'bad', commit: 'a'.repeat(40) }] }, verify);
+    const [problem] = await commitMessage.run({ stage: 'verify', messages: [{ text: 'bad', commit: 'a'.repeat(40) }] }, await resolved(verify));
     assert.equal(problem!.commit, 'a'.repeat(40));
     assert.match(problem!.fix!, /git rebase --interactive aaaaaaaaaaaa~1/);
   });

@@ -5,16 +5,17 @@
  * scan history by them.
  *
  * Config: `commits.rules` overrides single commitlint rules; a repository's own commitlint
- * config is used when present (`commits.useCommitlintConfig: false` turns that off).
+ * config is used when present (`commits.useCommitlintConfig: false` turns that off). Both are
+ * resolved before the check runs (src/commitlint/setup.ts, called by the engine): the check
+ * lints with the setup its context hands it and reads no file.
  *   { "commits": { "rules": { "header-max-length": [2, "always", 72] } } }
  */
 import lint from '@commitlint/lint';
 import type { LintOutcome, QualifiedRules } from '@commitlint/types';
 import { isBotMessage } from '../commitlint/bots.js';
-import { resolveLintSetup } from '../commitlint/setup.js';
 import { messages } from '../messages.js';
 import { suggestHeader } from './commit-message.suggest.js';
-import type { Check } from './check.js';
+import { lintSetup, type Check } from './check.js';
 import type { Problem } from '../types.js';
 
 const text = messages.commitMessage;
@@ -23,8 +24,7 @@ export const commitMessage: Check = {
   id: 'commit-message',
   why: text.why,
   async run(change, context) {
-    // In verify the source hands over the target branch's commitlint setup: the checkout's config is the change's.
-    const setup = await (change.lintSetup?.() ?? resolveLintSetup(context.config, context.root));
+    const setup = lintSetup(context);
     const problems: Problem[] = [];
     for (const message of change.messages ?? []) {
       if (isBotMessage(message)) continue;

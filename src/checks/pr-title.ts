@@ -6,10 +6,9 @@
  * commitlint config).
  */
 import lint from '@commitlint/lint';
-import { resolveLintSetup } from '../commitlint/setup.js';
 import { messages } from '../messages.js';
 import { suggestHeader } from './commit-message.suggest.js';
-import type { Check } from './check.js';
+import { lintSetup, type Check } from './check.js';
 
 const text = messages.prTitle;
 
@@ -19,8 +18,7 @@ export const prTitle: Check = {
   async run(change, context) {
     const title = change.pullRequest?.title;
     if (title === undefined) return [];
-    // In verify the source hands over the target branch's commitlint setup: the checkout's config is the change's.
-    const setup = await (change.lintSetup?.() ?? resolveLintSetup(context.config, context.root));
+    const setup = lintSetup(context);
     const outcome = await lint(title, setup.rules, setup.options);
     if (outcome.valid && outcome.warnings.length === 0) return [];
     // Masked before it is reshaped (cut to length, lower-cased): a cut token no longer matches a rule.

@@ -6,14 +6,19 @@ import type { Stage } from '../types.js';
 import type { Check } from './check.js';
 import type { CheckId } from './ids.js';
 
+/** What a check needs resolved from the config before it runs (src/engine.ts resolves it once per run). */
+export type CheckInput = 'commitlint';
+
 export interface RegistryEntry {
   stages: readonly Stage[];
   load: () => Promise<Check>;
+  needs?: readonly CheckInput[];
 }
 
 export const registry: Record<CheckId, RegistryEntry> = {
   'commit-message': {
     stages: ['commit-msg', 'verify', 'audit'],
+    needs: ['commitlint'],
     load: async () => (await import('./commit-message.js')).commitMessage,
   },
   'protected-branch': {
@@ -47,6 +52,7 @@ export const registry: Record<CheckId, RegistryEntry> = {
   },
   'pr-title': {
     stages: ['verify'],
+    needs: ['commitlint'],
     load: async () => (await import('./pr-title.js')).prTitle,
   },
   'pr-body': {

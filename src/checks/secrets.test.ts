@@ -63,6 +63,19 @@ describe('secrets', () => {
     assert.deepEqual(findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config), [{ fingerprint: 'fp2-0123456789abcdef', reason: 'gone' }]);
   });
 
+  it('with unusedAllow, the one scan also warns about the allow entries it matched to nothing', async () => {
+    const files = [changedFile('src/a.ts', `const k = "${STRIPE}";\n`)];
+    const fingerprint = await fingerprintSecret('mcflow/stripe', STRIPE);
+    const config = { secrets: { allow: [{ fingerprint, reason: 'demo' }, { fingerprint: 'fp2-0123456789abcdef', reason: 'gone' }] } };
+    const problems = await secrets.run({ stage: 'verify', files }, { ...context(config, 'verify'), unusedAllow: { configFile: '.mcflowrc.json' } });
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(problems[0]!.severity, 'warning');
+    assert.match(problems[0]!.message, /fp2-0123456789abcdef \("gone"\) matches no secret/);
+    assert.match(problems[0]!.fix!, /\.mcflowrc\.json/);
+    // Without the option the same run says nothing about allow entries.
+    assert.deepEqual(await secrets.run({ stage: 'verify', files }, context(config, 'verify')), []);
+  });
+
   it('skips binary content, lockfiles and files large-files refuses before reading them as text', async () => {
     let read = 0;
     const counted = (file: ChangedFile): ChangedFile => ({ ...file, readContent: () => (read++, file.readContent!()) });

@@ -9,7 +9,7 @@
  * characters can hold an 0A byte (U+0A05 is 05 0A), so the added lines git reports are mapped
  * to the decoded text's lines by byte offsets ({@link addedTextLines}).
  */
-import { LineRanges } from '../git/line-ranges.js';
+import { LineRanges } from '../line-ranges.js';
 
 export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
 

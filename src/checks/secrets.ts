@@ -23,7 +23,7 @@ import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
 import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
 import { isLockfile, isTestFixturePath } from './secrets.filters.js';
-import { allowedFingerprints, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
+import { allowedFingerprints, findUnusedAllowEntries, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
 import { scanTexts, type RawSecret, type ScanTarget } from './secrets.scan.js';
 import { scanUserTexts } from './secrets.texts.js';
@@ -290,11 +290,24 @@ export const secrets: Check = {
   id: 'secrets',
   why: text.why,
   async run(change, context) {
-    const found = await scanForSecrets(change, context, { allowed: allowedFingerprints(context.config) });
+    // One scan: what it saw before allow-listing also tells which allow entries matched nothing.
+    const seen = context.unusedAllow ? new Set<string>() : undefined;
+    const found = await scanForSecrets(change, context, { allowed: allowedFingerprints(context.config), seen });
     // Once per run, where files are scanned: not in the commit-msg hook, nor per chunk of audited messages.
-    return change.files ? [...found, ...oldAllowEntries(found, context.config)] : found;
+    const problems = change.files ? [...found, ...oldAllowEntries(found, context.config)] : found;
+    if (seen && context.unusedAllow) problems.push(...unusedAllowEntries(seen, context.config, context.unusedAllow.configFile));
+    return problems;
   },
 };
+
+/** `secrets.allow` entries the scan matched to nothing, as warnings, so stale exceptions get cleaned up. */
+function unusedAllowEntries(seen: ReadonlySet<string>, config: CheckContext['config'], configFile: string): Problem[] {
+  return findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config).map((entry) => ({
+    severity: 'warning',
+    message: messages.verify.unusedAllow(entry.fingerprint, entry.reason),
+    fix: messages.verify.unusedAllowFix(configFile),
+  }));
+}
 
 // Reached through the registry (its loader keeps this bundle off paths that print nothing).
 export { maskDeep, maskText } from './secrets.mask.js';

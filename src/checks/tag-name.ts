@@ -12,12 +12,12 @@
  *   { "tags": { "allowed": ["archive/*"] }, "branches": { "production": ["main-production", "main"] } }
  */
 import { compileMatcher } from '../config/glob.js';
-import { messages } from '../messages.js';
+import { messages, shellQuote } from '../messages.js';
 import type { Problem, RefUpdate } from '../types.js';
-import { shellQuote } from './branch-name.rules.js';
 import type { Check } from './check.js';
 import { kindOf } from '../ref-update.js';
-import { isReleaseTag, parseVersionTag, suggestTagName } from './tag-name.rules.js';
+import { isReleaseTag, parseVersionTag } from '../release-tag.js';
+import { suggestTagName } from './tag-name.rules.js';
 
 const text = messages.tagName;
 const TAG_PREFIX = 'refs/tags/';

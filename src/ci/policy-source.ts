@@ -42,7 +42,7 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
   const head = request ? resolveCommit(repo, request.head) : undefined;
   if (configFlag) {
     // A pinned policy (an organisation's): nothing the change brings replaces it; added inline markers are still reported.
-    const resolved = await loadConfigFile(configFlag);
+    const resolved = await loadConfigFile(path.resolve(cwd, configFlag));
     return { resolved, source: text.explicit(resolved.filepath ?? configFlag), review: request ? emptyReview(resolved, request) : undefined };
   }
   if (request && !head) {

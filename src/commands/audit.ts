@@ -3,7 +3,6 @@
  * through the same check modules as the hooks. Exit 1 when a section has an error finding.
  * Progress goes to stderr on a terminal only, and only once a run has taken a couple of seconds.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
 import { runAudit, withoutKnownFindings } from '../audit/run.js';
@@ -13,6 +12,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { openRepository } from './context.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
+import { routeReport } from '../report/route.js';
 
 export const AUDIT_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -58,19 +58,22 @@ export const command: Command = async (args, io) => {
     return ExitCode.ok;
   }
   if (known) report = withoutKnownFindings(report, known, values.baseline!);
+  const final = report;
   const toFile = values.output !== undefined;
-  const text = await render(report, format, toFile ? false : useColor(io.stdout, io.env), resolved.filepath, repo.root);
-  if (toFile) {
-    const file = path.resolve(io.cwd, values.output!);
-    try {
-      fs.writeFileSync(file, text);
-    } catch (error) {
-      throw new UsageError(messages.audit.unwritable(file, (error as Error).message), messages.audit.unwritableFix);
-    }
-    io.stderr.write(`${report.verdict}\n${messages.audit.written(path.relative(io.cwd, file) || file)}\n`);
-  } else {
-    io.stdout.write(text);
-  }
+  await routeReport(
+    {
+      format,
+      render: () => render(final, format, toFile ? false : useColor(io.stdout, io.env), resolved.filepath, repo.root),
+      ...(values.output !== undefined && {
+        output: {
+          file: values.output,
+          log: (file: string) => ({ stream: 'stderr' as const, text: `${final.verdict}\n${messages.audit.written(file)}\n` }),
+          unwritable: { message: messages.audit.unwritable, fix: messages.audit.unwritableFix },
+        },
+      }),
+    },
+    io,
+  );
   return report.summary.errors > 0 ? ExitCode.violation : ExitCode.ok;
 };
 

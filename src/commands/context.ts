@@ -1,4 +1,5 @@
 /** What every repository-bound command needs first: the repository and its resolved config. */
+import path from 'node:path';
 import { loadConfig, loadConfigFile, type ResolvedConfig } from '../config/load.js';
 import { findRepository, type Repository } from '../git/repo.js';
 
@@ -9,7 +10,8 @@ export interface CommandContext {
 
 export async function openRepository(cwd: string, env: NodeJS.ProcessEnv, configFile?: string): Promise<CommandContext> {
   const repo = findRepository(cwd, env);
-  const resolved = configFile ? await loadConfigFile(configFile) : await loadConfig(cwd, repo.root);
+  // `--config` is relative to the command's cwd (io.cwd), not the host process's.
+  const resolved = configFile ? await loadConfigFile(path.resolve(cwd, configFile)) : await loadConfig(cwd, repo.root);
   return { repo, resolved };
 }
 

@@ -1,15 +1,16 @@
 /**
  * `mcflow-hooks run <hook> [args]`: what the husky hook files call. Builds the Change for the
  * hook from what git hands it, runs the engine, prints the report, and exits 1 on an error
- * finding so git aborts the operation.
+ * finding so git aborts the operation. Each hook's behaviour is one row of HOOK_TABLE.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
-import { hasErrors, maskReport, parseSkipList, runChecks } from '../engine.js';
+import { hasErrors, maskReport, parseSkipList, runChecks, type Report } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatJson } from '../report/json.js';
+import { routeReport } from '../report/route.js';
 import { formatText } from '../report/text.js';
 import { oneFixPerFile, summariseGeneratedDirectories } from '../staged-summary.js';
 import { loadMasker } from '../checks/registry.js';
@@ -19,24 +20,116 @@ import { findRepository, type Repository } from '../git/repo.js';
 import { openRepositoryForHook } from './context.js';
 import { parseArgs, parseFormat, useColor, withUsageErrors } from './options.js';
 
-type Source = (repo: Repository, args: string[], io: Io, config: McflowConfig) => Promise<Change>;
+/** What a hook's row may use to build its Change: what git handed the hook, and the config. */
+interface SourceInput {
+  repo: Repository;
+  /** The hook's arguments, as git passes them. */
+  args: string[];
+  io: Io;
+  config: McflowConfig;
+  /** The hook's stdin, read whole, for a hook whose row says `stdin: true` (else ''). */
+  stdin: string;
+}
 
-/** How each hook's Change is built from what git hands it. Sources load only for their hook. */
-const SOURCES: Partial<Record<HookName, Source>> = {
-  'pre-commit': async (repo) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
-  'commit-msg': async (repo, args, io) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
-  'pre-merge-commit': async (repo) => (await import('../sources/pre-merge-commit.js')).collectPreMergeCommitChange(repo),
-  'post-checkout': async (repo, args) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
-  'pre-push': async (repo, args, io, config) => {
-    const source = await import('../sources/pre-push.js');
-    return source.collectPrePushChange(repo, args, await source.readStdin(io.stdin), { config, env: io.env });
+/**
+ * How `run` behaves for one hook. A row is the whole difference between two hooks: to add a
+ * hook, add a row here, its name to `HookName` (src/types.ts) and to the schema's stages, a
+ * script under hooks/, and its checks' `stages` in checks/registry.ts.
+ */
+interface HookBehaviour {
+  /**
+   * Builds the Change the engine checks (its `stage` is the hook's name, which picks the checks
+   * through the engine's plan). Imports its source module only when this hook runs.
+   */
+  source: (input: SourceInput) => Promise<Change>;
+  /** Git hands the hook data on stdin (pre-push: one line per ref): read it whole first. */
+  stdin: boolean;
+  /**
+   * What an error finding does: `block` exits 1 so git aborts and prints how to bypass; `inform`
+   * reports it as a warning and exits 0, for a hook that runs after git acted (git takes
+   * post-checkout's exit code as the checkout's own: a checkout that happened must not look failed).
+   * A warning never blocks.
+   */
+  onError: 'block' | 'inform';
+  /** The bypass hint printed under a blocking report. */
+  bypass?: string;
+  /** Lines printed before the text report, already masked (pre-commit: a staged dependency or build directory). */
+  preamble?: (change: Change) => Promise<string[]>;
+  /**
+   * Runs once the checks passed: the project's own formatters and linters (no point formatting a
+   * refused commit). `MCFLOW_SKIP` may name it (`skipName`) like a check; false stops git.
+   */
+  after?: { skipName: string; run: (input: SourceInput) => Promise<boolean> };
+}
+
+/** A hook that checks nothing (prepare-commit-msg): it needs no config and never stops git. */
+interface HookAction {
+  action: (io: Io, args: string[]) => Promise<ExitCode>;
+}
+
+/** Every hook `run` accepts, in the order git runs them. */
+export const HOOK_TABLE: Record<HookName, HookBehaviour | HookAction> = {
+  'pre-commit': {
+    source: async ({ repo }) => (await import('../sources/pre-commit.js')).collectPreCommitChange(repo),
+    stdin: false,
+    onError: 'block',
+    bypass: messages.bypassHint,
+    // First, before what may be hundreds of findings inside such a directory. Directory names are
+    // the committer's text: masked like every other echo.
+    preamble: async (change) => {
+      const summary = summariseGeneratedDirectories(change.files ?? []);
+      if (summary.length === 0) return [];
+      const masker = await loadMasker();
+      return Promise.all(summary.map((line) => masker.maskText(line)));
+    },
+    after: {
+      // Not a check of ours, but what a user wants to skip when their own tasks fail.
+      skipName: 'lint-staged',
+      run: async ({ io, repo, config }) => {
+        if ((await (await import('../lint-staged.js')).runLintStaged(io.cwd, repo.root, config.lintStaged)) !== 'failed') return true;
+        io.stdout.write(`${messages.lintStagedFailed}\n`);
+        return false;
+      },
+    },
+  },
+  'pre-merge-commit': {
+    source: async ({ repo }) => (await import('../sources/pre-merge-commit.js')).collectPreMergeCommitChange(repo),
+    stdin: false,
+    onError: 'block',
+    bypass: messages.bypassHint,
+  },
+  'prepare-commit-msg': {
+    // Fills in the commit template and notes what kind of commit git is making; not a check.
+    action: async (io, args) => {
+      const [{ prepareCommitMessage }, { recordCommitKind }] = await Promise.all([import('./prepare-commit-msg.js'), import('../sources/commit-kind.js')]);
+      const repo = findRepository(io.cwd, io.env);
+      recordCommitKind(repo.gitDir, args[1], args[2]);
+      return prepareCommitMessage(repo, args[0], args[1]);
+    },
+  },
+  'commit-msg': {
+    source: async ({ repo, args, io }) => (await import('../sources/commit-msg.js')).collectCommitMsgChange(repo, io.cwd, hookFile(repo, io.cwd, args[0]), io.env),
+    stdin: false,
+    onError: 'block',
+    bypass: messages.bypassHint,
+  },
+  'post-checkout': {
+    source: async ({ repo, args }) => (await import('../sources/post-checkout.js')).collectPostCheckoutChange(repo, args),
+    stdin: false,
+    onError: 'inform',
+  },
+  'pre-push': {
+    source: async ({ repo, args, io, config, stdin }) => (await import('../sources/pre-push.js')).collectPrePushChange(repo, args, stdin, { config, env: io.env }),
+    stdin: true,
+    onError: 'block',
+    bypass: messages.bypassHintPush,
   },
 };
 
-const LINT_STAGED = 'lint-staged';
+const HOOKS = Object.keys(HOOK_TABLE) as HookName[];
 
-/** Every hook `run` accepts, in the order git runs them. */
-const HOOKS = ['pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-checkout', 'pre-push'] as const;
+/** The steps MCFLOW_SKIP may name beside the checks (`lint-staged`). */
+const STEP_NAMES = new Set(Object.values(HOOK_TABLE).flatMap((row) => ('after' in row && row.after ? [row.after.skipName] : [])));
 
 /**
  * A path git handed the hook. Git runs hooks from the work-tree root and passes paths relative
@@ -64,53 +157,46 @@ export const command: Command = async (args, io) => {
   const { values, positionals } = withUsageErrors('run', args, () => parseArgs({ args, allowPositionals: true, strict: true, options: spec.options }));
   const format = parseFormat(values.format);
   const [hook, ...hookArgs] = positionals;
-  const source = hook ? SOURCES[hook as HookName] : undefined;
-  if (!hook || (!source && hook !== 'prepare-commit-msg')) {
-    throw new UsageError(messages.unknownHook(hook ?? '(none)', HOOKS), messages.usageFix);
-  }
+  const row = hook !== undefined && Object.hasOwn(HOOK_TABLE, hook) ? HOOK_TABLE[hook as HookName] : undefined;
+  if (!row) throw new UsageError(messages.unknownHook(hook ?? '(none)', HOOKS), messages.usageFix);
   // HUSKY=0 is the documented "no hooks at all" switch: stay silent, as husky does.
   if (io.env.HUSKY === '0') return ExitCode.ok;
-  if (hook === 'prepare-commit-msg') {
-    // Not a check: it fills in the commit template, needs no config, and never stops a commit.
-    const { prepareCommitMessage } = await import('./prepare-commit-msg.js');
-    const { recordCommitKind } = await import('../sources/commit-kind.js');
-    const repo = findRepository(io.cwd, io.env);
-    recordCommitKind(repo.gitDir, hookArgs[1], hookArgs[2]);
-    return prepareCommitMessage(repo, hookArgs[0], hookArgs[1]);
-  }
-  // `lint-staged` is not a check of ours, but it is what a user wants to skip when their own tasks fail.
+  if ('action' in row) return row.action(io, hookArgs);
   const skipList = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim());
-  const skipLintStaged = skipList.includes(LINT_STAGED);
-  const skip = parseSkipList(skipList.filter((id) => id !== LINT_STAGED).join(','));
+  const skipAfter = row.after !== undefined && skipList.includes(row.after.skipName);
+  // Any hook's step name is accepted in every hook: MCFLOW_SKIP is set once for a whole commit.
+  const skip = parseSkipList(skipList.filter((id) => !STEP_NAMES.has(id)).join(','));
   const { repo, resolved } = await openRepositoryForHook(io.cwd, io.env, values.config);
-  const change = await source!(repo, hookArgs, io, resolved.config);
+  const input: SourceInput = { repo, args: hookArgs, io, config: resolved.config, stdin: row.stdin ? await readStdin(io.stdin) : '' };
+  const change = await row.source(input);
   // Masked before any reporter sees it: findings echo messages, names and URLs people wrote.
   const checked = await maskReport(await runChecks(change, { config: resolved.config, root: repo.root, skip }));
-  const report = { ...checked, findings: oneFixPerFile(checked.findings) };
-  if (format === 'json') io.stdout.write(formatJson(report));
-  else if (hook === 'pre-commit') {
-    // First, before what may be hundreds of findings inside such a directory.
-    // Directory names are the committer's text: masked like every other echo.
-    const summary = summariseGeneratedDirectories(change.files ?? []);
-    const masker = summary.length === 0 ? undefined : await loadMasker();
-    const masked = masker ? await Promise.all(summary.map((line) => masker.maskText(line))) : [];
-    for (const line of masked) io.stdout.write(`${line}\n\n`);
-  }
-  if (format !== 'json' && (report.findings.length > 0 || report.skipped.length > 0)) {
-    const text = formatText(report, { color: useColor(io.stdout, io.env) });
-    const bypass = hook === 'pre-push' ? messages.bypassHintPush : messages.bypassHint;
-    io.stdout.write(hasErrors(report) ? `${text}${bypass}\n` : text);
-  }
-  // git returns post-checkout's exit code as the checkout's own: a checkout that happened must not look failed.
-  if (hook === 'post-checkout') return ExitCode.ok;
+  const fixed = { ...checked, findings: oneFixPerFile(checked.findings) };
+  const report = row.onError === 'inform' ? asWarnings(fixed) : fixed;
+  if (format === 'text' && row.preamble) for (const line of await row.preamble(change)) io.stdout.write(`${line}\n\n`);
+  // A hook says nothing when all is well; a blocked one says how to bypass it.
+  const quiet = format === 'text' && report.findings.length === 0 && report.skipped.length === 0;
+  if (!quiet) await routeReport({ format, render: () => renderHookReport(report, format, row, io) }, io);
   if (hasErrors(report)) return ExitCode.violation;
-  // The project's formatters and linters run only once the policy passed: no point formatting a refused commit.
-  if (hook === 'pre-commit' && !skipLintStaged) {
-    const { runLintStaged } = await import('../lint-staged.js');
-    if ((await runLintStaged(io.cwd, repo.root, resolved.config.lintStaged)) === 'failed') {
-      io.stdout.write(`${messages.lintStagedFailed}\n`);
-      return ExitCode.violation;
-    }
-  }
+  if (row.after && !skipAfter && !(await row.after.run(input))) return ExitCode.violation;
   return ExitCode.ok;
 };
+
+function renderHookReport(report: Report, format: 'text' | 'json', row: HookBehaviour, io: Io): string {
+  if (format === 'json') return formatJson(report);
+  const text = formatText(report, { color: useColor(io.stdout, io.env) });
+  return hasErrors(report) && row.bypass ? `${text}${row.bypass}\n` : text;
+}
+
+/** The report of a hook that can only inform: every finding a warning. */
+function asWarnings(report: Report): Report {
+  return { ...report, findings: report.findings.map((finding) => ({ ...finding, severity: 'warning' })) };
+}
+
+/** The hook's stdin, whole; nothing when a person runs the hook at a terminal. */
+async function readStdin(stdin: Io['stdin']): Promise<string> {
+  if (stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

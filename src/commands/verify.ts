@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type Command, type Io } from '../command.js';
-import { hasErrors, levelFor, maskReport, runChecks, type Report } from '../engine.js';
+import { hasErrors, maskReport, planChecks, runChecks, type Report } from '../engine.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { formatText } from '../report/text.js';
-import { writeWorkflowCommands } from '../report/workflow-commands.js';
+import { routeReport } from '../report/route.js';
 import type { Change } from '../types.js';
 import { findRepository, type Repository } from '../git/repo.js';
 import { listTreeEntries, readBlob } from '../git/tree.js';
@@ -19,6 +19,9 @@ import type { VerifyPolicy } from '../ci/policy-source.js';
 import type { RangeRequest } from '../ci/event.js';
 import { filterByBaseline, parseBaseline, readBaseline } from '../baseline.js';
 import { parseArgs, useColor, withUsageErrors } from './options.js';
+
+/** The checks that read file contents: with none planned, verify reads no diff. */
+const FILE_CHECKS = ['secrets', 'sensitive-files', 'large-files'] as const;
 
 export const VERIFY_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
 export type VerifyFormat = (typeof VERIFY_FORMATS)[number];
@@ -69,7 +72,7 @@ export const command: Command = async (args, io) => {
     const { collectRangeChange } = await import('../sources/range.js');
     const config = resolved.config;
     // No check reads files (all three off): then no diff is read at all.
-    const readFiles = (['secrets', 'sensitive-files', 'large-files'] as const).some((id) => levelFor(config, id, 'verify') !== 'off');
+    const readFiles = planChecks(config, 'verify', { only: FILE_CHECKS }).run.length > 0;
     const range = await collectRangeChange(repo, request, {
       production: config.branches?.production ?? [],
       protectedBranches: config.branches?.protected ?? [],
@@ -81,14 +84,12 @@ export const command: Command = async (args, io) => {
     header = `${count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range))}\n${policy.source}`;
   }
   if (policy.review) change.policyReview = policy.review;
-  if (lint) {
-    change.lintSetup = lint.setup;
-    if (lint.change && change.policyReview) change.policyReview.commitlint = lint.change;
-  }
+  if (lint?.change && change.policyReview) change.policyReview.commitlint = lint.change;
   let report: Report;
   try {
-    report = await runChecks(change, { config: resolved.config, root: repo.root });
-    if (values['report-unused-allow']) report.findings.push(...(await unusedAllowEntries(change, resolved.config, repo.root, resolved.filepath)));
+    const configFile = resolved.filepath ? path.relative(repo.root, resolved.filepath) || resolved.filepath : 'the config';
+    // The message checks lint with the target branch's commitlint setup (loaded on first use), not the checkout's, which is the change's.
+    report = await runChecks(change, { config: resolved.config, root: repo.root, ...(lint ? { commitlint: lint.setup } : {}), ...(values['report-unused-allow'] ? { unusedAllow: { configFile } } : {}) });
   } finally {
     close();
   }
@@ -103,28 +104,28 @@ export const command: Command = async (args, io) => {
     io.stderr.write(`${messages.baseline.hidden(hidden, values.baseline!)}\n`);
   }
 
-  const inGithub = io.env.GITHUB_ACTIONS === 'true';
-  const fallbackFile = sarifFallbackFile(repo.root, resolved.filepath);
-  const rendered = await render(format as VerifyFormat, report, fallbackFile);
-  if (values.output) {
-    writeOutput(path.resolve(io.cwd, values.output), rendered);
-    // The file holds the chosen format; the log still gets the readable report.
-    io.stdout.write(textReport(report, header, io));
-  } else if (format === 'text') {
-    io.stdout.write(textReport(report, header, io));
-  } else if (format === 'github') {
-    writeWorkflowCommands(io.stdout, rendered);
-  } else {
-    io.stdout.write(rendered);
-  }
-  if (inGithub && (format === 'text' || values.output) && format !== 'github') {
-    // In GitHub Actions the default is text plus annotations on the diff.
-    writeWorkflowCommands(io.stdout, (await import('../report/github.js')).formatGithubAnnotations(report));
-  }
-  if (inGithub && io.env.GITHUB_STEP_SUMMARY && (format === 'text' || format === 'github' || values.output)) {
-    const { formatStepSummary } = await import('../report/github.js');
-    fs.appendFileSync(io.env.GITHUB_STEP_SUMMARY, formatStepSummary(report));
-  }
+  const final = report;
+  await routeReport(
+    {
+      format,
+      // On stdout, text is the readable report with its header; a file holds the plain format.
+      render: () => (format === 'text' && values.output === undefined ? textReport(final, header, io) : render(format as VerifyFormat, final, sarifFallbackFile(repo.root, resolved.filepath))),
+      ...(values.output !== undefined && {
+        output: {
+          file: values.output,
+          // The file holds the chosen format; the log still gets the readable report.
+          log: () => ({ stream: 'stdout' as const, text: textReport(final, header, io) }),
+          unwritable: { message: messages.verify.outputUnwritable, fix: messages.verify.outputFix },
+        },
+      }),
+      // In GitHub Actions the default is text plus annotations on the diff, and a job summary.
+      github: {
+        annotations: async () => (await import('../report/github.js')).formatGithubAnnotations(final),
+        stepSummary: async () => (await import('../report/github.js')).formatStepSummary(final),
+      },
+    },
+    io,
+  );
   return hasErrors(report) ? ExitCode.violation : ExitCode.ok;
 };
 
@@ -164,37 +165,11 @@ async function render(format: VerifyFormat, report: Report, fallbackFile: string
   }
 }
 
-function writeOutput(file: string, text: string): void {
-  try {
-    fs.writeFileSync(file, text);
-  } catch (error) {
-    throw new UsageError(messages.verify.outputUnwritable(file, (error as Error).message), messages.verify.outputFix);
-  }
-}
-
 /** Where SARIF points findings that have no file: the config that set the policy, or a file every repository has. */
 function sarifFallbackFile(root: string, configFile: string | undefined): string {
   if (configFile && configFile.startsWith(root + path.sep)) return path.relative(root, configFile).split(path.sep).join('/');
   for (const candidate of ['package.json', 'README.md']) if (fs.existsSync(path.join(root, candidate))) return candidate;
   return '.mcflowrc.json';
-}
-
-/**
- * `--report-unused-allow`: `secrets.allow` entries that match no secret in what was checked, as
- * warnings, so stale exceptions get cleaned up. Scans the secrets again, before allow-listing.
- */
-async function unusedAllowEntries(change: Change, config: Parameters<typeof runChecks>[1]['config'], root: string, configFile: string | undefined) {
-  const { scanForSecrets } = await import('../checks/secrets.js');
-  const { findUnusedAllowEntries } = await import('../checks/secrets.allow.js');
-  const seen = new Set<string>();
-  await scanForSecrets(change, { config, stage: change.stage, root }, { seen });
-  const file = configFile ? path.relative(root, configFile) || configFile : 'the config';
-  return findUnusedAllowEntries([...seen].map((fingerprint) => ({ fingerprint })), config).map((entry) => ({
-    check: 'secrets',
-    severity: 'warning' as const,
-    message: messages.verify.unusedAllow(entry.fingerprint, entry.reason),
-    fix: messages.verify.unusedAllowFix(file),
-  }));
 }
 
 /** `--staged`: the index as pre-commit sees it (the pre-commit source itself), with every check of that hook and no skipping. */

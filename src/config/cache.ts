@@ -16,8 +16,8 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from '../environment.js';
 
 /** Bumped when an entry's shape changes; our version is part of every entry too. */
 const FORMAT = 1;
@@ -80,7 +80,7 @@ export function cacheDirs(root: string): string[] {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return [
     path.join(root, 'node_modules', '.cache', 'mcflow-hooks'),
-    path.join(os.tmpdir(), `mcflow-hooks-${uid}`, digest(path.resolve(root)).slice(0, 16)),
+    path.join(tempDir(), `mcflow-hooks-${uid}`, digest(path.resolve(root)).slice(0, 16)),
   ];
 }
 

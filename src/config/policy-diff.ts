@@ -7,7 +7,7 @@
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
 import { registry } from '../checks/registry.js';
 import { maxFileSize, formatSize } from '../checks/large-files.size.js';
-import { levelFor } from '../engine.js';
+import { levelFor } from './levels.js';
 import { configSchema, type SchemaNode } from './schema.js';
 import { resolvePolicy, type Policy } from './policy.js';
 import type { McflowConfig } from './types.js';

@@ -39,7 +39,7 @@
 import type { ChangedFile } from '../types.js';
 import { unquotePath } from './diff.js';
 import { git, gitFailure, spawnGit } from './exec.js';
-import { LineRanges } from './line-ranges.js';
+import { LineRanges } from '../line-ranges.js';
 import type { Repository } from './repo.js';
 
 /** `-c` settings that would otherwise change what git prints (each one was seen to). */

@@ -4,6 +4,7 @@
  */
 import type { SpawnSyncOptions, SpawnSyncReturns } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { environment } from '../environment.js';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 
@@ -39,9 +40,9 @@ function spawnSync(args: readonly string[], options: SpawnSyncOptions): SpawnSyn
   return childProcess.spawnSync('git', args, options) as SpawnSyncReturns<Buffer>;
 }
 
-/** The environment of every git we start: no editor, pager, prompt or optional lock, ever. */
+/** The environment of every git we start (the command's, see environment.ts): no editor, pager, prompt or optional lock, ever. */
 function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' };
+  return { ...environment(), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' };
 }
 
 export function git(args: readonly string[], options: GitOptions): GitResult {

@@ -6,7 +6,7 @@
 import type { ChangedFile } from '../types.js';
 import { createBlobReader, readBlobSizes } from './blobs.js';
 import { EMPTY_TREE, fileOf, readIndexContent } from './content-reader.js';
-import { LineRanges } from './line-ranges.js';
+import { LineRanges } from '../line-ranges.js';
 import type { Repository } from './repo.js';
 
 /** Every line of a blob, as git counts them (by LF bytes). */

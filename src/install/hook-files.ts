@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { shellQuote } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 
 export const HOOK_MARKER = '# mcflow-hooks';
@@ -45,8 +46,8 @@ export function hookLine(shipped: string, packageDir: string, options: { pushInp
   if (packageDir === '') {
     return `(command -v mcflow-hooks >/dev/null || PATH="$PATH:${main}/node_modules/.bin"; ${call}) ${HOOK_MARKER}`;
   }
-  const pkg = shellQuote(packageDir);
-  // The package directory in double quotes: the shell expands nothing in a path made of [\w./-].
+  const pkg = shellQuote(packageDir, { inScript: true });
+  // The package directory in double quotes: the shell expands nothing in a path made of [\w@%+=:,./-].
   const inQuotes = pkg.startsWith("'") ? `"${pkg}"` : pkg;
   const fallback = `PATH="$PATH:$OLDPWD/node_modules/.bin:${main}/${inQuotes}/node_modules/.bin:${main}/node_modules/.bin"`;
   return `(cd ${pkg} && { command -v mcflow-hooks >/dev/null || ${fallback}; } && ${call}) ${HOOK_MARKER}`;
@@ -133,8 +134,4 @@ export function removeOurLines(existing: string): string | undefined {
     .map((line) => (line.startsWith(REPLACED_MARKER) ? line.slice(REPLACED_MARKER.length) : line));
   const text = kept.join('\n');
   return text.trim() === '' ? undefined : text;
-}
-
-function shellQuote(value: string): string {
-  return /^[\w./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

@@ -36,7 +36,6 @@ export function describeAction(action: Action, root: string): string {
   return `run    ${where ? `(in ${where}) ` : ''}${action.display ?? action.command.join(' ')}   # ${action.why}`;
 }
 
-/** Carries out the actions in order, printing each one. A failing command stops the run with its output. */
 /**
  * Prints what a plan leaves alone, then says whether to go on: not when there is nothing to
  * do, nor on --dry-run, which lists every action instead. init and uninstall share it.
@@ -57,6 +56,10 @@ export function presentPlan(
   return false;
 }
 
+/**
+ * Carries out the actions in order, printing each one. A failing command stops the run with its
+ * output; what earlier actions wrote stays (every precondition was checked while planning).
+ */
 export async function applyActions(actions: Action[], root: string, out: Output, env: NodeJS.ProcessEnv): Promise<void> {
   for (const action of actions) {
     out.write(`  ${describeAction(action, root)}\n`);
@@ -77,8 +80,9 @@ export async function applyActions(actions: Action[], root: string, out: Output,
 }
 
 /**
- * Package managers and git are scripted through zx: quoting is handled for us and the output
- * comes back whole for the error message. Imported here only: no hook loads zx.
+ * The commands a plan runs (husky's installer for init, `git config --unset core.hooksPath` for
+ * uninstall) go through zx: quoting is handled for us and the output comes back whole for the
+ * error message. Imported here only: no hook loads zx.
  */
 export async function runCommand(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   const { $ } = await import('zx');

@@ -7,12 +7,11 @@
  * Decisions are made from these lines, never from the current branch: `git push origin
  * HEAD:main` updates main whatever is checked out.
  */
-import { isReleaseTag } from '../checks/tag-name.rules.js';
-import { compileMatcher } from '../config/glob.js';
+import { addProductionReachability } from './release-reachability.js';
 import type { McflowConfig } from '../config/types.js';
-import { GitError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { messages } from '../messages.js';
-import { classifyRefUpdates, containedInAny, isShallowRepository, listBranchRefs } from '../git/refs.js';
+import { classifyRefUpdates } from '../git/refs.js';
 import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
 import { ObjectStore } from '../git/object-store.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
@@ -36,14 +35,6 @@ export function parseRefUpdates(input: string): RefUpdate[] {
     updates.push({ localRef: localRef!, localSha: localSha!, remoteRef: remoteRef!, remoteSha: remoteSha! });
   });
   return updates;
-}
-
-/** Reads stdin to the end; an interactive terminal (the hook run by hand) means no ref updates. */
-export async function readStdin(stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<string> {
-  if (stdin.isTTY) return '';
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface PrePushOptions {
@@ -81,44 +72,4 @@ function parseAllowList(value: string | undefined): string[] {
     .split(',')
     .map((pattern) => pattern.trim())
     .filter(Boolean);
-}
-
-/**
- * Marks each pushed release tag with whether a production branch contains its commit. Local
- * branches and the remote's tracking branches both count; with neither in this clone the
- * answer is 'unknown'. Costs nothing unless the push carries a release tag.
- */
-export function addProductionReachability(
-  repo: Repository,
-  updates: RefUpdate[],
-  production: readonly string[],
-  remote: string | undefined,
-): RefUpdate[] {
-  const isReleaseUpdate = (update: RefUpdate) =>
-    update.kind !== 'delete' && update.remoteRef.startsWith('refs/tags/') && isReleaseTag(update.remoteRef.slice('refs/tags/'.length));
-  if (production.length === 0 || !updates.some(isReleaseUpdate)) return updates;
-  const isProduction = compileMatcher(production);
-  const trackingPrefix = `refs/remotes/${remote}/`;
-  const tips = listBranchRefs(repo, remote).filter((ref) => {
-    const short = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref.slice(trackingPrefix.length);
-    return isProduction(short);
-  });
-  const answers = tips.length > 0 ? askContainment(repo, updates.filter(isReleaseUpdate).map((u) => u.localSha), tips) : undefined;
-  // A shallow clone may lack the history that links a tag to production: "no" there means "cannot tell".
-  const shallow = answers !== undefined && [...answers.values()].includes(false) && isShallowRepository(repo);
-  return updates.map((update) => {
-    if (!isReleaseUpdate(update)) return update;
-    const answer = answers?.get(update.localSha);
-    return { ...update, reachableFromProduction: answer === undefined || (answer === false && shallow) ? 'unknown' : answer };
-  });
-}
-
-/** containedInAny, with "cannot tell" for a tag git cannot peel to a commit (a tag of a tree or blob). */
-function askContainment(repo: Repository, objects: string[], tips: string[]): Map<string, boolean> | undefined {
-  try {
-    return containedInAny(repo, objects, tips);
-  } catch (error) {
-    if (error instanceof GitError) return undefined;
-    throw error;
-  }
 }

@@ -16,7 +16,7 @@ import { ObjectStore } from '../git/object-store.js';
 import { listBranchRefs } from '../git/refs.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import { isShallowRepository as isShallow } from '../git/refs.js';
-import { addProductionReachability } from './pre-push.js';
+import { addProductionReachability } from './release-reachability.js';
 import type { RangeRequest } from '../ci/event.js';
 import type { Change } from '../types.js';
 

@@ -7,8 +7,10 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli.js';
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = path.join(PACKAGE_ROOT, 'dist/cli.cjs');
@@ -77,9 +79,47 @@ export class TestRepo {
     return result;
   }
 
-  /** Runs the built mcflow-hooks CLI in this repository. */
+  /**
+   * Runs a command in this process through the front door, `main(argv, io)`, in this repository:
+   * the same arguments, environment, stdin and exit code as the bin, without starting node.
+   */
+  run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
+    return runMain(args, { cwd: options.cwd ?? this.dir, env: { ...this.env, ...options.env }, input: options.input });
+  }
+
+  /** Runs the built mcflow-hooks CLI (dist/cli.cjs) in a process of its own, in this repository. */
   cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunResult {
     return runCli(args, { cwd: options.cwd ?? this.dir, env: { ...this.env, ...options.env }, input: options.input });
+  }
+
+  /**
+   * `git commit -q -m message` with the pre-commit and commit-msg hooks that `hooks` names run
+   * in-process, as husky's hook files run them (`mcflow-hooks run <hook>`), from the top of the
+   * work tree with git's hook variables; then, when they pass, the commit itself with
+   * --no-verify. A refused commit exits 1 with the hook's output, as `git commit` does. Tests of
+   * what git itself does around a hook (amend, `commit -a`, cleanup modes) use real husky instead.
+   */
+  async commitThroughMain(message: string, hooks: readonly ('pre-commit' | 'commit-msg')[], options: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<RunResult> {
+    const env = { GIT_PREFIX: '', GIT_EDITOR: ':', ...options.env };
+    let output = '';
+    let stdout = '';
+    let stderr = '';
+    const hook = async (args: string[]): Promise<boolean> => {
+      const result = await this.run(args, { env });
+      output += result.output;
+      stdout += result.stdout;
+      stderr += result.stderr;
+      return result.code === 0;
+    };
+    const refused = () => ({ code: 1, stdout, stderr, output });
+    if (hooks.includes('pre-commit') && !(await hook(['run', 'pre-commit', ...(options.args ?? [])]))) return refused();
+    if (hooks.includes('commit-msg')) {
+      const file = path.resolve(this.dir, this.git(['rev-parse', '--git-path', 'COMMIT_EDITMSG']).stdout.trim());
+      fs.writeFileSync(file, `${message}\n`);
+      if (!(await hook(['run', 'commit-msg', file]))) return refused();
+    }
+    const made = this.git(['commit', '-q', '--no-verify', '-m', message], { allowFailure: true, env: options.env });
+    return { code: made.code, stdout: stdout + made.stdout, stderr: stderr + made.stderr, output: output + made.output };
   }
 
   write(file: string, content: string | Buffer): string {
@@ -151,4 +191,22 @@ export function runCli(args: string[], options: { cwd: string; env?: NodeJS.Proc
       encoding: 'utf8',
     }),
   );
+}
+
+/**
+ * `main(argv, io)` in this process: what the bin does, with stdout and stderr captured and the
+ * exit code returned. Not a terminal (as under spawnSync), so no colour unless FORCE_COLOR says so.
+ */
+export async function runMain(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = Object.assign(Readable.from(options.input ? [Buffer.from(options.input)] : []), { isTTY: false });
+  const code = await main([...args], {
+    cwd: options.cwd,
+    env: { ...(options.env ?? isolatedEnv(os.tmpdir())) },
+    stdout: { write: (text: string) => ((stdout += String(text)), true), isTTY: false },
+    stderr: { write: (text: string) => ((stderr += String(text)), true), isTTY: false },
+    stdin,
+  });
+  return { code, stdout, stderr, output: stdout + stderr };
 }

@@ -1,8 +1,10 @@
 /**
- * Our own secret rules, written as plain data (patterns, a structural check, samples) and turned
- * into secretlint rules by {@link toSecretlintRule}, so they run in the same secretlint pass as
- * the recommended preset. Each rule file carries true- and false-positive samples that
- * `secret-rules.test.ts` runs.
+ * Our own secret rules, written as plain data (patterns, a structural check, samples). The scan
+ * runs them directly with {@link findSecrets} (src/checks/secrets.scan.ts): plain regexes need
+ * no engine, and secretlint, with its recommended preset, loads only for texts that match one of
+ * that preset's triggers. {@link toSecretlintRule} wraps a rule for secretlint all the same, so
+ * the tests hold each rule to secretlint's contract. Each rule file carries true- and
+ * false-positive samples that `secret-rules.test.ts` and the detection benchmark run.
  */
 import type { SecretLintRuleCreator } from '@secretlint/types';
 import { isPlaceholder } from './placeholder.js';
