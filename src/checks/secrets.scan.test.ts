@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fake } from './secret-rules/fake.js';
 import { keepKeywordLines, keepLines, scanTexts } from './secrets.scan.js';
 
 describe('keepKeywordLines', () => {
@@ -41,3 +42,16 @@ describe('context beyond the scanned lines', () => {
   });
 });
 
+describe('keyword search on texts that repeat keywords', () => {
+  // Built at run time: no scannable literal in this file.
+  const gitlab = 'gl' + 'pat-' + 'AUsdMlHUvTCQCyEZDz-T';
+  const stripe = (i: number) => `sk${'_live_'}${fake(`stripe-${i}`, 24)}`;
+
+  it('still finds a rule whose keyword first appears after thousands of other keywords', async () => {
+    const begin = `${'-----BEGIN ' + 'PRIVATE KEY-----'}\n`.repeat(5000);
+    const findings = Array.from({ length: 300 }, (_, i) => `API_KEY_${i}=${stripe(i)}\n`).join('');
+    const [found] = await scanTexts([{ path: 'a.txt', content: `${begin}${findings}token: ${gitlab}\n` }]);
+    assert.equal(found!.filter((secret) => secret.rule === 'mcflow/stripe').length, 300);
+    assert.deepEqual(found!.filter((secret) => secret.rule === 'mcflow/gitlab').map((secret) => secret.line), [5000 + 300 + 1]);
+  });
+});

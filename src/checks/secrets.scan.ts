@@ -51,10 +51,10 @@ const NEXT_LINES = /^(?:akia|asia)$/i;
 const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
-const RULE_KEYWORDS = new RegExp(
-  [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length).map(escape).join('|'),
-  'g',
-);
+const RULE_KEYWORD_LIST = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
+const RULE_KEYWORDS = new RegExp(RULE_KEYWORD_LIST.map(escape).join('|'), 'g');
+/** Keyword matches after which the search drops the keywords already found. */
+const NARROW_AFTER = 64;
 
 /** A lower-cased copy with the same offsets, or undefined when lower-casing changes the length (`İ` becomes two code units). */
 function lowerSameOffsets(text: string): string | undefined {
@@ -62,13 +62,35 @@ function lowerSameOffsets(text: string): string | undefined {
   return lower.length === text.length ? lower : undefined;
 }
 
-/** The rules worth running on a text: those with a keyword in it, found in one regex pass. */
+/**
+ * The rules worth running on a text: those with a keyword in it. The search tries every
+ * position (a keyword inside or overlapping another is found too: at one position the longest
+ * wins and the shorter ones there are its prefixes). A text that repeats a few keywords (100k
+ * `API_KEY=` lines, 1 MB of BEGIN lines) would yield one match per occurrence: every
+ * {@link NARROW_AFTER} matches the search is rebuilt without the keywords found so far, so it
+ * stops matching them. Each rebuild drops at least one keyword: at most one per keyword, and
+ * at most NARROW_AFTER matches per keyword, whatever the text's size.
+ */
 function rulesFor(text: string): (typeof SECRET_RULES)[number][] {
-  const present = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(RULE_KEYWORDS)) present.add(match[0]);
-  // A longer keyword found at a position hides the shorter ones inside it ("password=" holds "pass").
-  const found = [...present];
-  return SECRET_RULES.filter((rule) => rule.keywords.some((keyword) => found.some((word) => word.includes(keyword))));
+  const lower = text.toLowerCase();
+  const found: string[] = [];
+  // A longer keyword found at a position holds the shorter ones inside it ("password=" holds "pass").
+  const isFound = (keyword: string) => found.some((word) => word.includes(keyword));
+  let search = RULE_KEYWORDS;
+  let matches = 0;
+  for (let at = 0; at < lower.length; ) {
+    search.lastIndex = at;
+    const match = search.exec(lower);
+    if (match === null) break;
+    if (!found.includes(match[0])) found.push(match[0]);
+    at = match.index + 1;
+    if (++matches % NARROW_AFTER === 0) {
+      const remaining = RULE_KEYWORD_LIST.filter((keyword) => !isFound(keyword));
+      if (remaining.length === 0) break;
+      search = new RegExp(remaining.map(escape).join('|'), 'g');
+    }
+  }
+  return SECRET_RULES.filter((rule) => rule.keywords.some(isFound));
 }
 /**
  * What each rule finds, in our words. secretlint's own messages quote the secret they found
@@ -200,7 +222,17 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
     const ext = path.extname(targets[index]!.path);
     return withWholeText(text, targets[index]!.content, () =>
       rulesFor(text).flatMap((rule) =>
-        findSecrets(rule, text, ext, { prefiltered: true }).map((match) => ({ rule: rule.id, ...match, description: match.description ?? rule.description })),
+        // Plain objects built field by field: spreads cost more than the regexes on a file of 100k findings.
+        findSecrets(rule, text, ext, { prefiltered: true }).map(
+          (match): Match => ({
+            rule: rule.id,
+            start: match.start,
+            end: match.end,
+            value: match.value,
+            description: match.description ?? rule.description,
+            ...(match.severity ? { severity: match.severity } : {}),
+          }),
+        ),
       ),
     );
   });
@@ -208,7 +240,16 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
   return matches.map((found, index) => {
     const kept = dropOverlaps(found);
     const places = positions(texts[index]!, kept.map((secret) => secret.start));
-    return kept.map(({ start: _start, end: _end, ...secret }, at) => ({ ...secret, ...places[at]! }));
+    return kept.map(
+      (secret, at): RawSecret => ({
+        rule: secret.rule,
+        value: secret.value,
+        line: places[at]!.line,
+        column: places[at]!.column,
+        description: secret.description,
+        ...(secret.severity ? { severity: secret.severity } : {}),
+      }),
+    );
   });
 }
 

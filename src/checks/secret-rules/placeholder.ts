@@ -55,7 +55,7 @@ export function isPlaceholder(value: string): boolean {
   if (hasSequence(trimmed) || isMadeOfFillerWords(trimmed)) return true;
   if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
   // Too few distinct characters to be random ("aaaaaaaa", "abababab"), or a short unit repeated ("xoxb-xoxb-xoxb-").
-  if (new Set(trimmed).size <= 3 || isRepetitive(trimmed)) return true;
+  if (hasAtMostDistinct(trimmed, 3) || isRepetitive(trimmed)) return true;
   // Base64 of a placeholder is a placeholder: "bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password".
   const decoded = decodePrintableBase64(trimmed);
   return decoded !== undefined && isPlaceholder(decoded);
@@ -76,12 +76,19 @@ const FILLER_WORDS = new Set(
 );
 const LONGEST_FILLER = Math.max(...[...FILLER_WORDS].map((word) => word.length));
 
+/** Maximal runs of letters or of digits: the pieces a stand-in is typed from (`my-api-key-123` is my, api, key, 123). */
+const PIECE = /[a-z]+|[0-9]+/g;
+
 export function isMadeOfFillerWords(value: string): boolean {
-  const pieces = value.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const lower = value.toLowerCase();
   let words = 0;
   let singles = 0;
-  for (const piece of pieces.flatMap((piece) => piece.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/))) {
-    if (/^\d+$/.test(piece)) {
+  // One regex pass, stopping at the first piece that is no filler: a random token fails on its first piece.
+  PIECE.lastIndex = 0;
+  for (let match = PIECE.exec(lower); match !== null; match = PIECE.exec(lower)) {
+    const piece = match[0];
+    const code = piece.charCodeAt(0);
+    if (code >= 0x30 && code <= 0x39) {
       if (piece.length > 4) return false;
     } else if (piece.length === 1) singles++;
     else if (segments(piece)) words++;
@@ -94,10 +101,14 @@ export function isMadeOfFillerWords(value: string): boolean {
 function segments(letters: string): boolean {
   const reachable = new Uint8Array(letters.length + 1);
   reachable[0] = 1;
+  let lastReachable = 0;
   for (let end = 1; end <= letters.length; end++) {
+    // No word is longer than LONGEST_FILLER: past that gap nothing further is reachable.
+    if (end - lastReachable > LONGEST_FILLER) return false;
     for (let start = Math.max(0, end - LONGEST_FILLER); start < end && !reachable[end]; start++) {
       if (reachable[start] && FILLER_WORDS.has(letters.slice(start, end))) reachable[end] = 1;
     }
+    if (reachable[end]) lastReachable = end;
   }
   return reachable[letters.length] === 1;
 }
@@ -112,11 +123,27 @@ export function hasSequence(value: string): boolean {
   let down = 1;
   for (let i = 1; i < value.length; i++) {
     const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    up = step === 1 && /[A-Za-z0-9]/.test(value[i]!) ? up + 1 : 1;
-    down = step === -1 && /[A-Za-z0-9]/.test(value[i]!) ? down + 1 : 1;
+    const alnum = isAlphanumeric(value.charCodeAt(i));
+    up = step === 1 && alnum ? up + 1 : 1;
+    down = step === -1 && alnum ? down + 1 : 1;
     if (up >= 6 || down >= 6) return true;
   }
   return false;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** Whether a value has at most `most` distinct characters; stops at the first one too many (a random token: within a few). */
+function hasAtMostDistinct(value: string, most: number): boolean {
+  const seen: string[] = [];
+  for (const ch of value) {
+    if (seen.includes(ch)) continue;
+    if (seen.length === most) return false;
+    seen.push(ch);
+  }
+  return true;
 }
 
 /**
@@ -125,15 +152,20 @@ export function hasSequence(value: string): boolean {
  * border (KMP's prefix function), found in one linear pass.
  */
 export function isRepetitive(value: string): boolean {
-  const border = new Uint32Array(value.length);
+  // One buffer reused across calls: a file of 100k matches does not allocate 100k arrays.
+  if (borders.length < value.length) borders = new Uint32Array(value.length * 2);
+  const border = borders;
+  border[0] = 0;
   for (let i = 1, k = 0; i < value.length; i++) {
     while (k > 0 && value.charCodeAt(i) !== value.charCodeAt(k)) k = border[k - 1]!;
     if (value.charCodeAt(i) === value.charCodeAt(k)) k++;
     border[i] = k;
   }
-  const period = value.length - (border[value.length - 1] ?? 0);
+  const period = value.length - (value.length > 0 ? border[value.length - 1]! : 0);
   return period * 2 <= value.length;
 }
+
+let borders = new Uint32Array(256);
 
 function decodePrintableBase64(value: string): string | undefined {
   if (value.length < 12 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { lintSource } from '@secretlint/core';
-import { findSecrets, toSecretlintRule } from './define.js';
+import { entropy, findSecrets, toSecretlintRule } from './define.js';
 import { PRESET_TRIGGERS, SECRET_RULES } from './index.js';
-import { isPlaceholder } from './placeholder.js';
+import { hasSequence, isMadeOfFillerWords, isPlaceholder, isRepetitive } from './placeholder.js';
 import { findPrivateKeys } from './private-key.js';
 import { scanTexts } from '../secrets.scan.js';
 
@@ -66,6 +66,37 @@ describe('isPlaceholder', () => {
   for (const value of placeholders) it(`${value} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
   const real = ['u8jzPde0IgxLd6GncfBAepfJ', 'HgxzNN&AL5#wIS', 'bfe228f219e9cb0eb53f16947ccf25ec', 'Tr0ub4dor&3', 'correcthorsebatterystaple'];
   for (const value of real) it(`${value} is not`, () => assert.equal(isPlaceholder(value), false));
+});
+
+describe('placeholder and entropy helpers (allocation-free paths)', () => {
+  it('entropy is the Shannon entropy per character, ASCII or not', () => {
+    const reference = (value: string) => {
+      const counts = new Map<string, number>();
+      for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      return [...counts.values()].reduce((bits, count) => bits - (count / value.length) * Math.log2(count / value.length), 0);
+    };
+    for (const value of ['aaaa', 'abcd', 'u8jzPde0IgxLd6GncfBAepfJ', 'clé-secrète-42', 'ab€€ab', '']) assert.equal(entropy(value), reference(value), value);
+    assert.equal(entropy('abcd'), 2);
+    // The reused counters are cleared after a value that stops at a non-ASCII character.
+    entropy('aaaaé');
+    assert.equal(entropy('ab'), 1);
+  });
+  it('isRepetitive reuses its buffer without carrying state between values', () => {
+    assert.equal(isRepetitive('x'.repeat(1000)), true);
+    assert.equal(isRepetitive('abcabcabc'), true);
+    assert.equal(isRepetitive('abcabcabd'), false);
+    assert.equal(isRepetitive('a'), false);
+  });
+  it('isMadeOfFillerWords reads letter and digit runs, and stops at the first one that is no filler', () => {
+    for (const value of ['my-api-key-123', 'testtoken', 'abc@def-secret', 'Secret2024Token']) assert.equal(isMadeOfFillerWords(value), true, value);
+    for (const value of ['sk_live_4eC39HqLyjWD', 'token-12345', 'a-b-c-d-test', 'secret' + 'q'.repeat(40), '123']) assert.equal(isMadeOfFillerWords(value), false, value);
+  });
+  it('hasSequence counts runs of letters and digits only', () => {
+    assert.equal(hasSequence('xx123456yy'), true);
+    assert.equal(hasSequence('fedcba'), true);
+    assert.equal(hasSequence('12345'), false);
+    assert.equal(hasSequence('XYZ[\\]^'), false);
+  });
 });
 
 /**
