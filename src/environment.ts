@@ -5,8 +5,6 @@
  * `main`) sees the environment it was given, not the host process's HOME, GIT_DIR or TMPDIR.
  * Outside `main` (library calls) it is the process's own.
  */
-import os from 'node:os';
-
 let current: NodeJS.ProcessEnv | undefined;
 
 /** Makes `env` the command's environment until the returned function restores the previous one. */
@@ -25,7 +23,9 @@ export function environment(): NodeJS.ProcessEnv {
 /** `os.tmpdir()` of the command's environment (the same variables, in the same order). */
 export function tempDir(): string {
   const env = environment();
-  if (env === process.env) return os.tmpdir();
+  // node:os only when asked: a hook that finds its cache under node_modules never needs it.
+  const os = () => process.getBuiltinModule('node:os') as typeof import('node:os');
+  if (env === process.env) return os().tmpdir();
   const dir = env.TMPDIR || env.TMP || env.TEMP;
-  return dir ? dir.replace(/(.)\/+$/, '$1') : os.tmpdir();
+  return dir ? dir.replace(/(.)\/+$/, '$1') : os().tmpdir();
 }

@@ -14,13 +14,12 @@
  * Only hooks use it. `verify` and `audit` resolve the config themselves on every run (they run
  * in CI on a fresh checkout, where a cache would only be something a pull request could plant).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../environment.js';
 
 /** Bumped when an entry's shape changes; our version is part of every entry too. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What an input looked like when the entry was built. */
 export type InputStamp = string;
@@ -33,14 +32,33 @@ interface Entry<T> {
   value: T;
 }
 
-export function digest(text: string | Buffer): string {
-  return crypto.createHash('sha256').update(text).digest('hex');
+/**
+ * A 128-bit content hash (four FNV-1a lanes over the bytes). Not cryptographic, on purpose:
+ * requiring node:crypto costs a hook several milliseconds, more than the whole cache lookup,
+ * and nothing here needs resistance to crafted collisions — whoever can write a config file or
+ * node_modules/.cache can change the hooks themselves, and `verify` never reads the cache.
+ */
+export function digest(input: string | Buffer): string {
+  const bytes = typeof input === 'string' ? Buffer.from(input) : input;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  let c = 0x1b873593;
+  let d = 0xcc9e2d51;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    a = Math.imul(a ^ byte, 0x01000193);
+    b = Math.imul(b ^ byte, 0x01000193) ^ (b >>> 15);
+    c = Math.imul(c ^ byte, 0x0100019d) ^ (c >>> 13);
+    d = Math.imul(d ^ byte, 0x010001b3) ^ (d >>> 17);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${hex(a)}${hex(b)}${hex(c)}${hex(d)}${bytes.length.toString(16)}`;
 }
 
 /** A file's content hash, or "absent": a file that appears later must invalidate the entry too. */
 export function contentStamp(file: string): InputStamp {
   try {
-    return `sha256:${digest(fs.readFileSync(file))}`;
+    return `h:${digest(fs.readFileSync(file))}`;
   } catch {
     return 'absent';
   }
@@ -75,13 +93,20 @@ function stampOf(file: string, recorded: InputStamp): InputStamp {
   return recorded.startsWith('stat:') ? statStamp(file) : contentStamp(file);
 }
 
+/** The cache directory under the repository's node_modules, tried first. */
+function preferredDir(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'mcflow-hooks');
+}
+
+/** The fallback in the OS temp dir, one folder per repository. */
+function tempCacheDir(root: string): string {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
+  return path.join(tempDir(), `mcflow-hooks-${uid}`, digest(path.resolve(root)).slice(0, 16));
+}
+
 /** The cache directories, preferred first. */
 export function cacheDirs(root: string): string[] {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
-  return [
-    path.join(root, 'node_modules', '.cache', 'mcflow-hooks'),
-    path.join(tempDir(), `mcflow-hooks-${uid}`, digest(path.resolve(root)).slice(0, 16)),
-  ];
+  return [preferredDir(root), tempCacheDir(root)];
 }
 
 /**
@@ -107,18 +132,20 @@ function entryFile(dir: string, name: string): string {
 
 /** The value stored under `name`, when every input it was built from is unchanged. */
 export function readCache<T>(root: string, name: string): T | undefined {
-  const [preferred, temp] = cacheDirs(root);
-  for (const dir of [preferred!, temp!]) {
-    if (dir === temp && !trustedTempDir(dir)) continue;
+  // The temp dir is worked out only when node_modules has no current entry (it needs node:os).
+  const fromDir = (dir: string): T | undefined => {
     let entry: Entry<T>;
     try {
       entry = JSON.parse(fs.readFileSync(entryFile(dir, name), 'utf8')) as Entry<T>;
     } catch {
-      continue; // none yet, or corrupted: rebuilt by the caller, overwritten on write
+      return undefined; // none yet, or corrupted: rebuilt by the caller, overwritten on write
     }
-    if (isCurrent(entry)) return entry.value;
-  }
-  return undefined;
+    return isCurrent(entry) ? entry.value : undefined;
+  };
+  const preferred = fromDir(preferredDir(root));
+  if (preferred !== undefined) return preferred;
+  const temp = tempCacheDir(root);
+  return trustedTempDir(temp) ? fromDir(temp) : undefined;
 }
 
 function isCurrent(entry: Entry<unknown>): boolean {
