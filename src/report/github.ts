@@ -7,6 +7,7 @@
 import type { Report } from '../engine.js';
 import { messages } from '../messages.js';
 import type { Finding } from '../types.js';
+import { markdownCode, markdownText } from './markdown-text.js';
 
 /** Workflow-command data: `%`, CR and LF are escaped so a message cannot end the command. */
 function escapeData(value: string): string {
@@ -33,15 +34,12 @@ export function formatGithubAnnotations(report: Report): string {
   return report.findings.map((finding) => `${annotation(finding)}\n`).join('');
 }
 
-function cell(value: string | undefined): string {
-  return (value ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
 
 function place(finding: Finding): string {
   const parts: string[] = [];
-  if (finding.file) parts.push(`\`${finding.file}${finding.line !== undefined ? `:${finding.line}` : ''}\``);
-  if (finding.commit) parts.push(`\`${finding.commit.slice(0, 12)}\``);
-  if (finding.ref) parts.push(`\`${finding.ref}\``);
+  if (finding.file) parts.push(markdownCode(`${finding.file}${finding.line !== undefined ? `:${finding.line}` : ''}`));
+  if (finding.commit) parts.push(markdownCode(finding.commit.slice(0, 12)));
+  if (finding.ref) parts.push(markdownCode(finding.ref));
   return parts.join(' ');
 }
 
@@ -57,7 +55,7 @@ export function formatStepSummary(report: Report, heading = 'mcflow-hooks verify
   lines.push('| | Check | Where | Problem | Fix |', '|---|---|---|---|---|');
   for (const finding of report.findings) {
     const mark = finding.severity === 'error' ? '❌' : '⚠️';
-    lines.push(`| ${mark} | \`${finding.check}\` | ${cell(place(finding))} | ${cell(finding.message)} | ${cell(finding.fix && `\`${finding.fix}\``)} |`);
+    lines.push(`| ${mark} | \`${finding.check}\` | ${place(finding)} | ${markdownText(finding.message)} | ${finding.fix ? markdownCode(finding.fix) : ''} |`);
   }
   lines.push('');
   for (const [check, why] of Object.entries(report.reasons)) lines.push(`- **${check}**: ${why}`);

@@ -6,24 +6,14 @@
 import type { AuditFinding, AuditReport } from '../audit/report.js';
 import { messages } from '../messages.js';
 import { auditLocation, branchRow, countLabel } from './audit-text.js';
-
-/** Inline code that survives backticks in the text. */
-function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${fence.length > 1 ? ' ' : ''}${text}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
-
-/** Table cells and list text: no pipes, no line breaks, no HTML. */
-function escape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
-}
+import { markdownCode as code, markdownText as escape } from './markdown-text.js';
 
 function findingItem(finding: AuditFinding): string[] {
   const mark = finding.severity === 'error' ? '✖' : '⚠';
-  const lines = [`- ${mark} ${escape(finding.message)} (${code(finding.check)})`];
+  const lines = [`- ${mark} ${escape(finding.message)} (${code(finding.check, { inTable: false })})`];
   const where = auditLocation(finding);
   if (where) lines.push(`  - ${escape(where)}`);
-  if (finding.fix) lines.push(`  - fix: ${code(finding.fix.replace(/\r?\n/g, ' '))}`);
+  if (finding.fix) lines.push(`  - fix: ${code(finding.fix, { inTable: false })}`);
   return lines;
 }
 
