@@ -288,7 +288,8 @@ export const messages = {
     /** How to rewrite the message: the hook's message file survives a refused commit. */
     fix: (stage: Stage, commit: string | undefined, gitDir: string | undefined, root: string | undefined, state?: { amending?: boolean; operation?: string }) => {
       if (stage === 'commit-msg') {
-        const file = gitDir && root ? relativeTo(root, `${gitDir}/COMMIT_EDITMSG`) : '.git/COMMIT_EDITMSG';
+        // Quoted: a linked worktree's git dir lies outside the root, in a path that may hold spaces.
+        const file = gitDir && root ? shellQuote(relativeTo(root, `${gitDir}/COMMIT_EDITMSG`)) : '.git/COMMIT_EDITMSG';
         // After a refused amend (or a reword in rebase -i, which amends), a plain commit answers "nothing to commit".
         const again = `git commit${state?.amending ? ' --amend' : ''} --edit --file=${file}`;
         if (state?.operation === 'rebase') return `edit the message and commit again: ${again}   then go on with: git rebase --continue`;
