@@ -53,13 +53,13 @@ export function formatText(report: Report, options: TextOptions): string {
     byCheck.set(finding.check, group);
   }
   for (const [check, findings] of byCheck) {
-    for (const finding of findings) {
+    for (const [index, finding] of findings.entries()) {
       const mark = finding.severity === 'error' ? paint.red('✖') : paint.yellow('⚠');
       lines.push(`${mark} ${printable(finding.message)} ${paint.dim(`[${check}]`)}`);
       const where = location(finding);
       if (where) lines.push(`  ${paint.dim(printable(where))}`);
       // Consecutive findings with the same fix (several commitlint rules on one message) show it once.
-      const next = findings[findings.indexOf(finding) + 1];
+      const next = findings[index + 1];
       if (finding.fix && finding.fix !== next?.fix) lines.push(`  ${paint.cyan('→')} ${printable(finding.fix)}`);
     }
     const why = report.reasons[check];
