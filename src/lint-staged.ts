@@ -62,13 +62,18 @@ export function hasOwnLintStagedConfig(dir: string, root: string): boolean {
  * config's, then the package's: a workspace hoists to the root or keeps it per package).
  * undefined when the project has none of its own, and our dependency is used.
  */
-export function resolveProjectLintStaged(from: string[]): string | undefined {
+export function resolveProjectLintStaged(from: string[], root: string): string | undefined {
   for (const dir of from) {
+    let entry: string;
     try {
-      return createRequire(path.join(dir, 'noop.js')).resolve('lint-staged');
+      entry = createRequire(path.join(dir, 'noop.js')).resolve('lint-staged');
     } catch {
-      // Not installed from here; try the next directory.
+      continue; // Not installed from here; try the next directory.
     }
+    // Node's lookup goes on above the repository (a stray ~/node_modules, NODE_PATH): a copy
+    // there is nobody's pinned version, so only one inside the repository counts as the project's.
+    const relative = path.relative(fs.realpathSync(root), entry);
+    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return entry;
   }
   return undefined;
 }
@@ -82,7 +87,7 @@ export type LintStagedResult = 'passed' | 'failed' | 'none';
 export async function runLintStaged(cwd: string, root: string, tasks: Record<string, string | string[]> | undefined): Promise<LintStagedResult> {
   const own = findOwnLintStagedConfig(cwd, root);
   if (!own && (!tasks || Object.keys(tasks).length === 0)) return 'none';
-  const entry = own ? resolveProjectLintStaged([own.dir, cwd]) : undefined;
+  const entry = own ? resolveProjectLintStaged([own.dir, cwd], root) : undefined;
   type LintStaged = (options: Record<string, unknown>) => Promise<boolean>;
   const { default: lintStaged } = (entry ? await import(pathToFileURL(entry).href) : await import('lint-staged')) as { default: LintStaged };
   const passed = await lintStaged(own ? { cwd: own.dir } : { cwd, config: tasks });

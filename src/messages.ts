@@ -191,6 +191,8 @@ export const messages = {
       `${kind} hook ${legacy}: chained from ${file}, so it keeps running (core.hooksPath makes git ignore .git/hooks)`,
     oldHuskyHook: (file: string) => `${file} is an old husky (v4) hook: it stops running; husky 9's .husky/ files replace it`,
     adaptedConfig: (file: string, what: string) => `${file}: ${what}`,
+    adaptedDefaultBranch: (branch: string) => `default branch "${branch}" (origin/HEAD) is the protected production branch in the config`,
+    adaptedTemplateSections: (headings: string[]) => `pull-request body: the sections your template has (${headings.join(', ') || 'none'})`,
   },
   doctor: {
     initFix: `${CLI} init`,
@@ -286,12 +288,13 @@ export const messages = {
     problem: (what: string, rule: string, example: string | undefined) =>
       `${what} (${rule})` + (example ? `; for example: "${example}"` : ''),
     /** How to rewrite the message: the hook's message file survives a refused commit. */
-    fix: (stage: Stage, commit: string | undefined, gitDir: string | undefined, root: string | undefined, state?: { amending?: boolean; operation?: string }) => {
+    fix: (stage: Stage, commit: string | undefined, repo?: { root: string; gitDir?: string; amending?: boolean; operation?: string }) => {
       if (stage === 'commit-msg') {
-        const file = gitDir && root ? relativeTo(root, `${gitDir}/COMMIT_EDITMSG`) : '.git/COMMIT_EDITMSG';
+        // Quoted: a linked worktree's git dir lies outside the root, in a path that may hold spaces.
+        const file = repo?.gitDir ? shellQuote(relativeTo(repo.root, `${repo.gitDir}/COMMIT_EDITMSG`)) : '.git/COMMIT_EDITMSG';
         // After a refused amend (or a reword in rebase -i, which amends), a plain commit answers "nothing to commit".
-        const again = `git commit${state?.amending ? ' --amend' : ''} --edit --file=${file}`;
-        if (state?.operation === 'rebase') return `edit the message and commit again: ${again}   then go on with: git rebase --continue`;
+        const again = `git commit${repo?.amending ? ' --amend' : ''} --edit --file=${file}`;
+        if (repo?.operation === 'rebase') return `edit the message and commit again: ${again}   then go on with: git rebase --continue`;
         return `edit the message and commit again: ${again}`;
       }
       // A protected branch's history is shared: rewording it would rewrite everyone's base.

@@ -110,3 +110,15 @@ describe('commit-message', () => {
     assert.match(problem!.fix!, /git rebase --interactive aaaaaaaaaaaa~1/);
   });
 });
+
+describe('commit-message fix command', () => {
+  it('quotes a message file whose path holds a space (a linked worktree of a repository in "my repos")', async () => {
+    const change: Change = {
+      stage: 'commit-msg',
+      messages: [{ text: 'bad' }],
+      repo: { root: '/tmp/my repos/wt', gitDir: '/tmp/my repos/main/.git/worktrees/wt' },
+    };
+    const [problem] = await commitMessage.run(change, await resolved(context));
+    assert.match(problem!.fix!, /--file='\/tmp\/my repos\/main\/\.git\/worktrees\/wt\/COMMIT_EDITMSG'$/);
+  });
+});

@@ -28,7 +28,7 @@ export const commitMessage: Check = {
     const problems: Problem[] = [];
     for (const message of change.messages ?? []) {
       if (isBotMessage(message)) continue;
-      const fix = text.fix(context.stage, message.commit, change.repo?.gitDir, change.repo?.root, change.repo);
+      const fix = text.fix(context.stage, message.commit, change.repo);
       if (message.text.trim() === '') {
         problems.push({ message: text.empty, commit: message.commit, fix });
         continue;

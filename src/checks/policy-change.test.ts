@@ -60,6 +60,17 @@ describe('policy-change', () => {
     assert.match(problems[0]!.message, /adds an inline "mcflow-allow-secret" marker/);
   });
 
+  it('lists a marker in text the secrets check decodes: UTF-16, or UTF-8 with a stray NUL', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('const a = 1;\nconst k = "x"; // mcflow-allow-secret\n', 'utf16le')]);
+    const files = [
+      changedFile('src/wide.ts', utf16),
+      changedFile('src/nul.ts', 'const a = "\u0000";\nconst k = "x"; // mcflow-allow-secret\n'),
+      changedFile('src/old.ts', Buffer.from('// mcflow-allow-secret: old\nconst k = "y";\n', 'utf16le'), { added: [2] }),
+    ];
+    const problems = await run(review(BASE), files);
+    assert.deepEqual(problems.map((p) => [p.file, p.line]), [['src/wide.ts', 2], ['src/nul.ts', 2]]);
+  });
+
   it('turns into warnings with the reviewed label, but a locked key stays an error', async () => {
     const head: Config = { ...BASE, secrets: { ignore: ['**'] }, branches: { protected: ['main'] } };
     const base: Config = { ...BASE, policy: { ...BASE.policy, locked: ['branches.protected'] } };

@@ -22,7 +22,8 @@ import { messages } from '../messages.js';
 import type { Change, ChangedFile, PolicyReview, Problem } from '../types.js';
 import type { Check } from './check.js';
 import { INLINE_MARKER } from './secrets.allow.js';
-import { isBinary, isLockfile } from './secrets.filters.js';
+import { isLockfile } from './secrets.filters.js';
+import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
 
 const text = messages.policyChange;
 
@@ -69,7 +70,11 @@ export const policyChange: Check = {
 const soft = (softened: boolean): { severity?: 'warning' } => (softened ? { severity: 'warning' } : {});
 const commitOf = (file: ChangedFile) => (file.commit ? { commit: file.commit } : {});
 
-/** Lines the change adds that carry the inline marker, in files the `secrets` check scans. */
+/**
+ * Lines the change adds that carry the inline marker, in files the `secrets` check scans, read
+ * as it reads them (secrets.text.ts): UTF-16 text and a UTF-8 file with a stray NUL are text
+ * there, so a marker in one silences a finding and must be listed here too.
+ */
 async function findAddedMarkers(change: Change, review: PolicyReview): Promise<{ file: string; line: number; commit?: string }[]> {
   const ignored = compileMatcher(review.base.secrets?.ignore ?? []);
   const files = (change.files ?? []).filter((file) => file.readContent && !ignored(file.path) && !isLockfile(file.path));
@@ -77,15 +82,17 @@ async function findAddedMarkers(change: Change, review: PolicyReview): Promise<{
   const found: { file: string; line: number; commit?: string }[] = [];
   for (const file of files) {
     const content = await file.readContent!();
-    // Cheap byte search first: almost no file carries the marker.
-    if (!content.includes(marker) || isBinary(content)) continue;
-    const added = file.status === 'A' || !file.readAddedLines ? undefined : await file.readAddedLines();
-    content
-      .toString('utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (line.includes(INLINE_MARKER) && (!added || added.has(index + 1))) found.push({ file: file.path, line: index + 1, ...commitOf(file) });
-      });
+    const encoding = detectEncoding(content);
+    // Cheap byte search first: almost no file carries the marker. No binary test on UTF-8: the
+    // secrets check scans a large file by windows, so a binary stretch does not hide a marker.
+    if (encoding.encoding === 'utf8' && !content.includes(marker)) continue;
+    const text = encoding.encoding === 'utf8' ? content.subarray(encoding.bom).toString('utf8') : decodeText(content, encoding)?.text;
+    if (text === undefined || !text.includes(INLINE_MARKER)) continue;
+    const gitLines = file.status === 'A' || !file.readAddedLines ? undefined : await file.readAddedLines();
+    const added = gitLines && encoding.encoding !== 'utf8' ? addedTextLines(content, { text, ...encoding }, gitLines) : gitLines;
+    text.split('\n').forEach((line, index) => {
+      if (line.includes(INLINE_MARKER) && (!added || added.has(index + 1))) found.push({ file: file.path, line: index + 1, ...commitOf(file) });
+    });
   }
   return found;
 }

@@ -13,11 +13,6 @@ export function isLockfile(filePath: string): boolean {
   return LOCKFILES.has(filePath.slice(filePath.lastIndexOf('/') + 1));
 }
 
-/** Git's own test: a NUL byte in the first 8000 bytes means binary. */
-export function isBinary(content: Buffer): boolean {
-  return content.subarray(0, 8000).includes(0);
-}
-
 /**
  * Paths where tests keep their fixtures: `test/`, `tests/`, `__tests__/`, `spec/`, `fixtures/`,
  * `testdata/`, `__mocks__/`, `*.test.*`, `*.spec.*`, `*_test.go`, `test_*.py`. Files there are

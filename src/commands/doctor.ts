@@ -12,7 +12,7 @@ import { readConfigValue } from '../git/repo.js';
 import { hookLine, isOurLine, shippedHooks } from '../install/hook-files.js';
 import { findGitDirHooks } from '../install/existing-hooks.js';
 import { detectPackageManager } from '../install/package-manager.js';
-import { locateProject, type Project } from '../install/project.js';
+import { findInstalled, locateProject, type Project } from '../install/project.js';
 import { CI_INSTALL, mainWorktreeRoot } from './init.js';
 import { messages } from '../messages.js';
 import { parseArgs, withUsageErrors } from './options.js';
@@ -129,14 +129,6 @@ async function checkConfigCache(packageDir: string, root: string, add: (ok: bool
   const { loadCommitlintCached } = await import('../commitlint/cache.js');
   const status = await loadCommitlintCached(own, root, loadCommitlintConfig);
   add(true, messages.doctor.configCache(`commitlint config ${path.relative(root, own)}`, status.cache, status.reason));
-}
-
-function findInstalled(name: string, from: string): string | undefined {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 function safe<T>(run: () => T): T | undefined {

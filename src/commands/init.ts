@@ -20,7 +20,7 @@ import { assertHooksPathFree, huskyBin, mergePrepare } from '../install/husky.js
 import { formatPackageJson, readPackageJson, setEntry } from '../install/package-json.js';
 import { detectPackageManager, isOnPath } from '../install/package-manager.js';
 import { applyActions, describeAction, presentPlan, type Action } from '../install/plan.js';
-import { huskyRange, locateProject } from '../install/project.js';
+import { findInstalled, huskyRange, locateProject } from '../install/project.js';
 import { CONFIG_FILE, DEFAULT_TEMPLATE_PLACES, describePresets, presetTemplates } from '../install/templates.js';
 import { messages } from '../messages.js';
 import { packageRoot } from '../package-root.js';
@@ -123,7 +123,7 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
 
   // 2. Install, so the hooks find `mcflow-hooks` in node_modules/.bin.
   const pm = detectPackageManager(packageDir, repo.root, pkg.data.packageManager, io.env);
-  if (dependenciesChanged || !isInstalled('mcflow-hooks', packageDir) || !isInstalled('husky', packageDir)) {
+  if (dependenciesChanged || !findInstalled('mcflow-hooks', packageDir) || !findInstalled('husky', packageDir)) {
     // Checked now, before anything is written: a half-done init is worse than none.
     if (options.install && !isOnPath(pm.bin, io.env)) throw new UsageError(messages.install.packageManagerMissing(pm.bin, pm.reason), messages.install.packageManagerMissingFix(pm.bin));
     if (options.install) actions.push({ kind: 'run', command: pm.install, cwd: packageDir, why: `install the devDependencies (${pm.name}, from ${pm.reason})` });
@@ -216,14 +216,6 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
 export function mainWorktreeRoot(root: string): string {
   const common = commonGitDir(root);
   return path.basename(common) === '.git' ? path.dirname(common) : root;
-}
-
-/** True when `name` is in node_modules at or above the package (workspaces hoist to the root). */
-function isInstalled(name: string, packageDir: string): boolean {
-  for (let dir = packageDir; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
-    if (path.dirname(dir) === dir) return false;
-  }
 }
 
 /** Questions only on a terminal: `--yes`, pipes, CI and scripts never see a prompt. */

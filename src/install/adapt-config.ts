@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalise, readCheckboxes } from '../checks/pr-body.js';
+import { messages } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 import { readDefaultBranch } from './preset-choice.js';
 import { configFileContent, DEFAULT_TEMPLATE_PLACES, presetTemplates } from './templates.js';
@@ -39,7 +40,7 @@ export function adaptConfig(preset: string, repo: { defaultBranch?: string; kept
     const from = production[0] && routes[production[0]] ? routes[production[0]]! : [];
     adapted.branches = { protected: [defaultBranch], production: [defaultBranch] };
     adapted.pullRequests = { routes: { [defaultBranch]: from } };
-    notes.push(`default branch "${defaultBranch}" (origin/HEAD) is the protected production branch in the config`);
+    notes.push(messages.install.adaptedDefaultBranch(defaultBranch));
   }
   if (repo.keptTemplate !== undefined) {
     const headings = templateHeadings(repo.keptTemplate);
@@ -51,7 +52,7 @@ export function adaptConfig(preset: string, repo: { defaultBranch?: string; kept
     const pullRequests = (adapted.pullRequests as Record<string, unknown> | undefined) ?? {};
     pullRequests.body = { sections: headings, checkboxes: required };
     adapted.pullRequests = pullRequests;
-    notes.push(`pull-request body: the sections your template has (${headings.join(', ') || 'none'})`);
+    notes.push(messages.install.adaptedTemplateSections(headings));
   }
   return { adapted, notes };
 }

@@ -38,8 +38,9 @@ export function findGitDirHooks(root: string): ExistingHook[] {
   for (const name of fs.readdirSync(dir).sort()) {
     if (!GIT_HOOK_NAMES.has(name)) continue;
     const file = path.join(dir, name);
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || (stat.mode & 0o111) === 0) continue;
+    // A symlink to a tool since removed is no hook git can run: skip it rather than throw ENOENT.
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile() || (stat.mode & 0o111) === 0) continue;
     hooks.push({ name, file, kind: classify(fs.readFileSync(file, 'utf8')) });
   }
   return hooks;

@@ -40,3 +40,12 @@ export function locateProject(cwd: string, env: NodeJS.ProcessEnv): Project {
 export function huskyRange(ownManifest: { dependencies?: Record<string, string> }): string {
   return ownManifest.dependencies?.husky ?? '^9.1.7';
 }
+
+/** The directory of package `name` installed at or above `from` (workspaces hoist to the root), as Node would find it. */
+export function findInstalled(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
