@@ -17,6 +17,7 @@
  * `mcflow-allow-secret` on the line or the line before.
  *   { "secrets": { "ignore": ["test/fixtures/**"], "allow": [{ "fingerprint": "3f1c9a2b84d84dbc", "reason": "public demo key" }] } }
  */
+import { levelFor } from '../config/levels.js';
 import { messages } from '../messages.js';
 import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
@@ -44,12 +45,6 @@ export interface ScanOptions {
   honourMarkers?: boolean;
 }
 
-/** large-files' level at this stage, read as the engine reads it (the engine is not imported into a check). */
-function largeFilesLevel(context: CheckContext): string {
-  const setting = context.config.checks?.['large-files'];
-  return setting === undefined ? 'error' : typeof setting === 'string' ? setting : (setting[context.stage] ?? 'error');
-}
-
 /** Every secret in the change, inline markers and `allowed` fingerprints applied, capped per file and per run. */
 export async function scanForSecrets(change: Change, context: CheckContext, options: ScanOptions = {}): Promise<Problem[]> {
   const glob = change.files?.length ? await loadGlob() : undefined;
@@ -57,7 +52,7 @@ export async function scanForSecrets(change: Change, context: CheckContext, opti
   const limit = maxFileSize(context.config);
   const allowLarge = glob ? glob.compileMatcher(context.config.files?.allowLarge ?? []) : () => false;
   // A file over the limit is read only when large-files will not refuse it anyway.
-  const largeRefused = largeFilesLevel(context) === 'error';
+  const largeRefused = levelFor(context.config, 'large-files', context.stage) === 'error';
   const tooLarge = (file: ChangedFile) => (file.size ?? 0) > limit && largeRefused && !allowLarge(file.path);
   // Cheap filters first: path globs, lockfiles and size need no content.
   const files = (change.files ?? []).filter((file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && !tooLarge(file));

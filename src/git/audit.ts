@@ -61,11 +61,12 @@ export interface MessageRecord {
 
 /**
  * Messages (and signature states) of the commits reachable from the refs `tips` names, in one
- * process. `git log --source -z --format=%H%x1f%P%x1f%S%x1f%G?%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B`
+ * process. `git log --source -z --format=%H%x1f%P%x1f%S%x1f%G?%n%an%n%ae%n%cn%n%ce%n%B`
  * prints one NUL-terminated record per commit, %S being the ref it was reached from; a message
- * cannot contain NUL, so the split is exact (names and emails cannot contain %x1f either: git
- * drops control characters from identities):
- *   3f2a…\x1f9c1b…\x1frefs/heads/main\x1fN\x1fAnn\x1fann@example.com\x1fAnn\x1fann@example.com\x1ffeat: add login\n\nbody\0
+ * cannot contain NUL, so the split is exact. Identities are on lines of their own: a name may
+ * hold %x1f (git keeps control characters inside it, and a PR author picks it), but never a
+ * newline (the commit header is line-based), so a crafted name cannot shift the message:
+ *   3f2a…\x1f9c1b…\x1frefs/heads/main\x1fN\nAnn\nann@example.com\nAnn\nann@example.com\nfeat: add login\n\nbody\0
  */
 export async function listMessages(
   repo: Repo,
@@ -74,15 +75,16 @@ export async function listMessages(
 ): Promise<MessageRecord[]> {
   if (tips.length === 0) return [];
   const input = [...new Set(tips), ...(options.exclude ?? []).map((sha) => `^${sha}`)].join('\n') + '\n';
-  const format = `%H%x1f%P%x1f%S%x1f${options.signatures ? '%G?' : ''}%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B`;
+  const format = `%H%x1f%P%x1f%S%x1f${options.signatures ? '%G?' : ''}%n%an%n%ae%n%cn%n%ce%n%B`;
   const args = ['log', '--source', '-z', `--format=${format}`, '--stdin'];
   if (options.since) args.push(`--since=${options.since}`);
   const output = (await gitAsync([...args, '--'], { cwd: repo.root, input })).stdout;
   const records: MessageRecord[] = [];
   for (const record of output.split('\0')) {
-    const [sha, parents = '', source = '', signature = '', an = '', ae = '', cn = '', ce = '', ...rest] = record.replace(/^\n/, '').split('\x1f');
+    const [head = '', an = '', ae = '', cn = '', ce = '', ...rest] = record.replace(/^\n/, '').split('\n');
+    const [sha, parents = '', source = '', signature = ''] = head.split('\x1f');
     if (!sha) continue;
-    const message = rest.join('\x1f').replace(/\n+$/, '');
+    const message = rest.join('\n').replace(/\n+$/, '');
     records.push({
       sha,
       parents: parents ? parents.split(' ').length : 0,

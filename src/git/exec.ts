@@ -76,7 +76,7 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
   return new Promise((resolve, reject) => {
     const child = childProcess!.spawn('git', args, {
       cwd: options.cwd,
-      env: gitEnv(),
+      env: { ...gitEnv(), ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
