@@ -7,7 +7,7 @@
 // A package manager (or git-lfs) that cannot run here is skipped with the reason printed; an
 // install that hangs fails its test with the reason (helpers/install.ts).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,27 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   const stderr = result.stderr ?? (result.error ? String(result.error) : '');
   const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
   return { code: result.status ?? -1, stdout, stderr, output: stdout + stderr, timedOut };
+}
+
+/** `run` without blocking: the installs in before() overlap, as the cases do. */
+function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeout: number): Promise<RunResult & { timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeout);
+    child.on('error', (error) => (stderr += String(error)));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr, timedOut });
+    });
+  });
 }
 
 
@@ -66,7 +87,7 @@ function managerEnv(): NodeJS.ProcessEnv {
 /** The versions of the tools an existing project pins: the ones in our own lockfile, so npm's cache has them. */
 const PROJECT_TOOLS = { '@commitlint/cli': '^20.5.3', '@commitlint/config-conventional': '^20.5.3', husky: '^9.1.7', 'lint-staged': '^16.4.0' };
 
-before(() => {
+before(async () => {
   // `npm pack` of this checkout, as `npm publish` would make it: prepack's manifest step strips
   // `prepare`; the build itself is skipped (scripts off) because `npm test` just built dist/.
   const strip = run(process.execPath, ['scripts/pack-manifest.mjs', 'strip'], PACKAGE_ROOT);
@@ -80,8 +101,14 @@ before(() => {
   assert.equal(packed.code, 0, packed.output);
   tarball = path.join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
 
+  // pnpm and yarn install while npm fills the template: neither waits for the other.
   const prefix = path.join(work, 'package-managers');
-  const installed = run('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=30000', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache }, INSTALL_BOUND_MS);
+  fs.mkdirSync(npmTemplate);
+  fs.writeFileSync(path.join(npmTemplate, 'package.json'), JSON.stringify({ name: 'template', private: true, devDependencies: { 'mcflow-hooks': `file:${tarball}`, ...PROJECT_TOOLS } }));
+  const [installed, template] = await Promise.all([
+    runAsync('npm', ['install', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-timeout=30000', 'pnpm@9', 'yarn@1'], work, { ...process.env, npm_config_cache: npmCache }, INSTALL_BOUND_MS),
+    runAsync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], npmTemplate, managerEnv(), INSTALL_BOUND_MS),
+  ]);
   for (const name of ['pnpm', 'yarn'] as const) {
     if (installed.timedOut) managers[name].hung = hangReason(`npm installing ${name}`, installed);
     const bin = path.join(prefix, 'node_modules', '.bin', name);
@@ -89,9 +116,6 @@ before(() => {
     else managers[name].reason = `${name} could not be installed from the registry: ${installed.output.split('\n').filter((line) => /error/i.test(line)).slice(0, 2).join(' ') || installed.output.trim()}`;
   }
 
-  fs.mkdirSync(npmTemplate);
-  fs.writeFileSync(path.join(npmTemplate, 'package.json'), JSON.stringify({ name: 'template', private: true, devDependencies: { 'mcflow-hooks': `file:${tarball}`, ...PROJECT_TOOLS } }));
-  const template = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], npmTemplate, managerEnv(), INSTALL_BOUND_MS);
   if (template.timedOut) npmTemplateHung = hangReason('npm', template);
   else if (template.code !== 0) npmTemplateProblem = `npm could not install the tarball and the project tools: ${template.output.trim().split('\n').slice(-3).join(' ')}`;
 });
