@@ -10,6 +10,7 @@ import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
 import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
+import { KUBERNETES_SECRET, NEXT_LINES, OPENS_BLOCK, prefilter, type Prefiltered } from './secrets.keywords.js';
 
 export interface ScanTarget {
   path: string;
@@ -44,11 +45,6 @@ const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|---- BEGIN|${KEYWORD_SOURCE}`, '
 const KEYWORD_ANYWHERE_LOWER = new RegExp(`-----begin|---- begin|${KEYWORD_SOURCE.toLowerCase()}`, 'g');
 /** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
 const BLOCK_END = /-----END|---- END|Private-MAC:/g;
-/** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
-const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
-const NEXT_LINES = /^(?:akia|asia)$/i;
-/** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
-const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
 const RULE_KEYWORD_LIST = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
@@ -149,10 +145,30 @@ function loadEngine() {
 
 /**
  * Blanks the lines no rule could match: those without any keyword. A private key's body has no
- * keyword, so lines from a `-----BEGIN` to its `-----END` are kept whole. One regex pass over
- * the text finds the lines to keep; line numbers and columns stay what they were.
+ * keyword, so lines from a `-----BEGIN` to its `-----END` are kept whole. Line numbers and
+ * columns stay what they were.
  */
 export function keepKeywordLines(text: string): string {
+  return prefilterText(text).kept;
+}
+
+/**
+ * The prefilter's answer for a text: one pass of secrets.keywords.ts, or, for the texts it
+ * leaves to them ({@link prefilter}), the regexes it replaces, with the same result.
+ */
+export function prefilterText(text: string): Prefiltered {
+  return prefilter(text) ?? prefilterByRegex(text);
+}
+
+/** The same by regexes: the reference the one-pass prefilter is tested against. */
+export function prefilterByRegex(text: string): Prefiltered {
+  const kept = keepKeywordLinesByRegex(text);
+  const any = mayContainSecret(kept);
+  return { kept, rules: any ? rulesFor(kept) : [], any, preset: PRESET_TRIGGER.test(kept) };
+}
+
+/** One regex pass over the text finds the lines to keep. */
+function keepKeywordLinesByRegex(text: string): string {
   if (KUBERNETES_SECRET.test(text)) return text;
   const pieces: string[] = [];
   let copied = 0;
@@ -216,12 +232,13 @@ interface Match {
 }
 
 export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecret[][]> {
-  const texts = targets.map((target) => keepKeywordLines(target.lines ? keepLines(target.content, target.lines) : target.content));
-  const matches: Match[][] = texts.map((text, index) => {
-    if (!mayContainSecret(text)) return [];
+  const filtered = targets.map((target) => prefilterText(target.lines ? keepLines(target.content, target.lines) : target.content));
+  const texts = filtered.map((result) => result.kept);
+  const matches: Match[][] = filtered.map(({ kept: text, rules, any }, index) => {
+    if (!any) return [];
     const ext = path.extname(targets[index]!.path);
     return withWholeText(text, targets[index]!.content, () =>
-      rulesFor(text).flatMap((rule) =>
+      rules.flatMap((rule) =>
         // Plain objects built field by field: spreads cost more than the regexes on a file of 100k findings.
         findSecrets(rule, text, ext, { prefiltered: true }).map(
           (match): Match => ({
@@ -236,7 +253,7 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
       ),
     );
   });
-  await scanWithPreset(targets, texts, matches);
+  await scanWithPreset(targets, texts, filtered, matches);
   return matches.map((found, index) => {
     const kept = dropOverlaps(found);
     const places = positions(texts[index]!, kept.map((secret) => secret.start));
@@ -260,10 +277,10 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
  * small sources 180 ms, the same text as one source 75 ms). Rules that read the file's name
  * (npm's `.npmrc` and `package.json`) still see it: batches are by extension, and by name for those.
  */
-async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly string[], matches: Match[][]): Promise<void> {
+async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly string[], filtered: readonly Prefiltered[], matches: Match[][]): Promise<void> {
   const batches = new Map<string, number[]>();
-  texts.forEach((text, index) => {
-    if (!PRESET_TRIGGER.test(text)) return;
+  texts.forEach((_, index) => {
+    if (!filtered[index]!.preset) return;
     const key = batchKey(targets[index]!.path);
     const batch = batches.get(key);
     if (batch) batch.push(index);

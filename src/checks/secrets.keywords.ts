@@ -1,0 +1,353 @@
+/**
+ * The keyword prefilter of the secrets scan, as one linear pass of plain code over the text.
+ *
+ * Every rule names keywords one of which must occur for it to find anything
+ * (`secret-rules/*.ts`), and the recommended preset's triggers say when secretlint is worth
+ * loading (`PRESET_TRIGGERS`). The scan keeps only the lines that hold one (plus key blocks) and
+ * runs only the rules whose keywords occur. Done with V8's regex engine, that took three passes
+ * (an alternation of ~190 literals to find lines, a second to pick rules, a third to test the
+ * triggers) at 5–13 ns a character, plus a lower-cased copy of the text: most of a scan's time
+ * on ordinary code, and seconds on a one-line 30 MB file.
+ *
+ * Here every literal is indexed by its first two (ASCII-lower-cased) characters, and one pass
+ * over the text looks up each position's pair in a table: most positions cost two array reads,
+ * no copy is made and nothing is allocated per character. At a position whose pair starts a
+ * literal the candidates are compared in the alternation's order, so the first match at the
+ * first position is the one the regex `-----begin|---- begin|<keywords>|<triggers>` would give.
+ * Triggers are regexes: each is indexed by its literal prefix and run sticky at that position.
+ *
+ * The table is built from the rules and triggers at load, never copied by hand: a rule that adds
+ * a keyword is searched for by adding it. Texts this fast path cannot treat exactly as the
+ * lower-cased regex did (a `İ`, whose lower case is two code units, or a Kelvin sign `K`, whose
+ * lower case is an ASCII `k`) return undefined, and the caller uses the regexes.
+ */
+import type { SecretRule } from './secret-rules/define.js';
+import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
+
+/** What one pass found in a text: the lines to scan, and what they hold. */
+export interface Prefiltered {
+  /** The text with every line no rule could match blanked (same line numbers and columns). */
+  kept: string;
+  /** The rules with a keyword in `kept`, in SECRET_RULES order. */
+  rules: SecretRule[];
+  /** Whether `kept` holds any keyword or trigger at all. */
+  any: boolean;
+  /** Whether `kept` matches one of the recommended preset's triggers. */
+  preset: boolean;
+}
+
+interface Literal {
+  /** Lower-case ASCII; for a trigger, its regex's literal prefix. */
+  text: string;
+  /** Indexes into SECRET_RULES of the rules with this keyword. */
+  rules: number[];
+  /** Run sticky at the position where `text` matched (a trigger). */
+  regex?: RegExp;
+  /** `-----BEGIN`, `---- BEGIN`, a PuTTY header: the lines after it, to the block's end, are kept. */
+  opensBlock: boolean;
+  /** An AWS access key id: its secret may be on one of the next three lines. */
+  nextLines: boolean;
+}
+
+/** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
+export const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
+export const NEXT_LINES = /^(?:akia|asia)$/i;
+/** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
+const BLOCK_END = /-----END|---- END|Private-MAC:/g;
+/** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
+export const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
+
+/** The literal characters a regex source starts with (`ops_[\w-]{20}` → `ops_`), lower-cased; '' when none. */
+export function literalPrefix(source: string): string {
+  let prefix = '';
+  for (let i = 0; i < source.length; i++) {
+    let ch = source[i]!;
+    let width = 1;
+    if (ch === '\\') {
+      const next = source[i + 1];
+      // An escaped letter or digit is a class (`\w`, `\d`) or a back-reference: not a literal.
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) break;
+      ch = next;
+      width = 2;
+    } else if ('.^$*+?()[]{}|'.includes(ch)) break;
+    // A quantifier after it makes the character optional or repeated: the prefix ends before it.
+    const after = source[i + width];
+    if (after !== undefined && '*+?{'.includes(after)) break;
+    if (ch.charCodeAt(0) >= 128) break;
+    prefix += ch.toLowerCase();
+    i += width - 1;
+  }
+  return prefix;
+}
+
+/** The alternation's members in its order: PEM markers, every rule keyword once, then the preset triggers. */
+function buildLiterals(): Literal[] | undefined {
+  const literals: Literal[] = [];
+  const byText = new Map<string, Literal>();
+  const add = (text: string, rule?: number) => {
+    let literal = byText.get(text);
+    if (!literal) {
+      literal = { text, rules: [], opensBlock: OPENS_BLOCK.test(text), nextLines: NEXT_LINES.test(text) };
+      byText.set(text, literal);
+      literals.push(literal);
+    }
+    if (rule !== undefined) literal.rules.push(rule);
+  };
+  add('-----begin');
+  add('---- begin');
+  SECRET_RULES.forEach((rule, index) => rule.keywords.forEach((keyword) => add(keyword, index)));
+  for (const trigger of PRESET_TRIGGERS) {
+    const prefix = literalPrefix(trigger);
+    // A trigger with no literal start would have to run at every position: keep the regexes.
+    if (prefix.length === 0) return undefined;
+    literals.push({ text: prefix, rules: [], regex: new RegExp(trigger, 'iy'), opensBlock: false, nextLines: false });
+  }
+  // Keywords are lower-case ASCII (define.ts); one that is not would be matched differently.
+  // A newline in one would hide the line ends the pass counts.
+  if (literals.some((literal) => literal.text === '' || literal.text.includes('\n') || literal.text.startsWith('\0') || !/^[\x00-\x7f]*$/.test(literal.text) || literal.text !== literal.text.toLowerCase())) return undefined;
+  return literals;
+}
+
+const LITERALS = buildLiterals();
+/** ASCII lower case by code; only codes below 128 are looked up. */
+const FOLD = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
+/** 1 where some literal starts with this character (either case). */
+const FIRST = new Uint8Array(128);
+/**
+ * Candidates by the pair of characters at a position, as compressed rows: the literals
+ * `PAIR_LIST[PAIR_START[pair] … PAIR_START[pair + 1]]`, ascending (the alternation's order), may
+ * match where the pair `first * 128 + second` occurs, in either case. A one-character literal
+ * sits in every pair that starts with its character, and in SINGLE for a text's last position
+ * or before a non-ASCII character.
+ */
+const PAIR_START = new Int32Array(128 * 128 + 1);
+let PAIR_LIST = new Int32Array(0);
+const SINGLE: number[][] = Array.from({ length: 128 }, () => []);
+if (LITERALS) {
+  const rows: number[][] = Array.from({ length: 128 * 128 }, () => []);
+  LITERALS.forEach((literal, index) => {
+    const lower = literal.text.charCodeAt(0);
+    for (let first = 0; first < 128; first++) {
+      if (FOLD[first] !== lower) continue;
+      FIRST[first] = 1;
+      if (literal.text.length === 1) SINGLE[first]!.push(index);
+      for (let second = 0; second < 128; second++) {
+        if (literal.text.length === 1 || FOLD[second] === literal.text.charCodeAt(1)) rows[first * 128 + second]!.push(index);
+      }
+    }
+  });
+  const flat: number[] = [];
+  rows.forEach((row, pair) => {
+    PAIR_START[pair] = flat.length;
+    flat.push(...row);
+  });
+  PAIR_START[rows.length] = flat.length;
+  PAIR_LIST = Int32Array.from(flat);
+}
+
+/** Whether literal `index` matches `text` at `at` (its first two characters already did, or its only one). */
+function matchesAt(text: string, at: number, index: number): boolean {
+  const literal = LITERALS![index]!;
+  const word = literal.text;
+  if (at + word.length > text.length) return false;
+  for (let j = 2; j < word.length; j++) {
+    const code = text.charCodeAt(at + j);
+    if (code >= 128 || FOLD[code] !== word.charCodeAt(j)) return false;
+  }
+  if (literal.regex) {
+    literal.regex.lastIndex = at;
+    return literal.regex.test(text);
+  }
+  return true;
+}
+
+/** The pair row at `at` (the text's next character is ASCII): the first literal in it matching there, or -1. */
+function firstInRow(text: string, at: number, pair: number): number {
+  for (let k = PAIR_START[pair]!, end = PAIR_START[pair + 1]!; k < end; k++) if (matchesAt(text, at, PAIR_LIST[k]!)) return PAIR_LIST[k]!;
+  return -1;
+}
+
+/** The first one-character literal matching at `at` (the last position, or before a non-ASCII character), or -1. */
+function firstSingle(text: string, at: number, code: number): number {
+  for (const index of SINGLE[code]!) if (matchesAt(text, at, index)) return index;
+  return -1;
+}
+
+/**
+ * Marks in `found` every literal matching anywhere in [from, to). False when the stretch holds a
+ * character that breaks folding (see {@link prefilter}).
+ */
+function markAll(text: string, from: number, to: number, found: Uint8Array): boolean {
+  const length = text.length;
+  examined.positions += to - from;
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 128) {
+      if (code === BREAKS_FOLDING_I || code === BREAKS_FOLDING_K) return false;
+      continue;
+    }
+    if (FIRST[code] === 0) continue;
+    const next = at + 1 < length ? text.charCodeAt(at + 1) : 128;
+    if (next >= 128) {
+      for (const index of SINGLE[code]!) if (matchesAt(text, at, index)) found[index] = 1;
+      continue;
+    }
+    const pair = code * 128 + next;
+    for (let k = PAIR_START[pair]!, end = PAIR_START[pair + 1]!; k < end; k++) {
+      const index = PAIR_LIST[k]!;
+      if (found[index] === 0 && matchesAt(text, at, index)) found[index] = 1;
+    }
+  }
+  return true;
+}
+
+/** `İ` (lower case: two code units) and the Kelvin sign (lower case: ASCII `k`): see {@link prefilter}. */
+const BREAKS_FOLDING_I = 0x130;
+const BREAKS_FOLDING_K = 0x212a;
+
+/**
+ * The prefilter's whole answer for one text, or undefined when the caller must use the regexes:
+ * when the text holds one of the only two characters in Unicode (checked over every code unit)
+ * whose lower case is not one code unit or is ASCII without being an ASCII letter. Kept lines
+ * are those with a keyword or trigger, through the end of the key block a BEGIN opens (the
+ * first `-----END` after it), and the three lines after an AWS key id; a text with a
+ * Kubernetes Secret manifest is kept whole.
+ */
+export function prefilter(text: string): Prefiltered | undefined {
+  if (!LITERALS) return undefined;
+  const found = new Uint8Array(LITERALS.length);
+  const result = (kept: string): Prefiltered => {
+    const rules: SecretRule[] = [];
+    const ruleFound = new Uint8Array(SECRET_RULES.length);
+    let any = false;
+    let preset = false;
+    LITERALS.forEach((literal, index) => {
+      if (found[index] === 0) return;
+      if (literal.regex) preset = any = true;
+      else if (literal.rules.length > 0) any = true;
+      for (const rule of literal.rules) ruleFound[rule] = 1;
+    });
+    SECRET_RULES.forEach((rule, index) => ruleFound[index] === 1 && rules.push(rule));
+    return { kept, rules, any, preset };
+  };
+  // A native search first: the manifest's regex costs a pass of its own, `kind:` rarely occurs.
+  if (text.includes('kind:') && KUBERNETES_SECRET.test(text)) {
+    return markAll(text, 0, text.length, found) ? result(text) : undefined;
+  }
+  const pieces: string[] = [];
+  // Newlines since the last kept stretch, counted by the pass itself: the skipped lines become that many empty ones.
+  let newlines = 0;
+  let lastNewline = -1;
+  // The next `-----END` at or after the last BEGIN, found once: searching again from every BEGIN
+  // is quadratic on a text of BEGIN lines and no END (and there is none after any later BEGIN either).
+  let nextEnd = -2;
+  const endAfter = (offset: number) => {
+    if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < offset)) {
+      BLOCK_END.lastIndex = offset;
+      nextEnd = BLOCK_END.exec(text)?.index ?? -1;
+    }
+    return nextEnd;
+  };
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
+    at = nextMatch(text, at);
+    if (at === -2) return undefined;
+    newlines += scan.newlines;
+    if (at === -1) break;
+    if (scan.lastNewline !== -1) lastNewline = scan.lastNewline;
+    const index = scan.literal;
+    const literal = LITERALS[index]!;
+    const lineStart = lastNewline + 1;
+    // Through the end of this line, or of the key block it opens.
+    let blockEnd = literal.opensBlock ? endAfter(at) : -1;
+    // An access key id's secret may sit on one of the next three lines.
+    if (literal.nextLines) {
+      for (let i = 0, lf = text.indexOf('\n', at); i < 3 && lf !== -1; i++, lf = text.indexOf('\n', lf + 1)) blockEnd = lf;
+      if (blockEnd !== -1 && text.indexOf('\n', blockEnd + 1) === -1) blockEnd = length;
+    }
+    let lineEnd = text.indexOf('\n', blockEnd === -1 ? at : blockEnd);
+    if (lineEnd === -1) lineEnd = length;
+    if (newlines > 0) pieces.push(newlineRun(newlines));
+    // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after it.
+    if (!markAll(text, at, lineEnd, found)) return undefined;
+    pieces.push(text.slice(lineStart, lineEnd));
+    newlines = 0;
+    lastNewline = lineEnd - 1;
+    at = lineEnd - 1;
+  }
+  if (pieces.length === 0) return result(newlineRun(newlines));
+  pieces.push(newlineRun(newlines));
+  return result(pieces.join(''));
+}
+
+/** What {@link nextMatch} saw besides the match: plain fields, not an object per call. */
+const scan = { literal: -1, newlines: 0, lastNewline: -1 };
+
+/**
+ * Positions the passes have examined, over the process's life: a test holds the prefilter to
+ * a bounded number of visits per character on hostile texts, where time cannot be asserted.
+ */
+export const examined = { positions: 0 };
+
+/**
+ * The position of the next match at or after `from` (its literal in `scan.literal`, the
+ * newlines passed and the last one's position in `scan`), -1 when there is none, -2 when a
+ * character that breaks folding comes first. The hot loop: a function of its own, with nothing
+ * captured, so that V8 keeps every variable in a register.
+ */
+function nextMatch(text: string, from: number): number {
+  const length = text.length;
+  let newlines = 0;
+  let lastNewline = -1;
+  let found = -1;
+  // Each character is read once, as the second of a pair; `previous` is 0 (which starts no
+  // literal) after a non-ASCII character.
+  let previous = 0;
+  let at = from;
+  for (; at <= length; at++) {
+    const code = at < length ? text.charCodeAt(at) : 128;
+    if (code >= 128) {
+      if (code === BREAKS_FOLDING_I || code === BREAKS_FOLDING_K) {
+        found = -2;
+        break;
+      }
+      // Only a one-character literal can end before a non-ASCII character or the text's end.
+      if (previous !== 0 && SINGLE[previous]!.length > 0) {
+        const index = firstSingle(text, at - 1, previous);
+        if (index !== -1) {
+          scan.literal = index;
+          found = at - 1;
+          break;
+        }
+      }
+      previous = 0;
+      continue;
+    }
+    // Most pairs start no literal: one read of the table, no call.
+    const pair = previous * 128 + code;
+    previous = code;
+    if (PAIR_START[pair] !== PAIR_START[pair + 1]) {
+      const index = firstInRow(text, at - 1, pair);
+      if (index !== -1) {
+        scan.literal = index;
+        found = at - 1;
+        break;
+      }
+    }
+    // Counted after the pair: a match just before a newline leaves it to the caller's next call.
+    if (code === 10) {
+      newlines++;
+      lastNewline = at;
+    }
+  }
+  scan.newlines = newlines;
+  scan.lastNewline = lastNewline;
+  examined.positions += at - from;
+  return found;
+}
+
+const SHORT_RUNS = Array.from({ length: 64 }, (_, count) => '\n'.repeat(count));
+/** `count` newlines; the short runs between kept lines are shared, not built each time. */
+function newlineRun(count: number): string {
+  return count < SHORT_RUNS.length ? SHORT_RUNS[count]! : '\n'.repeat(count);
+}
