@@ -104,7 +104,7 @@ function buildLiterals(): Literal[] | undefined {
   }
   // Keywords are lower-case ASCII (define.ts); one that is not would be matched differently.
   // A newline in one would hide the line ends the pass counts.
-  if (literals.some((literal) => literal.text === '' || literal.text.includes('\n') || literal.text.startsWith('\0') || !/^[\x00-\x7f]*$/.test(literal.text) || literal.text !== literal.text.toLowerCase())) return undefined;
+  if (literals.some((literal) => literal.text === '' || literal.text.includes('\n') || literal.text.includes('\0') || !/^[\x00-\x7f]*$/.test(literal.text) || literal.text !== literal.text.toLowerCase())) return undefined;
   return literals;
 }
 
@@ -121,8 +121,19 @@ const FIRST = new Uint8Array(128);
  * or before a non-ASCII character.
  */
 const PAIR_START = new Int32Array(128 * 128 + 1);
+/** 1 where the pair's row is not empty: the one read most positions need. */
+const PAIR_STARTS_LITERAL = new Uint8Array(128 * 128);
 let PAIR_LIST = new Int32Array(0);
 const SINGLE: number[][] = Array.from({ length: 128 }, () => []);
+/** Each literal's third character (lower case), -1 for a shorter one: most candidates fail on it, before any call. */
+const THIRD = new Int32Array(LITERALS?.length ?? 0);
+/**
+ * One bit per (pair, third character), set where some literal of the pair's row may match: the
+ * pair of a common word (`re`, `co`) starts a literal, its third character seldom fits. A
+ * third character that is missing (the text's end) or not ASCII counts as NUL, which no
+ * literal holds: only two-character literals may match there.
+ */
+const TRIPLE = new Uint8Array((128 * 128 * 128) / 8);
 if (LITERALS) {
   const rows: number[][] = Array.from({ length: 128 * 128 }, () => []);
   LITERALS.forEach((literal, index) => {
@@ -142,7 +153,18 @@ if (LITERALS) {
     flat.push(...row);
   });
   PAIR_START[rows.length] = flat.length;
+  rows.forEach((row, pair) => (PAIR_STARTS_LITERAL[pair] = row.length > 0 ? 1 : 0));
   PAIR_LIST = Int32Array.from(flat);
+  LITERALS.forEach((literal, index) => (THIRD[index] = literal.text.length > 2 ? literal.text.charCodeAt(2) : -1));
+  rows.forEach((row, pair) => {
+    for (const index of row) {
+      for (let third = 0; third < 128; third++) {
+        if (THIRD[index] !== -1 && FOLD[third] !== THIRD[index]) continue;
+        const bit = pair * 128 + third;
+        TRIPLE[bit >> 3]! |= 1 << (bit & 7);
+      }
+    }
+  });
 }
 
 /** Whether literal `index` matches `text` at `at` (its first two characters already did, or its only one). */
@@ -163,8 +185,26 @@ function matchesAt(text: string, at: number, index: number): boolean {
 
 /** The pair row at `at` (the text's next character is ASCII): the first literal in it matching there, or -1. */
 function firstInRow(text: string, at: number, pair: number): number {
-  for (let k = PAIR_START[pair]!, end = PAIR_START[pair + 1]!; k < end; k++) if (matchesAt(text, at, PAIR_LIST[k]!)) return PAIR_LIST[k]!;
+  const third = thirdAt(text, at);
+  for (let k = PAIR_START[pair]!, end = PAIR_START[pair + 1]!; k < end; k++) {
+    const index = PAIR_LIST[k]!;
+    if ((THIRD[index] === -1 || THIRD[index] === third) && matchesAt(text, at, index)) return index;
+  }
   return -1;
+}
+
+/** Whether a literal of the pair's row may match with the character at `third` after it (see TRIPLE). */
+function mayStartAt(text: string, third: number, pair: number): boolean {
+  const code = third < text.length ? text.charCodeAt(third) : 0;
+  const bit = pair * 128 + (code < 128 ? code : 0);
+  return (TRIPLE[bit >> 3]! & (1 << (bit & 7))) !== 0;
+}
+
+/** The lower-cased character two after `at`; -2 (no literal's) past the end or for a non-ASCII one. */
+function thirdAt(text: string, at: number): number {
+  if (at + 2 >= text.length) return -2;
+  const code = text.charCodeAt(at + 2);
+  return code < 128 ? FOLD[code]! : -2;
 }
 
 /** The first one-character literal matching at `at` (the last position, or before a non-ASCII character), or -1. */
@@ -193,9 +233,13 @@ function markAll(text: string, from: number, to: number, found: Uint8Array): boo
       continue;
     }
     const pair = code * 128 + next;
-    for (let k = PAIR_START[pair]!, end = PAIR_START[pair + 1]!; k < end; k++) {
+    const start = PAIR_START[pair]!;
+    const end = PAIR_START[pair + 1]!;
+    if (start === end || !mayStartAt(text, at + 2, pair)) continue;
+    const third = thirdAt(text, at);
+    for (let k = start; k < end; k++) {
       const index = PAIR_LIST[k]!;
-      if (found[index] === 0 && matchesAt(text, at, index)) found[index] = 1;
+      if (found[index] === 0 && (THIRD[index] === -1 || THIRD[index] === third) && matchesAt(text, at, index)) found[index] = 1;
     }
   }
   return true;
@@ -324,9 +368,9 @@ function nextMatch(text: string, from: number): number {
       continue;
     }
     // Most pairs start no literal: one read of the table, no call.
-    const pair = previous * 128 + code;
+    const pair = (previous << 7) | code;
     previous = code;
-    if (PAIR_START[pair] !== PAIR_START[pair + 1]) {
+    if (PAIR_STARTS_LITERAL[pair] === 1 && mayStartAt(text, at + 1, pair)) {
       const index = firstInRow(text, at - 1, pair);
       if (index !== -1) {
         scan.literal = index;
