@@ -108,7 +108,7 @@ function buildLiterals(): Literal[] | undefined {
   return literals;
 }
 
-const LITERALS = buildLiterals();
+let LITERALS: Literal[] | undefined;
 /** ASCII lower case by code; only codes below 128 are looked up. */
 const FOLD = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
 /** 1 where some literal starts with this character (either case). */
@@ -126,7 +126,7 @@ const PAIR_STARTS_LITERAL = new Uint8Array(128 * 128);
 let PAIR_LIST = new Int32Array(0);
 const SINGLE: number[][] = Array.from({ length: 128 }, () => []);
 /** Each literal's third character (lower case), -1 for a shorter one: most candidates fail on it, before any call. */
-const THIRD = new Int32Array(LITERALS?.length ?? 0);
+let THIRD = new Int32Array(0);
 /**
  * One bit per (pair, third character), set where some literal of the pair's row may match: the
  * pair of a common word (`re`, `co`) starts a literal, its third character seldom fits. A
@@ -134,32 +134,46 @@ const THIRD = new Int32Array(LITERALS?.length ?? 0);
  * literal holds: only two-character literals may match there.
  */
 const TRIPLE = new Uint8Array((128 * 128 * 128) / 8);
-if (LITERALS) {
-  const rows: number[][] = Array.from({ length: 128 * 128 }, () => []);
+/** The codes a lower-case ASCII character matches: itself, and its upper case for a letter. */
+const variants = (lower: number): number[] => (lower >= 97 && lower <= 122 ? [lower, lower - 32] : [lower]);
+/** Every code a literal's character at `at` matches; every code for a position past its end. */
+const ALL = Array.from({ length: 128 }, (_, code) => code);
+const codesAt = (text: string, at: number): number[] => (at < text.length ? variants(text.charCodeAt(at)) : ALL);
+/**
+ * Builds the tables on first use, from the literals alone (a few thousand steps): a hook that
+ * loads this module and scans nothing (most commit messages) pays nothing.
+ */
+let built = false;
+/** Whether the tables exist already (building them costs a few milliseconds, once). */
+export function prefilterReady(): boolean {
+  return built;
+}
+function buildTables(): void {
+  built = true;
+  LITERALS = buildLiterals();
+  if (!LITERALS) return;
+  const pairsOf = (text: string) => codesAt(text, 0).flatMap((first) => codesAt(text, 1).map((second) => first * 128 + second));
+  const counts = new Int32Array(128 * 128 + 1);
+  THIRD = new Int32Array(LITERALS.length);
   LITERALS.forEach((literal, index) => {
-    const lower = literal.text.charCodeAt(0);
-    for (let first = 0; first < 128; first++) {
-      if (FOLD[first] !== lower) continue;
+    for (const first of variants(literal.text.charCodeAt(0))) {
       FIRST[first] = 1;
       if (literal.text.length === 1) SINGLE[first]!.push(index);
-      for (let second = 0; second < 128; second++) {
-        if (literal.text.length === 1 || FOLD[second] === literal.text.charCodeAt(1)) rows[first * 128 + second]!.push(index);
-      }
     }
+    for (const pair of pairsOf(literal.text)) counts[pair]!++;
+    THIRD[index] = literal.text.length > 2 ? literal.text.charCodeAt(2) : -1;
   });
-  const flat: number[] = [];
-  rows.forEach((row, pair) => {
-    PAIR_START[pair] = flat.length;
-    flat.push(...row);
-  });
-  PAIR_START[rows.length] = flat.length;
-  rows.forEach((row, pair) => (PAIR_STARTS_LITERAL[pair] = row.length > 0 ? 1 : 0));
-  PAIR_LIST = Int32Array.from(flat);
-  LITERALS.forEach((literal, index) => (THIRD[index] = literal.text.length > 2 ? literal.text.charCodeAt(2) : -1));
-  rows.forEach((row, pair) => {
-    for (const index of row) {
-      for (let third = 0; third < 128; third++) {
-        if (THIRD[index] !== -1 && FOLD[third] !== THIRD[index]) continue;
+  for (let pair = 0; pair < 128 * 128; pair++) {
+    PAIR_START[pair + 1] = PAIR_START[pair]! + counts[pair]!;
+    PAIR_STARTS_LITERAL[pair] = counts[pair]! > 0 ? 1 : 0;
+  }
+  PAIR_LIST = new Int32Array(PAIR_START[128 * 128]!);
+  // Literals in index order: each row lists its candidates in the alternation's order.
+  const cursor = PAIR_START.slice(0, 128 * 128);
+  LITERALS.forEach((literal, index) => {
+    for (const pair of pairsOf(literal.text)) {
+      PAIR_LIST[cursor[pair]!++] = index;
+      for (const third of codesAt(literal.text, 2)) {
         const bit = pair * 128 + third;
         TRIPLE[bit >> 3]! |= 1 << (bit & 7);
       }
@@ -258,14 +272,16 @@ const BREAKS_FOLDING_K = 0x212a;
  * Kubernetes Secret manifest is kept whole.
  */
 export function prefilter(text: string): Prefiltered | undefined {
-  if (!LITERALS) return undefined;
-  const found = new Uint8Array(LITERALS.length);
+  if (!built) buildTables();
+  const literals = LITERALS;
+  if (!literals) return undefined;
+  const found = new Uint8Array(literals.length);
   const result = (kept: string): Prefiltered => {
     const rules: SecretRule[] = [];
     const ruleFound = new Uint8Array(SECRET_RULES.length);
     let any = false;
     let preset = false;
-    LITERALS.forEach((literal, index) => {
+    literals.forEach((literal, index) => {
       if (found[index] === 0) return;
       if (literal.regex) preset = any = true;
       else if (literal.rules.length > 0) any = true;
@@ -300,7 +316,7 @@ export function prefilter(text: string): Prefiltered | undefined {
     if (at === -1) break;
     if (scan.lastNewline !== -1) lastNewline = scan.lastNewline;
     const index = scan.literal;
-    const literal = LITERALS[index]!;
+    const literal = literals[index]!;
     const lineStart = lastNewline + 1;
     // Through the end of this line, or of the key block it opens.
     let blockEnd = literal.opensBlock ? endAfter(at) : -1;

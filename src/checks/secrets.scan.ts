@@ -10,7 +10,7 @@ import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
 import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
-import { KUBERNETES_SECRET, NEXT_LINES, OPENS_BLOCK, prefilter, type Prefiltered } from './secrets.keywords.js';
+import { KUBERNETES_SECRET, NEXT_LINES, OPENS_BLOCK, prefilter, prefilterReady, type Prefiltered } from './secrets.keywords.js';
 
 export interface ScanTarget {
   path: string;
@@ -156,9 +156,15 @@ export function keepKeywordLines(text: string): string {
  * The prefilter's answer for a text: one pass of secrets.keywords.ts, or, for the texts it
  * leaves to them ({@link prefilter}), the regexes it replaces, with the same result.
  */
-export function prefilterText(text: string): Prefiltered {
+export function prefilterText(text: string, oneOfMany = true): Prefiltered {
+  // A hook with a short text to scan (a commit message, one small file) does not build tables it
+  // would use once: the regexes answer alike (tested), and cost less for a few kilobytes.
+  if (!oneOfMany && !prefilterReady()) return prefilterByRegex(text);
   return prefilter(text) ?? prefilterByRegex(text);
 }
+
+/** Total size below which a scan uses the prefilter's regexes rather than build its tables. */
+const TABLES_FROM = 64 * 1024;
 
 /** The same by regexes: the reference the one-pass prefilter is tested against. */
 export function prefilterByRegex(text: string): Prefiltered {
@@ -231,16 +237,38 @@ interface Match {
   severity?: 'warning';
 }
 
+/** Every secret in each text, every match judged: what masking and the tests need. */
 export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecret[][]> {
-  const filtered = targets.map((target) => prefilterText(target.lines ? keepLines(target.content, target.lines) : target.content));
+  return (await scanTextsCounted(targets)).found;
+}
+
+export interface CountedScan {
+  found: RawSecret[][];
+  /** Per text, the lines of the matches left unjudged ({@link scanTextsCounted}), ascending. */
+  unjudged: number[][];
+}
+
+/**
+ * The same, but each rule judges (its structural test, the placeholder filter) at most
+ * `judgeAtMost` matches that pass in a text; the pattern matches after those are only located,
+ * by line, in `unjudged`: counted, not shown. A file of 100 000 look-alikes costs a regex pass,
+ * not 100 000 verdicts. An unjudged match that overlaps a finding, or another unjudged match, is
+ * not counted again.
+ */
+export async function scanTextsCounted(targets: readonly ScanTarget[], judgeAtMost?: number): Promise<CountedScan> {
+  let total = 0;
+  for (const target of targets) total += target.content.length;
+  const filtered = targets.map((target) => prefilterText(target.lines ? keepLines(target.content, target.lines) : target.content, total >= TABLES_FROM));
   const texts = filtered.map((result) => result.kept);
+  const unjudgedSpans: Unjudged[][] = targets.map(() => []);
   const matches: Match[][] = filtered.map(({ kept: text, rules, any }, index) => {
     if (!any) return [];
     const ext = path.extname(targets[index]!.path);
     return withWholeText(text, targets[index]!.content, () =>
-      rules.flatMap((rule) =>
+      rules.flatMap((rule) => {
+        const unjudged: number[] | undefined = judgeAtMost === undefined ? undefined : [];
         // Plain objects built field by field: spreads cost more than the regexes on a file of 100k findings.
-        findSecrets(rule, text, ext, { prefiltered: true }).map(
+        const found = findSecrets(rule, text, ext, { prefiltered: true, judgeAtMost, unjudged }).map(
           (match): Match => ({
             rule: rule.id,
             start: match.start,
@@ -249,13 +277,15 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
             description: match.description ?? rule.description,
             ...(match.severity ? { severity: match.severity } : {}),
           }),
-        ),
-      ),
+        );
+        for (let at = 0; unjudged && at < unjudged.length; at += 2) unjudgedSpans[index]!.push({ rule: rule.id, start: unjudged[at]!, end: unjudged[at + 1]! });
+        return found;
+      }),
     );
   });
   await scanWithPreset(targets, texts, filtered, matches);
-  return matches.map((found, index) => {
-    const kept = dropOverlaps(found);
+  const kept = matches.map((found) => dropOverlaps(found));
+  const found = kept.map((kept, index) => {
     const places = positions(texts[index]!, kept.map((secret) => secret.start));
     return kept.map(
       (secret, at): RawSecret => ({
@@ -268,6 +298,35 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
       }),
     );
   });
+  const unjudged = unjudgedSpans.map((spans, index) => {
+    if (spans.length === 0) return [];
+    const counted = uncovered(spans, kept[index]!);
+    return positions(texts[index]!, counted.map((span) => span.start)).map((place) => place.line);
+  });
+  return { found, unjudged };
+}
+
+interface Unjudged {
+  rule: string;
+  start: number;
+  end: number;
+}
+
+/** The unjudged spans no finding and no earlier unjudged span covers, in order: each possible secret counted once. */
+function uncovered(spans: Unjudged[], findings: readonly { start: number; end: number }[]): Unjudged[] {
+  const rank = (rule: string) => (rule === 'mcflow/secret-assignment' ? 2 : SHAPE_RULES.has(rule) ? 1 : 0);
+  spans.sort((a, b) => a.start - b.start || rank(a.rule) - rank(b.rule));
+  const counted: Unjudged[] = [];
+  let reach = -1;
+  let next = 0;
+  for (const span of spans) {
+    // Findings starting at or before this span extend the reach first.
+    while (next < findings.length && findings[next]!.start <= span.start) reach = Math.max(reach, findings[next++]!.end);
+    if (span.start < reach) continue;
+    counted.push(span);
+    reach = Math.max(reach, span.end);
+  }
+  return counted;
 }
 
 /**
