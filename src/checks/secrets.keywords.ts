@@ -114,16 +114,18 @@ const FOLD = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <
 /** 1 where some literal starts with this character (either case). */
 const FIRST = new Uint8Array(128);
 /**
- * Candidates by the pair of characters at a position, as compressed rows: the literals
- * `PAIR_LIST[PAIR_START[pair] … PAIR_START[pair + 1]]`, ascending (the alternation's order), may
- * match where the pair `first * 128 + second` occurs, in either case. A one-character literal
- * sits in every pair that starts with its character, and in SINGLE for a text's last position
- * or before a non-ASCII character.
+ * Candidates by the pair of characters at a position, as compressed rows: where the pair
+ * `first * 128 + second` occurs (in either case), the literals `PAIR_LIST[ROW_START[row] …
+ * ROW_START[row + 1]]` with `row = ROW_OF[pair]` may match, ascending (the alternation's order).
+ * Row 0 is empty: most pairs start no literal. A one-character literal sits in every pair that
+ * starts with its character, and in SINGLE for a text's last position or before a non-ASCII
+ * character.
  */
-const PAIR_START = new Int32Array(128 * 128 + 1);
-/** 1 where the pair's row is not empty: the one read most positions need. */
-const PAIR_STARTS_LITERAL = new Uint8Array(128 * 128);
+const ROW_OF = new Int32Array(128 * 128);
+let ROW_START = new Int32Array(2);
 let PAIR_LIST = new Int32Array(0);
+/** 1 where a literal of two characters or fewer starts with the pair: any third character fits. */
+const ANY_THIRD = new Uint8Array(128 * 128);
 const SINGLE: number[][] = Array.from({ length: 128 }, () => []);
 /** Each literal's third character (lower case), -1 for a shorter one: most candidates fail on it, before any call. */
 let THIRD = new Int32Array(0);
@@ -131,14 +133,26 @@ let THIRD = new Int32Array(0);
  * One bit per (pair, third character), set where some literal of the pair's row may match: the
  * pair of a common word (`re`, `co`) starts a literal, its third character seldom fits. A
  * third character that is missing (the text's end) or not ASCII counts as NUL, which no
- * literal holds: only two-character literals may match there.
+ * literal holds: only the shorter literals (ANY_THIRD) may match there.
  */
 const TRIPLE = new Uint8Array((128 * 128 * 128) / 8);
 /** The codes a lower-case ASCII character matches: itself, and its upper case for a letter. */
-const variants = (lower: number): number[] => (lower >= 97 && lower <= 122 ? [lower, lower - 32] : [lower]);
-/** Every code a literal's character at `at` matches; every code for a position past its end. */
-const ALL = Array.from({ length: 128 }, (_, code) => code);
-const codesAt = (text: string, at: number): number[] => (at < text.length ? variants(text.charCodeAt(at)) : ALL);
+function variants(lower: number): number[] {
+  return lower >= 97 && lower <= 122 ? [lower, lower - 32] : [lower];
+}
+/** Every code a literal's character at `at` matches; every code (0–127) for a position past its end. */
+function codesAt(text: string, at: number): number[] {
+  if (at < text.length) return variants(text.charCodeAt(at));
+  const all: number[] = [];
+  for (let code = 0; code < 128; code++) all.push(code);
+  return all;
+}
+/** The pairs (first * 128 + second) a literal's first two characters match, in every case. */
+function pairsOf(text: string): number[] {
+  const pairs: number[] = [];
+  for (const first of codesAt(text, 0)) for (const second of codesAt(text, 1)) pairs.push(first * 128 + second);
+  return pairs;
+}
 /**
  * Builds the tables on first use, from the literals alone (a few thousand steps): a hook that
  * loads this module and scans nothing (most commit messages) pays nothing.
@@ -152,32 +166,37 @@ function buildTables(): void {
   built = true;
   LITERALS = buildLiterals();
   if (!LITERALS) return;
-  const pairsOf = (text: string) => codesAt(text, 0).flatMap((first) => codesAt(text, 1).map((second) => first * 128 + second));
-  const counts = new Int32Array(128 * 128 + 1);
   THIRD = new Int32Array(LITERALS.length);
+  const rowCounts = [0];
   LITERALS.forEach((literal, index) => {
-    for (const first of variants(literal.text.charCodeAt(0))) {
+    const text = literal.text;
+    for (const first of variants(text.charCodeAt(0))) {
       FIRST[first] = 1;
-      if (literal.text.length === 1) SINGLE[first]!.push(index);
+      if (text.length === 1) SINGLE[first]!.push(index);
     }
-    for (const pair of pairsOf(literal.text)) counts[pair]!++;
-    THIRD[index] = literal.text.length > 2 ? literal.text.charCodeAt(2) : -1;
-  });
-  for (let pair = 0; pair < 128 * 128; pair++) {
-    PAIR_START[pair + 1] = PAIR_START[pair]! + counts[pair]!;
-    PAIR_STARTS_LITERAL[pair] = counts[pair]! > 0 ? 1 : 0;
-  }
-  PAIR_LIST = new Int32Array(PAIR_START[128 * 128]!);
-  // Literals in index order: each row lists its candidates in the alternation's order.
-  const cursor = PAIR_START.slice(0, 128 * 128);
-  LITERALS.forEach((literal, index) => {
-    for (const pair of pairsOf(literal.text)) {
-      PAIR_LIST[cursor[pair]!++] = index;
-      for (const third of codesAt(literal.text, 2)) {
-        const bit = pair * 128 + third;
-        TRIPLE[bit >> 3]! |= 1 << (bit & 7);
+    THIRD[index] = text.length > 2 ? text.charCodeAt(2) : -1;
+    for (const pair of pairsOf(text)) {
+      if (ROW_OF[pair] === 0) {
+        ROW_OF[pair] = rowCounts.length;
+        rowCounts.push(0);
+      }
+      rowCounts[ROW_OF[pair]!]!++;
+      if (text.length <= 2) ANY_THIRD[pair] = 1;
+      else {
+        for (const third of variants(text.charCodeAt(2))) {
+          const bit = pair * 128 + third;
+          TRIPLE[bit >> 3]! |= 1 << (bit & 7);
+        }
       }
     }
+  });
+  ROW_START = new Int32Array(rowCounts.length + 1);
+  for (let row = 1; row < rowCounts.length; row++) ROW_START[row + 1] = ROW_START[row]! + rowCounts[row]!;
+  PAIR_LIST = new Int32Array(ROW_START[rowCounts.length]!);
+  // Literals in index order: each row lists its candidates in the alternation's order.
+  const cursor = ROW_START.slice();
+  LITERALS.forEach((literal, index) => {
+    for (const pair of pairsOf(literal.text)) PAIR_LIST[cursor[ROW_OF[pair]!]!++] = index;
   });
 }
 
@@ -200,7 +219,8 @@ function matchesAt(text: string, at: number, index: number): boolean {
 /** The pair row at `at` (the text's next character is ASCII): the first literal in it matching there, or -1. */
 function firstInRow(text: string, at: number, pair: number): number {
   const third = thirdAt(text, at);
-  for (let k = PAIR_START[pair]!, end = PAIR_START[pair + 1]!; k < end; k++) {
+  const row = ROW_OF[pair]!;
+  for (let k = ROW_START[row]!, end = ROW_START[row + 1]!; k < end; k++) {
     const index = PAIR_LIST[k]!;
     if ((THIRD[index] === -1 || THIRD[index] === third) && matchesAt(text, at, index)) return index;
   }
@@ -209,6 +229,7 @@ function firstInRow(text: string, at: number, pair: number): number {
 
 /** Whether a literal of the pair's row may match with the character at `third` after it (see TRIPLE). */
 function mayStartAt(text: string, third: number, pair: number): boolean {
+  if (ANY_THIRD[pair] === 1) return true;
   const code = third < text.length ? text.charCodeAt(third) : 0;
   const bit = pair * 128 + (code < 128 ? code : 0);
   return (TRIPLE[bit >> 3]! & (1 << (bit & 7))) !== 0;
@@ -247,8 +268,9 @@ function markAll(text: string, from: number, to: number, found: Uint8Array): boo
       continue;
     }
     const pair = code * 128 + next;
-    const start = PAIR_START[pair]!;
-    const end = PAIR_START[pair + 1]!;
+    const row = ROW_OF[pair]!;
+    const start = ROW_START[row]!;
+    const end = ROW_START[row + 1]!;
     if (start === end || !mayStartAt(text, at + 2, pair)) continue;
     const third = thirdAt(text, at);
     for (let k = start; k < end; k++) {
@@ -309,6 +331,7 @@ export function prefilter(text: string): Prefiltered | undefined {
     return nextEnd;
   };
   const length = text.length;
+  let lastStretch: string | undefined;
   for (let at = 0; at < length; at++) {
     at = nextMatch(text, at);
     if (at === -2) return undefined;
@@ -328,8 +351,11 @@ export function prefilter(text: string): Prefiltered | undefined {
     let lineEnd = text.indexOf('\n', blockEnd === -1 ? at : blockEnd);
     if (lineEnd === -1) lineEnd = length;
     if (newlines > 0) pieces.push(newlineRun(newlines));
-    // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after it.
-    if (!markAll(text, at, lineEnd, found)) return undefined;
+    // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
+    // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
+    const stretch = text.slice(at, lineEnd);
+    if (stretch !== lastStretch && !markAll(text, at, lineEnd, found)) return undefined;
+    lastStretch = stretch;
     pieces.push(text.slice(lineStart, lineEnd));
     newlines = 0;
     lastNewline = lineEnd - 1;
@@ -386,7 +412,7 @@ function nextMatch(text: string, from: number): number {
     // Most pairs start no literal: one read of the table, no call.
     const pair = (previous << 7) | code;
     previous = code;
-    if (PAIR_STARTS_LITERAL[pair] === 1 && mayStartAt(text, at + 1, pair)) {
+    if (ROW_OF[pair] !== 0 && mayStartAt(text, at + 1, pair)) {
       const index = firstInRow(text, at - 1, pair);
       if (index !== -1) {
         scan.literal = index;
