@@ -331,7 +331,8 @@ export function prefilter(text: string): Prefiltered | undefined {
     return nextEnd;
   };
   const length = text.length;
-  let lastStretch: string | undefined;
+  let lastStretch = 0;
+  let lastStretchEnd = 0;
   for (let at = 0; at < length; at++) {
     at = nextMatch(text, at);
     if (at === -2) return undefined;
@@ -353,9 +354,9 @@ export function prefilter(text: string): Prefiltered | undefined {
     if (newlines > 0) pieces.push(newlineRun(newlines));
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
-    const stretch = text.slice(at, lineEnd);
-    if (stretch !== lastStretch && !markAll(text, at, lineEnd, found)) return undefined;
-    lastStretch = stretch;
+    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd) && !markAll(text, at, lineEnd, found)) return undefined;
+    lastStretch = at;
+    lastStretchEnd = lineEnd;
     pieces.push(text.slice(lineStart, lineEnd));
     newlines = 0;
     lastNewline = lineEnd - 1;
@@ -430,6 +431,13 @@ function nextMatch(text: string, from: number): number {
   scan.lastNewline = lastNewline;
   examined.positions += at - from;
   return found;
+}
+
+/** Whether text[from, to) repeats text[lastFrom, lastTo) (compared in place, no copy). */
+function sameStretch(text: string, lastFrom: number, lastTo: number, from: number, to: number): boolean {
+  if (to - from !== lastTo - lastFrom || to === from) return false;
+  for (let i = 0; i < to - from; i++) if (text.charCodeAt(from + i) !== text.charCodeAt(lastFrom + i)) return false;
+  return true;
 }
 
 const SHORT_RUNS = Array.from({ length: 64 }, (_, count) => '\n'.repeat(count));
