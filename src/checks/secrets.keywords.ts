@@ -54,6 +54,21 @@ export const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
 export const NEXT_LINES = /^(?:akia|asia)$/i;
 /** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
 const BLOCK_END = /-----END|---- END|Private-MAC:/g;
+/**
+ * Where the key block a BEGIN at `offset` opens ends: the next `-----END` at or after it, or -1.
+ * Found once and reused: searching again from every BEGIN is quadratic on a text of BEGIN lines
+ * and no END (and there is none after any later BEGIN either).
+ */
+export function blockEndFinder(text: string): (offset: number) => number {
+  let nextEnd = -2;
+  return (offset) => {
+    if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < offset)) {
+      BLOCK_END.lastIndex = offset;
+      nextEnd = BLOCK_END.exec(text)?.index ?? -1;
+    }
+    return nextEnd;
+  };
+}
 /** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
 export const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
 
@@ -320,16 +335,7 @@ export function prefilter(text: string): Prefiltered | undefined {
   // Newlines since the last kept stretch, counted by the pass itself: the skipped lines become that many empty ones.
   let newlines = 0;
   let lastNewline = -1;
-  // The next `-----END` at or after the last BEGIN, found once: searching again from every BEGIN
-  // is quadratic on a text of BEGIN lines and no END (and there is none after any later BEGIN either).
-  let nextEnd = -2;
-  const endAfter = (offset: number) => {
-    if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < offset)) {
-      BLOCK_END.lastIndex = offset;
-      nextEnd = BLOCK_END.exec(text)?.index ?? -1;
-    }
-    return nextEnd;
-  };
+  const endAfter = blockEndFinder(text);
   const length = text.length;
   let lastStretch = 0;
   let lastStretchEnd = 0;

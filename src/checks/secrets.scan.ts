@@ -10,7 +10,7 @@ import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
 import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
-import { KUBERNETES_SECRET, NEXT_LINES, OPENS_BLOCK, prefilter, prefilterReady, type Prefiltered } from './secrets.keywords.js';
+import { KUBERNETES_SECRET, NEXT_LINES, OPENS_BLOCK, blockEndFinder, prefilter, prefilterReady, type Prefiltered } from './secrets.keywords.js';
 
 export interface ScanTarget {
   path: string;
@@ -43,8 +43,6 @@ const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|---- BEGIN|${KEYWORD_SOURCE}`, '
  * preset triggers' and the PEM marker's letters need lowering.
  */
 const KEYWORD_ANYWHERE_LOWER = new RegExp(`-----begin|---- begin|${KEYWORD_SOURCE.toLowerCase()}`, 'g');
-/** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
-const BLOCK_END = /-----END|---- END|Private-MAC:/g;
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
 const RULE_KEYWORD_LIST = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
@@ -182,16 +180,7 @@ function keepKeywordLinesByRegex(text: string): string {
     pieces.push('\n'.repeat(countNewlines(text, copied, offset)));
     copied = offset;
   };
-  // The next `-----END` at or after the last BEGIN, found once: searching again from every BEGIN
-  // is quadratic on a text of BEGIN lines and no END (and there is none after any later BEGIN either).
-  let nextEnd = -2;
-  const endAfter = (offset: number) => {
-    if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < offset)) {
-      BLOCK_END.lastIndex = offset;
-      nextEnd = BLOCK_END.exec(text)?.index ?? -1;
-    }
-    return nextEnd;
-  };
+  const endAfter = blockEndFinder(text);
   const lower = lowerSameOffsets(text);
   const keywords = lower === undefined ? KEYWORD_ANYWHERE : KEYWORD_ANYWHERE_LOWER;
   const searched = lower ?? text;
