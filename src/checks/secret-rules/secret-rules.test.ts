@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lintSource } from '@secretlint/core';
 import { entropy, findSecrets, toSecretlintRule } from './define.js';
 import { PRESET_TRIGGERS, SECRET_RULES } from './index.js';
-import { hasSequence, isMadeOfFillerWords, isPlaceholder, isRepetitive } from './placeholder.js';
+import { hasInterleavedSequence, hasSequence, isMadeOfFillerWords, isPlaceholder, isRepetitive } from './placeholder.js';
 import { findPrivateKeys } from './private-key.js';
 import { scanTexts } from '../secrets.scan.js';
 
@@ -96,6 +96,10 @@ describe('placeholder and entropy helpers (allocation-free paths)', () => {
     assert.equal(hasSequence('fedcba'), true);
     assert.equal(hasSequence('12345'), false);
     assert.equal(hasSequence('XYZ[\\]^'), false);
+  });
+  it('hasInterleavedSequence finds letters and digits counting up in turn, four pairs or more', () => {
+    for (const value of ['a1b2c3d4', 'tok_1a2b3c4d5e', 'x-k5l6m7n8-y', 'A0B1C2D3', 'px-d4c3b2a1-x']) assert.equal(hasInterleavedSequence(value), true, value);
+    for (const value of ['a1b2c3', 'a1b2x3d4', 'ab12cd34', 'q7Hn2Lk9pX4m', 'a1a1a1a1', 'a1b2c1b0']) assert.equal(hasInterleavedSequence(value), false, value);
   });
 });
 
