@@ -78,7 +78,8 @@ export const secretAssignment: SecretRule = {
     // The match starts at the credential word the name ends with (a regex that started at every
     // name would try 80 characters from every position); verify reads the rest of the name back.
     // The value must end where its run ends: a 300-character blob is not cut to a 200-character "password".
-    /(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?)["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
+    // A short number may follow the word (`api_token_2`, `DB_PASSWORD1`): a second credential of the same kind.
+    /(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?)(?:[_-]?\d{1,4})?["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
   ],
   verify: (value, match, { ext }) => {
     const rawName = nameEndingAt(match.input, match.index + match.groups!.keyword!.length);
@@ -96,6 +97,9 @@ export const secretAssignment: SecretRule = {
     if (/^[#.][A-Za-z][\w-]{0,80}$/.test(value)) return false;
     // A JSON Web Token is the jwt rule's: it reads the claims (a Supabase anon key is public by design).
     if (/^eyJ[\w-]{4,}\.eyJ/.test(value)) return false;
+    // A Slack token's team and user ids are 8 digits or more: `xoxp-1234-1234-1234-…` is the
+    // documentation's shape, which the slack rule rejects, not an unknown format.
+    if (/^xox[a-z]-(?:\d{1,5}-){2}/.test(value)) return false;
     // Stripe's test-mode keys are the stripe rule's (a warning there).
     if (/^(?:sk|rk)_test_/.test(value)) return false;
     if (NOT_A_SECRET.some((shape) => shape.test(value))) return false;
@@ -141,6 +145,7 @@ export const secretAssignment: SecretRule = {
         `license_key: ${fake('sa-license', 40, HEX)}`,
         // A hex key that starts with 3 and holds no 0 is not a Bitcoin address.
         `OPENAI_API_KEY=3${fake('sa-btc', 31, '123456789abcdef')}`,
+        `backup_api_token_2 = "${fake('sa-numbered', 40)}"`,
       ],
       notSecrets: [
         'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}',
@@ -173,6 +178,9 @@ export const secretAssignment: SecretRule = {
         `storageKey: "${fake('sa-short', 20)}"`,
         `ssh_host_key: "${fake('sa-ssh', 44, BASE64)}"`,
         `foo.$token = "${fake('sa-prop', 24)}"`,
+        'MAX_TOKENS_2=4096',
+        `"token2": "xoxp-4321-8765-2109-${fake('sa-xoxp', 32, HEX)}"`,
+        `credit_card_type = "${fake('sa-credit', 20)}"`,
         'AZURE_SAS_TOKEN=sp=r&st=2031-05-01T10:00:00Z&se=2031-05-02T10:00:00Z&spr=https&sv=2024-08-04&sr=b',
         'CSRF_TOKEN=Wq8Zt3kL9vNx2RbP7yHm4JdC',
         'xsrf-token: "b7Kp2Qw9Xz4Lm8Nr3Tv6Yc1H"',
