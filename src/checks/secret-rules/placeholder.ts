@@ -1,6 +1,6 @@
 /**
  * Values that look like secrets but are not: references to a secret kept elsewhere
- * (`${DB_PASSWORD}`, `${{ secrets.X }}`, `process.env.X`, `os.environ["X"]`), template
+ * (`${DB_PASSWORD}`, `${{ secrets.X }}`, `%DB_PASSWORD%`, `process.env.X`, `os.environ["X"]`), template
  * markers (`<your-token>`, `{{ token }}`), documented examples (AWS's `…EXAMPLE` keys, Slack's
  * `T00000000`), and filler (`changeme`, `xxxxxxxx`, `****`). Applied to every rule's match,
  * the recommended preset's included, so one list decides for all.
@@ -8,7 +8,7 @@
 
 /** References and template syntax: the secret lives in an environment or a secret store. */
 const REFERENCE =
-  /\$\{|\{\{|\}\}|[%#]\{|<[^>]*>|^\$[A-Za-z_(]|%\(\w{1,40}\)[sdifr]|%s\b|^ENC\[|^arn:aws:|^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|secrets\.|vault:|ref\+|op:\/\/)|\bprocess\.env\b|\bos\.environ\b/;
+  /\$\{|\{\{|\}\}|[%#]\{|<[^>]*>|^\$[A-Za-z_(]|%\(\w{1,40}\)[sdifr]|%s\b|^%\w{1,80}%$|^ENC\[|^arn:aws:|^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|secrets\.|vault:|ref\+|op:\/\/)|\bprocess\.env\b|\bos\.environ\b/;
 
 /** Filler and documentation words. "example" also covers AWS's documented example keys. */
 const FILLER =

@@ -80,9 +80,12 @@ export const secretAssignment: SecretRule = {
     // The value must end where its run ends: a 300-character blob is not cut to a 200-character "password".
     // A short number may follow the word (`api_token_2`, `DB_PASSWORD1`): a second credential of the same kind.
     /(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?)(?:[_-]?\d{1,4})?["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
+    // .NET appSettings and similar key/value elements: `<add key="SmtpPassword" value="…" />`.
+    /<add[ \t]{1,5}key=["'][\w.:-]{0,60}?(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|credentials?)["'][ \t]{1,5}value=(?<quote>["'])(?<secret>[^\s"'<>]{8,200})\k<quote>/gdi,
   ],
   verify: (value, match, { ext }) => {
-    const rawName = nameEndingAt(match.input, match.index + match.groups!.keyword!.length);
+    const keywordEnd = (match as RegExpExecArray & { indices?: { groups?: Record<string, [number, number]> } }).indices?.groups?.keyword?.[1];
+    const rawName = nameEndingAt(match.input, keywordEnd ?? match.index + match.groups!.keyword!.length);
     if (rawName === undefined) return false;
     const name = normalizeName(rawName);
     const anyKey = !CREDENTIAL_NAME.test(name);
@@ -146,6 +149,7 @@ export const secretAssignment: SecretRule = {
         // A hex key that starts with 3 and holds no 0 is not a Bitcoin address.
         `OPENAI_API_KEY=3${fake('sa-btc', 31, '123456789abcdef')}`,
         `backup_api_token_2 = "${fake('sa-numbered', 40)}"`,
+        `<add key="SmtpPassword" value="${fake('sa-appsettings', 14)}!" />`,
       ],
       notSecrets: [
         'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}',
@@ -179,6 +183,9 @@ export const secretAssignment: SecretRule = {
         `ssh_host_key: "${fake('sa-ssh', 44, BASE64)}"`,
         `foo.$token = "${fake('sa-prop', 24)}"`,
         'MAX_TOKENS_2=4096',
+        '<add key="PasswordMinLength" value="12345678" />',
+        '<add key="ApiKeyHeaderName" value="X-Api-Key-Header" />',
+        '<add key="ClearTextPassword" value="%NUGET_FEED_PASSWORD%" />',
         `"token2": "xoxp-4321-8765-2109-${fake('sa-xoxp', 32, HEX)}"`,
         `credit_card_type = "${fake('sa-credit', 20)}"`,
         'AZURE_SAS_TOKEN=sp=r&st=2031-05-01T10:00:00Z&se=2031-05-02T10:00:00Z&spr=https&sv=2024-08-04&sr=b',
