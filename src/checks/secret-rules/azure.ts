@@ -11,6 +11,7 @@
  */
 import { around, assignedTo, entropy, type SecretRule } from './define.js';
 import { BASE62, BASE64, BASE64URL, fake } from './fake.js';
+import { isPlaceholder } from './placeholder.js';
 
 const storageKey = `${fake('azure-storage', 86, BASE64)}==`;
 const STORAGE_CONTEXT = /azure|account_?key|storage_?(?:account|key)|storagekey|accountname|blob\.core|table\.core|queue\.core|file\.core|cosmos/i;
@@ -31,7 +32,12 @@ export const azure: SecretRule = {
     // Entra ID refresh tokens: `0.A…` or `1.A…`, a client segment, then the `AgAB…` body (token format bytes).
     /(?<![\w.-])[01]\.A[\w-]{40,120}\.(?:\d\.)?AgAB[\w-]{200,4000}(?![\w-])/g,
   ],
+  // Entra refresh tokens carry fixed format bytes (`AgABAAAAAAD…`, six A's) the shared filler
+  // test would take for a placeholder: each value is tested here, a refresh token after its header.
+  ownPlaceholderCheck: true,
   verify: (value, match) => {
+    if (/^[01]\.A/.test(value)) return !isPlaceholder(value.slice(value.indexOf('.AgAB') + 16));
+    if (isPlaceholder(value)) return false;
     // A SAS signature is only one beside the other SAS fields of the same URL or string.
     if (match[0].startsWith('sig=')) return /[?&;]s[vepr]=/.test(around(match, 300));
     if (entropy(value) < 3.5) return false;
@@ -53,6 +59,7 @@ export const azure: SecretRule = {
         `<azure>\n  <account_name>acmeprod</account_name>\n  <account_key>${storageKey}</account_key>\n</azure>`,
         `AzureStorageCleanup.exe -storagename acmeprod -storagekey ${fake('azure-storage2', 86, BASE64)}==`,
         `"refresh_token": "1.A${fake('entra-rt-a', 52, BASE64URL)}.AgABAwEAAAA${fake('entra-rt-b', 400, BASE64URL)}"`,
+        `refresh_token=0.A${fake('entra-rt-c', 52, BASE64URL)}.AgABAAAAAAD--DLA${fake('entra-rt-d', 300, BASE64URL)}`,
       ],
       notSecrets: [
         'DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey=<your-account-key>',
@@ -63,6 +70,7 @@ export const azure: SecretRule = {
         'AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
         `signature: ${fake('sig64', 86, BASE64)}==`,
         `acr_token: ${'A'.repeat(42)}+ACR${'A'.repeat(6)}`,
+        `"refresh_token": "0.A${'x'.repeat(52)}.AgABAAAAAAD${'x'.repeat(300)}"`,
       ],
     };
   },

@@ -79,7 +79,7 @@ export const secretAssignment: SecretRule = {
     // name would try 80 characters from every position); verify reads the rest of the name back.
     // The value must end where its run ends: a 300-character blob is not cut to a 200-character "password".
     // A short number may follow the word (`api_token_2`, `DB_PASSWORD1`): a second credential of the same kind.
-    /(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?)(?:[_-]?\d{1,4})?["']?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
+    /(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|key_?base|credentials?)(?:[_-]?\d{1,4})?["']?\]?[ \t]{0,10}(?::=|=>|[:=])[ \t]{0,10}(?<quote>["'`]?)(?<secret>[^\s"'`,;)}\]]{8,200})(?![^\s"'`,;)}\]])\k<quote>/gdi,
     // .NET appSettings and similar key/value elements: `<add key="SmtpPassword" value="…" />`.
     /<add[ \t]{1,5}key=["'][\w.:-]{0,60}?(?<keyword>pass(?:word|wd)?|pwd|secret|token|key|credentials?)["'][ \t]{1,5}value=(?<quote>["'])(?<secret>[^\s"'<>]{8,200})\k<quote>/gdi,
   ],
@@ -122,8 +122,9 @@ export const secretAssignment: SecretRule = {
     const threshold = classes >= 3 && passwordLike ? 2.5 : 3;
     if (value.length < minimum || classes < 2 || bits < threshold) return false;
     // A name that only ends in "key" needs a value no person types: 32 characters or more, spread
-    // like random hex (a random 32-hex value is near 3.7 bits) or random base64 (near 5).
-    if (anyKey && (value.length < 32 || bits < (/^[0-9a-f]+$/i.test(value) ? 3.3 : 4))) return false;
+    // like random hex or lower-case alphanumerics (a random 32-hex value is near 3.7 bits) or
+    // random base64 (near 5).
+    if (anyKey && (value.length < 32 || bits < (/^[0-9a-z]+$/.test(value) || /^[0-9A-F]+$/.test(value) ? 3.3 : 4))) return false;
     const keyword = KEYWORD.exec(name)?.[0] ?? name;
     const alphabet = /^[0-9a-f]+$/i.test(value) ? 'hex' : /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? 'base64' : 'mixed';
     return {
@@ -150,6 +151,8 @@ export const secretAssignment: SecretRule = {
         `OPENAI_API_KEY=3${fake('sa-btc', 31, '123456789abcdef')}`,
         `backup_api_token_2 = "${fake('sa-numbered', 40)}"`,
         `<add key="SmtpPassword" value="${fake('sa-appsettings', 14)}!" />`,
+        `os.environ["OPENAI_API_KEY"] = '${fake('sa-subscript', 32, HEX)}'`,
+        `AZURE_APIM_SUBSCRIPTION_KEY=${fake('sa-lower-alnum', 32, LOWER_ALNUM)}`,
       ],
       notSecrets: [
         'POSTGRES_PASSWORD=${POSTGRES_PASSWORD}',
