@@ -14,7 +14,7 @@ function isRegistryAuth(value: string): boolean {
   // Google's registries take a whole service-account key as the password of `_json_key`.
   if (/^_json_key(?:_base64)?:/.test(decoded)) return decoded.length > 60;
   const password = decoded.slice(colon + 1);
-  return password.length >= 6 && !isPlaceholder(password);
+  return password.length >= 4 && !isPlaceholder(password);
 }
 
 export const docker: SecretRule = {

@@ -15,7 +15,8 @@ export const newRelic: SecretRule = {
   patterns: [
     /(?<![A-Za-z0-9])NRAK-[A-Z0-9]{27}(?![\w-])/g,
     /(?<![A-Za-z0-9])NRAA-[a-f0-9]{27}(?![\w-])/g,
-    /(?<![A-Za-z0-9])NRI[IQ]-[A-Za-z0-9_-]{32}(?![\w-])/g,
+    // Insert and query keys: 32 characters after the prefix, or 25 in the older form.
+    /(?<![A-Za-z0-9])NRI[IQ]-(?:[A-Za-z0-9_-]{32}|[A-Za-z0-9_-]{25})(?![\w-])/g,
     // License keys are 40 characters ending `NRAL`: 36 hex, or (newer) 32 hex + `FFFF`, or a
     // region prefix (`eu01xx`) in front of the hex.
     /(?<![\w-])(?:[a-z]{2}\d{2}xx[a-f0-9]{26}|[a-f0-9]{32})(?:[a-f0-9]{4}|FFFF)NRAL(?![\w-])/g,
@@ -38,6 +39,7 @@ export const newRelic: SecretRule = {
         `newrelic.browserKey = "NR${'JS-'}${fake('nrjs', 19, HEX)}"`,
         `admin_key: NR${'AA-'}${fake('nraa', 27, HEX)}`,
         `"querykey": "NR${'IQ-'}${fake('nriq', 32)}"`,
+        `insights_insert_key = 'NR${'II-'}${fake('nrii-short', 25, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_')}'`,
         `license_key: ${fake('nral-eu', 4, 'abcdefghijklmnopqrstuvwxyz').slice(0, 2)}01xx${fake('nral-eu2', 30, HEX)}NR${'AL'}`,
         `license: eu01xx${fake('nral-eu3', 26, HEX)}FFFFNR${'AL'}`,
         `NEW_RELIC_LICENSE_KEY=${fake('nral-ffff', 32, HEX)}FFFFNR${'AL'}`,

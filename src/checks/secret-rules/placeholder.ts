@@ -44,6 +44,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   'pk_test_6pRNASCoBOKtIshFeQd4XMUh', 'sk_test_26PHem9AhJZvU623DfE1x4sd', 'whsec_test_secret',
   // Slack's token documentation.
   'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy', 'xoxp-4956821296-4969584705-4971658731-97d5da6e2b',
+  // Kubernetes' documentation Secret (`admin` / `1f2d1e2e67df`), copied into countless manifests.
+  '1f2d1e2e67df',
   // The Azurite storage emulator's account key, the same in every install: it opens only a local emulator.
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
   // Twilio's test-credential magic values and docs.
@@ -55,6 +57,8 @@ export function isPlaceholder(value: string): boolean {
   if (trimmed.length < 4) return true;
   if (STAND_INS.has(trimmed.toLowerCase()) || DOCUMENTED_EXAMPLES.has(trimmed)) return true;
   if (hasSequence(trimmed) || hasInterleavedSequence(trimmed) || isMadeOfFillerWords(trimmed)) return true;
+  // Words cut apart by separators still spell a stand-in: `user:pa:ss@word-secret` is "user password secret".
+  if (/[^A-Za-z0-9]/.test(trimmed) && isMadeOfFillerWords(trimmed.replace(/[^A-Za-z0-9]+/g, ''))) return true;
   if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
   // Too few distinct characters to be random ("aaaaaaaa", "abababab"), or a short unit repeated ("xoxb-xoxb-xoxb-").
   if (hasAtMostDistinct(trimmed, 3) || isRepetitive(trimmed)) return true;

@@ -100,6 +100,10 @@ export const secretAssignment: SecretRule = {
     if (/^[#.][A-Za-z][\w-]{0,80}$/.test(value)) return false;
     // A JSON Web Token is the jwt rule's: it reads the claims (a Supabase anon key is public by design).
     if (/^eyJ[\w-]{4,}\.eyJ/.test(value)) return false;
+    // A URL is the connection-url and basic-auth rules' (they judge its password, not the whole URL).
+    if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(value)) return false;
+    // An AWS secret access key is exactly 40 characters: another length under that name is not one (often ciphertext).
+    if (/(?:^|_)aws_secret_access_key$/.test(name) && value.length !== 40) return false;
     // A Slack token's team and user ids are 8 digits or more: `xoxp-1234-1234-1234-…` is the
     // documentation's shape, which the slack rule rejects, not an unknown format.
     if (/^xox[a-z]-(?:\d{1,5}-){2}/.test(value)) return false;
@@ -189,6 +193,8 @@ export const secretAssignment: SecretRule = {
         '<add key="PasswordMinLength" value="12345678" />',
         '<add key="ApiKeyHeaderName" value="X-Api-Key-Header" />',
         '<add key="ClearTextPassword" value="%NUGET_FEED_PASSWORD%" />',
+        `AWS_SECRET_ACCESS_KEY = ${fake('sa-aws-enc', 54, BASE64)}==`,
+        'MYSQL_TEST_CREDENTIALS = "mysql://mysql:mysql@localhost:3306/test"',
         `"token2": "xoxp-4321-8765-2109-${fake('sa-xoxp', 32, HEX)}"`,
         `credit_card_type = "${fake('sa-credit', 20)}"`,
         'AZURE_SAS_TOKEN=sp=r&st=2031-05-01T10:00:00Z&se=2031-05-02T10:00:00Z&spr=https&sv=2024-08-04&sr=b',

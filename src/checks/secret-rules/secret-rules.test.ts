@@ -61,7 +61,7 @@ describe('isPlaceholder', () => {
     '${SECRET_KEY}', '${{ secrets.STRIPE_KEY }}', 'process.env.API_KEY', 'os.environ["X"]', 'changeme', '<your-token>',
     'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '********',
     'your_api_key_here', '{{ .Values.password }}', '$DB_PASSWORD', 'T00000000',
-    'testtoken', 'abc@def-secret', 'user:pass@word-secret', 'my-api-key-123', 'sk-ant-api03-...', 'abcdef123456', 'xoxb-xoxb-xoxb-xoxb',
+    'testtoken', 'abc@def-secret', 'user:pass@word-secret', 'my-api-key-123', 'sk-ant-api03-...', 'abcdef123456', 'xoxb-xoxb-xoxb-xoxb', 'user:pa:ss@word-secret', 'to-ken_val-ue',
   ];
   for (const value of placeholders) it(`${value} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
   const real = ['u8jzPde0IgxLd6GncfBAepfJ', 'HgxzNN&AL5#wIS', 'bfe228f219e9cb0eb53f16947ccf25ec', 'Tr0ub4dor&3', 'correcthorsebatterystaple'];
