@@ -28,7 +28,7 @@ function* findManifestSecrets(text: string): Generator<{ index: number; value: s
 function* valuesIn(doc: string, offset: number): Generator<{ index: number; value: string }> {
   let section: 'data' | 'stringData' | undefined;
   // A block scalar (`.dockercfg: |` or `>`): its value is the more-indented lines that follow.
-  let block: { key: string; indent: number; parts: string[]; index: number } | undefined;
+  let block: { key: string; indent: number; parts: string[]; length: number; index: number } | undefined;
   const closeBlock = function* (this: void) {
     if (block && block.parts.length > 0 && section) {
       const value = block.parts.join(section === 'data' ? '' : '\n');
@@ -39,11 +39,13 @@ function* valuesIn(doc: string, offset: number): Generator<{ index: number; valu
   let lineStart = 0;
   for (const line of doc.split('\n')) {
     const indent = /^[ \t]*/.exec(line)![0].length;
-    if (block && (indent > block.indent || line.trim() === '') && block.parts.join('').length < 20000) {
+    // A value is read up to 20,000 characters (a key or a config.json is far shorter): bounded work per block.
+    if (block && (indent > block.indent || line.trim() === '') && block.length < 20000) {
       const part = line.trim();
       if (part) {
         if (block.parts.length === 0) block.index = offset + lineStart + indent;
         block.parts.push(part);
+        block.length += part.length;
       }
       lineStart += line.length + 1;
       continue;
@@ -55,7 +57,7 @@ function* valuesIn(doc: string, offset: number): Generator<{ index: number; valu
     else if (section) {
       const scalar = /^([ \t]{1,10})["']?([\w.-]{1,200})["']?:[ \t]{1,5}[|>][-+]?\d?[ \t]{0,20}\r?$/.exec(line);
       const entry = /^[ \t]{1,10}["']?([\w.-]{1,200})["']?:[ \t]{1,5}["']?([^\s"'#]{1,5000})["']?[ \t]{0,20}\r?$/.exec(line);
-      if (scalar) block = { key: scalar[2]!, indent: scalar[1]!.length, parts: [], index: 0 };
+      if (scalar) block = { key: scalar[2]!, indent: scalar[1]!.length, parts: [], length: 0, index: 0 };
       else if (entry && isSecretEntry(entry[1]!, entry[2]!, section)) {
         const at = line.indexOf(entry[2]!, entry[0].indexOf(':'));
         yield { index: offset + lineStart + at, value: entry[2]! };

@@ -173,6 +173,10 @@ describe('linear time on hostile input', () => {
     'PuTTY headers': 'PuTTY-User-Key-File-3: x\n'.repeat(size / 26),
     'a Kubernetes Secret of placeholders': `kind: Secret\ndata:\n${'  a: Y2hhbmdlbWU=\n'.repeat(size / 19)}`,
     'SAS, netrc, Jenkins and curl prefixes': 'sig=machine <password>{AQAAABAAAA -u a: SECRET_KEY = "'.repeat(size / 55),
+    'base64 PEM prefixes and escaped auth keys': 'LS0tLS1CRUdJTi\\"auth\\":\\"'.repeat(size / 26),
+    'Entra-shaped segments': `0.A${'b'.repeat(100)}.AgAB`.repeat(size / 108),
+    'a Kubernetes block scalar of placeholders': `kind: Secret\ndata:\n  token: |\n${'    Y2hhbmdlbWU=\n'.repeat(size / 17)}`,
+    'unterminated appSettings': '<add key="SmtpPassword" value="'.repeat(size / 32),
   };
   for (const [name, text] of Object.entries(hostile)) {
     it(`finds nothing in ${name}`, async () => {
