@@ -7,7 +7,7 @@
  * literals count there.
  */
 import { characterClasses, entropy, type SecretRule } from './define.js';
-import { BASE64, fake, HEX, LOWER_ALNUM } from './fake.js';
+import { BASE64, BASE64URL, fake, HEX, LOWER_ALNUM } from './fake.js';
 
 /** The credential part a name ends with, after camelCase is split: `dbPassword` → `db_password`. */
 const CREDENTIAL_NAME =
@@ -15,11 +15,12 @@ const CREDENTIAL_NAME =
 /**
  * Any other `…key` name (`AZURE_OPENAI_KEY`, `account_key`, `storageKey`) holds a credential when
  * its value is long and random: a 32-hex or 40-character base64 value there is a provider's key.
- * These `…key` names hold identifiers and lookup keys instead, however random their values look.
+ * These `…key` names hold identifiers and lookup keys instead, however random their values look,
+ * or keys made for browsers (`siteKey`, `writeKey`, `searchKey`, `instrumentationKey`).
  */
 const ANY_KEY_NAME = /^(?:[a-z0-9]+_)*[a-z0-9]+_?key$/;
 const LOOKUP_KEY_NAME =
-  /(?:^|_)(?:cache|sort|primary|foreign|partition|row|hash|range|idempotency|dedup(?:e|lication)?|lookup|index|unique|map|dict|object|item|list|node|query|group|shard|routing|message|event|composite|natural|surrogate|translation|i18n|react|site|public|pub|ssh|gpg|pgp|host|kid|storage_?path|file|s3|bucket|config|setting|env|field|column|table|attr|prop|state|cursor|page|sequence|idempotent|monkey|turnkey|hotkey|passkey)_?key$|(?:^|_)(?:monkey|turnkey|hotkey|passkey|whiskey|hockey|jockey|donkey|turkey)$/;
+  /(?:^|_)(?:cache|sort|primary|foreign|partition|row|hash|range|idempotency|dedup(?:e|lication)?|lookup|index|unique|map|dict|object|item|list|node|query|group|shard|routing|message|event|composite|natural|surrogate|translation|i18n|react|site|public|pub|ssh|gpg|pgp|host|kid|storage_?path|file|s3|bucket|config|setting|env|field|column|table|attr|prop|state|cursor|page|sequence|idempotent|monkey|turnkey|hotkey|passkey|search|search_only|write|browser|client|frontend|publishable|recaptcha|hcaptcha|turnstile|maps|analytics|tracking|measurement|instrumentation|keyboard|shortcuts?|label|locale|lang|header|param|route|sitemap)_?key$|(?:^|_)(?:monkey|turnkey|hotkey|passkey|whiskey|hockey|jockey|donkey|turkey)$/;
 /**
  * Names that say "not a secret" even though they end like one. A CSRF token is a per-session
  * nonce a page embeds in its own forms: random, but it guards nothing once the session is gone.
@@ -188,6 +189,8 @@ export const secretAssignment: SecretRule = {
         `"key": "${fake('sa-bare', 40)}"`,
         `storageKey: "${fake('sa-short', 20)}"`,
         `ssh_host_key: "${fake('sa-ssh', 44, BASE64)}"`,
+        `const recaptchaSiteKey = "6Lc${fake('sa-recaptcha', 37, BASE64URL)}";`,
+        `analytics.load({ writeKey: "${fake('sa-segment', 32)}" })`,
         `foo.$token = "${fake('sa-prop', 24)}"`,
         'MAX_TOKENS_2=4096',
         '<add key="PasswordMinLength" value="12345678" />',
