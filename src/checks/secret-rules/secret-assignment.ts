@@ -28,7 +28,7 @@ const LOOKUP_KEY_NAME =
 const HARMLESS_NAME = /(?:^|_)(?:public|publishable|pub)_|(?:^|_)(?:csrf|xsrf)(?:_|$)|(?:_file|_path|_name|_id|_url_env|_length|_ttl|_expiry|_header)$|^(?:pwd|old_?pwd|all_?pass|any_?pass|by_?pass)$/;
 /** Stylesheets name things `.fa-user-secret:before{…}`: selectors and rules, never credentials. */
 const STYLESHEETS = new Set(['.css', '.scss', '.sass', '.less', '.styl', '.svg']);
-const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.py', '.rb', '.go', '.java', '.kt', '.cs', '.php']);
+const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.py', '.rb', '.go', '.java', '.kt', '.cs', '.php', '.ps1', '.psm1', '.pl', '.pm']);
 
 /**
  * The name an assignment's credential word ends: the run of name characters before `end`, back to
@@ -97,6 +97,8 @@ export const secretAssignment: SecretRule = {
     // A query string (`st=…&se=…&sr=c`, a SAS token's fields) is judged by its own parameters: a
     // signature there is the azure rule's, and the rest (dates, versions, flags) are not secret.
     if (/^(?:[\w.-]{1,30}=[^&\s]{0,200}&){2,30}/.test(value)) return false;
+    // A PowerShell cmdlet (`Read-Host`, `ConvertTo-SecureString`) reads or converts a value; it is not one.
+    if (/^[A-Z][a-z]{1,15}(?:[A-Z][a-z]{1,15})?-[A-Z][A-Za-z]{2,40}$/.test(value)) return false;
     // A CSS selector or element id (`'#add-password'`, `'.reset-token'`) names a thing on a page.
     if (/^[#.][A-Za-z][\w-]{0,80}$/.test(value)) return false;
     // A JSON Web Token is the jwt rule's: it reads the claims (a Supabase anon key is public by design).
@@ -192,6 +194,8 @@ export const secretAssignment: SecretRule = {
         `const recaptchaSiteKey = "6Lc${fake('sa-recaptcha', 37, BASE64URL)}";`,
         `analytics.load({ writeKey: "${fake('sa-segment', 32)}" })`,
         `foo.$token = "${fake('sa-prop', 24)}"`,
+        '$password = Read-Host -AsSecureString',
+        '$securePassword = ConvertTo-SecureString $plain -AsPlainText -Force',
         'MAX_TOKENS_2=4096',
         '<add key="PasswordMinLength" value="12345678" />',
         '<add key="ApiKeyHeaderName" value="X-Api-Key-Header" />',
