@@ -43,15 +43,10 @@ interface Literal {
   rules: number[];
   /** Run sticky at the position where `text` matched (a trigger). */
   regex?: RegExp;
-  /** `-----BEGIN`, `---- BEGIN`, a PuTTY header: the lines after it, to the block's end, are kept. */
-  opensBlock: boolean;
-  /** An AWS access key id: its secret may be on one of the next three lines. */
-  nextLines: boolean;
 }
 
 /** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
-export const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
-export const NEXT_LINES = /^(?:akia|asia)$/i;
+const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
 /** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
 const BLOCK_END = /-----END|---- END|Private-MAC:/g;
 /**
@@ -68,6 +63,55 @@ export function blockEndFinder(text: string): (offset: number) => number {
     }
     return nextEnd;
   };
+}
+/** A block opener or an AWS key id on the rest of one line: `[^\n]` keeps the search on it (linear). */
+const OPENER_ON_LINE = /[^\n]*?(-{4,5} ?begin|putty-user-key-file-|akia|asia)/iy;
+
+/**
+ * Where the kept stretch that starts with a literal at `at` ends: the end of its line, extended
+ * through the key block that a BEGIN anywhere on the line opens and the three lines after an AWS
+ * key id on it. Every opener on the line counts, not only the first literal: in
+ * `PRIVATE_KEY = """-----BEGIN …` the keyword comes first and the key's body, on the next lines,
+ * must still be kept. Lines an extension adds are searched too. The search only moves forward,
+ * so each character is looked at a bounded number of times.
+ */
+export function stretchEnd(text: string, at: number, endAfter: (offset: number) => number): number {
+  const length = text.length;
+  const lineEndAt = (offset: number) => {
+    const lf = text.indexOf('\n', offset);
+    return lf === -1 ? length : lf;
+  };
+  // `lineEnd`: the end of the line `from` is on, found once per line; `idLine`: the line whose
+  // next three lines are already in, so a line of many key ids does not look ahead again for each.
+  let lineEnd = lineEndAt(at);
+  let end = lineEnd;
+  let from = at;
+  let idLine = -1;
+  while (from < end) {
+    OPENER_ON_LINE.lastIndex = from;
+    const hit = OPENER_ON_LINE.exec(text);
+    if (hit === null) {
+      from = lineEnd + 1;
+      if (from < end) lineEnd = lineEndAt(from);
+      continue;
+    }
+    const opener = hit[1]!;
+    from = OPENER_ON_LINE.lastIndex;
+    if (OPENS_BLOCK.test(opener)) {
+      const blockEnd = endAfter(from - opener.length);
+      if (blockEnd !== -1 && blockEnd > lineEnd) {
+        from = blockEnd;
+        lineEnd = lineEndAt(blockEnd);
+        end = Math.max(end, lineEnd);
+      }
+    } else if (idLine !== lineEnd) {
+      idLine = lineEnd;
+      let last = lineEnd;
+      for (let i = 0; i < 3 && last < length; i++) last = lineEndAt(last + 1);
+      end = Math.max(end, last);
+    }
+  }
+  return end;
 }
 /** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
 export const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
@@ -102,7 +146,7 @@ function buildLiterals(): Literal[] | undefined {
   const add = (text: string, rule?: number) => {
     let literal = byText.get(text);
     if (!literal) {
-      literal = { text, rules: [], opensBlock: OPENS_BLOCK.test(text), nextLines: NEXT_LINES.test(text) };
+      literal = { text, rules: [] };
       byText.set(text, literal);
       literals.push(literal);
     }
@@ -115,7 +159,7 @@ function buildLiterals(): Literal[] | undefined {
     const prefix = literalPrefix(trigger);
     // A trigger with no literal start would have to run at every position: keep the regexes.
     if (prefix.length === 0) return undefined;
-    literals.push({ text: prefix, rules: [], regex: new RegExp(trigger, 'iy'), opensBlock: false, nextLines: false });
+    literals.push({ text: prefix, rules: [], regex: new RegExp(trigger, 'iy') });
   }
   // Keywords are lower-case ASCII (define.ts); one that is not would be matched differently.
   // A newline in one would hide the line ends the pass counts.
@@ -348,15 +392,8 @@ export function prefilter(text: string): Prefiltered | undefined {
     const index = scan.literal;
     const literal = literals[index]!;
     const lineStart = lastNewline + 1;
-    // Through the end of this line, or of the key block it opens.
-    let blockEnd = literal.opensBlock ? endAfter(at) : -1;
-    // An access key id's secret may sit on one of the next three lines.
-    if (literal.nextLines) {
-      for (let i = 0, lf = text.indexOf('\n', at); i < 3 && lf !== -1; i++, lf = text.indexOf('\n', lf + 1)) blockEnd = lf;
-      if (blockEnd !== -1 && text.indexOf('\n', blockEnd + 1) === -1) blockEnd = length;
-    }
-    let lineEnd = text.indexOf('\n', blockEnd === -1 ? at : blockEnd);
-    if (lineEnd === -1) lineEnd = length;
+    // Through the end of this line, or of the key blocks and key-id lines it opens.
+    const lineEnd = stretchEnd(text, at, endAfter);
     if (newlines > 0) pieces.push(newlineRun(newlines));
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.

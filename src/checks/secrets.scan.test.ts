@@ -94,6 +94,23 @@ describe('the one-pass keyword prefilter', () => {
     ]) same(text);
   });
 
+  it('keeps the block a BEGIN opens, and the lines after a key id, when a keyword comes first on the line', async () => {
+    for (const text of [
+      `PRIVATE_KEY = """${begin}\nAAAA\nBBBB\n${end}"""\nz\n`,
+      `config.password = 1; key = '${begin}\nAAAA\n${end}'\n`,
+      `token = load() # ${keyId}\n1\n2\n3\n4\n`,
+      `secret ${keyId} ${keyId} ${keyId}\n1\n2\n`,
+    ]) {
+      same(text);
+      const kept = prefilterByRegex(text).kept.split('\n');
+      assert.equal(kept[1], text.split('\n')[1], `the line after the first is kept in ${JSON.stringify(text)}`);
+    }
+    const body = Array.from({ length: 8 }, (_, i) => `MIIEpAIBAAKCAQEAq7Zr9Xw2Lk4Pm8Nv3Bs6Ty1Uh5Gd0Fe2Ja7Kc9Wx${i}`).join('\n');
+    const rsa = (edge: string) => `${edge} RSA PRIVATE KEY-----`;
+    const [found] = await scanTexts([{ path: 'settings.py', content: `PRIVATE_KEY = """${rsa('-----BEGIN')}\n${body}\n${rsa('-----END')}"""\n` }]);
+    assert.deepEqual(found!.map(({ rule, line }) => [rule, line]), [['mcflow/private-key', 1]]);
+  });
+
   it('agrees with the regexes on thousands of texts made of keyword fragments', () => {
     const keywords = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
     const fragments = [

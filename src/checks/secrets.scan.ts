@@ -10,7 +10,7 @@ import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
 import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
-import { KUBERNETES_SECRET, NEXT_LINES, OPENS_BLOCK, blockEndFinder, prefilter, prefilterReady, type Prefiltered } from './secrets.keywords.js';
+import { KUBERNETES_SECRET, blockEndFinder, prefilter, prefilterReady, stretchEnd, type Prefiltered } from './secrets.keywords.js';
 
 export interface ScanTarget {
   path: string;
@@ -187,15 +187,8 @@ function keepKeywordLinesByRegex(text: string): string {
   keywords.lastIndex = 0;
   for (let match = keywords.exec(searched); match !== null; match = keywords.exec(searched)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    // Through the end of this line, or of the key block it opens.
-    let blockEnd = OPENS_BLOCK.test(match[0]) ? endAfter(match.index) : -1;
-    // An access key id's secret may sit on one of the next three lines.
-    if (NEXT_LINES.test(match[0])) {
-      for (let i = 0, at = text.indexOf('\n', match.index); i < 3 && at !== -1; i++, at = text.indexOf('\n', at + 1)) blockEnd = at;
-      if (blockEnd !== -1 && text.indexOf('\n', blockEnd + 1) === -1) blockEnd = text.length;
-    }
-    let lineEnd = text.indexOf('\n', blockEnd === -1 ? match.index : blockEnd);
-    if (lineEnd === -1) lineEnd = text.length;
+    // Through the end of this line, or of the key blocks and key-id lines it opens.
+    const lineEnd = stretchEnd(text, match.index, endAfter);
     if (lineStart > copied) skipTo(lineStart);
     pieces.push(text.slice(Math.max(lineStart, copied), lineEnd));
     copied = lineEnd;
