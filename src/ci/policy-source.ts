@@ -7,12 +7,13 @@
  * mcflow-hooks), the change's config applies and the report says so.
  */
 import path from 'node:path';
-import { loadConfig, loadConfigFile, loadDefaultPreset, type ResolvedConfig } from '../config/load.js';
+import { loadConfig, loadConfigFile, loadDefaultPreset, SEARCH_PLACES, type ResolvedConfig } from '../config/load.js';
+import { COMMITLINT_FILES } from '../commitlint/setup.js';
 import { loadConfigAtCommit, type CommitConfig } from '../config/at-commit.js';
 import { isLocked } from '../config/locks.js';
 import { findWeakenings } from '../config/policy-diff.js';
-import { resolveCommit } from '../git/log.js';
-import { treeContains } from '../git/tree.js';
+import { resolveCommit, resolveCommits } from '../git/log.js';
+import { listTreeEntries, treeContains } from '../git/tree.js';
 import type { Repository } from '../git/repo.js';
 import { GitError, isMcflowError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -39,6 +40,8 @@ const ADOPTION_FILES = ['package.json', '.gitlab-ci.yml', '.github/workflows', '
 
 export async function resolveVerifyPolicy(repo: Repository, cwd: string, request: RangeRequest | undefined, configFlag: string | undefined): Promise<VerifyPolicy> {
   const show = (file: string | undefined) => (file ? path.relative(repo.root, file).split(path.sep).join('/') || file : undefined);
+  // Every revision this run may need, in one git process: the range's source asks again and gets the same answers.
+  if (request) resolveCommits(repo, [request.head, ...policyCandidates(request).map(({ revision }) => revision)]);
   const head = request ? resolveCommit(repo, request.head) : undefined;
   if (configFlag) {
     // A pinned policy (an organisation's): nothing the change brings replaces it; added inline markers are still reported.
@@ -55,6 +58,7 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
   }
   const labels = request.pullRequest?.labels ?? [];
   const baseCommit = policyBase(repo, request);
+  if (path.resolve(cwd) === repo.root) for (const commit of [baseCommit?.sha, head]) if (commit) listPolicyFiles(repo, commit);
   const baseConfig = baseCommit ? await loadConfigAtCommit(repo, baseCommit.sha, cwd, { runCode: true }) : undefined;
   const headConfig = await loadHeadConfig(repo, head, cwd, baseConfig?.importedPresets ?? []);
   if (!baseCommit || !baseConfig) return fromChange(repo, request, headConfig, text.newBranch(headConfig.file), false);
@@ -90,16 +94,29 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
 
 /** The commit to read the policy from, and how to name it: the target's tip, the commit before a push, or the default branch for a new one. */
 export function policyBase(repo: Repository, request: RangeRequest): { sha: string; name: string } | undefined {
+  for (const { revision, name } of policyCandidates(request)) {
+    const sha = resolveCommit(repo, revision);
+    if (sha) return { sha, name };
+  }
+  return undefined;
+}
+
+function policyCandidates(request: RangeRequest): { revision: string; name: string }[] {
   const candidates = request.base.map((revision) => ({ revision, name: request.event === 'pull-request' ? (request.targetBranch ?? revision) : request.event === 'push' ? 'the commit before the push' : revision }));
   // A new branch, or a forced push whose old tip CI did not fetch: the default branch's policy.
   if (request.event === 'push' && request.defaultBranch) {
     for (const revision of [`refs/remotes/origin/${request.defaultBranch}`, `refs/heads/${request.defaultBranch}`]) candidates.push({ revision, name: request.defaultBranch });
   }
-  for (const { revision, name } of candidates) {
-    const sha = resolveCommit(repo, revision);
-    if (sha) return { sha, name };
-  }
-  return undefined;
+  return candidates;
+}
+
+/**
+ * One `ls-tree` per commit for every file the policy may come from (the config's search places,
+ * the commitlint config's, package.json): the config and commitlint readers then find their
+ * answers in the run's cache (src/git/run-cache.ts, keyed by commit id) instead of asking again.
+ */
+function listPolicyFiles(repo: Repository, commit: string): void {
+  listTreeEntries(repo, commit, [...new Set([...SEARCH_PLACES, ...COMMITLINT_FILES, 'package.json'])]);
 }
 
 /** No policy to judge by but the change's own: its declarative config, or the default preset when it is code. */
