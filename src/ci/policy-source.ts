@@ -12,8 +12,9 @@ import { COMMITLINT_FILES } from '../commitlint/setup.js';
 import { loadConfigAtCommit, type CommitConfig } from '../config/at-commit.js';
 import { isLocked } from '../config/locks.js';
 import { findWeakenings } from '../config/policy-diff.js';
-import { resolveCommit, resolveCommits } from '../git/log.js';
-import { listTreeEntries, treeContains } from '../git/tree.js';
+import { resolveCommit } from '../git/log.js';
+import { prefetchCommitFiles } from '../git/prefetch.js';
+import { treeContains } from '../git/tree.js';
 import type { Repository } from '../git/repo.js';
 import { GitError, isMcflowError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -38,10 +39,18 @@ const text = messages.policy.source;
 /** Files whose mention of mcflow-hooks says a repository has adopted it (its policy is then the default preset, not "none yet"). */
 const ADOPTION_FILES = ['package.json', '.gitlab-ci.yml', '.github/workflows', '.husky'];
 
+/** Every top-level file the policy may come from: the config's search places, the commitlint config's, package.json. */
+const POLICY_FILES = [...new Set([...SEARCH_PLACES, ...COMMITLINT_FILES, 'package.json'])];
+
 export async function resolveVerifyPolicy(repo: Repository, cwd: string, request: RangeRequest | undefined, configFlag: string | undefined): Promise<VerifyPolicy> {
   const show = (file: string | undefined) => (file ? path.relative(repo.root, file).split(path.sep).join('/') || file : undefined);
-  // Every revision this run may need, in one git process: the range's source asks again and gets the same answers.
-  if (request) resolveCommits(repo, [request.head, ...policyCandidates(request).map(({ revision }) => revision)]);
+  // Every revision and policy file this run reads before the range, from one git process: the
+  // readers below (and the range's source) then find the answers in the run's cache.
+  if (request) {
+    const revisions = [request.head, ...policyCandidates(request).map(({ revision }) => revision)];
+    const files = !configFlag && path.resolve(cwd) === repo.root ? POLICY_FILES : [];
+    await prefetchCommitFiles(repo, revisions, () => [policyBase(repo, request)?.sha, resolveCommit(repo, request.head)], files);
+  }
   const head = request ? resolveCommit(repo, request.head) : undefined;
   if (configFlag) {
     // A pinned policy (an organisation's): nothing the change brings replaces it; added inline markers are still reported.
@@ -58,7 +67,6 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
   }
   const labels = request.pullRequest?.labels ?? [];
   const baseCommit = policyBase(repo, request);
-  if (path.resolve(cwd) === repo.root) for (const commit of [baseCommit?.sha, head]) if (commit) listPolicyFiles(repo, commit);
   const baseConfig = baseCommit ? await loadConfigAtCommit(repo, baseCommit.sha, cwd, { runCode: true }) : undefined;
   const headConfig = await loadHeadConfig(repo, head, cwd, baseConfig?.importedPresets ?? []);
   if (!baseCommit || !baseConfig) return fromChange(repo, request, headConfig, text.newBranch(headConfig.file), false);
@@ -108,15 +116,6 @@ function policyCandidates(request: RangeRequest): { revision: string; name: stri
     for (const revision of [`refs/remotes/origin/${request.defaultBranch}`, `refs/heads/${request.defaultBranch}`]) candidates.push({ revision, name: request.defaultBranch });
   }
   return candidates;
-}
-
-/**
- * One `ls-tree` per commit for every file the policy may come from (the config's search places,
- * the commitlint config's, package.json): the config and commitlint readers then find their
- * answers in the run's cache (src/git/run-cache.ts, keyed by commit id) instead of asking again.
- */
-function listPolicyFiles(repo: Repository, commit: string): void {
-  listTreeEntries(repo, commit, [...new Set([...SEARCH_PLACES, ...COMMITLINT_FILES, 'package.json'])]);
 }
 
 /** No policy to judge by but the change's own: its declarative config, or the default preset when it is code. */

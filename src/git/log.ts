@@ -34,31 +34,6 @@ export function resolveCommit(repo: Pick<Repository, 'root'>, revision: string):
   return sha;
 }
 
-/**
- * Several revisions resolved in one git process, for the run's later {@link resolveCommit}
- * calls (verify: the head, the base and the default branch's candidates). Same resolution as
- * `rev-parse --verify` (git's one revision parser); `git cat-file --batch-check` answers each
- * `<revision>^{commit}` line with `<sha> commit <size>`, or `<line> missing` / `<line> ambiguous`:
- *   4f2c9a1b77de…0a1b commit 241
- *   origin/gone^{commit} missing
- * A revision that a line cannot carry (a line break, edge spaces) is left to resolveCommit.
- */
-export function resolveCommits(repo: Pick<Repository, 'root'>, revisions: readonly string[]): (string | undefined)[] {
-  const commits = runCache(repo).commits;
-  const asked = [...new Set(revisions)].filter((revision) => !commits.has(revision) && revision !== '' && revision === revision.trim() && !/[\r\n\0]/.test(revision));
-  if (asked.length > 1) {
-    const { stdout } = git(['cat-file', '--batch-check'], { cwd: repo.root, input: asked.map((revision) => `${revision}^{commit}\n`).join('') });
-    const lines = stdout.split('\n');
-    asked.forEach((revision, index) => {
-      const [sha, type] = (lines[index] ?? '').split(' ');
-      // Anything but a commit's answer (or a short one) leaves this revision to rev-parse.
-      if (type === 'commit' && sha && OBJECT_ID.test(sha)) commits.set(revision, sha);
-      else if (lines[index] === `${revision}^{commit} missing`) commits.set(revision, null);
-    });
-  }
-  return revisions.map((revision) => resolveCommit(repo, revision));
-}
-
 /** The best common ancestor, or undefined when the two histories share none (or the clone is too shallow to see it). */
 export function mergeBase(repo: Pick<Repository, 'root'>, a: string, b: string): string | undefined {
   const result = git(['merge-base', a, b], { cwd: repo.root, okCodes: [1] });

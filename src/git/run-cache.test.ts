@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { resolveCommit, resolveCommits } from './log.js';
+import { resolveCommit } from './log.js';
+import { prefetchCommitFiles } from './prefetch.js';
+import { runCache } from './run-cache.js';
 import { listTreeEntries, readBlob } from './tree.js';
 
 function tempRepo(t: { after(fn: () => void): void }) {
@@ -58,16 +60,38 @@ describe('answers kept for one run', () => {
     assert.equal(resolveCommit({ root }, 'main'), second);
   });
 
-  it('resolves several revisions in one process exactly as rev-parse resolves each', (t) => {
+  it('answers from one prefetching process exactly as rev-parse, ls-tree and cat-file answer each question', async (t) => {
     const { root, git, commit } = tempRepo(t);
-    const first = commit({ 'a.txt': '1\n' }, 'chore: one');
-    commit({ 'b.txt': '2\n' }, 'chore: two');
+    const first = commit({ '.mcflowrc.json': '{"a":1}\n', 'package.json': '{"mcflow":{}}\n', 'dir/x.txt': 'x\n', 'run.sh': '#!/bin/sh\n' }, 'chore: one');
+    fs.chmodSync(path.join(root, 'run.sh'), 0o755);
+    fs.symlinkSync('package.json', path.join(root, '.commitlintrc.json'));
+    fs.writeFileSync(path.join(root, 'caf\u00e9 name.json'), '{}\n');
+    commit({ '.mcflowrc.json': '{"a":2}\n' }, 'chore: two');
+    // A submodule's gitlink, as `git submodule add` records it.
+    git('update-index', '--add', '--cacheinfo', `160000,${first},sub`);
+    git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'chore: sub');
     git('tag', '-a', 'v1.0.0', '-m', 'release', first);
-    const revisions = ['main', 'HEAD~1', first, first.slice(0, 12), 'v1.0.0', 'HEAD^{tree}', 'origin/missing', 'main..HEAD', '-q', ' main', 'main\nHEAD', '', 'main'];
-    const one = revisions.map((revision) => resolveCommit({ root }, revision));
-    assert.deepEqual(resolveCommits({ root }, revisions), one);
-    assert.equal(one[4], first);
-    assert.equal(one[5], undefined);
-    assert.equal(one[6], undefined);
+    const revisions = ['main', 'HEAD~1', first, first.slice(0, 12), 'v1.0.0', 'HEAD^{tree}', 'origin/missing', 'main..HEAD', '-q', 'main\nHEAD', ':/chore: one'];
+    const names = ['.mcflowrc.json', 'package.json', 'dir', 'run.sh', '.commitlintrc.json', 'caf\u00e9 name.json', 'sub', 'missing.json'];
+    const fresh = () => ({ root });
+    const prefetched = fresh();
+    await prefetchCommitFiles(prefetched, revisions, () => [resolveCommit(prefetched, 'main'), resolveCommit(prefetched, 'HEAD~1')], names);
+    // Answered by the prefetch itself (a failed one would leave the readers to ask, and still agree).
+    const cache = runCache(prefetched);
+    assert.equal(cache.commits.get('main'), git('rev-parse', 'main'));
+    assert.equal(cache.trees.get(git('rev-parse', 'main'))?.get('.commitlintrc.json')?.mode, '120000');
+    assert.equal(cache.trees.get(git('rev-parse', 'HEAD~1'))?.get('missing.json'), null);
+    assert.ok(cache.blobs.size >= 3);
+    for (const revision of revisions) assert.equal(resolveCommit(prefetched, revision), resolveCommit(fresh(), revision), revision);
+    assert.equal(resolveCommit(prefetched, 'v1.0.0'), first);
+    for (const at of ['main', 'HEAD~1']) {
+      const sha = resolveCommit(fresh(), at)!;
+      const cached = listTreeEntries(prefetched, sha, names);
+      assert.deepEqual(cached, listTreeEntries(fresh(), sha, names), at);
+      for (const entry of cached.values()) if (entry.type === 'blob') assert.deepEqual(readBlob(prefetched, entry.object), readBlob(fresh(), entry.object));
+    }
+    // The case is what it claims: each kind of entry is there.
+    const head = listTreeEntries(fresh(), resolveCommit(fresh(), 'main')!, names);
+    assert.deepEqual([...head.values()].map((entry) => entry.mode).sort(), ['040000', '100644', '100644', '100644', '100755', '120000', '160000']);
   });
 });
