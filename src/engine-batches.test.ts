@@ -71,4 +71,26 @@ describe('checks over batches of files', () => {
     const once = await runChecks(change([]), { config });
     assert.deepEqual(await runChecksOverBatches(change([]), { config }, inBatchesOf([], 5)), once);
   });
+
+  it('stops reading batches when the checks over the whole change fail, and reports that failure', async () => {
+    let fed = 0;
+    let stopped: unknown;
+    const endless: FileBatches = async (onBatch) => {
+      try {
+        for (let i = 0; i < 1000; i++) {
+          fed++;
+          await onBatch([changedFile(`src/f${i}.ts`, 'const a = 1;\n')]);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      } catch (error) {
+        stopped = error;
+        throw error;
+      }
+    };
+    const broken = { config, commitlint: async () => Promise.reject(new Error('commitlint config is broken')) };
+    await assert.rejects(runChecksOverBatches(change([]), broken, endless), /commitlint config is broken/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(stopped instanceof Error, 'the batch source must be told to stop');
+    assert.ok(fed < 1000, `fed ${fed} batches`);
+  });
 });

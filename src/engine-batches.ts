@@ -38,12 +38,19 @@ export async function runChecksOverBatches(change: Change, options: RunOptions, 
   const reasons: Record<string, string> = {};
   const { unusedAllow: _wholeRunOnly, ...batchOptions } = options;
   const only = planned.map(({ id }) => id);
-  // Both at once: git reads the range's content while the messages are linted.
+  // Both at once: git reads the range's content while the messages are linted. A failure of
+  // either stops the other (the content stream ends its git at the next batch).
+  let failed = false;
+  const stopOnFailure = (error: unknown) => {
+    failed = true;
+    throw error;
+  };
   const [whole] = await Promise.all([
-    runChecks({ ...change, files: [] }, options),
+    runChecks({ ...change, files: [] }, options).catch(stopOnFailure),
     planned.length === 0
       ? undefined
       : batches(async (files) => {
+          if (failed) throw new Error('stopped: the checks over the whole change failed');
           const part = await runChecks(contentOnly(change, files), { ...batchOptions, only });
           Object.assign(reasons, part.reasons);
           for (const finding of part.findings) {
@@ -51,7 +58,7 @@ export async function runChecksOverBatches(change: Change, options: RunOptions, 
             list.push(finding);
             fromFiles.set(finding.check, list);
           }
-        }),
+        }).catch(stopOnFailure),
   ]);
   if (planned.length === 0) return whole;
   const secrets = fromFiles.get('secrets');
