@@ -16,7 +16,7 @@ import type { Repository } from './repo.js';
 
 interface Request {
   sha: string;
-  kind: 'info' | 'contents';
+  kind: 'size' | 'info' | 'contents';
   resolve: (value: never) => void;
   reject: (error: Error) => void;
 }
@@ -59,7 +59,7 @@ class Session {
 
   request(request: Request): void {
     this.queue.push(request);
-    this.child.stdin.write(`${request.kind} ${request.sha}\n`);
+    this.child.stdin.write(`${request.kind === 'contents' ? 'contents' : 'info'} ${request.sha}\n`);
   }
 
   private receive(chunk: Buffer): void {
@@ -78,9 +78,11 @@ class Session {
         const head = this.queue[0];
         if (!head) continue;
         const parsed = HEADER.exec(header);
-        if (!parsed || head.kind === 'info') {
+        if (!parsed || head.kind !== 'contents') {
           this.queue.shift();
-          if (head.kind === 'info') head.resolve((parsed ? { oid: parsed[1]!, type: parsed[2]!, size: Number(parsed[3]) } : undefined) as never);
+          // A size is all most callers ask (every file of a range): no object built for it.
+          if (head.kind === 'size') head.resolve((parsed ? Number(parsed[3]) : undefined) as never);
+          else if (head.kind === 'info') head.resolve((parsed ? { oid: parsed[1]!, type: parsed[2]!, size: Number(parsed[3]) } : undefined) as never);
           else head.reject(gitFailure(['cat-file', 'contents', head.sha], header));
           continue;
         }
@@ -111,8 +113,8 @@ export class ObjectStore {
   ) {}
 
   /** The object's size in bytes, undefined when the repository lacks it; reads nothing. */
-  async size(sha: string): Promise<number | undefined> {
-    return (await this.info(sha))?.size;
+  size(sha: string): Promise<number | undefined> {
+    return this.request(sha, 'size');
   }
 
   /**
