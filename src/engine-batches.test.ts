@@ -67,6 +67,12 @@ describe('checks over batches of files', () => {
     }
   });
 
+  it('checks files the change already holds as one more batch, after the streamed ones', async () => {
+    const all = files();
+    const once = await runChecks(change(all), { config });
+    assert.deepEqual(await runChecksOverBatches(change(all.slice(40)), { config }, inBatchesOf(all.slice(0, 40), 9)), once);
+  });
+
   it('runs the content checks over nothing when no batch comes, and the others as usual', async () => {
     const once = await runChecks(change([]), { config });
     assert.deepEqual(await runChecksOverBatches(change([]), { config }, inBatchesOf([], 5)), once);

@@ -49,16 +49,21 @@ export async function runChecksOverBatches(change: Change, options: RunOptions, 
     runChecks({ ...change, files: [] }, options).catch(stopOnFailure),
     planned.length === 0
       ? undefined
-      : batches(async (files) => {
-          if (failed) throw new Error('stopped: the checks over the whole change failed');
-          const part = await runChecks(contentOnly(change, files), { ...batchOptions, only });
-          Object.assign(reasons, part.reasons);
-          for (const finding of part.findings) {
-            const list = fromFiles.get(finding.check) ?? [];
-            list.push(finding);
-            fromFiles.set(finding.check, list);
-          }
-        }).catch(stopOnFailure),
+      : (async () => {
+          const runBatch = async (files: ChangedFile[]) => {
+            if (failed) throw new Error('stopped: the checks over the whole change failed');
+            const part = await runChecks(contentOnly(change, files), { ...batchOptions, only });
+            Object.assign(reasons, part.reasons);
+            for (const finding of part.findings) {
+              const list = fromFiles.get(finding.check) ?? [];
+              list.push(finding);
+              fromFiles.set(finding.check, list);
+            }
+          };
+          await batches(runBatch);
+          // Files the source put in the change itself (not from the stream) are one more batch, never dropped.
+          if (change.files?.length) await runBatch(change.files);
+        })().catch(stopOnFailure),
   ]);
   if (planned.length === 0) return whole;
   const secrets = fromFiles.get('secrets');
