@@ -93,7 +93,10 @@ function markFirstParents(commits: LoggedCommit[]): void {
 export function fullRefName(repo: Pick<Repository, 'root'>, ref: string): string | undefined {
   // A full object id names that object, not a branch (git reads it so first): no process to ask.
   if (OBJECT_ID.test(ref)) return undefined;
-  const result = git(['rev-parse', '--symbolic-full-name', '--end-of-options', ref], { cwd: repo.root, okCodes: [128] });
+  // No branch or tag name starts with '-', and such a word would be read as an option. Not
+  // `--end-of-options`: before git 2.41 this rev-parse mode prints it back as if it were a name.
+  if (ref.startsWith('-')) return undefined;
+  const result = git(['rev-parse', '--symbolic-full-name', ref], { cwd: repo.root, okCodes: [128] });
   const name = result.stdout.trim();
   return result.status === 0 && name.startsWith('refs/') ? name : undefined;
 }
