@@ -548,6 +548,12 @@ export const messages = {
         `policy: ${file ?? 'the "gitflow" preset'} from the pushed commit (a new branch: no commit before the push to read it from)`,
     },
   },
+  configAtCommit: {
+    localImport: (file: string, commit: string) =>
+      `verify loads the target branch's config on its own, away from the checkout (whose files are the change's), with the local files it imports read from ${commit.slice(0, 12)}: ${file} is not there`,
+    localImportFix: (file: string) =>
+      `on the target branch, commit the file ${file} imports, or move what it imports into the config itself or an installed package (a shared preset in devDependencies)`,
+  },
   commitlintBase: {
     unwritable: (where: string, dir: string, reason: string) =>
       `verify cannot load the target branch's commitlint config ${where}: it needs a temporary directory in ${dir} (${reason})`,
