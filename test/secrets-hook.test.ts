@@ -213,3 +213,29 @@ after(() => {
   for (const output of outputs) for (const secret of SECRETS) assert.ok(!output.includes(secret), `an output contains a whole secret:\n${output}`);
   assert.ok(outputs.length > 10, 'outputs were collected');
 });
+
+describe('passwords in URLs', () => {
+  // Built at run time: a real-looking password holds the characters generated ones do (/ + = %).
+  const real = ['S3cr', '/et+Pa55', 'wQ'].join('');
+  const lines = [
+    [`DATABASE_URL=postgres://admin:${real}@db.internal/app`, true],
+    [`REDIS_URL=redis://:${real}@cache.internal:6379/0`, true],
+    [`docs: https://deploy:${real}@example.com/repo.git`, true],
+    [`PUSH_URL=https://ci:${['Xk9', '+fQ2pLm7Rz%21'].join('')}@git.example.com/repo.git`, true],
+    ['DATABASE_URL=postgres://user:<password>@db.example.com/app', false],
+    ['sample: https://user:changeme@example.com/path', false],
+    ['DATABASE_URL=postgres://db.internal:5432/app@2024', false],
+    ['see https://user:pass@example.com', false],
+  ] as const;
+
+  it('a real password is found whatever characters it holds or host it names; a placeholder is not', async (t) => {
+    const repo = createRepo(t, { branch: 'feature/urls' });
+    repo.write('config/urls.txt', `${lines.map(([line]) => line).join('\n')}\n`);
+    repo.git(['add', '-A']);
+    const result = seen(await repo.run(['verify', '--staged', '--format', 'json']));
+    const found = (JSON.parse(result.stdout) as { findings: { check: string; line?: number }[] }).findings.filter((f) => f.check === 'secrets').map((f) => f.line);
+    const expected = lines.flatMap(([, secret], index) => (secret ? [index + 1] : []));
+    assert.deepEqual(found, expected, result.stdout);
+    assert.doesNotMatch(result.output, new RegExp(real.replace(/[+/]/g, '\\$&')));
+  });
+});
