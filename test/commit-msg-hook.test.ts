@@ -154,6 +154,14 @@ describe('commit-msg hook through husky', () => {
     assert.match(result.output, /skipped by MCFLOW_SKIP: commit-message/);
   });
 
+  it('an unknown MCFLOW_SKIP name is exit 2, listing every name it accepts: the checks and lint-staged', (t) => {
+    const repo = hookedRepo(t);
+    const result = repo.git(['commit', '-m', 'feat: add login'], { env: { MCFLOW_SKIP: 'lintstaged' }, allowFailure: true });
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /MCFLOW_SKIP names an unknown check: lintstaged\. .*\bcommit-message\b.*\blint-staged\b/);
+    assert.equal(repo.git(['rev-parse', '--verify', '-q', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
+  });
+
   it('skips everything silently with HUSKY=0', (t) => {
     const repo = hookedRepo(t);
     const result = repo.git(['commit', '-m', 'whatever'], { env: { HUSKY: '0' } });
