@@ -316,6 +316,18 @@ describe('uninstall', () => {
     assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1);
   });
 
+  it('runs git itself, not through a shell: works where git is the only program on PATH', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    // No bash or sh here (a minimal container, Windows without Git Bash on PATH): git alone.
+    const bin = path.join(repo.home, 'git-only-bin');
+    fs.mkdirSync(bin);
+    fs.symlinkSync(spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim(), path.join(bin, 'git'));
+    const result = repo.cli(['uninstall'], { env: { PATH: bin } });
+    assert.equal(result.code, 0, result.output);
+    assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1, 'core.hooksPath unset');
+  });
+
   it('keeps a template or config the user changed', (t) => {
     const repo = packageRepo(t);
     assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
