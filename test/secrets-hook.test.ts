@@ -173,6 +173,39 @@ describe('secrets in pre-push', () => {
     assert.notEqual(repo.git(['ls-remote', 'origin', 'feature/secrets']).stdout.split('\t')[0], repo.git(['rev-parse', 'HEAD']).stdout.trim());
   });
 
+  it('a sensitive file with secrets in two commits: each finding\'s fix reaches its own commit', async (t) => {
+    const repo = hookedRepo(t, true);
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: start');
+    seen(repo.git(['push', '-q', '--no-verify', 'origin', 'feature/secrets']));
+    repo.write('deploy/.env', `STRIPE_KEY=${STRIPE}\n`);
+    repo.git(['add', '-A']);
+    const first = repo.commitQuietly('feat: deploy settings');
+    repo.write('deploy/.env', `STRIPE_KEY=${STRIPE}\nGITLAB_TOKEN=${GITLAB}\n`);
+    repo.git(['add', '-A']);
+    const second = repo.commitQuietly('feat: more deploy settings');
+    repo.write('deploy/.env', `STRIPE_KEY=${STRIPE}\nGITLAB_TOKEN=${GITLAB}\nDB_PASSWORD="${DB_PASSWORD}"\n`);
+    repo.git(['add', '-A']);
+    const third = repo.commitQuietly('feat: the database');
+    const url = repo.origin!;
+    const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    const input = `refs/heads/feature/secrets ${head} refs/heads/feature/secrets ${repo.git(['rev-parse', 'origin/feature/secrets']).stdout.trim()}\n`;
+    const result = seen(await repo.run(['run', 'pre-push', '--format', 'json', 'origin', url], { input }));
+    assert.equal(result.code, 1, result.output);
+    const findings = (JSON.parse(result.stdout) as { findings: { check: string; commit?: string; fix?: string }[] }).findings;
+    const secrets = findings.filter((f) => f.check === 'secrets');
+    assert.ok(secrets.length >= 3, result.stdout);
+    // One fix per file (src/staged-summary.ts) across commits: a history rewrite from a later
+    // commit does not reach an earlier one, so each fix must start at or before its own commit.
+    const order = [first, second, third].map((sha) => sha.slice(0, 12));
+    for (const finding of secrets) {
+      const from = /git rebase --interactive ([0-9a-f]{12})~1/.exec(finding.fix ?? '')?.[1];
+      assert.ok(from, finding.fix);
+      assert.ok(order.indexOf(from) <= order.indexOf(finding.commit!.slice(0, 12)), `${finding.commit} gets a fix from ${from}: ${finding.fix}`);
+    }
+  });
+
   it('lets clean commits through', async (t) => {
     const repo = hookedRepo(t, true);
     repo.write('a.txt', 'a\n');
