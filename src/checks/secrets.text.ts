@@ -83,20 +83,25 @@ function decodeAs(bytes: Buffer, encoding: TextEncoding, bom: number): DecodedTe
     text = encoding === 'utf16le' ? body.subarray(0, body.length - (body.length % 2)).toString('utf16le') : body.toString('utf8');
   }
   // Most text has none of these at all: one native regex pass says so; count only when some exist.
-  if (!SUSPICIOUS.test(text) || !isBinary(text)) return { text, encoding, bom };
-  if (encoding !== 'utf8' || !text.includes('\0')) return undefined;
-  const withoutZeros = text.replaceAll('\0', '');
-  return isBinary(withoutZeros) ? undefined : { text: withoutZeros, encoding, bom };
+  if (!SUSPICIOUS.test(text)) return { text, encoding, bom };
+  const { suspicious, zeros } = countSuspicious(text);
+  if (suspicious <= text.length * BINARY_RATIO) return { text, encoding, bom };
+  // Binary only because of its zeros (UTF-16 inside UTF-8, NUL padding): the text without them.
+  // Counted in the same pass, so real binaries pay no second one.
+  if (encoding !== 'utf8' || zeros === 0 || suspicious - zeros > (text.length - zeros) * BINARY_RATIO) return undefined;
+  return { text: text.replaceAll('\0', ''), encoding, bom };
 }
 
-/** More than a tenth of the text is control characters or undecodable bytes. */
-function isBinary(text: string): boolean {
+/** Control characters (but TAB, LF, VT, FF, CR, ESC), DEL and U+FFFD; and how many of them are NUL. */
+function countSuspicious(text: string): { suspicious: number; zeros: number } {
   let suspicious = 0;
+  let zeros = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code === 0) zeros++;
     if (code < 0x20 ? code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x0b && code !== 0x1b : code === 0x7f || code === 0xfffd) suspicious++;
   }
-  return suspicious > text.length * BINARY_RATIO;
+  return { suspicious, zeros };
 }
 
 /**
