@@ -15,12 +15,13 @@ export const connectionUrl: SecretRule = {
   keywords: ['://', 'password=', 'pwd='],
   patterns: [
     // The password runs to the `@` before the host: generated passwords hold `/`, `+`, `=` and `%`.
-    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/[^:@/\\s'"\`]{0,100}:(?<secret>[^@\\s'"\`]{1,200})@[^\\s'"\`]{1,200}`, 'gid'),
+    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/(?<user>[^:@/\\s'"\`]{0,100}):(?<secret>[^@\\s'"\`]{1,200})@[^\\s'"\`]{1,200}`, 'gid'),
     /\b(?:Server|Data Source|Host)[ \t]{0,5}=[^;'"\n]{1,200};(?:[^;'"\n]{0,200};){0,10}?[ \t]{0,5}(?:Password|Pwd)[ \t]{0,5}=[ \t]{0,5}(?<secret>[^;'"\s]{1,200})/gid,
   ],
   ownPlaceholderCheck: true,
+  // A password equal to its user name (`mongodb:mongodb@`, `guest:guest@`) is an image's default, not a secret;
   // `host:5432/app@…` has no password: a port, then a path that holds an `@`.
-  verify: (password) => !/^\d{1,5}(?:\/|$)/.test(password) && !isPlaceholder(safeDecode(password)),
+  verify: (password, match) => password !== match.groups?.user && !/^\d{1,5}(?:\/|$)/.test(password) && !isPlaceholder(safeDecode(password)),
   get samples() {
     return {
       secrets: [
@@ -43,6 +44,7 @@ export const connectionUrl: SecretRule = {
         'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app',
         'MONGO_URL=mongodb://localhost:27017/app',
         'DATABASE_URL=mysql://root:password@127.0.0.1/db',
+        'AMQP_URL=amqp://rabbit:rabbit@mq:5672/',
         'ConnectionStrings__Db="Server=sql01;Password=…;"',
         'DATABASE_URL=postgres://db.internal:5432/app@2024',
         'see https://user:pass@example.com/docs',
