@@ -403,6 +403,7 @@ describe('a JS config on the target branch loads the target\'s own local files',
   for (const [config, helper, importLine, exportLine] of [
     ['.mcflowrc.cjs', 'policy/helper.cjs', "const helper = require('./policy/helper.cjs');", 'module.exports = { secrets: %s };'],
     ['.mcflowrc.mjs', 'policy/helper.mjs', "import helper from './policy/helper.mjs';", 'export default { secrets: %s };'],
+    ['.mcflowrc.ts', 'policy/helper.ts', "import helper from './policy/helper';", 'export default { secrets: %s };'],
   ] as const) {
     it(`${config}: the pull request edits ${helper} to turn secrets off; verify still applies the target's policy`, async (t) => {
       const repo = repoWith(t, {});
