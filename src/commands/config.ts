@@ -19,12 +19,12 @@ export const command: Command = async (args, io) => {
   const { repo, resolved } = await openRepository(io.cwd, io.env, values.config);
   const show = (file: string) => (file.startsWith(repo.root + path.sep) ? path.relative(repo.root, file) : file);
   // A config value can hold a secret (a token pasted into a label, a URL with userinfo): what
-  // is printed goes through the masking every report gets, the data first (so JSON stays
-  // JSON), then the text (an assignment is found in context).
+  // is printed goes through the masking every report gets, value by value (so --json stays
+  // JSON), and the text form once more as a whole (an assignment is found in context).
   const { maskDeep, maskText } = await import('../checks/secrets.mask.js');
   const data = await maskDeep({ file: resolved.filepath ?? null, sources: resolved.sources, config: resolved.config });
   if (values.json) {
-    io.stdout.write(await maskText(`${JSON.stringify(data, null, 2)}\n`));
+    io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     return ExitCode.ok;
   }
   const text =
