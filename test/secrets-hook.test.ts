@@ -206,6 +206,29 @@ describe('secrets in pre-push', () => {
     }
   });
 
+  it('one push of two branches that each add the same sensitive file: each fix rewrites its own branch', async (t) => {
+    const repo = hookedRepo(t, true);
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: start');
+    seen(repo.git(['push', '-q', '--no-verify', 'origin', 'feature/secrets']));
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    const tips: Record<string, string> = {};
+    for (const [branch, value] of [['feature/one', STRIPE], ['feature/two', GITLAB]] as const) {
+      repo.git(['checkout', '-q', '-b', branch, base]);
+      repo.write('.env', `TOKEN=${value}\n`);
+      repo.git(['add', '-f', '.env']);
+      tips[branch] = repo.commitQuietly(`feat: settings for ${branch}`);
+    }
+    const input = Object.entries(tips).map(([branch, sha]) => `refs/heads/${branch} ${sha} refs/heads/${branch} ${'0'.repeat(40)}\n`).join('');
+    const result = seen(await repo.run(['run', 'pre-push', '--format', 'json', 'origin', repo.origin!], { input }));
+    assert.equal(result.code, 1, result.output);
+    const secrets = (JSON.parse(result.stdout) as { findings: { check: string; commit?: string; fix?: string }[] }).findings.filter((f) => f.check === 'secrets');
+    assert.equal(secrets.length, 2, result.stdout);
+    // The other branch's commit is no ancestor of this one: a rebase from it would not reach this finding.
+    for (const finding of secrets) assert.match(finding.fix ?? '', new RegExp(`git rebase --interactive ${finding.commit!.slice(0, 12)}~1`), JSON.stringify(secrets, null, 2));
+  });
+
   it('lets clean commits through', async (t) => {
     const repo = hookedRepo(t, true);
     repo.write('a.txt', 'a\n');
