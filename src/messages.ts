@@ -146,6 +146,9 @@ export const messages = {
       `core.hooksPath is already set to "${value}" (${origin}): git runs only the hooks there, so husky's hooks would never run. Nothing was changed`,
     hooksPathForeignFix: (scope: string) =>
       `if that hooks directory is not needed here, unset it: git config ${scope}--unset core.hooksPath   then run init again; otherwise call mcflow-hooks from the hooks there (mcflow-hooks run <hook>)`,
+    hookPathNotFile: (shown: string, kind: string, expected: 'file' | 'directory') =>
+      `${shown} is a ${kind}, where git runs ${expected === 'file' ? 'a hook file' : 'the hook files from a directory'}: init cannot write its hook${expected === 'file' ? '' : 's'} there. Nothing was changed`,
+    hookPathNotFileFix: (shown: string) => `move it out of the way: mv ${shellQuote(shown)} ${shellQuote(`${shown}.bak`)}   then run init again (and put back what you need from it)`,
     unknownPreset: (name: string, known: string[]) => `Unknown preset "${name}". Presets: ${known.join(', ')}`,
     unknownPresetFix: `list them with: ${CLI} init --preset`,
     presetList: 'Presets (use one with: npx mcflow-hooks init --preset <name>):',
@@ -547,6 +550,12 @@ export const messages = {
       newBranch: (file: string | undefined) =>
         `policy: ${file ?? 'the "gitflow" preset'} from the pushed commit (a new branch: no commit before the push to read it from)`,
     },
+  },
+  configAtCommit: {
+    localImport: (file: string, commit: string) =>
+      `verify loads the target branch's config on its own, away from the checkout (whose files are the change's), with the local files it imports read from ${commit.slice(0, 12)}: ${file} is not there`,
+    localImportFix: (file: string) =>
+      `on the target branch, commit the file ${file} imports, or move what it imports into the config itself or an installed package (a shared preset in devDependencies)`,
   },
   commitlintBase: {
     unwritable: (where: string, dir: string, reason: string) =>

@@ -47,7 +47,10 @@ export const command: Command = async (args, io) => {
   }
   if (project) await checkProject(project, add);
 
-  for (const fact of facts) io.stdout.write(`${fact.ok ? messages.doctor.ok(fact.text) : messages.doctor.bad(fact.text, fact.fix ?? INIT)}\n`);
+  // A fact can quote a config value or a git setting: masked as every report is.
+  const { maskTexts } = await import('../checks/secrets.mask.js');
+  const lines = await maskTexts(facts.map((fact) => (fact.ok ? messages.doctor.ok(fact.text) : messages.doctor.bad(fact.text, fact.fix ?? INIT))));
+  for (const line of lines) io.stdout.write(`${line}\n`);
   const bad = facts.filter((fact) => !fact.ok).length;
   io.stdout.write(`\n${bad === 0 ? messages.doctor.allGood : messages.doctor.problems(bad)}\n`);
   return bad === 0 ? ExitCode.ok : ExitCode.violation;
