@@ -14,6 +14,7 @@ import { messages } from '../messages.js';
 import { classifyRefUpdates } from '../git/refs.js';
 import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
 import { ObjectStore } from '../git/object-store.js';
+import { readLooseBlobs } from '../git/tree.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
 import { stripUserinfo } from '../url-userinfo.js';
@@ -53,7 +54,14 @@ export async function collectPrePushChange(repo: Repository, args: string[], inp
   const tips = [...new Set(updates.filter((update) => update.kind !== 'delete').map((update) => update.localSha))].filter((sha) => OBJECT_ID.test(sha));
   const commits = tips.length > 0 ? await readCommitContent(repo, { options: ['--not', '--remotes', '--not'], revisions: tips }) : [];
   // Contents are read later, by the checks; the store's process ends whenever it is idle.
-  const files = await toChangedFiles(new ObjectStore(repo), commits);
+  const store = new ObjectStore(repo);
+  const files = await toChangedFiles(store, commits);
+  // A tag pointing at a tree or a blob sends it with no commit around it: every line is new.
+  // Branches are left out (no extra git process): a remote refuses a non-commit on refs/heads/.
+  const pushed = updates.filter((update) => update.kind !== 'delete' && !update.remoteRef.startsWith('refs/heads/') && OBJECT_ID.test(update.localSha));
+  for (const loose of readLooseBlobs(repo, pushed.map((update) => ({ ref: update.remoteRef, sha: update.localSha })))) {
+    files.push({ path: loose.path, status: 'A', blob: loose.blob, mode: loose.mode, size: await store.size(loose.blob), readContent: () => store.read(loose.blob) });
+  }
   return {
     stage: 'pre-push',
     branch: readCurrentBranch(repo),
