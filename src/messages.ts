@@ -217,6 +217,8 @@ export const messages = {
     hookNotCalling: (file: string) => `${file} does not call mcflow-hooks`,
     hookOutdated: (file: string) => `${file} calls mcflow-hooks the way an older version did`,
     hookOk: (file: string) => `${file} calls mcflow-hooks`,
+    runnerReplaced: (runner: string, file: string, exists: boolean) =>
+      `${runner} ${exists ? 'is not husky\'s (another hook tool, such as simple-git-hooks, wrote it)' : 'is missing (another hook tool, such as simple-git-hooks, removed it)'}: git never runs ${file}`,
     config: (file: string | undefined, from: string) =>
       file ? `config ${file} is valid (${from})` : `no config file: the default preset applies (${from})`,
     /** How the hooks get the configs (the resolved-config cache, src/config/cache.ts). */
