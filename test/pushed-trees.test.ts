@@ -57,3 +57,21 @@ describe('pre-push of a tag that points at a tree or a blob', () => {
     assert.equal(result.code, 0, result.output);
   });
 });
+
+describe('audit of tags that point at a tree or a blob', () => {
+  it('scans their files: git log walks no such object', async (t) => {
+    const { repo, commit } = repoWithUnpushedSecret(t);
+    repo.git(['tag', 'v9.9.9', `${commit}:config/app.yml`]);
+    repo.git(['tag', 'v9.9.8', `${commit}^{tree}`]);
+    // Only the tags keep the secret: the branch that made it is gone.
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['branch', '-q', '-D', 'feat/keys']);
+    const result = await repo.run(['audit', '--format', 'json']);
+    const files = (JSON.parse(result.stdout) as { sections: { id: string; findings: { check: string; file?: string }[] }[] }).sections
+      .flatMap((section) => section.findings)
+      .filter((finding) => finding.check === 'secrets')
+      .map((finding) => finding.file);
+    assert.deepEqual(files.sort(), ['config/app.yml', 'refs/tags/v9.9.9'], result.output);
+    assert.equal(result.code, 1);
+  });
+});
