@@ -33,6 +33,13 @@ describe('CI templates', () => {
     assert.equal(job.artifacts.reports.junit, 'mcflow-junit.xml');
   });
 
+  it('a package below the root: verify runs in it, the report is written at the root', () => {
+    const github = yaml.load(renderCiTemplate('github', { packageDir: 'packages/app' }).content) as Record<string, any>;
+    assert.equal(github.jobs.verify.steps[3].run, 'cd packages/app && npx mcflow-hooks verify --format sarif --output "$GITHUB_WORKSPACE/mcflow.sarif"');
+    const gitlab = (yaml.load(renderCiTemplate('gitlab', { packageDir: "my app's" }).content) as Record<string, any>)['mcflow-verify'];
+    assert.equal(gitlab.script[1], `cd 'my app'\\''s' && npx mcflow-hooks verify --format junit --output "$CI_PROJECT_DIR/mcflow-junit.xml"`);
+  });
+
   it('github reusable workflow: workflow_call with the preset as input, installed apart, inputs never spliced into scripts', () => {
     const content = renderReusableWorkflow({ mcflowVersion: '1.2.3', presetVersion: '^2.0.0' });
     const workflow = yaml.load(content) as Record<string, any>;

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { shellQuote } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 
 export const CI_PROVIDERS = ['github', 'gitlab'] as const;
@@ -16,6 +17,11 @@ export interface CiTemplateOptions {
   /** The command that installs the project's dependencies (`npm ci`, `pnpm install --frozen-lockfile`). */
   install?: string;
   nodeVersion?: string;
+  /**
+   * The package init set up, relative to the git root (`packages/app`), when it is not the root:
+   * verify runs there, where the config is, as the hooks do; the report still goes to the root.
+   */
+  packageDir?: string;
 }
 
 export interface CiTemplate {
@@ -43,7 +49,10 @@ export function renderCiTemplate(provider: CiProvider, options: CiTemplateOption
   const content = template
     .replace('{{branches}}', yamlList(branches))
     .replace('{{install}}', options.install ?? 'npm ci')
-    .replace('{{nodeVersion}}', options.nodeVersion ?? '20');
+    .replace('{{nodeVersion}}', options.nodeVersion ?? '20')
+    .replace(/npx mcflow-hooks verify (.*) --output (\S+)/, (command, flags: string, file: string) =>
+      options.packageDir ? `cd ${shellQuote(options.packageDir)} && npx mcflow-hooks verify ${flags} --output "${provider === 'github' ? '$GITHUB_WORKSPACE' : '$CI_PROJECT_DIR'}/${file}"` : command,
+    );
   return { provider, target: provider === 'github' ? '.github/workflows/mcflow.yml' : undefined, content };
 }
 

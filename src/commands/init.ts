@@ -203,7 +203,7 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
   if (options.ci) {
     const presetFile = path.join(packageRoot(), 'presets', `${options.preset}.json`);
     const presetConfig = JSON.parse(fs.readFileSync(presetFile, 'utf8')) as { branches?: { protected?: string[] } };
-    const ci = renderCiTemplate(options.ci, { branches: presetConfig.branches?.protected, install: CI_INSTALL[pm.name] ?? 'npm ci' });
+    const ci = renderCiTemplate(options.ci, { branches: presetConfig.branches?.protected, install: CI_INSTALL[pm.name] ?? 'npm ci', packageDir: layout.packageDir });
     if (!ci.target) notes.push(messages.install.ciPrinted(ci.content));
     else {
       const file = path.join(repo.root, ci.target);

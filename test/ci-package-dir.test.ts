@@ -1,0 +1,39 @@
+// init in a package below the git root (a workspace's packages/app): the hooks run there, where
+// its config is, so CI's verify must too; otherwise verify finds no config at the root and
+// judges pull requests by the default preset instead of the package's policy.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { githubPullRequestEnv } from './helpers/ci.js';
+import { linkInstalledPackages, packageRepo } from './helpers/init.js';
+import { CLI } from './helpers/repo.js';
+
+describe('init --ci github in a package below the root', () => {
+  it('the workflow runs verify with the package\'s policy and writes the report at the root', (t) => {
+    const repo = packageRepo(t, { packageDir: 'packages/app' });
+    const init = repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github'], { cwd: path.join(repo.dir, 'packages/app') });
+    assert.equal(init.code, 0, init.output);
+    linkInstalledPackages(repo, 'packages/app');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: add mcflow-hooks');
+    // github-flow names branches feat/*; the default preset (gitflow) would refuse this one.
+    repo.git(['checkout', '-q', '-b', 'feat/login']);
+    repo.write('packages/app/login.ts', 'export const login = 1;\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('feat: add login');
+
+    const workflow = repo.read('.github/workflows/mcflow.yml');
+    const command = /run: (.*mcflow-hooks verify.*)/.exec(workflow)![1]!;
+    // The runner's shell, with `npx mcflow-hooks` standing for the installed CLI.
+    const bin = path.join(repo.home, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'npx'), `#!/bin/sh\nshift\nexec node "${CLI}" "$@"\n`, { mode: 0o755 });
+    const env = { ...repo.env, ...githubPullRequestEnv(repo, { base: 'main', head: 'feat/login', title: 'feat: add login' }), GITHUB_WORKSPACE: repo.dir, PATH: `${bin}:${repo.env.PATH}` };
+    const result = spawnSync('sh', ['-c', command], { cwd: repo.dir, env, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const sarif = JSON.parse(repo.read('mcflow.sarif')) as { runs: { results: { ruleId: string }[] }[] };
+    assert.deepEqual(sarif.runs[0]!.results.map((r) => r.ruleId), []);
+  });
+});
