@@ -191,7 +191,7 @@ export const messages = {
       `${kind} hook ${legacy}: chained from ${file}, so it keeps running (core.hooksPath makes git ignore .git/hooks)`,
     oldHuskyHook: (file: string) => `${file} is an old husky (v4) hook: it stops running; husky 9's .husky/ files replace it`,
     adaptedConfig: (file: string, what: string) => `${file}: ${what}`,
-    adaptedDefaultBranch: (branch: string) => `default branch "${branch}" (origin/HEAD) is the protected production branch in the config`,
+    adaptedDefaultBranch: (branch: string) => `default branch "${branch}" is the protected production branch in the config`,
     adaptedTemplateSections: (headings: string[]) => `pull-request body: the sections your template has (${headings.join(', ') || 'none'})`,
   },
   doctor: {
