@@ -37,3 +37,18 @@ describe('init --ci github in a package below the root', () => {
     assert.deepEqual(sarif.runs[0]!.results.map((r) => r.ruleId), []);
   });
 });
+
+describe('init --ci github: the install step', () => {
+  it('runs no install script a pull request could edit to act before verify', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github']).code, 0);
+    // What a pull request could write: a script that would run before the verify step.
+    const manifest = JSON.parse(repo.read('package.json'));
+    repo.write('package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: { ...manifest.scripts, prepare: 'echo ran > pwned.txt', postinstall: 'echo ran > pwned.txt' } }));
+    repo.write('package-lock.json', JSON.stringify({ name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'app', version: '1.0.0' } } }));
+    const install = /- run: (npm ci.*)/.exec(repo.read('.github/workflows/mcflow.yml'))![1]!;
+    const result = spawnSync('sh', ['-c', install], { cwd: repo.dir, env: { ...repo.env, npm_config_cache: path.join(repo.home, '.npm'), npm_config_offline: 'true' }, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.equal(fs.existsSync(path.join(repo.dir, 'pwned.txt')), false, `"${install}" ran an install script`);
+  });
+});

@@ -48,7 +48,7 @@ export function renderCiTemplate(provider: CiProvider, options: CiTemplateOption
   const branches = options.branches && options.branches.length > 0 ? options.branches : DEFAULT_BRANCHES;
   const content = template
     .replace('{{branches}}', yamlList(branches))
-    .replace('{{install}}', options.install ?? 'npm ci')
+    .replace('{{install}}', options.install ?? 'npm ci --ignore-scripts')
     .replace('{{nodeVersion}}', options.nodeVersion ?? '20')
     .replace(/npx mcflow-hooks verify (.*) --output (\S+)/, (command, flags: string, file: string) =>
       options.packageDir ? `cd ${shellQuote(options.packageDir)} && npx mcflow-hooks verify ${flags} --output "${provider === 'github' ? '$GITHUB_WORKSPACE' : '$CI_PROJECT_DIR'}/${file}"` : command,

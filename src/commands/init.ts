@@ -97,6 +97,13 @@ export const CI_INSTALL: Record<string, string> = {
   bun: 'bun install --frozen-lockfile',
 };
 
+/**
+ * The CI job's install runs no lifecycle scripts: a pull request edits its own `prepare` or
+ * `postinstall`, and they would run before verify in the same job (able to replace the installed
+ * mcflow-hooks or write $GITHUB_ENV). verify needs none of them.
+ */
+const CI_NO_SCRIPTS: Record<string, string> = { npm: '--ignore-scripts', pnpm: '--ignore-scripts', yarn: '--ignore-scripts', 'yarn-berry': '--mode=skip-build', bun: '--ignore-scripts' };
+
 /** Every change init would make, in the order it makes them, and what it leaves alone. */
 export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { actions: Action[]; notes: string[]; root: string } {
   const project = locateProject(io.cwd, io.env);
@@ -203,7 +210,7 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
   if (options.ci) {
     const presetFile = path.join(packageRoot(), 'presets', `${options.preset}.json`);
     const presetConfig = JSON.parse(fs.readFileSync(presetFile, 'utf8')) as { branches?: { protected?: string[] } };
-    const ci = renderCiTemplate(options.ci, { branches: presetConfig.branches?.protected, install: CI_INSTALL[pm.name] ?? 'npm ci', packageDir: layout.packageDir });
+    const ci = renderCiTemplate(options.ci, { branches: presetConfig.branches?.protected, install: `${CI_INSTALL[pm.name] ?? 'npm ci'} ${CI_NO_SCRIPTS[pm.name] ?? '--ignore-scripts'}`, packageDir: layout.packageDir });
     if (!ci.target) notes.push(messages.install.ciPrinted(ci.content));
     else {
       const file = path.join(repo.root, ci.target);
