@@ -8,7 +8,6 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { githubPullRequestEnv } from './helpers/ci.js';
 import { linkInstalledPackages, packageRepo } from './helpers/init.js';
-import { CLI } from './helpers/repo.js';
 
 describe('init --ci github in a package below the root', () => {
   it('the workflow runs verify with the package\'s policy and writes the report at the root', (t) => {
@@ -26,11 +25,8 @@ describe('init --ci github in a package below the root', () => {
 
     const workflow = repo.read('.github/workflows/mcflow.yml');
     const command = /run: (.*mcflow-hooks verify.*)/.exec(workflow)![1]!;
-    // The runner's shell, with `npx mcflow-hooks` standing for the installed CLI.
-    const bin = path.join(repo.home, 'bin');
-    fs.mkdirSync(bin);
-    fs.writeFileSync(path.join(bin, 'npx'), `#!/bin/sh\nshift\nexec node "${CLI}" "$@"\n`, { mode: 0o755 });
-    const env = { ...repo.env, ...githubPullRequestEnv(repo, { base: 'main', head: 'feat/login', title: 'feat: add login' }), GITHUB_WORKSPACE: repo.dir, PATH: `${bin}:${repo.env.PATH}` };
+    // The runner's shell; the CLI is installed in the package's node_modules.
+    const env = { ...repo.env, ...githubPullRequestEnv(repo, { base: 'main', head: 'feat/login', title: 'feat: add login' }), GITHUB_WORKSPACE: repo.dir };
     const result = spawnSync('sh', ['-c', command], { cwd: repo.dir, env, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
     const sarif = JSON.parse(repo.read('mcflow.sarif')) as { runs: { results: { ruleId: string }[] }[] };
@@ -50,5 +46,28 @@ describe('init --ci github: the install step', () => {
     const result = spawnSync('sh', ['-c', install], { cwd: repo.dir, env: { ...repo.env, npm_config_cache: path.join(repo.home, '.npm'), npm_config_offline: 'true' }, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
     assert.equal(fs.existsSync(path.join(repo.dir, 'pwned.txt')), false, `"${install}" ran an install script`);
+  });
+});
+
+describe('init --ci github: the verify step', () => {
+  it('runs the installed CLI, not npx, which would run the node-options of a pull request\'s .npmrc', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github']).code, 0);
+    linkInstalledPackages(repo);
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: add mcflow-hooks');
+    repo.git(['checkout', '-q', '-b', 'feat/keys']);
+    // The pull request: a secret, and a .npmrc that would preload its own code and exit 0.
+    repo.write('config.yml', `key: "${'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2'}"\n`);
+    repo.write('.npmrc', 'node-options="--require ./pass.cjs"\n');
+    repo.write('pass.cjs', 'process.exit(0);\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('feat: add keys');
+    const command = /run: (.*mcflow-hooks verify.*)/.exec(repo.read('.github/workflows/mcflow.yml'))![1]!;
+    const env = { ...repo.env, ...githubPullRequestEnv(repo, { base: 'main', head: 'feat/keys', title: 'feat: add keys' }), GITHUB_WORKSPACE: repo.dir, npm_config_cache: path.join(repo.home, '.npm'), npm_config_offline: 'true' };
+    const result = spawnSync('sh', ['-c', command], { cwd: repo.dir, env, encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stdout + result.stderr);
+    const sarif = JSON.parse(repo.read('mcflow.sarif')) as { runs: { results: { ruleId: string }[] }[] };
+    assert.ok(sarif.runs[0]!.results.some((r) => r.ruleId.startsWith('secrets')), JSON.stringify(sarif.runs[0]!.results));
   });
 });

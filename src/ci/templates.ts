@@ -50,9 +50,12 @@ export function renderCiTemplate(provider: CiProvider, options: CiTemplateOption
     .replace('{{branches}}', yamlList(branches))
     .replace('{{install}}', options.install ?? 'npm ci --ignore-scripts')
     .replace('{{nodeVersion}}', options.nodeVersion ?? '20')
-    .replace(/npx mcflow-hooks verify (.*) --output (\S+)/, (command, flags: string, file: string) =>
-      options.packageDir ? `cd ${shellQuote(options.packageDir)} && npx mcflow-hooks verify ${flags} --output "${provider === 'github' ? '$GITHUB_WORKSPACE' : '$CI_PROJECT_DIR'}/${file}"` : command,
-    );
+    .replace(/PATH="\$PWD\/node_modules\/\.bin:\$PATH" mcflow-hooks verify (.*) --output (\S+)/, (command, flags: string, file: string) => {
+      if (!options.packageDir) return command;
+      const root = provider === 'github' ? '$GITHUB_WORKSPACE' : '$CI_PROJECT_DIR';
+      // The package's own bins, then those a workspace hoists to the root.
+      return `cd ${shellQuote(options.packageDir)} && PATH="$PWD/node_modules/.bin:${root}/node_modules/.bin:$PATH" mcflow-hooks verify ${flags} --output "${root}/${file}"`;
+    });
   return { provider, target: provider === 'github' ? '.github/workflows/mcflow.yml' : undefined, content };
 }
 
