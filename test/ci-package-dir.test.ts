@@ -71,3 +71,12 @@ describe('init --ci github: the verify step', () => {
     assert.ok(sarif.runs[0]!.results.some((r) => r.ruleId.startsWith('secrets')), JSON.stringify(sarif.runs[0]!.results));
   });
 });
+
+describe('init --ci github with pnpm', () => {
+  it('installs without the pull request\'s install scripts or .pnpmfile.cjs hooks', (t) => {
+    const repo = packageRepo(t);
+    repo.write('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
+    assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github']).code, 0);
+    assert.match(repo.read('.github/workflows/mcflow.yml'), /- run: pnpm install --frozen-lockfile --ignore-scripts --ignore-pnpmfile\n/);
+  });
+});

@@ -100,9 +100,10 @@ export const CI_INSTALL: Record<string, string> = {
 /**
  * The CI job's install runs no lifecycle scripts: a pull request edits its own `prepare` or
  * `postinstall`, and they would run before verify in the same job (able to replace the installed
- * mcflow-hooks or write $GITHUB_ENV). verify needs none of them.
+ * mcflow-hooks or write $GITHUB_ENV). verify needs none of them. pnpm also runs the repository's
+ * `.pnpmfile.cjs` hooks while it installs.
  */
-const CI_NO_SCRIPTS: Record<string, string> = { npm: '--ignore-scripts', pnpm: '--ignore-scripts', yarn: '--ignore-scripts', 'yarn-berry': '--mode=skip-build', bun: '--ignore-scripts' };
+const CI_NO_SCRIPTS: Record<string, string> = { npm: '--ignore-scripts', pnpm: '--ignore-scripts --ignore-pnpmfile', yarn: '--ignore-scripts', 'yarn-berry': '--mode=skip-build', bun: '--ignore-scripts' };
 
 /** Every change init would make, in the order it makes them, and what it leaves alone. */
 export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { actions: Action[]; notes: string[]; root: string } {
