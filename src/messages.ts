@@ -194,7 +194,7 @@ export const messages = {
       `${kind} hook ${legacy}: chained from ${file}, so it keeps running (core.hooksPath makes git ignore .git/hooks)`,
     oldHuskyHook: (file: string) => `${file} is an old husky (v4) hook: it stops running; husky 9's .husky/ files replace it`,
     adaptedConfig: (file: string, what: string) => `${file}: ${what}`,
-    adaptedDefaultBranch: (branch: string) => `default branch "${branch}" (origin/HEAD) is the protected production branch in the config`,
+    adaptedDefaultBranch: (branch: string) => `default branch "${branch}" is the protected production branch in the config`,
     adaptedTemplateSections: (headings: string[]) => `pull-request body: the sections your template has (${headings.join(', ') || 'none'})`,
   },
   doctor: {
@@ -220,6 +220,8 @@ export const messages = {
     hookNotCalling: (file: string) => `${file} does not call mcflow-hooks`,
     hookOutdated: (file: string) => `${file} calls mcflow-hooks the way an older version did`,
     hookOk: (file: string) => `${file} calls mcflow-hooks`,
+    runnerReplaced: (runner: string, file: string, exists: boolean) =>
+      `${runner} ${exists ? 'is not husky\'s (another hook tool, such as simple-git-hooks, wrote it)' : 'is missing (another hook tool, such as simple-git-hooks, removed it)'}: git never runs ${file}`,
     config: (file: string | undefined, from: string) =>
       file ? `config ${file} is valid (${from})` : `no config file: the default preset applies (${from})`,
     /** How the hooks get the configs (the resolved-config cache, src/config/cache.ts). */

@@ -47,7 +47,7 @@ describe('init', () => {
     assert.equal(result.code, 0, result.output);
     const workflow = repo.read('.github/workflows/mcflow.yml');
     assert.match(workflow, /fetch-depth: 0/);
-    assert.match(workflow, /npx mcflow-hooks verify/);
+    assert.match(workflow, /mcflow-hooks verify/);
     assert.match(workflow, /\['main', 'main-production', 'develop', 'legacy-v1-production'\]/);
     assert.match(workflow, /npm ci/);
     repo.write('.github/workflows/mcflow.yml', `${workflow}# my own step\n`);

@@ -11,6 +11,7 @@ import { git } from '../git/exec.js';
 import { readConfigValue } from '../git/repo.js';
 import { hookLine, isOurLine, shippedHooks } from '../install/hook-files.js';
 import { findGitDirHooks } from '../install/existing-hooks.js';
+import { isHuskyHookFile } from '../install/husky.js';
 import { detectPackageManager } from '../install/package-manager.js';
 import { findInstalled, locateProject, type Project } from '../install/project.js';
 import { CI_INSTALL, mainWorktreeRoot } from './init.js';
@@ -108,6 +109,12 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
     else if (!line) add(false, messages.doctor.hookNotCalling(shown), INIT);
     else if (!current) add(false, messages.doctor.hookOutdated(shown), INIT);
     else add(true, messages.doctor.hookOk(shown));
+    // git runs the file in core.hooksPath, and only husky's calls ours: simple-git-hooks and other
+    // tools that follow core.hooksPath overwrite it, or delete the hooks they do not configure.
+    if (hasRunner) {
+      const runner = path.join(effective!, name);
+      if (!isHuskyHookFile(runner)) add(false, messages.doctor.runnerReplaced(runner, shown, fs.existsSync(runner)), INIT);
+    }
   }
 
   try {
