@@ -468,6 +468,11 @@ export const messages = {
       `${source} may not merge into ${target}` +
       (allowed.length > 0 ? `; ${source} merges into ${allowed.join(' or ')}` : `; no branch accepts merges from ${source}`),
     route: (path: string[]) => ` (route: ${path.join(' → ')})`,
+    fromFork: (fork: string, source: string, target: string, production: boolean) =>
+      `${source} comes from ${fork}, not from this repository: a fork's branch name is its author's choice, so it ` +
+      (production ? `cannot be a release or hotfix branch, and ${target} (a production branch) takes changes only from this repository's branches` : `cannot stand for this repository's ${source}`),
+    forkFix: (source: string, fork: string) =>
+      `a maintainer brings the branch into this repository and opens the pull request from there: git fetch <url of ${fork}> ${source} && git push origin FETCH_HEAD:refs/heads/<release-or-hotfix-branch>   (a work branch from a fork may target a non-production branch its routes allow)`,
     fix: (number: number | undefined, target: string | undefined, host?: Host) =>
       !target
         ? `open the change from a branch that may merge here (see the merge routes in the README's "CI" section)`
