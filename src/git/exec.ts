@@ -40,9 +40,14 @@ function spawnSync(args: readonly string[], options: SpawnSyncOptions): SpawnSyn
   return childProcess.spawnSync('git', args, options) as SpawnSyncReturns<Buffer>;
 }
 
-/** The environment of every git we start (the command's, see environment.ts): no editor, pager, prompt or optional lock, ever. */
+/**
+ * The environment of every git we start (the command's, see environment.ts): no editor, pager,
+ * prompt or optional lock, ever. And the real objects: a `git replace` ref or an
+ * `info/grafts` file would show another commit, tree or parent in place of the one a push sends
+ * and a pull request merges (git for Windows reads /dev/null as nul too).
+ */
 function gitEnv(): NodeJS.ProcessEnv {
-  return { ...environment(), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' };
+  return { ...environment(), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null' };
 }
 
 export function git(args: readonly string[], options: GitOptions): GitResult {
@@ -105,7 +110,7 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
  * A long-running git whose output is read as a stream (the content reader's `git log -p`, the
  * object store's `cat-file --batch-command`): the caller owns its pipes. Same environment.
  */
-export function spawnGit(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' }): import('node:child_process').ChildProcessByStdio<import('node:stream').Writable, import('node:stream').Readable, import('node:stream').Readable | null> {
+export function spawnGit(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' | 'ignore' }): import('node:child_process').ChildProcessByStdio<import('node:stream').Writable, import('node:stream').Readable, import('node:stream').Readable | null> {
   childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
   return childProcess.spawn('git', args, {
     cwd: options.cwd,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { git } from './exec.js';
+import { runCache } from './run-cache.js';
 
 export interface Repository {
   /** Absolute path of the work tree's top level. */
@@ -17,26 +18,30 @@ export interface Repository {
 
 /**
  * Locates the repository around `cwd`.
- * `git rev-parse --show-toplevel --absolute-git-dir` prints two lines:
+ * `git rev-parse --show-toplevel --absolute-git-dir --is-shallow-repository` prints three lines
+ * (the last one kept for refs.ts's isShallowRepository: CI's questions cost no extra process):
  *   /home/ann/app
  *   /home/ann/app/.git
+ *   false
  */
 export function findRepository(cwd: string, env: NodeJS.ProcessEnv = process.env): Repository {
   const fromHook = repositoryFromHookEnvironment(cwd, env);
   if (fromHook) return fromHook;
-  const result = git(['rev-parse', '--show-toplevel', '--absolute-git-dir'], { cwd, okCodes: [128] });
+  const result = git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository'], { cwd, okCodes: [128] });
   if (result.status !== 0) {
     if (/not a git repository/i.test(result.stderr)) {
       throw new GitError(messages.notARepository(cwd), messages.notARepositoryFix);
     }
     throw new GitError(messages.gitFailed(['rev-parse', '--show-toplevel'], result.stderr), messages.gitFailedFix);
   }
-  const [root, gitDir] = result.stdout.split('\n');
+  const [root, gitDir, shallow] = result.stdout.split('\n');
   if (!root || !gitDir) {
     // A bare repository has a git dir but no work tree: hooks that need files cannot run there.
     throw new GitError(messages.notARepository(cwd), messages.notARepositoryFix);
   }
-  return { root, gitDir };
+  const repo = { root, gitDir };
+  if (shallow === 'true' || shallow === 'false') runCache(repo).shallow = shallow === 'true';
+  return repo;
 }
 
 /**
@@ -70,16 +75,32 @@ export function readConfigValue(repo: Pick<Repository, 'root'>, key: string): st
  * `git config -z --get-regexp`: `core.commentchar\n;\0commit.cleanup\nstrip\0`.
  */
 export function readConfigValues(repo: Pick<Repository, 'root'>, keys: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  // The last value of a key wins, as with `git config --get`.
+  for (const [key, value] of readConfigEntries(repo, keys)) values[key] = value;
+  return values;
+}
+
+/**
+ * Every value of the keys, in the order git applies them (system, global, local, `git -c`):
+ * for aliases such as `core.commentChar`/`core.commentString`, the last of either wins.
+ */
+export function readConfigEntries(repo: Pick<Repository, 'root'>, keys: readonly string[]): [key: string, value: string][] {
   const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, '\\.')).join('|')})$`;
   const result = git(['config', '-z', '--get-regexp', pattern], { cwd: repo.root, okCodes: [1] });
-  const values: Record<string, string> = {};
-  if (result.status !== 0) return values;
-  for (const entry of result.stdout.split('\0')) {
+  if (result.status !== 0) return [];
+  return result.stdout.split('\0').flatMap((entry): [string, string][] => {
     const newline = entry.indexOf('\n');
-    // The last value of a key wins, as with `git config --get`.
-    if (newline > 0) values[entry.slice(0, newline)] = entry.slice(newline + 1);
-  }
-  return values;
+    return newline > 0 ? [[entry.slice(0, newline), entry.slice(newline + 1)]] : [];
+  });
+}
+
+/** git ≥ 2.45 reads `core.commentString` as an alias of `core.commentChar`, and either may be a string. */
+export const COMMENT_KEYS = ['core.commentChar', 'core.commentString'] as const;
+
+/** The comment string git applies: the last value of either alias (entries as {@link readConfigEntries} returns them). */
+export function configuredCommentString(entries: readonly (readonly [string, string])[]): string | undefined {
+  return entries.filter(([key]) => key === 'core.commentchar' || key === 'core.commentstring').pop()?.[1];
 }
 
 /** Which multi-step operation is in progress, read from the marker files git leaves in its dir. */

@@ -10,7 +10,7 @@
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { compileMatcher } from '../config/glob.js';
-import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
+import { readCommitContent, streamCommitContent, toChangedFiles } from '../git/content-reader.js';
 import { fullRefName, listRangeCommits, mergeBase, resolveCommit, type RevisionRange } from '../git/log.js';
 import { ObjectStore } from '../git/object-store.js';
 import { listBranchRefs } from '../git/refs.js';
@@ -18,7 +18,7 @@ import { readCurrentBranch, type Repository } from '../git/repo.js';
 import { isShallowRepository as isShallow } from '../git/refs.js';
 import { addProductionReachability } from './release-reachability.js';
 import type { RangeRequest } from '../ci/event.js';
-import type { Change } from '../types.js';
+import type { Change, ChangedFile } from '../types.js';
 
 export interface RangeChange {
   change: Change;
@@ -26,6 +26,11 @@ export interface RangeChange {
   range: RevisionRange;
   /** Ends the object reader's git process. */
   close(): void;
+  /**
+   * With `stream`: the files, a batch of commits at a time (change.files stays empty), so that
+   * a check run per batch holds one batch's files, not the range's.
+   */
+  fileBatches?: (onBatch: (files: ChangedFile[]) => Promise<void>) => Promise<void>;
 }
 
 export interface RangeOptions {
@@ -35,13 +40,15 @@ export interface RangeOptions {
   protectedBranches?: readonly string[];
   /** False when no check reads files: then no diff is read at all. */
   readFiles?: boolean;
+  /** Hand the files out in batches ({@link RangeChange.fileBatches}) instead of all at once in change.files. */
+  stream?: boolean;
 }
 
 /**
  * @param options production and protected branch patterns, and whether any check reads files.
  */
 export async function collectRangeChange(repo: Repository, request: RangeRequest, options: RangeOptions | readonly string[] = {}): Promise<RangeChange> {
-  const { production = [], protectedBranches = [], readFiles = true } = Array.isArray(options) ? { production: options as readonly string[] } : (options as RangeOptions);
+  const { production = [], protectedBranches = [], readFiles = true, stream = false } = Array.isArray(options) ? { production: options as readonly string[] } : (options as RangeOptions);
   const change: Change = {
     stage: 'verify',
     branch: request.branch ?? branchOf(repo, request.head),
@@ -64,13 +71,21 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
     const update = { localRef: request.ref, localSha: head, remoteRef: request.ref, remoteSha: request.base[0] ?? '0'.repeat(40), kind } as const;
     change.refUpdates = addProductionReachability(repo, [update], production, 'origin');
   }
-  // A tag push brings no commits of its own: they were checked on their branch. Only its name is.
-  if (request.ref?.startsWith('refs/tags/')) return { change, range: EMPTY, close };
-
-  const range = boundRange(repo, request, head, protectedBranches);
+  // A tag push is judged by its name, and by the commits that no branch has (a commit made for the
+  // tag alone was never checked on a branch); those on a branch were checked there. A shallow
+  // clone cannot tell which are which: the name only.
+  const tagged = request.ref?.startsWith('refs/tags/');
+  if (tagged && isShallow(repo)) return { change, range: EMPTY, close };
+  const range = tagged ? newBranchRange(repo, { ...request, branch: undefined }, head) : boundRange(repo, request, head, protectedBranches);
   const commits = listRangeCommits(repo, range);
   change.commits = commits.map(({ message: _message, ...info }) => info);
   change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));
+  if (readFiles && commits.length > 0 && stream) {
+    const fileBatches = async (onBatch: (files: ChangedFile[]) => Promise<void>) => {
+      await streamCommitContent(repo, range, async (batch) => onBatch(await toChangedFiles(store, batch)));
+    };
+    return { change, range, close, fileBatches };
+  }
   if (readFiles && commits.length > 0) change.files = await toChangedFiles(store, await readCommitContent(repo, range));
   return { change, range, close };
 }
