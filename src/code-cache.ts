@@ -99,13 +99,20 @@ export function useCodeCache(options: { distDir: string; cacheDir: string; build
   return true;
 }
 
-/** Writes the new entries; a new build's directory replaces the older builds' ones. Never throws. */
+/**
+ * Another build's entries are removed once they are an hour old: not at once, so that two builds
+ * sharing one node_modules (two checkouts linked to it) do not remove each other's on every run.
+ */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Writes the new entries, and removes stale builds' when it starts a directory. Never throws. */
 function writeEntries(cacheDir: string, dir: string, pending: readonly Pending[]): void {
   try {
     if (!fs.existsSync(dir)) {
       fs.mkdirSync(dir, { recursive: true });
       for (const entry of fs.readdirSync(cacheDir)) {
-        if (path.join(cacheDir, entry) !== dir) fs.rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+        const other = path.join(cacheDir, entry);
+        if (other !== dir && Date.now() - fs.statSync(other).mtimeMs > STALE_MS) fs.rmSync(other, { recursive: true, force: true });
       }
     }
     for (const { script, file } of pending) {

@@ -88,14 +88,19 @@ describe('compiled-code cache', { skip: nodeHasItsOwn && 'Node ≥ 22.1 caches c
     }
   });
 
-  it('keeps one build: a patched bundle gets entries of its own, and another build’s directory is removed', (t) => {
+  it('a patched bundle gets entries of its own, and an older build’s directory is removed', (t) => {
     const { bin, cache } = installCopy(t);
     const repo = createRepo(t);
     const message = repo.write('msg', 'feat: add login form\n');
-    fs.mkdirSync(path.join(cache, 'old-build'), { recursive: true });
-    fs.writeFileSync(path.join(cache, 'old-build', 'commit-msg~main.cjs~1~1.bin'), 'stale');
+    for (const build of ['old-build', 'recent-build']) {
+      fs.mkdirSync(path.join(cache, build), { recursive: true });
+      fs.writeFileSync(path.join(cache, build, 'commit-msg~main.cjs~1~1.bin'), 'stale');
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(path.join(cache, 'old-build'), twoHoursAgo, twoHoursAgo);
     assert.equal(hook(repo, bin, message).code, 0);
     assert.ok(!fs.existsSync(path.join(cache, 'old-build')), 'the older build is gone');
+    assert.ok(fs.existsSync(path.join(cache, 'recent-build')), 'a build used within the hour stays (two checkouts sharing node_modules)');
     // A bundle patched in place (patch-package): its old entry is not used for the new code.
     const messagesBundle = path.join(path.dirname(bin), 'shared', 'messages.cjs');
     fs.writeFileSync(messagesBundle, fs.readFileSync(messagesBundle, 'utf8').replace('type may not be empty', 'TYPE MAY NOT BE EMPTY'));
