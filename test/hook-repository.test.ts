@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { useEnvironment } from '../src/environment.js';
-import { findRepository, readCoreLayout, repositoryFromHookEnvironment } from '../src/git/repo.js';
+import { findRepository, headFromFiles, readCoreLayout, repositoryFromHookEnvironment } from '../src/git/repo.js';
 import { createRepo, makeTempDir, TestRepo } from './helpers/repo.js';
 
 /** A commit-msg hook that writes its cwd and environment (NUL-separated) next to the repository. */
@@ -129,5 +129,47 @@ describe('readCoreLayout', () => {
     assert.equal(readCoreLayout('[core]\n\tbare = maybe\n'), 'unknown');
     // A continued value in core swallows the next header: `bare` below is still core's.
     assert.equal(readCoreLayout('[core]\n\tnote = a \\\n[x]\n\tbare = true\n'), 'unknown');
+  });
+});
+
+describe('HEAD read from files', () => {
+  /** What git says: `git rev-parse -q --verify HEAD^{commit}` (empty when unborn). */
+  const gitHead = (repo: TestRepo, cwd = repo.dir) => repo.git(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { cwd, allowFailure: true }).stdout.trim() || undefined;
+  const gitDirOf = (repo: TestRepo, cwd = repo.dir) => path.resolve(cwd, repo.git(['rev-parse', '--absolute-git-dir'], { cwd }).stdout.trim());
+
+  it('unborn, loose, packed, detached and in a linked worktree: the same as git says', (t) => {
+    const repo = createRepo(t);
+    const cases: [string, string | undefined | 'unknown', string | undefined][] = [];
+    const check = (name: string, cwd = repo.dir) => cases.push([name, headFromFiles(gitDirOf(repo, cwd)), gitHead(repo, cwd)]);
+    check('unborn');
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'chore: one']);
+    check('loose');
+    repo.git(['pack-refs', '--all']);
+    check('packed');
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'chore: two']);
+    check('loose over packed');
+    repo.git(['checkout', '-q', '--detach']);
+    check('detached');
+    repo.git(['checkout', '-q', '--orphan', 'feature/orphan']);
+    check('orphan branch');
+    repo.git(['checkout', '-q', '-f', 'main']);
+    const linked = path.join(makeTempDir(t), 'linked');
+    repo.git(['worktree', 'add', '-q', '-b', 'feature/linked', linked]);
+    check('linked worktree', linked);
+    for (const [name, fromFiles, git] of cases) assert.equal(fromFiles, git, name);
+    assert.ok(cases.filter(([, fromFiles]) => fromFiles !== undefined).length >= 4);
+  });
+
+  it('leaves to git what it does not read: a symbolic ref behind the branch, a ref outside refs/heads, reftable', (t) => {
+    const repo = createRepo(t);
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'chore: one']);
+    repo.git(['symbolic-ref', 'refs/heads/alias', 'refs/heads/main']);
+    repo.git(['symbolic-ref', 'HEAD', 'refs/heads/alias']);
+    const gitDir = gitDirOf(repo);
+    assert.equal(headFromFiles(gitDir), 'unknown');
+    fs.writeFileSync(path.join(gitDir, 'HEAD'), 'ref: refs/remotes/origin/main\n');
+    assert.equal(headFromFiles(gitDir), 'unknown');
+    fs.writeFileSync(path.join(gitDir, 'HEAD'), 'ref: refs/heads/.invalid\n');
+    assert.equal(headFromFiles(gitDir), 'unknown');
   });
 });

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { environment } from '../environment.js';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { git } from './exec.js';
@@ -192,8 +193,50 @@ export function readCurrentBranch(repo: Repository): string | undefined {
   return match?.[1];
 }
 
-/** The commit HEAD points at, or undefined on an unborn branch (a repository with no commits yet). */
+/**
+ * The commit HEAD points at, or undefined on an unborn branch (a repository with no commits yet).
+ * Read from the files when they say it plainly (the pre-commit hook asks on every commit, and a
+ * git process costs more than the rest of the question), else from git.
+ */
 export function readHeadCommit(repo: Repository): string | undefined {
+  const fromFiles = headFromFiles(repo.gitDir);
+  if (fromFiles !== 'unknown') return fromFiles;
   const result = git(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { cwd: repo.root, okCodes: [1] });
   return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * HEAD as the ref files store it: a detached HEAD holds the commit id; `ref: refs/heads/<name>`
+ * names a branch, whose id is in its loose ref file or in `packed-refs` (in the common dir for a
+ * linked worktree), and which is unborn when it is in neither. 'unknown' (git answers) for
+ * anything else: the reftable format (its HEAD names `refs/heads/.invalid`), a symbolic ref
+ * behind the branch, a ref outside refs/heads, an unreadable or unexpected file.
+ */
+export function headFromFiles(gitDir: string): string | undefined | 'unknown' {
+  // git would read the branches from another directory.
+  if (environment().GIT_COMMON_DIR !== undefined) return 'unknown';
+  try {
+    const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+    if (OBJECT_ID.test(head)) return head;
+    const branch = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
+    if (!branch || branch === 'refs/heads/.invalid' || branch.split('/').some((part) => part === '..' || part === '.')) return 'unknown';
+    const commondir = readOptional(path.join(gitDir, 'commondir'))?.trim();
+    const commonDir = commondir ? path.resolve(gitDir, commondir) : gitDir;
+    const loose = readOptional(path.join(commonDir, branch))?.trim();
+    if (loose !== undefined) return OBJECT_ID.test(loose) ? loose : 'unknown';
+    const packed = readOptional(path.join(commonDir, 'packed-refs'));
+    if (packed === undefined) return undefined;
+    for (const line of packed.split('\n')) {
+      if (line.startsWith('#') || line.startsWith('^')) continue;
+      const space = line.indexOf(' ');
+      if (line.slice(space + 1).trimEnd() !== branch) continue;
+      const id = line.slice(0, space);
+      return OBJECT_ID.test(id) ? id : 'unknown';
+    }
+    return undefined;
+  } catch {
+    return 'unknown';
+  }
 }
