@@ -4,10 +4,11 @@
  * program (dist/main.cjs, from main.ts) is loaded, so that the program itself is compiled from
  * the cache too, then loads it.
  */
-import module from 'node:module';
+import { Module } from 'node:module';
 import { codeCacheDir, useCodeCache } from './code-cache.js';
 
-const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
+// `require('node:module')` is the Module class: its statics are the module's exports.
+const enableCompileCache = (Module as { enableCompileCache?: () => unknown }).enableCompileCache;
 if (enableCompileCache) {
   // Node 22.1+ caches compiled code itself, as tsc and other CLIs use it.
   enableCompileCache();

@@ -3,7 +3,7 @@
  * JavaScript on every commit: compiling them was the largest part of a commit-msg hook's own
  * time (measured on Node 20: ~9 ms of ~46 ms CPU). Node ≥ 22.1 has this built in
  * (`module.enableCompileCache`), and the bin uses that there; on Node 20 this module does the
- * same through the stable `vm.Script` API (`cachedData`, `createCachedData`), as the
+ * same through the stable `Script` API (`cachedData`, `createCachedData`), as the
  * v8-compile-cache package does.
  *
  * What is cached: each dist/ bundle a hook loads, after it ran (so the functions the hook
@@ -23,10 +23,11 @@
  * Only `run` (the hooks) uses it: `verify` and `audit` run in CI, where node_modules/.cache could
  * hold what a pull request planted, and where a process runs once anyway.
  */
-import fs from 'node:fs';
-import Module from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+// Named imports only: a default import of a builtin costs the bin a copy of all its properties (esbuild's __toESM).
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Module } from 'node:module';
+import { basename, dirname, join, sep } from 'node:path';
+import { Script } from 'node:vm';
 
 /** Module.prototype._compile, which Node's CommonJS loader calls with a file's source. */
 type Compile = (this: Module, content: string, filename: string, ...rest: unknown[]) => unknown;
@@ -35,7 +36,7 @@ type Compile = (this: Module, content: string, filename: string, ...rest: unknow
 const DYNAMIC_IMPORT = /(?<![\w$.])import\(/;
 
 interface Pending {
-  script: vm.Script;
+  script: Script;
   file: string;
 }
 
@@ -44,10 +45,10 @@ interface Pending {
  * installed in (`…/node_modules/mcflow-hooks/dist`), else in its own (a checkout of this repository).
  */
 export function codeCacheDir(distDir: string): string {
-  const packageDir = path.dirname(distDir);
-  const parent = path.dirname(packageDir);
-  const nodeModules = path.basename(parent) === 'node_modules' ? parent : path.join(packageDir, 'node_modules');
-  return path.join(nodeModules, '.cache', 'mcflow-hooks-code');
+  const packageDir = dirname(distDir);
+  const parent = dirname(packageDir);
+  const nodeModules = basename(parent) === 'node_modules' ? parent : join(packageDir, 'node_modules');
+  return join(nodeModules, '.cache', 'mcflow-hooks-code');
 }
 
 /**
@@ -59,8 +60,8 @@ export function codeCacheDir(distDir: string): string {
 export function useCodeCache(options: { distDir: string; cacheDir: string; build: string; variant: string }): boolean {
   const prototype = Module.prototype as unknown as { _compile: Compile };
   if (typeof prototype._compile !== 'function') return false;
-  const prefix = options.distDir + path.sep;
-  const dir = path.join(options.cacheDir, `${process.versions.v8}-${process.arch}-${options.build}`);
+  const prefix = options.distDir + sep;
+  const dir = join(options.cacheDir, `${process.versions.v8}-${process.arch}-${options.build}`);
   const original = prototype._compile;
   const pending: Pending[] = [];
   prototype._compile = function compileWithCache(this: Module, content: string, filename: string, ...rest: unknown[]) {
@@ -69,21 +70,21 @@ export function useCodeCache(options: { distDir: string; cacheDir: string; build
     if (!filename.startsWith(prefix) || !filename.endsWith('.cjs') || DYNAMIC_IMPORT.test(content)) return original.call(this, content, filename, ...rest);
     let file: string;
     try {
-      const stat = fs.statSync(filename);
-      const name = `${options.variant}~${filename.slice(prefix.length).split(path.sep).join('~')}~${stat.size}~${Math.trunc(stat.mtimeMs)}`;
-      file = path.join(dir, `${name.replace(/[^\w.~@-]/g, '_')}.bin`);
+      const stat = statSync(filename);
+      const name = `${options.variant}~${filename.slice(prefix.length).split(sep).join('~')}~${stat.size}~${Math.trunc(stat.mtimeMs)}`;
+      file = join(dir, `${name.replace(/[^\w.~@-]/g, '_')}.bin`);
     } catch {
       return original.call(this, content, filename, ...rest);
     }
     let cachedData: Buffer | undefined;
     try {
-      cachedData = fs.readFileSync(file);
+      cachedData = readFileSync(file);
     } catch {
       cachedData = undefined;
     }
     // The wrapper Node's loader puts around a module, on a line of its own (lineOffset -1): line
     // and column numbers in stack traces stay those of the file.
-    const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${content.startsWith('#!') ? `//${content.slice(2)}` : content}\n})`, {
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${content.startsWith('#!') ? `//${content.slice(2)}` : content}\n})`, {
       filename,
       lineOffset: -1,
       cachedData,
@@ -91,7 +92,7 @@ export function useCodeCache(options: { distDir: string; cacheDir: string; build
     if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     const require = Module.createRequire(filename);
-    return wrapper.call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
   process.once('exit', () => {
     if (pending.length > 0) writeEntries(options.cacheDir, dir, pending);
@@ -108,17 +109,17 @@ const STALE_MS = 60 * 60 * 1000;
 /** Writes the new entries, and removes stale builds' when it starts a directory. Never throws. */
 function writeEntries(cacheDir: string, dir: string, pending: readonly Pending[]): void {
   try {
-    if (!fs.existsSync(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      for (const entry of fs.readdirSync(cacheDir)) {
-        const other = path.join(cacheDir, entry);
-        if (other !== dir && Date.now() - fs.statSync(other).mtimeMs > STALE_MS) fs.rmSync(other, { recursive: true, force: true });
+    if (!existsSync(dir)) {
+      mkdirSync(dir, { recursive: true });
+      for (const entry of readdirSync(cacheDir)) {
+        const other = join(cacheDir, entry);
+        if (other !== dir && Date.now() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { recursive: true, force: true });
       }
     }
     for (const { script, file } of pending) {
       const temporary = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temporary, script.createCachedData());
-      fs.renameSync(temporary, file);
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, file);
     }
   } catch {
     // A read-only or full disk: the next run compiles as this one did.
