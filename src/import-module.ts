@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** import(specifier) as the bundle `from` would do it: a relative path is taken from that bundle's directory. */
-export function importModule(from: string, specifier: string): Promise<unknown> {
-  return import(specifier.startsWith('./') || specifier.startsWith('../') ? pathToFileURL(path.resolve(path.dirname(from), specifier)).href : specifier);
+export function importModule(from: string, specifier: string | URL): Promise<unknown> {
+  const relative = typeof specifier === 'string' && (specifier.startsWith('./') || specifier.startsWith('../'));
+  return import(relative ? pathToFileURL(path.resolve(path.dirname(from), specifier)).href : String(specifier));
 }
