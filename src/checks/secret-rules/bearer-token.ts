@@ -19,7 +19,9 @@ export const bearerToken: SecretRule = {
   ],
   // UUIDs count here: in a header they are API keys, not ids.
   // An identifier or property path without digits (`cred.token`, `this.accessToken`) is code, not a credential.
+  // A JSON Web Token is the jwt rule's: it reads the header and claims (`alg: none` signs nothing).
   verify: (token) =>
+    !/^eyJ[\w-]{4,}\.eyJ/.test(token) &&
     !/^(?:Basic|Bearer|Token|null|undefined|none|required|true|false)$/i.test(token) &&
     !/^[A-Za-z_$][A-Za-z_$.]*$/.test(token) &&
     characterClasses(token) >= 2 &&
@@ -40,6 +42,8 @@ export const bearerToken: SecretRule = {
         'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
         'curl -H "Content-Type: application/json" -H "Authorization: Bearer $TOKEN" https://api.acme.io',
         'authorization: required',
+        // An unsigned JWT (alg: none) proves nothing: the jwt rule judges tokens, and drops this one.
+        `-Headers @{ 'X-API-KEY' = '${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"42","user":"ci"}').toString('base64url')}.' }`,
       "headers: { 'Authorization': cred.token ? 'Bearer ' + cred.token : null }",
       'repositoryUrl: "https://x-access-token:secret-token@github.com/owner/repo.git"',
       ],

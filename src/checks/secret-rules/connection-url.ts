@@ -14,11 +14,12 @@ export const connectionUrl: SecretRule = {
   description: 'password in a connection URL',
   keywords: ['://', 'password=', 'pwd='],
   patterns: [
-    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/[^:@/\\s'"\`]{0,100}:(?<secret>[^@/\\s'"\`]{1,200})@[^\\s'"\`]{1,200}`, 'gid'),
+    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/(?<user>[^:@/\\s'"\`]{0,100}):(?<secret>[^@/\\s'"\`]{1,200})@[^\\s'"\`]{1,200}`, 'gid'),
     /\b(?:Server|Data Source|Host)[ \t]{0,5}=[^;'"\n]{1,200};(?:[^;'"\n]{0,200};){0,10}?[ \t]{0,5}(?:Password|Pwd)[ \t]{0,5}=[ \t]{0,5}(?<secret>[^;'"\s]{1,200})/gid,
   ],
   ownPlaceholderCheck: true,
-  verify: (password) => !isPlaceholder(decodeURIComponent(safeDecode(password))),
+  // A password equal to its user name (`mongodb:mongodb@`, `guest:guest@`) is an image's default, not a secret.
+  verify: (password, match) => password !== match.groups?.user && !isPlaceholder(decodeURIComponent(safeDecode(password))),
   get samples() {
     return {
       secrets: [
@@ -39,6 +40,7 @@ export const connectionUrl: SecretRule = {
         'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app',
         'MONGO_URL=mongodb://localhost:27017/app',
         'DATABASE_URL=mysql://root:password@127.0.0.1/db',
+        'AMQP_URL=amqp://rabbit:rabbit@mq:5672/',
         'ConnectionStrings__Db="Server=sql01;Password=…;"',
       ],
     };

@@ -26,6 +26,8 @@ export const frameworkSecretKey: SecretRule = {
         `SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${fake('django2', 50)}")`,
         `production:\n  secret_key_base: ${fake('rails', 128, HEX)}`,
         `SECRET_KEY = "django-insecure-${fake('django3', 50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)')}"`,
+        // Django's alphabet holds `%` and `(`: a `%(` in a key is chance, not a `%(name)s` reference.
+        `SECRET_KEY = '${fake('django4', 24, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)')}%(${fake('django5', 24, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$^&*-_=+')}'`,
       ],
       notSecrets: ["SECRET_KEY = os.environ['SECRET_KEY']", "SECRET_KEY = 'change-me-in-production-please-really'", 'secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>'],
       ext: '.py',

@@ -3,13 +3,15 @@
  * - `alg: none` is unsigned: nothing to protect, not reported.
  * - Supabase `anon` keys are public by design (every client sends one): not reported; a
  *   `service_role` key bypasses row-level security and is.
- * - Example tokens (jwt.io's John Doe, sequential ids, "example" claims) are placeholders.
+ * - Example tokens (jwt.io's John Doe, sequential ids, "example" or `<…>` claims) are placeholders.
+ *   A claim made of ordinary words (`admin-user`, `newuser1`, `myPublicKey`) is not: real
+ *   tokens carry user and key names like these.
  * - Expired tokens (`exp` in the past) are still reported, as warnings: they can no longer be
  *   replayed, but they were signed with a real key, their signature lets anyone guess a weak HMAC
  *   secret offline, and their claims often hold personal data.
  */
 import type { SecretRule } from './define.js';
-import { isPlaceholder } from './placeholder.js';
+import { isMadeOfFillerWords, isPlaceholder } from './placeholder.js';
 
 function decodePart(part: string): Record<string, unknown> | undefined {
   try {
@@ -35,7 +37,8 @@ export const jwt: SecretRule = {
     const claims = decodePart(body!);
     if (!claims) return false;
     if (claims.role === 'anon') return false;
-    if (Object.values(claims).some((value) => typeof value === 'string' && isPlaceholder(value) && value.length >= 8) || claims.name === 'John Doe') return false;
+    const placeholderClaim = (value: unknown) => typeof value === 'string' && value.length >= 8 && isPlaceholder(value) && !isMadeOfFillerWords(value);
+    if (Object.values(claims).some(placeholderClaim) || claims.name === 'John Doe') return false;
     if (claims.role === 'service_role') return { description: 'Supabase service-role key' };
     if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return { description: 'expired JSON Web Token', severity: 'warning' };
     return true;
@@ -46,6 +49,7 @@ export const jwt: SecretRule = {
         `AUTH_TOKEN=${header}.${part({ sub: '421', role: 'admin', iat: 1730000000 })}.${signature}`,
         `SUPABASE_SERVICE_ROLE_KEY=${header}.${part({ iss: 'supabase', ref: 'qwhkzprmtwbvxnla', role: 'service_role', iat: 1700000000, exp: 4100000000 })}.${signature}`,
         `token: ${header}.${part({ sub: '77', exp: 1600000000 })}.${signature}`,
+        `"idToken": "${header}.${part({ sub: 'system:serviceaccount:ops:deploy-bot', preferred_username: 'newuser1', kid: 'myPublicKey', iat: 1730000000 })}.${signature}"`,
       ],
       notSecrets: [
         `${part({ alg: 'none' })}.${part({ sub: '421' })}.${signature}`,
@@ -53,6 +57,7 @@ export const jwt: SecretRule = {
         'token: eyJhbGciOiJIUzI1NiJ9.<payload>.<signature>',
         `SUPABASE_ANON_KEY=${header}.${part({ iss: 'supabase', ref: 'qwhkzprmtwbvxnla', role: 'anon', iat: 1700000000, exp: 4100000000 })}.${signature}`,
         `${header}.${part({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.${signature}`,
+        `${header}.${part({ sub: 'u-1', email: 'someone@example.com', iat: 1730000000 })}.${signature}`,
       ],
     };
   },

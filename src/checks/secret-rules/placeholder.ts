@@ -1,6 +1,6 @@
 /**
  * Values that look like secrets but are not: references to a secret kept elsewhere
- * (`${DB_PASSWORD}`, `${{ secrets.X }}`, `process.env.X`, `os.environ["X"]`), template
+ * (`${DB_PASSWORD}`, `${{ secrets.X }}`, `%DB_PASSWORD%`, `process.env.X`, `os.environ["X"]`), template
  * markers (`<your-token>`, `{{ token }}`), documented examples (AWS's `…EXAMPLE` keys, Slack's
  * `T00000000`), and filler (`changeme`, `xxxxxxxx`, `****`). Applied to every rule's match,
  * the recommended preset's included, so one list decides for all.
@@ -8,7 +8,7 @@
 
 /** References and template syntax: the secret lives in an environment or a secret store. */
 const REFERENCE =
-  /\$\{|\{\{|\}\}|[%#]\{|<[^>]*>|^\$[A-Za-z_(]|%\(|%s\b|^ENC\[|^arn:aws:|^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|secrets\.|vault:|ref\+|op:\/\/)|\bprocess\.env\b|\bos\.environ\b/;
+  /\$\{|\{\{|\}\}|[%#]\{|<[^>]*>|^\$[A-Za-z_(]|%\(\w{1,40}\)[sdifr]|%s\b|^%\w{1,80}%$|^ENC\[|^arn:aws:|^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv|env\(|ENV\[|secrets\.|vault:|ref\+|op:\/\/)|\bprocess\.env\b|\bos\.environ\b/;
 
 /** Filler and documentation words. "example" also covers AWS's documented example keys. */
 const FILLER =
@@ -44,6 +44,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   'pk_test_6pRNASCoBOKtIshFeQd4XMUh', 'sk_test_26PHem9AhJZvU623DfE1x4sd', 'whsec_test_secret',
   // Slack's token documentation.
   'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy', 'xoxp-4956821296-4969584705-4971658731-97d5da6e2b',
+  // Kubernetes' documentation Secret (`admin` / `1f2d1e2e67df`), copied into countless manifests.
+  '1f2d1e2e67df',
+  // The Azurite storage emulator's account key, the same in every install: it opens only a local emulator.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
   // Twilio's test-credential magic values and docs.
   'ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
 ]);
@@ -52,13 +56,17 @@ export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim().replace(/^['"`]|['"`]$/g, '');
   if (trimmed.length < 4) return true;
   if (STAND_INS.has(trimmed.toLowerCase()) || DOCUMENTED_EXAMPLES.has(trimmed)) return true;
-  if (hasSequence(trimmed) || isMadeOfFillerWords(trimmed)) return true;
+  if (hasSequence(trimmed) || hasInterleavedSequence(trimmed) || isMadeOfFillerWords(trimmed)) return true;
+  // Words cut apart by separators still spell a stand-in: `user:pa:ss@word-secret` is "user password secret".
+  if (/[^A-Za-z0-9]/.test(trimmed) && isMadeOfFillerWords(trimmed.replace(/[^A-Za-z0-9]+/g, ''))) return true;
   if (REFERENCE.test(trimmed) || FILLER.test(trimmed) || FILLER_RUN.test(trimmed) || WEAK_STAND_IN.test(trimmed)) return true;
   // Too few distinct characters to be random ("aaaaaaaa", "abababab"), or a short unit repeated ("xoxb-xoxb-xoxb-").
   if (hasAtMostDistinct(trimmed, 3) || isRepetitive(trimmed)) return true;
   // Base64 of a placeholder is a placeholder: "bm90IG15IHJlYWwgcGFzc3dvcmQ=" is "not my real password".
+  // Base64 of structured data (a Grafana key is `{"k":"<random>","n":"mykey",…}`) is judged by its
+  // random part, not by the words around it: not here.
   const decoded = decodePrintableBase64(trimmed);
-  return decoded !== undefined && isPlaceholder(decoded);
+  return decoded !== undefined && !/^[{[]/.test(decoded) && isPlaceholder(decoded);
 }
 
 /**
@@ -129,6 +137,36 @@ export function hasSequence(value: string): boolean {
     if (up >= 6 || down >= 6) return true;
   }
   return false;
+}
+
+/**
+ * Letters and digits counting up (or down) in step, taken in turn, four pairs or more:
+ * `a1b2c3d4`, `1a2b3c4d`, `d4c3b2a1`. People type it to fill a value's length
+ * (`shpss_a1b2c3d4e5f6…`, `px-api-a1b2c3d4-e5f6-…`); a generator produces it about once in 10^11 positions.
+ */
+export function hasInterleavedSequence(value: string): boolean {
+  let pairs = 1;
+  let direction = 0;
+  for (let i = 3; i < value.length; i += 1) {
+    const a = value.charCodeAt(i - 3);
+    const b = value.charCodeAt(i - 2);
+    const c = value.charCodeAt(i - 1);
+    const d = value.charCodeAt(i);
+    const step = c - a;
+    const steps = (step === 1 || step === -1) && d - b === step && isAlphanumeric(a) && isAlphanumeric(b) && isAlphanumeric(c) && isAlphanumeric(d);
+    const mixed = isDigit(a) !== isDigit(b);
+    if (steps && mixed && (pairs === 1 || step === direction)) {
+      direction = step;
+      pairs++;
+      if (pairs >= 4) return true;
+      i++; // the next pair starts two characters on
+    } else pairs = 1;
+  }
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function isAlphanumeric(code: number): boolean {

@@ -48,10 +48,17 @@ export function* findPrivateKeys(text: string): Generator<{ index: number; value
 export const privateKey: SecretRule = {
   id: 'mcflow/private-key',
   description: 'private key',
-  keywords: ['private key'],
-  patterns: [],
+  // `ls0tls1crudjti`: "-----BEGIN" in base64, how keys travel in env vars, Helm values and JSON.
+  keywords: ['private key', 'ls0tls1crudjti'],
+  patterns: [/(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{60,12000}={0,2}(?![A-Za-z0-9+/=])/g],
   find: findPrivateKeys,
   ownPlaceholderCheck: true,
+  // A base64 blob is a key when it decodes to a whole PEM private key with a real body.
+  verify: (blob) => {
+    const pem = Buffer.from(blob, 'base64').toString('latin1');
+    for (const key of findPrivateKeys(pem)) if (key.value.length > 0) return { description: 'private key (base64-encoded PEM)' };
+    return false;
+  },
   get samples() {
     return {
       secrets: [
@@ -60,6 +67,7 @@ export const privateKey: SecretRule = {
         `key: "${begin('OPENSSH PRIVATE KEY')}\\n${body.replace(/\n/g, '\\n')}${end('OPENSSH PRIVATE KEY')}"`,
         `${begin('PRIVATE KEY')}\n${begin('PRIVATE KEY')}\n${body}${end('PRIVATE KEY')}`,
         `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${body}---- END SSH2 ENCRYPTED PRIVATE KEY ----`,
+        `PRIVATE_KEY_B64=${Buffer.from(`${begin('RSA PRIVATE KEY')}\n${body}${end('RSA PRIVATE KEY')}\n`).toString('base64')}`,
       ],
       notSecrets: [
         `${begin('PRIVATE KEY')}\n...\n${end('PRIVATE KEY')}`,
@@ -67,6 +75,8 @@ export const privateKey: SecretRule = {
         `${begin('CERTIFICATE')}\n${body}${end('CERTIFICATE')}`,
         `${begin('RSA PRIVATE KEY')}\n${body}`,
         `${begin('RSA PRIVATE KEY')}\n${body}${end('EC PRIVATE KEY')}`,
+        `CERT_B64=${Buffer.from(`${begin('CERTIFICATE')}\n${body}${end('CERTIFICATE')}\n`).toString('base64')}`,
+        `KEY_B64=${Buffer.from(`${begin('PRIVATE KEY')}\n...\n${end('PRIVATE KEY')}\n`).toString('base64')}`,
       ],
     };
   },

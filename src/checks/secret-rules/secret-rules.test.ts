@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lintSource } from '@secretlint/core';
 import { entropy, findSecrets, toSecretlintRule } from './define.js';
 import { PRESET_TRIGGERS, SECRET_RULES } from './index.js';
-import { hasSequence, isMadeOfFillerWords, isPlaceholder, isRepetitive } from './placeholder.js';
+import { hasInterleavedSequence, hasSequence, isMadeOfFillerWords, isPlaceholder, isRepetitive } from './placeholder.js';
 import { findPrivateKeys } from './private-key.js';
 import { scanTexts } from '../secrets.scan.js';
 
@@ -61,7 +61,7 @@ describe('isPlaceholder', () => {
     '${SECRET_KEY}', '${{ secrets.STRIPE_KEY }}', 'process.env.API_KEY', 'os.environ["X"]', 'changeme', '<your-token>',
     'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '********',
     'your_api_key_here', '{{ .Values.password }}', '$DB_PASSWORD', 'T00000000',
-    'testtoken', 'abc@def-secret', 'user:pass@word-secret', 'my-api-key-123', 'sk-ant-api03-...', 'abcdef123456', 'xoxb-xoxb-xoxb-xoxb',
+    'testtoken', 'abc@def-secret', 'user:pass@word-secret', 'my-api-key-123', 'sk-ant-api03-...', 'abcdef123456', 'xoxb-xoxb-xoxb-xoxb', 'user:pa:ss@word-secret', 'to-ken_val-ue',
   ];
   for (const value of placeholders) it(`${value} is a placeholder`, () => assert.equal(isPlaceholder(value), true));
   const real = ['u8jzPde0IgxLd6GncfBAepfJ', 'HgxzNN&AL5#wIS', 'bfe228f219e9cb0eb53f16947ccf25ec', 'Tr0ub4dor&3', 'correcthorsebatterystaple'];
@@ -96,6 +96,10 @@ describe('placeholder and entropy helpers (allocation-free paths)', () => {
     assert.equal(hasSequence('fedcba'), true);
     assert.equal(hasSequence('12345'), false);
     assert.equal(hasSequence('XYZ[\\]^'), false);
+  });
+  it('hasInterleavedSequence finds letters and digits counting up in turn, four pairs or more', () => {
+    for (const value of ['a1b2c3d4', 'tok_1a2b3c4d5e', 'x-k5l6m7n8-y', 'A0B1C2D3', 'px-d4c3b2a1-x']) assert.equal(hasInterleavedSequence(value), true, value);
+    for (const value of ['a1b2c3', 'a1b2x3d4', 'ab12cd34', 'q7Hn2Lk9pX4m', 'a1a1a1a1', 'a1b2c1b0']) assert.equal(hasInterleavedSequence(value), false, value);
   });
 });
 
@@ -169,6 +173,10 @@ describe('linear time on hostile input', () => {
     'PuTTY headers': 'PuTTY-User-Key-File-3: x\n'.repeat(size / 26),
     'a Kubernetes Secret of placeholders': `kind: Secret\ndata:\n${'  a: Y2hhbmdlbWU=\n'.repeat(size / 19)}`,
     'SAS, netrc, Jenkins and curl prefixes': 'sig=machine <password>{AQAAABAAAA -u a: SECRET_KEY = "'.repeat(size / 55),
+    'base64 PEM prefixes and escaped auth keys': 'LS0tLS1CRUdJTi\\"auth\\":\\"'.repeat(size / 26),
+    'Entra-shaped segments': `0.A${'b'.repeat(100)}.AgAB`.repeat(size / 108),
+    'a Kubernetes block scalar of placeholders': `kind: Secret\ndata:\n  token: |\n${'    Y2hhbmdlbWU=\n'.repeat(size / 17)}`,
+    'unterminated appSettings': '<add key="SmtpPassword" value="'.repeat(size / 32),
   };
   for (const [name, text] of Object.entries(hostile)) {
     it(`finds nothing in ${name}`, async () => {

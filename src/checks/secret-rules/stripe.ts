@@ -10,8 +10,9 @@ import { BASE62, fake } from './fake.js';
 export const stripe: SecretRule = {
   id: 'mcflow/stripe',
   description: 'Stripe live key',
-  keywords: ['_live_', '_test_', 'whsec_'],
-  patterns: [/(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,247}(?![\w-])/g, /(?<![A-Za-z0-9])whsec_[0-9A-Za-z+/]{32,64}(?![\w+/-])/g],
+  keywords: ['_live_', '_test_', '_prod_', 'whsec_'],
+  // `_prod_` is the live mode's other spelling in restricted keys some accounts are issued.
+  patterns: [/(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{24,247}(?![\w-])/g, /(?<![A-Za-z0-9])whsec_[0-9A-Za-z+/]{32,64}(?![\w+/-])/g],
   verify: (key) => {
     if (entropy(key) < 4) return false;
     if (key.startsWith('whsec_')) return { description: 'Stripe webhook signing secret' };
@@ -24,6 +25,7 @@ export const stripe: SecretRule = {
         `const key = "rk${'_live_'}${fake('rk-live', 99, BASE62)}";`,
         `signing: wh${'sec_'}${fake('whsec', 32)}`,
         `STRIPE_SECRET_KEY=sk${'_test_'}${fake('sk-test', 99)}`,
+        `STRIPE_RESTRICTED_KEY=rk${'_prod_'}${fake('rk-prod', 99)}`,
       ],
       notSecrets: [
         `STRIPE_SECRET_KEY=sk_live_${'x'.repeat(24)}`,
