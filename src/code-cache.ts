@@ -14,9 +14,9 @@
  * that cannot be written leaves every run compiling as before.
  *
  * When it is used: only when the entry was made from the same bytes. V8 checks its own version
- * and flags and the source's length, not its content, so the file name carries the rest: the
- * build's content hash (scripts/build.mjs), the bundle's size and mtime (a bundle patched in
- * place, by patch-package or by hand, gets a new mtime), and the hook. An entry V8 rejects is
+ * and flags and the source's length, not its content, so the names carry the rest: the build's
+ * content hash (scripts/build.mjs) and the Node options, the bundle's size and mtime (a bundle
+ * patched in place, by patch-package or by hand, gets a new mtime), and the hook. An entry V8 rejects is
  * rewritten. Entries are written whole (temporary file, then rename): two hooks at once never
  * read half of one.
  *
@@ -38,6 +38,15 @@ const DYNAMIC_IMPORT = /(?<![\w$.])import\(/;
 interface Pending {
   script: Script;
   file: string;
+  /** The name prefix of this hook's entries for this bundle: those of an older copy are removed. */
+  stale: string;
+}
+
+/** A short FNV-1a hash of the Node options, for a directory name. */
+function flagsStamp(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /**
@@ -61,7 +70,10 @@ export function useCodeCache(options: { distDir: string; cacheDir: string; build
   const prototype = Module.prototype as unknown as { _compile: Compile };
   if (typeof prototype._compile !== 'function') return false;
   const prefix = options.distDir + sep;
-  const dir = join(options.cacheDir, `${process.versions.v8}-${process.arch}-${options.build}`);
+  // V8 rejects code made under other flags: each set of Node options has entries of its own, so
+  // runs with and without NODE_OPTIONS (an IDE's git and a terminal's) do not rewrite each other's.
+  const flags = flagsStamp(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`);
+  const dir = join(options.cacheDir, `${process.versions.v8}-${process.arch}-${options.build}-${flags}`);
   const original = prototype._compile;
   const pending: Pending[] = [];
   prototype._compile = function compileWithCache(this: Module, content: string, filename: string, ...rest: unknown[]) {
@@ -69,10 +81,11 @@ export function useCodeCache(options: { distDir: string; cacheDir: string; build
     // holds an import() is compiled the usual way.
     if (!filename.startsWith(prefix) || !filename.endsWith('.cjs') || DYNAMIC_IMPORT.test(content)) return original.call(this, content, filename, ...rest);
     let file: string;
+    let name: string;
     try {
       const stat = statSync(filename);
-      const name = `${options.variant}~${filename.slice(prefix.length).split(sep).join('~')}~${stat.size}~${Math.trunc(stat.mtimeMs)}`;
-      file = join(dir, `${name.replace(/[^\w.~@-]/g, '_')}.bin`);
+      name = `${options.variant}~${filename.slice(prefix.length).split(sep).join('~')}~${stat.size}~${Math.trunc(stat.mtimeMs)}`.replace(/[^\w.~@-]/g, '_');
+      file = join(dir, `${name}.bin`);
     } catch {
       return original.call(this, content, filename, ...rest);
     }
@@ -89,7 +102,7 @@ export function useCodeCache(options: { distDir: string; cacheDir: string; build
       lineOffset: -1,
       cachedData,
     });
-    if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file });
+    if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file, stale: `${name.slice(0, name.lastIndexOf('~', name.lastIndexOf('~') - 1))}~` });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     const require = Module.createRequire(filename);
     return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
@@ -116,10 +129,13 @@ function writeEntries(cacheDir: string, dir: string, pending: readonly Pending[]
         if (other !== dir && Date.now() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { recursive: true, force: true });
       }
     }
-    for (const { script, file } of pending) {
+    const present = readdirSync(dir);
+    for (const { script, file, stale } of pending) {
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, file);
+      // A rebuilt or patched bundle's earlier entries: never read again.
+      for (const entry of present) if (entry.startsWith(stale) && join(dir, entry) !== file) rmSync(join(dir, entry), { force: true });
     }
   } catch {
     // A read-only or full disk: the next run compiles as this one did.

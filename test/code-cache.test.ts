@@ -107,6 +107,25 @@ describe('compiled-code cache', { skip: nodeHasItsOwn && 'Node ≥ 22.1 caches c
     const result = hook(repo, bin, repo.write('bad', 'add login form\n'));
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /TYPE MAY NOT BE EMPTY/);
+    // The unpatched bundle's entry is gone: one entry per hook and bundle.
+    const kept = [...entries(cache).keys()].filter((name) => name.includes('commit-msg~shared~messages.cjs~'));
+    assert.equal(kept.length, 1, kept.join('\n'));
+  });
+
+  it('keeps entries per set of Node options, so runs with and without NODE_OPTIONS do not rewrite each other', (t) => {
+    const { bin, cache } = installCopy(t);
+    const repo = createRepo(t);
+    const message = repo.write('msg', 'feat: add login form\n');
+    const withOptions = { NODE_OPTIONS: '--max-old-space-size=200' };
+    assert.equal(hook(repo, bin, message).code, 0);
+    assert.equal(hook(repo, bin, message, withOptions).code, 0);
+    const written = entries(cache);
+    assert.equal(fs.readdirSync(cache).length, 2, 'two sets of entries');
+    for (let run = 0; run < 2; run++) {
+      assert.equal(hook(repo, bin, message).code, 0);
+      assert.equal(hook(repo, bin, message, withOptions).code, 0);
+    }
+    assert.deepEqual(entries(cache), written, 'nothing rewritten');
   });
 
   it('runs as before when the cache cannot be written', (t) => {
