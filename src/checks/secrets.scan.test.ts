@@ -55,3 +55,14 @@ describe('keyword search on texts that repeat keywords', () => {
     assert.deepEqual(found!.filter((secret) => secret.rule === 'mcflow/gitlab').map((secret) => secret.line), [5000 + 300 + 1]);
   });
 });
+
+describe('preset rules ours replace', () => {
+  it('are not reported even when secretlint runs on the text (one rule, one verdict per format)', async () => {
+    // The database URL on the same line hands the line to secretlint, whose slack rule flags
+    // Slack's documented placeholder; ours knows it for one, and ours is the verdict.
+    const placeholder = 'xoxe.xoxp-1-' + 'RANDOMSTRINGHERE';
+    const content = `notify --db postgres://app:Zq8vLr2mXw9tKp4s@db.internal:5432/app --slack-token ${placeholder}\n`;
+    const [found] = await scanTexts([{ path: 'notify.sh', content }]);
+    assert.deepEqual(found!.map(({ rule }) => rule), ['secretlint/database-connection-string']);
+  });
+});

@@ -286,6 +286,9 @@ async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly st
       });
       for (const message of result.messages) {
         const rule = shortRuleId(message.ruleId);
+        // secretlint's core does not honour `disabled` on a rule inside a preset: the rules ours
+        // replace still report, so their messages are dropped here (one rule, one verdict per format).
+        if (REPLACED.has(rule)) continue;
         const [start, end] = message.range;
         const value = content.slice(start, end);
         if (isPresetPlaceholder(value)) continue;
@@ -312,6 +315,8 @@ function lastAtOrBefore(starts: readonly number[], offset: number): number {
 }
 
 /** `@secretlint/secretlint-rule-github` → `secretlint/github`; our ids are already short. */
+const REPLACED: ReadonlySet<string> = new Set(REPLACED_PRESET_RULES.map((name) => `secretlint/${name}`));
+
 function shortRuleId(id: string): string {
   return id.replace(/^@secretlint\/secretlint-rule-/, 'secretlint/');
 }
