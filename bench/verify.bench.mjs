@@ -180,7 +180,7 @@ export default async function benchVerify() {
 
   for (const label of ['mcflow-hooks verify 1×', 'mcflow-hooks verify 4×', 'range source, all content read 1×', 'range source, all content read 4×']) {
     const rss = result[label].rssMb;
-    console.log(`  ${label} peak RSS ${rss.toFixed(0)} MB ${rss < 300 ? '✓' : '✗'} (target < 300 MB)`);
+    console.log(`  ${label} peak RSS ${rss.toFixed(0)} MB ${rss <= 250 ? '✓' : '✗'} (target ≤ 250 MB)`);
   }
   return result;
 }

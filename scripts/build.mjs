@@ -150,19 +150,19 @@ const cosmiconfigFromEsmPlugin = {
 };
 
 /**
- * The secrets prefilter's keyword lists (src/checks/secrets.keywords.ts), computed here from the
+ * The hooks' secrets prefilter's keyword lists (src/checks/secrets.keyword-list.ts), computed here from the
  * rules and put into the bundles as plain arrays: a hook tests a commit message against them
  * without loading the rules (src/checks/secrets.prefilter.ts).
  */
 const secretKeywords = await (async () => {
-  const result = await build({ ...{ bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: root }, entryPoints: ['src/checks/secrets.keywords.ts'], format: 'esm', write: false });
+  const result = await build({ ...{ bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: root }, entryPoints: ['src/checks/secrets.keyword-list.ts'], format: 'esm', write: false });
   const { PLAIN_KEYWORDS, TRIGGER_SOURCE } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
   return `export const PLAIN_KEYWORDS = ${JSON.stringify(PLAIN_KEYWORDS)};\nexport const TRIGGER_SOURCE = ${JSON.stringify(TRIGGER_SOURCE)};\n`;
 })();
 const secretKeywordsPlugin = {
   name: 'secret-keywords',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]src[\\/]checks[\\/]secrets\.keywords\.ts$/ }, () => ({ contents: secretKeywords, loader: 'js' }));
+    builder.onLoad({ filter: /[\\/]src[\\/]checks[\\/]secrets\.keyword-list\.ts$/ }, () => ({ contents: secretKeywords, loader: 'js' }));
   },
 };
 

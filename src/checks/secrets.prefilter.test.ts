@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Change, Stage } from '../types.js';
 import { SECRET_RULES } from './secret-rules/index.js';
 import { secrets } from './secrets.js';
-import { PLAIN_KEYWORDS } from './secrets.keywords.js';
+import { PLAIN_KEYWORDS } from './secrets.keyword-list.js';
 import { mayHoldSecret, secretsMayFind } from './secrets.prefilter.js';
 import { mayContainSecret, scanTexts } from './secrets.scan.js';
 

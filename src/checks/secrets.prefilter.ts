@@ -2,7 +2,7 @@
  * Whether the secrets check can find anything in a change, answered without loading it: the
  * commit-msg hook scans the message for secrets, and most messages hold no keyword of any rule,
  * so the check's bundle (every rule, ~75 KB) and its keyword regex (hundreds of alternatives,
- * compiled on first use) need not load at all. The keywords come from secrets.keywords.ts, a
+ * compiled on first use) need not load at all. The keywords come from secrets.keyword-list.ts, a
  * list computed from the rules when the bin is built.
  *
  * It may say yes where the scanner then finds nothing; it must never say no where the scanner
@@ -11,7 +11,7 @@
  */
 import type { Change } from '../types.js';
 import type { CheckContext } from './check.js';
-import { PLAIN_KEYWORDS, TRIGGER_SOURCE } from './secrets.keywords.js';
+import { PLAIN_KEYWORDS, TRIGGER_SOURCE } from './secrets.keyword-list.js';
 
 let trigger: RegExp | undefined;
 

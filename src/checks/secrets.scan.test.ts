@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fake } from './secret-rules/fake.js';
-import { keepKeywordLines, keepLines, scanTexts } from './secrets.scan.js';
+import { SECRET_RULES } from './secret-rules/index.js';
+import { literalPrefix, prefilter, type Prefiltered } from './secrets.keywords.js';
+import { keepKeywordLines, keepLines, prefilterByRegex, prefilterText, scanTexts } from './secrets.scan.js';
 
 describe('keepKeywordLines', () => {
   it('blanks lines without a keyword and keeps line numbers, PEM blocks whole', () => {
@@ -53,6 +55,96 @@ describe('keyword search on texts that repeat keywords', () => {
     const [found] = await scanTexts([{ path: 'a.txt', content: `${begin}${findings}token: ${gitlab}\n` }]);
     assert.equal(found!.filter((secret) => secret.rule === 'mcflow/stripe').length, 300);
     assert.deepEqual(found!.filter((secret) => secret.rule === 'mcflow/gitlab').map((secret) => secret.line), [5000 + 300 + 1]);
+  });
+});
+
+describe('the one-pass keyword prefilter', () => {
+  const summary = (result: Prefiltered | undefined) => result && { ...result, rules: result.rules.map((rule) => rule.id) };
+  const same = (text: string) => {
+    const fast = prefilter(text);
+    assert.ok(fast, `the fast path takes ${JSON.stringify(text.slice(0, 80))}`);
+    assert.deepEqual(summary(fast), summary(prefilterByRegex(text)), JSON.stringify(text.slice(0, 200)));
+  };
+  // Built at run time: no scannable literal in this file.
+  const begin = '-----BEGIN ' + 'EC PRIVATE KEY-----';
+  const end = '-----END ' + 'EC PRIVATE KEY-----';
+  const keyId = 'AKIA' + 'Q3EGRHJ2LX7NV5MW';
+
+  it('keeps the lines, rules and triggers the regexes did, on every rule sample in every case', () => {
+    for (const rule of SECRET_RULES) {
+      for (const sample of [...rule.samples.secrets, ...rule.samples.notSecrets]) {
+        for (const text of [sample, sample.toUpperCase(), `plain\n${sample}\nother\r\n${sample.toLowerCase()}\n`]) same(text);
+      }
+    }
+  });
+
+  it('keeps key blocks through their END (or nothing past the line without one), the lines after a key id, manifests whole', () => {
+    for (const text of [
+      `a\n${begin}\nAAAA\nBBBB\n${end}\nz\n`,
+      `${begin}\nAAAA\n${begin}\nBBBB\n`,
+      `${begin}\n`.repeat(50),
+      `x ${keyId} y\n1\n2\n3\n4\n`,
+      `${keyId}\n1`,
+      'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\nAAAA\nPrivate-MAC: 00\nafter\n',
+      'data:\n  a: Y2hhbmdlbWU=\nkind: Secret\n',
+      'metadata:\n  name: x\nkind: "Secret"\r\ndata:\n  password: cGFzcw==\n',
+      'url: https://user:' + 'hunter3@db.internal/x\nplain\n',
+      'OPS_' + 'a'.repeat(20) + '\nservice_account\nPRIVATE_KEY\n',
+      '', '\n', 'sk', 'x-', 'k', 'é sk', 'sk é', '😀secret😀\n',
+    ]) same(text);
+  });
+
+  it('keeps the block a BEGIN opens, and the lines after a key id, when a keyword comes first on the line', async () => {
+    for (const text of [
+      `PRIVATE_KEY = """${begin}\nAAAA\nBBBB\n${end}"""\nz\n`,
+      `config.password = 1; key = '${begin}\nAAAA\n${end}'\n`,
+      `token = load() # ${keyId}\n1\n2\n3\n4\n`,
+      `secret ${keyId} ${keyId} ${keyId}\n1\n2\n`,
+    ]) {
+      same(text);
+      const kept = prefilterByRegex(text).kept.split('\n');
+      assert.equal(kept[1], text.split('\n')[1], `the line after the first is kept in ${JSON.stringify(text)}`);
+    }
+    const body = Array.from({ length: 8 }, (_, i) => `MIIEpAIBAAKCAQEAq7Zr9Xw2Lk4Pm8Nv3Bs6Ty1Uh5Gd0Fe2Ja7Kc9Wx${i}`).join('\n');
+    const rsa = (edge: string) => `${edge} RSA PRIVATE KEY-----`;
+    const [found] = await scanTexts([{ path: 'settings.py', content: `PRIVATE_KEY = """${rsa('-----BEGIN')}\n${body}\n${rsa('-----END')}"""\n` }]);
+    assert.deepEqual(found!.map(({ rule, line }) => [rule, line]), [['mcflow/private-key', 1]]);
+  });
+
+  it('agrees with the regexes on thousands of texts made of keyword fragments', () => {
+    const keywords = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
+    const fragments = [
+      ...keywords, ...keywords.map((word) => word.toUpperCase()), begin, end, '---- BEGIN ', '---- END', 'Private-MAC:',
+      'PuTTY-User-Key-File-2: ', keyId, 'asia', '\n', '\n', '\r\n', ' ', '=', ':', '"', "'", '://u:p@h', 'ops_' + 'b'.repeat(20),
+      'private_key', 'SERVICE_ACCOUNT', 'kind: Secret\n', 'é', '😀', 'x', 'sk', 'ey', 'q~',
+    ];
+    // A fixed generator: a failure names a text that fails the same way every run.
+    let seed = 7;
+    const next = (below: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % below;
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let n = 1 + next(30); n > 0; n--) {
+        const fragment = fragments[next(fragments.length)]!;
+        text += next(4) === 0 ? fragment.slice(next(fragment.length)) : fragment;
+      }
+      same(text);
+    }
+  });
+
+  it('leaves a text with İ or the Kelvin sign (whose lower cases change offsets or become ASCII) to the regexes', () => {
+    for (const text of ['api_\u212aey = 1\n', 'x\u0130 secret = 1\n', `plain\nsecret = \u212a\n`, `kind: Secret\n\u0130\n`]) {
+      assert.equal(prefilter(text), undefined);
+      assert.deepEqual(summary(prefilterText(text)), summary(prefilterByRegex(text)));
+    }
+  });
+
+  it('indexes a trigger by its literal start', () => {
+    assert.equal(literalPrefix('ops_[\\w-]{20}'), 'ops_');
+    assert.equal(literalPrefix(':\\/\\/[^\\s]{0,100}@'), '://');
+    assert.equal(literalPrefix('Private_Key'), 'private_key');
+    assert.equal(literalPrefix('abc?d'), 'ab');
+    assert.equal(literalPrefix('a\\dx'), 'a');
+    assert.equal(literalPrefix('(?:x)'), '');
   });
 });
 

@@ -10,6 +10,7 @@ import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
 import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
+import { KUBERNETES_SECRET, blockEndFinder, prefilter, prefilterReady, stretchEnd, type Prefiltered } from './secrets.keywords.js';
 
 export interface ScanTarget {
   path: string;
@@ -42,13 +43,6 @@ const KEYWORD_ANYWHERE = new RegExp(`-----BEGIN|---- BEGIN|${KEYWORD_SOURCE}`, '
  * preset triggers' and the PEM marker's letters need lowering.
  */
 const KEYWORD_ANYWHERE_LOWER = new RegExp(`-----begin|---- begin|${KEYWORD_SOURCE.toLowerCase()}`, 'g');
-/** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
-const BLOCK_END = /-----END|---- END|Private-MAC:/g;
-/** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
-const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
-const NEXT_LINES = /^(?:akia|asia)$/i;
-/** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
-const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
 const PRESET_TRIGGER = new RegExp(PRESET_TRIGGERS.join('|'), 'i');
 /** Our rules' keywords, longest first so that one at a position is not hidden by a shorter one. */
 const RULE_KEYWORD_LIST = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))].sort((a, b) => b.length - a.length);
@@ -149,10 +143,36 @@ function loadEngine() {
 
 /**
  * Blanks the lines no rule could match: those without any keyword. A private key's body has no
- * keyword, so lines from a `-----BEGIN` to its `-----END` are kept whole. One regex pass over
- * the text finds the lines to keep; line numbers and columns stay what they were.
+ * keyword, so lines from a `-----BEGIN` to its `-----END` are kept whole. Line numbers and
+ * columns stay what they were.
  */
 export function keepKeywordLines(text: string): string {
+  return prefilterText(text).kept;
+}
+
+/**
+ * The prefilter's answer for a text: one pass of secrets.keywords.ts, or, for the texts it
+ * leaves to them ({@link prefilter}), the regexes it replaces, with the same result.
+ */
+export function prefilterText(text: string, oneOfMany = true): Prefiltered {
+  // A hook with a short text to scan (a commit message, one small file) does not build tables it
+  // would use once: the regexes answer alike (tested), and cost less for a few kilobytes.
+  if (!oneOfMany && !prefilterReady()) return prefilterByRegex(text);
+  return prefilter(text) ?? prefilterByRegex(text);
+}
+
+/** Total size below which a scan uses the prefilter's regexes rather than build its tables. */
+const TABLES_FROM = 64 * 1024;
+
+/** The same by regexes: the reference the one-pass prefilter is tested against. */
+export function prefilterByRegex(text: string): Prefiltered {
+  const kept = keepKeywordLinesByRegex(text);
+  const any = mayContainSecret(kept);
+  return { kept, rules: any ? rulesFor(kept) : [], any, preset: PRESET_TRIGGER.test(kept) };
+}
+
+/** One regex pass over the text finds the lines to keep. */
+function keepKeywordLinesByRegex(text: string): string {
   if (KUBERNETES_SECRET.test(text)) return text;
   const pieces: string[] = [];
   let copied = 0;
@@ -160,31 +180,15 @@ export function keepKeywordLines(text: string): string {
     pieces.push('\n'.repeat(countNewlines(text, copied, offset)));
     copied = offset;
   };
-  // The next `-----END` at or after the last BEGIN, found once: searching again from every BEGIN
-  // is quadratic on a text of BEGIN lines and no END (and there is none after any later BEGIN either).
-  let nextEnd = -2;
-  const endAfter = (offset: number) => {
-    if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < offset)) {
-      BLOCK_END.lastIndex = offset;
-      nextEnd = BLOCK_END.exec(text)?.index ?? -1;
-    }
-    return nextEnd;
-  };
+  const endAfter = blockEndFinder(text);
   const lower = lowerSameOffsets(text);
   const keywords = lower === undefined ? KEYWORD_ANYWHERE : KEYWORD_ANYWHERE_LOWER;
   const searched = lower ?? text;
   keywords.lastIndex = 0;
   for (let match = keywords.exec(searched); match !== null; match = keywords.exec(searched)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    // Through the end of this line, or of the key block it opens.
-    let blockEnd = OPENS_BLOCK.test(match[0]) ? endAfter(match.index) : -1;
-    // An access key id's secret may sit on one of the next three lines.
-    if (NEXT_LINES.test(match[0])) {
-      for (let i = 0, at = text.indexOf('\n', match.index); i < 3 && at !== -1; i++, at = text.indexOf('\n', at + 1)) blockEnd = at;
-      if (blockEnd !== -1 && text.indexOf('\n', blockEnd + 1) === -1) blockEnd = text.length;
-    }
-    let lineEnd = text.indexOf('\n', blockEnd === -1 ? match.index : blockEnd);
-    if (lineEnd === -1) lineEnd = text.length;
+    // Through the end of this line, or of the key blocks and key-id lines it opens.
+    const lineEnd = stretchEnd(text, match.index, endAfter);
     if (lineStart > copied) skipTo(lineStart);
     pieces.push(text.slice(Math.max(lineStart, copied), lineEnd));
     copied = lineEnd;
@@ -215,15 +219,38 @@ interface Match {
   severity?: 'warning';
 }
 
+/** Every secret in each text, every match judged: what masking and the tests need. */
 export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecret[][]> {
-  const texts = targets.map((target) => keepKeywordLines(target.lines ? keepLines(target.content, target.lines) : target.content));
-  const matches: Match[][] = texts.map((text, index) => {
-    if (!mayContainSecret(text)) return [];
+  return (await scanTextsCounted(targets)).found;
+}
+
+export interface CountedScan {
+  found: RawSecret[][];
+  /** Per text, the lines of the matches left unjudged ({@link scanTextsCounted}), ascending. */
+  unjudged: number[][];
+}
+
+/**
+ * The same, but each rule judges (its structural test, the placeholder filter) at most
+ * `judgeAtMost` matches that pass in a text; the pattern matches after those are only located,
+ * by line, in `unjudged`: counted, not shown. A file of 100 000 look-alikes costs a regex pass,
+ * not 100 000 verdicts. An unjudged match that overlaps a finding, or another unjudged match, is
+ * not counted again.
+ */
+export async function scanTextsCounted(targets: readonly ScanTarget[], judgeAtMost?: number): Promise<CountedScan> {
+  let total = 0;
+  for (const target of targets) total += target.content.length;
+  const filtered = targets.map((target) => prefilterText(target.lines ? keepLines(target.content, target.lines) : target.content, total >= TABLES_FROM));
+  const texts = filtered.map((result) => result.kept);
+  const unjudgedSpans: Unjudged[][] = targets.map(() => []);
+  const matches: Match[][] = filtered.map(({ kept: text, rules, any }, index) => {
+    if (!any) return [];
     const ext = path.extname(targets[index]!.path);
     return withWholeText(text, targets[index]!.content, () =>
-      rulesFor(text).flatMap((rule) =>
+      rules.flatMap((rule) => {
+        const unjudged: number[] | undefined = judgeAtMost === undefined ? undefined : [];
         // Plain objects built field by field: spreads cost more than the regexes on a file of 100k findings.
-        findSecrets(rule, text, ext, { prefiltered: true }).map(
+        const found = findSecrets(rule, text, ext, { prefiltered: true, judgeAtMost, unjudged }).map(
           (match): Match => ({
             rule: rule.id,
             start: match.start,
@@ -232,13 +259,15 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
             description: match.description ?? rule.description,
             ...(match.severity ? { severity: match.severity } : {}),
           }),
-        ),
-      ),
+        );
+        for (let at = 0; unjudged && at < unjudged.length; at += 2) unjudgedSpans[index]!.push({ rule: rule.id, start: unjudged[at]!, end: unjudged[at + 1]! });
+        return found;
+      }),
     );
   });
-  await scanWithPreset(targets, texts, matches);
-  return matches.map((found, index) => {
-    const kept = dropOverlaps(found);
+  await scanWithPreset(targets, texts, filtered, matches);
+  const kept = matches.map((found) => dropOverlaps(found));
+  const found = kept.map((kept, index) => {
     const places = positions(texts[index]!, kept.map((secret) => secret.start));
     return kept.map(
       (secret, at): RawSecret => ({
@@ -251,6 +280,35 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
       }),
     );
   });
+  const unjudged = unjudgedSpans.map((spans, index) => {
+    if (spans.length === 0) return [];
+    const counted = uncovered(spans, kept[index]!);
+    return positions(texts[index]!, counted.map((span) => span.start)).map((place) => place.line);
+  });
+  return { found, unjudged };
+}
+
+interface Unjudged {
+  rule: string;
+  start: number;
+  end: number;
+}
+
+/** The unjudged spans no finding and no earlier unjudged span covers, in order: each possible secret counted once. */
+function uncovered(spans: Unjudged[], findings: readonly { start: number; end: number }[]): Unjudged[] {
+  const rank = (rule: string) => (rule === 'mcflow/secret-assignment' ? 2 : SHAPE_RULES.has(rule) ? 1 : 0);
+  spans.sort((a, b) => a.start - b.start || rank(a.rule) - rank(b.rule));
+  const counted: Unjudged[] = [];
+  let reach = -1;
+  let next = 0;
+  for (const span of spans) {
+    // Findings starting at or before this span extend the reach first.
+    while (next < findings.length && findings[next]!.start <= span.start) reach = Math.max(reach, findings[next++]!.end);
+    if (span.start < reach) continue;
+    counted.push(span);
+    reach = Math.max(reach, span.end);
+  }
+  return counted;
 }
 
 /**
@@ -260,10 +318,10 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
  * small sources 180 ms, the same text as one source 75 ms). Rules that read the file's name
  * (npm's `.npmrc` and `package.json`) still see it: batches are by extension, and by name for those.
  */
-async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly string[], matches: Match[][]): Promise<void> {
+async function scanWithPreset(targets: readonly ScanTarget[], texts: readonly string[], filtered: readonly Prefiltered[], matches: Match[][]): Promise<void> {
   const batches = new Map<string, number[]>();
-  texts.forEach((text, index) => {
-    if (!PRESET_TRIGGER.test(text)) return;
+  texts.forEach((_, index) => {
+    if (!filtered[index]!.preset) return;
     const key = batchKey(targets[index]!.path);
     const batch = batches.get(key);
     if (batch) batch.push(index);

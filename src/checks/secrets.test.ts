@@ -4,7 +4,7 @@ import type { CheckContext } from './check.js';
 import { secrets } from './secrets.js';
 import { findUnusedAllowEntries } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret } from './secrets.redact.js';
-import { batchBySize, scanForSecrets } from './secrets.js';
+import { JUDGE_AT_MOST, batchBySize, scanForSecrets } from './secrets.js';
 import { changedFile } from './check.fixtures.js';
 import type { ChangedFile, Stage } from '../types.js';
 
@@ -141,6 +141,26 @@ describe('secrets', () => {
     assert.match(problems[20]!.message, /and 40 more possible secrets in this file/);
     assert.equal(problems[20]!.file, 'many.env');
     assert.equal(problems[20]!.count, 40, 'the totals stay countable');
+  });
+
+  it(`past ${JUDGE_AT_MOST} findings of a rule in a file, counts matches without judging them; with an allow-list, judges all`, async () => {
+    const key = (i: number) => `${STRIPE.slice(0, -6)}${String(100_000 + i)}`;
+    const real = Array.from({ length: JUDGE_AT_MOST + 300 }, (_, i) => `KEY_${i}=${key(i)}`);
+    // After the judged ones: 50 placeholders (counted, unjudged), 50 lines with the inline marker (never counted).
+    const placeholders = Array.from({ length: 50 }, (_, i) => `KEY_P${i}=${'sk_' + 'live_'}${'x'.repeat(20)}${String(1000 + i)}`);
+    const marked = Array.from({ length: 50 }, (_, i) => `KEY_M${i}=${key(10_000 + i)} # mcflow-allow-secret: fixture`);
+    const content = [...real, ...placeholders, ...marked].join('\n');
+    const problems = await run([changedFile('many.env', content)]);
+    assert.equal(problems.length, 21);
+    assert.equal(problems[20]!.count, JUDGE_AT_MOST + 300 + 50 - 20, 'the unjudged placeholders count, the marked lines do not');
+    // A placeholder among the judged ones is still dropped: only matches past the limit go unjudged.
+    const early = await run([changedFile('few.env', [...placeholders, ...real.slice(0, 30)].join('\n'))]);
+    assert.equal(early[20]!.count, 10);
+    // An allow-list needs every fingerprint: everything is judged, placeholders drop, allowed ones drop.
+    const allowed = await fingerprintSecret('mcflow/stripe', key(0));
+    const exact = await run([changedFile('many.env', content)], { secrets: { allow: [{ fingerprint: allowed, reason: 'demo' }] } });
+    assert.equal(exact[20]!.count, JUDGE_AT_MOST + 300 - 1 - 20);
+    assert.equal(exact[0]!.line, 2, 'the allow-listed first key is not shown');
   });
 
   it('ties a finding to its commit in pre-push and tells how to rewrite it', async () => {

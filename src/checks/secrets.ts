@@ -26,7 +26,7 @@ import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
 import { isLockfile, isTestFixturePath } from './secrets.filters.js';
 import { allowedFingerprints, findUnusedAllowEntries, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
-import { scanTexts, type RawSecret, type ScanTarget } from './secrets.scan.js';
+import { scanTextsCounted, type CountedScan, type ScanTarget } from './secrets.scan.js';
 import { scanUserTexts } from './secrets.texts.js';
 
 const text = messages.secrets;
@@ -35,6 +35,13 @@ const text = messages.secrets;
 export const MAX_PER_FILE = 20;
 /** Findings shown per run before one "and N more" line. */
 export const MAX_PER_RUN = 1000;
+/**
+ * Matches each rule judges per scanned text (window): ten times what a file shows, so inline
+ * markers and overlaps rarely leave the first {@link MAX_PER_FILE} unshown. Past it, a rule's
+ * matches are counted in the file's "and N more possible secrets" without their placeholder
+ * and structural tests (a file of 100 000 look-alikes is scanned at the speed of one regex pass).
+ */
+export const JUDGE_AT_MOST = 10 * MAX_PER_FILE;
 
 export interface ScanOptions {
   /** Fingerprints from `secrets.allow`: dropped before the caps are applied. */
@@ -149,10 +156,13 @@ async function scanBatch(files: ChangedFile[], needsDiff: (file: ChangedFile) =>
     whole.push({ file, path: file.path, content: decoded.text, lines: gitLines && addedTextLines(bytes, decoded, gitLines), lineBase: 0, lastLine: Infinity });
   });
   const collector = new Collector(context, options);
-  await collector.add(whole, await scanTexts(whole));
+  // Past what a file can show, matches are counted, not judged (see JUDGE_AT_MOST), unless every
+  // fingerprint must be known: an allow-list to apply, or the fingerprints the caller collects.
+  const judgeAtMost = collector.mustIdentify ? undefined : JUDGE_AT_MOST;
+  await collector.add(whole, await scanTextsCounted(whole, judgeAtMost));
   // One window at a time: only one window's text is alive at once.
   for (const { file, bytes, gitLines } of large) {
-    for (const target of windowsOf(file, bytes, gitLines)) await collector.add([target], await scanTexts([target]));
+    for (const target of windowsOf(file, bytes, gitLines)) await collector.add([target], await scanTextsCounted([target], judgeAtMost));
   }
   return collector.problems();
 }
@@ -193,7 +203,7 @@ class Collector {
   private readonly found: { problem: Problem | undefined; file: ChangedFile }[] = [];
   private readonly tallies = new Map<ChangedFile, { shown: number; pending: number; more: number }>();
   /** Past the cap a secret is only counted; it is fingerprinted only when an allow-list or the caller needs to know it. */
-  private readonly mustIdentify: boolean;
+  readonly mustIdentify: boolean;
 
   constructor(
     private readonly context: CheckContext,
@@ -202,16 +212,18 @@ class Collector {
     this.mustIdentify = (options.allowed?.size ?? 0) > 0 || options.seen !== undefined;
   }
 
-  async add(targets: readonly Target[], results: readonly RawSecret[][]): Promise<void> {
+  async add(targets: readonly Target[], { found, unjudged }: CountedScan): Promise<void> {
     // Fingerprints are computed together: the slow ones run on every core of libuv's pool.
     const pending: Promise<void>[] = [];
     targets.forEach((target, index) => {
-      const secrets = results[index]!.filter((secret) => secret.line <= target.lastLine);
-      if (secrets.length === 0) return;
+      const secrets = found[index]!.filter((secret) => secret.line <= target.lastLine);
+      const counted = unjudged[index]!.filter((line) => line <= target.lastLine);
+      if (secrets.length === 0 && counted.length === 0) return;
       const lines = target.content.split('\n');
       const tally = this.tallies.get(target.file) ?? { shown: 0, pending: 0, more: 0 };
       this.tallies.set(target.file, tally);
       const { file } = target;
+      for (const line of counted) if (this.options.honourMarkers === false || !isAllowedInline(lines, line)) tally.more++;
       for (const secret of secrets) {
         if (this.options.honourMarkers !== false && isAllowedInline(lines, secret.line)) continue;
         // Past the cap a secret is only counted, unless an allow-list or the caller must know it.

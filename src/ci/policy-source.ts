@@ -7,11 +7,13 @@
  * mcflow-hooks), the change's config applies and the report says so.
  */
 import path from 'node:path';
-import { loadConfig, loadConfigFile, loadDefaultPreset, type ResolvedConfig } from '../config/load.js';
+import { loadConfig, loadConfigFile, loadDefaultPreset, SEARCH_PLACES, type ResolvedConfig } from '../config/load.js';
+import { COMMITLINT_FILES } from '../commitlint/setup.js';
 import { loadConfigAtCommit, type CommitConfig } from '../config/at-commit.js';
 import { isLocked } from '../config/locks.js';
 import { findWeakenings } from '../config/policy-diff.js';
 import { resolveCommit } from '../git/log.js';
+import { prefetchCommitFiles } from '../git/prefetch.js';
 import { treeContains } from '../git/tree.js';
 import type { Repository } from '../git/repo.js';
 import { GitError, isMcflowError } from '../errors.js';
@@ -37,8 +39,18 @@ const text = messages.policy.source;
 /** Files whose mention of mcflow-hooks says a repository has adopted it (its policy is then the default preset, not "none yet"). */
 const ADOPTION_FILES = ['package.json', '.gitlab-ci.yml', '.github/workflows', '.husky'];
 
+/** Every top-level file the policy may come from: the config's search places, the commitlint config's, package.json. */
+const POLICY_FILES = [...new Set([...SEARCH_PLACES, ...COMMITLINT_FILES, 'package.json'])];
+
 export async function resolveVerifyPolicy(repo: Repository, cwd: string, request: RangeRequest | undefined, configFlag: string | undefined): Promise<VerifyPolicy> {
   const show = (file: string | undefined) => (file ? path.relative(repo.root, file).split(path.sep).join('/') || file : undefined);
+  // Every revision and policy file this run reads before the range, from one git process: the
+  // readers below (and the range's source) then find the answers in the run's cache.
+  if (request) {
+    const revisions = [request.head, ...policyCandidates(request).map(({ revision }) => revision)];
+    const files = !configFlag && path.resolve(cwd) === repo.root ? POLICY_FILES : [];
+    await prefetchCommitFiles(repo, revisions, () => [policyBase(repo, request)?.sha, resolveCommit(repo, request.head)], files);
+  }
   const head = request ? resolveCommit(repo, request.head) : undefined;
   if (configFlag) {
     // A pinned policy (an organisation's): nothing the change brings replaces it; added inline markers are still reported.
@@ -90,16 +102,20 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
 
 /** The commit to read the policy from, and how to name it: the target's tip, the commit before a push, or the default branch for a new one. */
 export function policyBase(repo: Repository, request: RangeRequest): { sha: string; name: string } | undefined {
+  for (const { revision, name } of policyCandidates(request)) {
+    const sha = resolveCommit(repo, revision);
+    if (sha) return { sha, name };
+  }
+  return undefined;
+}
+
+function policyCandidates(request: RangeRequest): { revision: string; name: string }[] {
   const candidates = request.base.map((revision) => ({ revision, name: request.event === 'pull-request' ? (request.targetBranch ?? revision) : request.event === 'push' ? 'the commit before the push' : revision }));
   // A new branch, or a forced push whose old tip CI did not fetch: the default branch's policy.
   if (request.event === 'push' && request.defaultBranch) {
     for (const revision of [`refs/remotes/origin/${request.defaultBranch}`, `refs/heads/${request.defaultBranch}`]) candidates.push({ revision, name: request.defaultBranch });
   }
-  for (const { revision, name } of candidates) {
-    const sha = resolveCommit(repo, revision);
-    if (sha) return { sha, name };
-  }
-  return undefined;
+  return candidates;
 }
 
 /** No policy to judge by but the change's own: its declarative config, or the default preset when it is code. */

@@ -66,6 +66,7 @@ export const command: Command = async (args, io) => {
   let change: Change;
   let header: string | undefined;
   let close = () => {};
+  let fileBatches: import('../engine-batches.js').FileBatches | undefined;
   if (!request) {
     change = await collectStaged(repo);
   } else {
@@ -77,9 +78,13 @@ export const command: Command = async (args, io) => {
       production: config.branches?.production ?? [],
       protectedBranches: config.branches?.protected ?? [],
       readFiles,
+      // The checks run over a batch of commits at a time: memory stays that of a batch, whatever the range.
+      // Unused allow entries are a question about the whole range: that run reads it at once.
+      stream: !values['report-unused-allow'],
     });
     change = range.change;
     close = range.close;
+    fileBatches = range.fileBatches;
     const count = change.commits?.length ?? 0;
     header = `${count === 0 ? messages.verify.emptyRange : messages.verify.header(count, describeRange(range.range))}\n${policy.source}`;
   }
@@ -89,7 +94,8 @@ export const command: Command = async (args, io) => {
   try {
     const configFile = resolved.filepath ? path.relative(repo.root, resolved.filepath) || resolved.filepath : 'the config';
     // The message checks lint with the target branch's commitlint setup (loaded on first use), not the checkout's, which is the change's.
-    report = await runChecks(change, { config: resolved.config, root: repo.root, ...(lint ? { commitlint: lint.setup } : {}), ...(values['report-unused-allow'] ? { unusedAllow: { configFile } } : {}) });
+    const options = { config: resolved.config, root: repo.root, ...(lint ? { commitlint: lint.setup } : {}), ...(values['report-unused-allow'] ? { unusedAllow: { configFile } } : {}) };
+    report = fileBatches ? await (await import('../engine-batches.js')).runChecksOverBatches(change, options, fileBatches) : await runChecks(change, options);
   } finally {
     close();
   }

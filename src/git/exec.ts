@@ -105,7 +105,7 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
  * A long-running git whose output is read as a stream (the content reader's `git log -p`, the
  * object store's `cat-file --batch-command`): the caller owns its pipes. Same environment.
  */
-export function spawnGit(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' }): import('node:child_process').ChildProcessByStdio<import('node:stream').Writable, import('node:stream').Readable, import('node:stream').Readable | null> {
+export function spawnGit(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' | 'ignore' }): import('node:child_process').ChildProcessByStdio<import('node:stream').Writable, import('node:stream').Readable, import('node:stream').Readable | null> {
   childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
   return childProcess.spawn('git', args, {
     cwd: options.cwd,

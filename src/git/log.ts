@@ -4,6 +4,7 @@
  * range is there at all (shallow clones).
  */
 import { git, gitAsync } from './exec.js';
+import { OBJECT_ID, runCache } from './run-cache.js';
 import type { Repository } from './repo.js';
 import type { CommitInfo } from '../types.js';
 
@@ -22,10 +23,15 @@ export interface LoggedCommit extends CommitInfo {
   message: string;
 }
 
-/** The sha a ref or revision names, or undefined when the repository does not have it. */
+/** The sha a ref or revision names, or undefined when the repository does not have it (asked once per run, src/git/run-cache.ts). */
 export function resolveCommit(repo: Pick<Repository, 'root'>, revision: string): string | undefined {
+  const commits = runCache(repo).commits;
+  const known = commits.get(revision);
+  if (known !== undefined) return known ?? undefined;
   const result = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], { cwd: repo.root, okCodes: [1, 128] });
-  return result.status === 0 ? result.stdout.trim() : undefined;
+  const sha = result.status === 0 ? result.stdout.trim() : undefined;
+  commits.set(revision, sha ?? null);
+  return sha;
 }
 
 /** The best common ancestor, or undefined when the two histories share none (or the clone is too shallow to see it). */
@@ -85,7 +91,12 @@ function markFirstParents(commits: LoggedCommit[]): void {
 
 /** The long form of a ref (`develop` → `refs/heads/develop`), or undefined when it names no branch or tag. */
 export function fullRefName(repo: Pick<Repository, 'root'>, ref: string): string | undefined {
-  const result = git(['rev-parse', '--symbolic-full-name', '--end-of-options', ref], { cwd: repo.root, okCodes: [128] });
+  // A full object id names that object, not a branch (git reads it so first): no process to ask.
+  if (OBJECT_ID.test(ref)) return undefined;
+  // No branch or tag name starts with '-', and such a word would be read as an option. Not
+  // `--end-of-options`: before git 2.41 this rev-parse mode prints it back as if it were a name.
+  if (ref.startsWith('-')) return undefined;
+  const result = git(['rev-parse', '--symbolic-full-name', ref], { cwd: repo.root, okCodes: [128] });
   const name = result.stdout.trim();
   return result.status === 0 && name.startsWith('refs/') ? name : undefined;
 }

@@ -16,12 +16,19 @@ import type { Repository } from './repo.js';
 
 interface Request {
   sha: string;
-  kind: 'info' | 'contents';
+  kind: 'size' | 'info' | 'contents';
   resolve: (value: never) => void;
   reject: (error: Error) => void;
 }
 
-const HEADER = /^\S+ \S+ (\d+)$/;
+const HEADER = /^(\S+) (\S+) (\d+)$/;
+
+/** What `info` answers: the object's id (a name such as `<commit>^{tree}` resolved), type and size. */
+export interface ObjectInfo {
+  oid: string;
+  type: string;
+  size: number;
+}
 const ARGS = ['cat-file', '--batch-command'];
 
 /** One git process and the requests it owes answers to. */
@@ -34,8 +41,8 @@ class Session {
   private readonly chunks: Buffer[] = [];
   private received = 0;
 
-  constructor(root: string, onIdle: (session: Session) => void) {
-    this.child = spawnGit(ARGS, { cwd: root, stderr: 'inherit' });
+  constructor(root: string, onIdle: (session: Session) => void, stderr: 'inherit' | 'ignore') {
+    this.child = spawnGit(ARGS, { cwd: root, stderr });
     const failAll = (reason: string, code?: string) => {
       const error = gitFailure(ARGS, reason, code);
       for (const waiting of this.queue.splice(0)) waiting.reject(error);
@@ -52,7 +59,7 @@ class Session {
 
   request(request: Request): void {
     this.queue.push(request);
-    this.child.stdin.write(`${request.kind} ${request.sha}\n`);
+    this.child.stdin.write(`${request.kind === 'contents' ? 'contents' : 'info'} ${request.sha}\n`);
   }
 
   private receive(chunk: Buffer): void {
@@ -70,14 +77,16 @@ class Session {
         data = data.subarray(newline + 1);
         const head = this.queue[0];
         if (!head) continue;
-        const size = HEADER.exec(header)?.[1];
-        if (size === undefined || head.kind === 'info') {
+        const parsed = HEADER.exec(header);
+        if (!parsed || head.kind !== 'contents') {
           this.queue.shift();
-          if (head.kind === 'info') head.resolve((size === undefined ? undefined : Number(size)) as never);
+          // A size is all most callers ask (every file of a range): no object built for it.
+          if (head.kind === 'size') head.resolve((parsed ? Number(parsed[3]) : undefined) as never);
+          else if (head.kind === 'info') head.resolve((parsed ? { oid: parsed[1]!, type: parsed[2]!, size: Number(parsed[3]) } : undefined) as never);
           else head.reject(gitFailure(['cat-file', 'contents', head.sha], header));
           continue;
         }
-        this.expected = Number(size) + 1;
+        this.expected = Number(parsed[3]) + 1;
         this.received = 0;
       }
       const take = Math.min(this.expected - this.received, data.length);
@@ -97,11 +106,24 @@ export class ObjectStore {
   private session: Session | undefined;
   private idleCheck: NodeJS.Immediate | undefined;
 
-  constructor(private readonly repo: Pick<Repository, 'root'>) {}
+  /** `quiet`: git's warnings (an ambiguous ref name) are not shown; the answers say what went wrong. */
+  constructor(
+    private readonly repo: Pick<Repository, 'root'>,
+    private readonly options: { quiet?: boolean } = {},
+  ) {}
 
   /** The object's size in bytes, undefined when the repository lacks it; reads nothing. */
   size(sha: string): Promise<number | undefined> {
-    return this.request(sha, 'info');
+    return this.request(sha, 'size');
+  }
+
+  /**
+   * Id, type and size of what `name` names (an id, or any revision: `<commit>^{tree}`,
+   * `origin/main^{commit}`), undefined when it names nothing; reads nothing. `name` must be
+   * one line: the protocol is line-based.
+   */
+  info(name: string): Promise<ObjectInfo | undefined> {
+    return this.request(name, 'info');
   }
 
   /** The object's bytes (never the working tree's). */
@@ -117,7 +139,7 @@ export class ObjectStore {
 
   private request<T>(sha: string, kind: Request['kind']): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.session ??= new Session(this.repo.root, (session) => this.closeWhenIdle(session));
+      this.session ??= new Session(this.repo.root, (session) => this.closeWhenIdle(session), this.options.quiet ? 'ignore' : 'inherit');
       this.session.request({ sha, kind, resolve: resolve as (value: never) => void, reject });
     });
   }

@@ -6,6 +6,7 @@
 import { isZeroId } from '../ref-update.js';
 import type { RefUpdate, RefUpdateKind } from '../types.js';
 import { git } from './exec.js';
+import { runCache } from './run-cache.js';
 import type { Repository } from './repo.js';
 
 /**
@@ -61,7 +62,8 @@ export function containedInAny(repo: Repository, objects: readonly string[], tip
 
 /** `git rev-parse --is-shallow-repository` prints `true` or `false`: in a shallow clone, "not contained" may only mean "cut off". */
 export function isShallowRepository(repo: Repository): boolean {
-  return git(['rev-parse', '--is-shallow-repository'], { cwd: repo.root }).stdout.trim() === 'true';
+  const cache = runCache(repo);
+  return (cache.shallow ??= git(['rev-parse', '--is-shallow-repository'], { cwd: repo.root }).stdout.trim() === 'true');
 }
 
 /**

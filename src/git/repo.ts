@@ -8,6 +8,7 @@ import { environment } from '../environment.js';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { git } from './exec.js';
+import { runCache } from './run-cache.js';
 
 export interface Repository {
   /** Absolute path of the work tree's top level. */
@@ -18,26 +19,30 @@ export interface Repository {
 
 /**
  * Locates the repository around `cwd`.
- * `git rev-parse --show-toplevel --absolute-git-dir` prints two lines:
+ * `git rev-parse --show-toplevel --absolute-git-dir --is-shallow-repository` prints three lines
+ * (the last one kept for refs.ts's isShallowRepository: CI's questions cost no extra process):
  *   /home/ann/app
  *   /home/ann/app/.git
+ *   false
  */
 export function findRepository(cwd: string, env: NodeJS.ProcessEnv = process.env): Repository {
   const fromHook = repositoryFromHookEnvironment(cwd, env);
   if (fromHook) return fromHook;
-  const result = git(['rev-parse', '--show-toplevel', '--absolute-git-dir'], { cwd, okCodes: [128] });
+  const result = git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--is-shallow-repository'], { cwd, okCodes: [128] });
   if (result.status !== 0) {
     if (/not a git repository/i.test(result.stderr)) {
       throw new GitError(messages.notARepository(cwd), messages.notARepositoryFix);
     }
     throw new GitError(messages.gitFailed(['rev-parse', '--show-toplevel'], result.stderr), messages.gitFailedFix);
   }
-  const [root, gitDir] = result.stdout.split('\n');
+  const [root, gitDir, shallow] = result.stdout.split('\n');
   if (!root || !gitDir) {
     // A bare repository has a git dir but no work tree: hooks that need files cannot run there.
     throw new GitError(messages.notARepository(cwd), messages.notARepositoryFix);
   }
-  return { root, gitDir };
+  const repo = { root, gitDir };
+  if (shallow === 'true' || shallow === 'false') runCache(repo).shallow = shallow === 'true';
+  return repo;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Repository } from './repo.js';
 import { git } from './exec.js';
+import { OBJECT_ID, rememberBlob, runCache } from './run-cache.js';
 
 export interface TreeEntry {
   /** `100644`, `100755` (files), `120000` (a symlink), `160000` (a submodule), `040000` (a tree). */
@@ -22,6 +23,16 @@ export interface TreeEntry {
 export function listTreeEntries(repo: Pick<Repository, 'root'>, commit: string, paths: readonly string[]): Map<string, TreeEntry> {
   const entries = new Map<string, TreeEntry>();
   if (paths.length === 0) return entries;
+  // Asked before for this commit id (verify reads the config, then the commitlint config, at the same commits).
+  const cacheable = OBJECT_ID.test(commit) && paths.every(isPlainPath);
+  const known = cacheable ? runCache(repo).trees.get(commit) : undefined;
+  if (known && paths.every((file) => known.has(file))) {
+    for (const file of paths) {
+      const entry = known.get(file);
+      if (entry) entries.set(file, entry);
+    }
+    return entries;
+  }
   const { stdout } = git(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', commit, '--', ...paths], { cwd: repo.root });
   for (const record of stdout.split('\0')) {
     const tab = record.indexOf('\t');
@@ -29,12 +40,31 @@ export function listTreeEntries(repo: Pick<Repository, 'root'>, commit: string, 
     const [mode, type, object] = record.slice(0, tab).split(' ');
     if (mode && type && object) entries.set(record.slice(tab + 1), { mode, type, object });
   }
+  if (cacheable) {
+    const trees = runCache(repo).trees;
+    const answers = trees.get(commit) ?? new Map<string, TreeEntry | null>();
+    trees.set(commit, answers);
+    for (const file of paths) answers.set(file, entries.get(file) ?? null);
+  }
   return entries;
+}
+
+/**
+ * A path whose ls-tree answer is exactly its own entry or nothing: no empty or `.`/`..`
+ * segment, no trailing slash (`dir/` lists the directory's children instead).
+ */
+function isPlainPath(file: string): boolean {
+  return file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 /** A blob's bytes (`git cat-file blob <sha>`): never a textconv'd or filtered version. */
 export function readBlob(repo: Pick<Repository, 'root'>, blob: string): Buffer {
-  return git(['cat-file', 'blob', blob], { cwd: repo.root, binary: true }).stdoutBuffer!;
+  const cache = runCache(repo);
+  const known = cache.blobs.get(blob);
+  if (known) return Buffer.from(known);
+  const bytes = git(['cat-file', 'blob', blob], { cwd: repo.root, binary: true }).stdoutBuffer!;
+  rememberBlob(cache, blob, Buffer.from(bytes));
+  return bytes;
 }
 
 /**

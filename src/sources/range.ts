@@ -10,7 +10,7 @@
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { compileMatcher } from '../config/glob.js';
-import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
+import { readCommitContent, streamCommitContent, toChangedFiles } from '../git/content-reader.js';
 import { fullRefName, listRangeCommits, mergeBase, resolveCommit, type RevisionRange } from '../git/log.js';
 import { ObjectStore } from '../git/object-store.js';
 import { listBranchRefs } from '../git/refs.js';
@@ -18,7 +18,7 @@ import { readCurrentBranch, type Repository } from '../git/repo.js';
 import { isShallowRepository as isShallow } from '../git/refs.js';
 import { addProductionReachability } from './release-reachability.js';
 import type { RangeRequest } from '../ci/event.js';
-import type { Change } from '../types.js';
+import type { Change, ChangedFile } from '../types.js';
 
 export interface RangeChange {
   change: Change;
@@ -26,6 +26,11 @@ export interface RangeChange {
   range: RevisionRange;
   /** Ends the object reader's git process. */
   close(): void;
+  /**
+   * With `stream`: the files, a batch of commits at a time (change.files stays empty), so that
+   * a check run per batch holds one batch's files, not the range's.
+   */
+  fileBatches?: (onBatch: (files: ChangedFile[]) => Promise<void>) => Promise<void>;
 }
 
 export interface RangeOptions {
@@ -35,13 +40,15 @@ export interface RangeOptions {
   protectedBranches?: readonly string[];
   /** False when no check reads files: then no diff is read at all. */
   readFiles?: boolean;
+  /** Hand the files out in batches ({@link RangeChange.fileBatches}) instead of all at once in change.files. */
+  stream?: boolean;
 }
 
 /**
  * @param options production and protected branch patterns, and whether any check reads files.
  */
 export async function collectRangeChange(repo: Repository, request: RangeRequest, options: RangeOptions | readonly string[] = {}): Promise<RangeChange> {
-  const { production = [], protectedBranches = [], readFiles = true } = Array.isArray(options) ? { production: options as readonly string[] } : (options as RangeOptions);
+  const { production = [], protectedBranches = [], readFiles = true, stream = false } = Array.isArray(options) ? { production: options as readonly string[] } : (options as RangeOptions);
   const change: Change = {
     stage: 'verify',
     branch: request.branch ?? branchOf(repo, request.head),
@@ -71,6 +78,12 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
   const commits = listRangeCommits(repo, range);
   change.commits = commits.map(({ message: _message, ...info }) => info);
   change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));
+  if (readFiles && commits.length > 0 && stream) {
+    const fileBatches = async (onBatch: (files: ChangedFile[]) => Promise<void>) => {
+      await streamCommitContent(repo, range, async (batch) => onBatch(await toChangedFiles(store, batch)));
+    };
+    return { change, range, close, fileBatches };
+  }
   if (readFiles && commits.length > 0) change.files = await toChangedFiles(store, await readCommitContent(repo, range));
   return { change, range, close };
 }

@@ -56,9 +56,22 @@ function verdictOf(result: boolean | Verdict | undefined): Verdict {
   return { ...(result.description ? { description: result.description } : {}), ...(result.severity ? { severity: result.severity } : {}) };
 }
 
+export interface FindOptions {
+  /** The caller checked the rule's keywords already. */
+  prefiltered?: boolean;
+  /**
+   * After this many matches pass the rule's test and the placeholder filter, later pattern
+   * matches are not judged: their offsets go to `unjudged` (start, end pairs). The secrets check
+   * shows 20 findings a file and only counts the rest: judging 100 000 of them was most of a scan.
+   */
+  judgeAtMost?: number;
+  unjudged?: number[];
+}
+
 /** Every secret a rule finds in a text: the pure core both secretlint and the sample tests use. */
-export function findSecrets(rule: SecretRule, text: string, ext = '', options: { prefiltered?: boolean } = {}): SecretMatch[] {
+export function findSecrets(rule: SecretRule, text: string, ext = '', options: FindOptions = {}): SecretMatch[] {
   const found: SecretMatch[] = [];
+  const judgeAtMost = options.unjudged ? (options.judgeAtMost ?? Infinity) : Infinity;
   // The keyword prefilter: no keyword, no regex (a caller that checked the keywords already says so).
   if (!options.prefiltered) {
     const lower = lowerCase(text);
@@ -80,6 +93,10 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: {
       }
       const value = match.groups?.secret ?? match[0];
       const offset = match.groups?.secret !== undefined ? secretOffset(match, value) : 0;
+      if (found.length >= judgeAtMost) {
+        options.unjudged!.push(match.index + offset, match.index + offset + value.length);
+        continue;
+      }
       // The rule's own test first: it is cheaper than the placeholder list and rejects more.
       const verdict = rule.verify ? rule.verify(value, match, { ext }) : true;
       if (verdict === false) continue;
