@@ -44,15 +44,19 @@ export interface RunOptions {
   unusedAllow?: { configFile: string };
 }
 
-/** Parses `MCFLOW_SKIP=check-a,check-b`; an unknown id is a usage error, not a silent no-op. */
-export function parseSkipList(value: string | undefined): string[] {
+/**
+ * Parses `MCFLOW_SKIP=check-a,check-b` into the check ids; an unknown name is a usage error, not
+ * a silent no-op. `steps` are the other names the caller accepts (a hook's `lint-staged`): they
+ * are left out of the result and listed with the checks when a name is unknown.
+ */
+export function parseSkipList(value: string | undefined, steps: readonly string[] = []): string[] {
   const ids = (value ?? '')
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean);
-  const unknown = ids.filter((id) => !(CHECK_IDS as readonly string[]).includes(id));
-  if (unknown.length > 0) throw new UsageError(messages.unknownSkip(unknown, CHECK_IDS), messages.unknownSkipFix);
-  return ids;
+  const unknown = ids.filter((id) => !(CHECK_IDS as readonly string[]).includes(id) && !steps.includes(id));
+  if (unknown.length > 0) throw new UsageError(messages.unknownSkip(unknown, [...CHECK_IDS, ...steps]), messages.unknownSkipFix);
+  return ids.filter((id) => !steps.includes(id));
 }
 
 /** One check the plan runs, at the level the config gives it at that stage. */

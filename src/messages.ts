@@ -146,6 +146,9 @@ export const messages = {
       `core.hooksPath is already set to "${value}" (${origin}): git runs only the hooks there, so husky's hooks would never run. Nothing was changed`,
     hooksPathForeignFix: (scope: string) =>
       `if that hooks directory is not needed here, unset it: git config ${scope}--unset core.hooksPath   then run init again; otherwise call mcflow-hooks from the hooks there (mcflow-hooks run <hook>)`,
+    hookPathNotFile: (shown: string, kind: string, expected: 'file' | 'directory') =>
+      `${shown} is a ${kind}, where git runs ${expected === 'file' ? 'a hook file' : 'the hook files from a directory'}: init cannot write its hook${expected === 'file' ? '' : 's'} there. Nothing was changed`,
+    hookPathNotFileFix: (shown: string) => `move it out of the way: mv ${shellQuote(shown)} ${shellQuote(`${shown}.bak`)}   then run init again (and put back what you need from it)`,
     unknownPreset: (name: string, known: string[]) => `Unknown preset "${name}". Presets: ${known.join(', ')}`,
     unknownPresetFix: `list them with: ${CLI} init --preset`,
     presetList: 'Presets (use one with: npx mcflow-hooks init --preset <name>):',
@@ -191,7 +194,7 @@ export const messages = {
       `${kind} hook ${legacy}: chained from ${file}, so it keeps running (core.hooksPath makes git ignore .git/hooks)`,
     oldHuskyHook: (file: string) => `${file} is an old husky (v4) hook: it stops running; husky 9's .husky/ files replace it`,
     adaptedConfig: (file: string, what: string) => `${file}: ${what}`,
-    adaptedDefaultBranch: (branch: string) => `default branch "${branch}" (origin/HEAD) is the protected production branch in the config`,
+    adaptedDefaultBranch: (branch: string) => `default branch "${branch}" is the protected production branch in the config`,
     adaptedTemplateSections: (headings: string[]) => `pull-request body: the sections your template has (${headings.join(', ') || 'none'})`,
   },
   doctor: {
@@ -217,6 +220,8 @@ export const messages = {
     hookNotCalling: (file: string) => `${file} does not call mcflow-hooks`,
     hookOutdated: (file: string) => `${file} calls mcflow-hooks the way an older version did`,
     hookOk: (file: string) => `${file} calls mcflow-hooks`,
+    runnerReplaced: (runner: string, file: string, exists: boolean) =>
+      `${runner} ${exists ? 'is not husky\'s (another hook tool, such as simple-git-hooks, wrote it)' : 'is missing (another hook tool, such as simple-git-hooks, removed it)'}: git never runs ${file}`,
     config: (file: string | undefined, from: string) =>
       file ? `config ${file} is valid (${from})` : `no config file: the default preset applies (${from})`,
     /** How the hooks get the configs (the resolved-config cache, src/config/cache.ts). */
@@ -463,6 +468,11 @@ export const messages = {
       `${source} may not merge into ${target}` +
       (allowed.length > 0 ? `; ${source} merges into ${allowed.join(' or ')}` : `; no branch accepts merges from ${source}`),
     route: (path: string[]) => ` (route: ${path.join(' → ')})`,
+    fromFork: (fork: string, source: string, target: string, production: boolean) =>
+      `${source} comes from ${fork}, not from this repository: a fork's branch name is its author's choice, so it ` +
+      (production ? `cannot be a release or hotfix branch, and ${target} (a production branch) takes changes only from this repository's branches` : `cannot stand for this repository's ${source}`),
+    forkFix: (source: string, fork: string) =>
+      `a maintainer brings the branch into this repository and opens the pull request from there: git fetch <url of ${fork}> ${source} && git push origin FETCH_HEAD:refs/heads/<release-or-hotfix-branch>   (a work branch from a fork may target a non-production branch its routes allow)`,
     fix: (number: number | undefined, target: string | undefined, host?: Host) =>
       !target
         ? `open the change from a branch that may merge here (see the merge routes in the README's "CI" section)`
@@ -547,6 +557,12 @@ export const messages = {
       newBranch: (file: string | undefined) =>
         `policy: ${file ?? 'the "gitflow" preset'} from the pushed commit (a new branch: no commit before the push to read it from)`,
     },
+  },
+  configAtCommit: {
+    localImport: (file: string, commit: string) =>
+      `verify loads the target branch's config on its own, away from the checkout (whose files are the change's), with the local files it imports read from ${commit.slice(0, 12)}: ${file} is not there`,
+    localImportFix: (file: string) =>
+      `on the target branch, commit the file ${file} imports, or move what it imports into the config itself or an installed package (a shared preset in devDependencies)`,
   },
   commitlintBase: {
     unwritable: (where: string, dir: string, reason: string) =>

@@ -24,9 +24,20 @@ export function summariseGeneratedDirectories(files: readonly ChangedFile[]): st
   return [...counts].sort((a, b) => b[1] - a[1]).map(([dir, count]) => messages.stagedGenerated(dir, count));
 }
 
-/** Findings with one fix per file: where sensitive-files refuses a file, its other findings point at that fix. */
+/**
+ * Findings with one fix per file: where sensitive-files refuses a file, its other findings point
+ * at that fix. Across commits (pre-push) the fix names a commit to rewrite from, so a finding
+ * takes the one of its own commit: one push can carry two branches that each add the file, and a
+ * rewrite of the other branch never reaches it. Without one there, any for the file (git lists
+ * the newest commit first, so the last seen is the earliest, which reaches the later ones).
+ */
 export function oneFixPerFile(findings: Finding[]): Finding[] {
-  const unstage = new Map(findings.filter((f) => f.check === 'sensitive-files' && f.file && f.fix).map((f) => [f.file!, f.fix!]));
-  if (unstage.size === 0) return findings;
-  return findings.map((finding) => (finding.check !== 'sensitive-files' && finding.file && unstage.has(finding.file) ? { ...finding, fix: unstage.get(finding.file)! } : finding));
+  const refused = findings.filter((f) => f.check === 'sensitive-files' && f.file && f.fix);
+  if (refused.length === 0) return findings;
+  const inCommit = new Map(refused.map((f) => [`${f.commit ?? ''}\0${f.file!}`, f.fix!]));
+  const byPath = new Map(refused.map((f) => [f.file!, f.fix!]));
+  return findings.map((finding) => {
+    if (finding.check === 'sensitive-files' || !finding.file || !byPath.has(finding.file)) return finding;
+    return { ...finding, fix: inCommit.get(`${finding.commit ?? ''}\0${finding.file}`) ?? byPath.get(finding.file)! };
+  });
 }

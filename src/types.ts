@@ -127,7 +127,11 @@ export interface Change {
   allowPush?: string[];
   /** Pull requests: the branch being merged into, and the PR's title and body. */
   targetBranch?: string;
-  pullRequest?: { title?: string; body?: string; number?: number; labels?: string[] };
+  /**
+   * `fork`: the repository the head branch lives in when it is not this one (`someone/app`):
+   * a fork's branch name is its author's choice and stands for none of this repository's branches.
+   */
+  pullRequest?: { title?: string; body?: string; number?: number; labels?: string[]; fork?: string };
   /** verify: the policy the change is judged by and the one it brings, for `policy-change`. */
   policyReview?: PolicyReview;
   /** pre-push: the commits whose files are in `files` (every one the remote lacks, newest first). */

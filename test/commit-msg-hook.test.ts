@@ -59,6 +59,39 @@ describe('commit-msg hook through husky', () => {
     assert.equal(repo.git(['commit', '-F', file]).code, 0);
   });
 
+  it('honours core.commentChar given with git -c, in the editor: ";" lines go, "#" lines are content', (t) => {
+    const repo = hookedRepo(t);
+    const editor = repo.write('editor.sh', '#!/bin/sh\n{ printf "%s\\n" "$MSG"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n');
+    fs.chmodSync(editor, 0o755);
+    // The ";" line is a comment git drops; a lint that kept it would see "; wip" as the header.
+    const env = { GIT_EDITOR: editor, MSG: '; wip: a note to myself\nfeat: add login\n\n#123 is the issue this fixes' };
+    const result = repo.git(['-c', 'core.commentChar=;', 'commit'], { env, allowFailure: true });
+    assert.equal(result.code, 0, result.output);
+    assert.equal(repo.git(['log', '-1', '--format=%B']).stdout.trim(), 'feat: add login\n\n#123 is the issue this fixes');
+    // And a "#" header with commentChar ";" is the header git records: linted, refused.
+    repo.write('b.txt', 'b\n');
+    repo.git(['add', 'b.txt']);
+    const refused = repo.git(['-c', 'core.commentChar=;', 'commit'], { env: { ...env, MSG: '#123 Added login' }, allowFailure: true });
+    assert.notEqual(refused.code, 0, refused.output);
+    assert.match(refused.output, /type may not be empty/);
+  });
+
+  it('honours core.commentString (git ≥ 2.45): a string, the last of it and core.commentChar wins', async (t) => {
+    const repo = hookedRepo(t);
+    repo.git(['config', 'commit.cleanup', 'strip']);
+    repo.git(['config', 'core.commentChar', ';']);
+    repo.git(['config', 'core.commentString', '//']);
+    const file = repo.write('msg.txt', '// wip: a note to myself\nfeat: add login\n\n; kept: ";" is not the comment string now\n');
+    const result = await repo.run(['run', 'commit-msg', file], { env: { GIT_PREFIX: '' } });
+    assert.equal(result.code, 0, result.output);
+    // core.commentChar set after it wins again: "//" is content, and not a Conventional header.
+    repo.git(['config', '--unset', 'core.commentChar']);
+    repo.git(['config', 'core.commentChar', ';']);
+    const refused = await repo.run(['run', 'commit-msg', file], { env: { GIT_PREFIX: '' } });
+    assert.equal(refused.code, 1, refused.output);
+    assert.match(refused.output, /type may not be empty/);
+  });
+
   it('rejects a message that is only comments', (t) => {
     const repo = hookedRepo(t);
     repo.git(['config', 'commit.cleanup', 'strip']);
@@ -119,6 +152,14 @@ describe('commit-msg hook through husky', () => {
     const result = repo.git(['commit', '-m', 'whatever'], { env: { MCFLOW_SKIP: 'commit-message' } });
     assert.equal(result.code, 0);
     assert.match(result.output, /skipped by MCFLOW_SKIP: commit-message/);
+  });
+
+  it('an unknown MCFLOW_SKIP name is exit 2, listing every name it accepts: the checks and lint-staged', (t) => {
+    const repo = hookedRepo(t);
+    const result = repo.git(['commit', '-m', 'feat: add login'], { env: { MCFLOW_SKIP: 'lintstaged' }, allowFailure: true });
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /MCFLOW_SKIP names an unknown check: lintstaged\. .*\bcommit-message\b.*\blint-staged\b/);
+    assert.equal(repo.git(['rev-parse', '--verify', '-q', 'HEAD'], { allowFailure: true }).code, 1, 'no commit was made');
   });
 
   it('skips everything silently with HUSKY=0', (t) => {

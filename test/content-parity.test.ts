@@ -110,6 +110,18 @@ const SCENARIOS: Scenario[] = [
     expected: ['secrets deploy.ps1:2', 'secrets notes.txt:2'],
   },
   {
+    // The encoding is read from the whole file: nothing past git's 8000-byte sample decides what is scanned.
+    name: '3b. the encoding changes after 8000 bytes; UTF-16 without BOM whose first 8000 bytes hold no zero',
+    build: (repo) => {
+      const ascii = Buffer.from('filler line\n'.repeat(750));
+      repo.write('assets/mixed.txt', Buffer.concat([ascii, Buffer.from(`${'Write-Host "hi"\n'.repeat(200)}${SECRET_LINE}\n`, 'utf16le')]));
+      repo.write('assets/wide.ps1', Buffer.from(`# ${'\u0430'.repeat(4100)}\r\n${'Write-Host "hi"\r\n'.repeat(300)}$${SECRET_LINE}\r\n`, 'utf16le'));
+      repo.write('assets/padded.txt', Buffer.concat([Buffer.from('header\n'), Buffer.alloc(20000), Buffer.from(`\n${SECRET_LINE}\n`)]));
+      repo.git(['add', '.']);
+    },
+    expected: ['secrets assets/mixed.txt:951', 'secrets assets/padded.txt:3', 'secrets assets/wide.ps1:302'],
+  },
+  {
     name: '4. diff.interHunkContext=10 in the user\'s config',
     build: (repo) => {
       repo.git(['config', 'diff.interHunkContext', '10']);

@@ -47,7 +47,7 @@ describe('init', () => {
     assert.equal(result.code, 0, result.output);
     const workflow = repo.read('.github/workflows/mcflow.yml');
     assert.match(workflow, /fetch-depth: 0/);
-    assert.match(workflow, /npx mcflow-hooks verify/);
+    assert.match(workflow, /mcflow-hooks verify/);
     assert.match(workflow, /\['main', 'main-production', 'develop', 'legacy-v1-production'\]/);
     assert.match(workflow, /npm ci/);
     repo.write('.github/workflows/mcflow.yml', `${workflow}# my own step\n`);
@@ -275,6 +275,35 @@ describe('init refuses, changing nothing, with exit 2', () => {
   });
 });
 
+describe('init with a hook path that is not a file', () => {
+  for (const [what, make] of [
+    ['.husky/pre-commit is a directory', (dir: string) => fs.mkdirSync(path.join(dir, '.husky/pre-commit'), { recursive: true })],
+    ['.husky is a file', (dir: string) => fs.writeFileSync(path.join(dir, '.husky'), 'notes\n')],
+  ] as const) {
+    it(`${what}: a clear message, exit 2, nothing changed`, (t) => {
+      const repo = packageRepo(t);
+      make(repo.dir);
+      const before = snapshot(repo.dir);
+      const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--yes']);
+      assert.equal(result.code, 2, result.output);
+      assert.match(result.stderr, /\.husky(\/pre-commit)? is a (directory|file|something other than a file)/);
+      assert.match(result.stderr, /→ .*mv /);
+      assert.doesNotMatch(result.output, /EISDIR|EEXIST|ENOTDIR|unexpectedly/);
+      assert.deepEqual(snapshot(repo.dir), before);
+      assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1, 'core.hooksPath untouched');
+    });
+  }
+
+  it('.git/hooks/pre-commit is a directory: it is no hook git runs, init goes on', (t) => {
+    const repo = packageRepo(t);
+    fs.mkdirSync(path.join(repo.dir, '.git/hooks/pre-commit'), { recursive: true });
+    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--yes']);
+    assert.equal(result.code, 0, result.output);
+    assert.ok(fs.statSync(path.join(repo.dir, '.git/hooks/pre-commit')).isDirectory(), 'left as it was');
+    assert.ok(fs.statSync(path.join(repo.dir, '.husky/pre-commit')).isFile());
+  });
+});
+
 describe('uninstall', () => {
   it('after init leaves git status clean', (t) => {
     const repo = packageRepo(t);
@@ -285,6 +314,18 @@ describe('uninstall', () => {
     assert.match(result.output, /Update the lockfile with: npm install/);
     assert.equal(repo.git(['status', '--porcelain', '--ignored']).stdout, '');
     assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1);
+  });
+
+  it('runs git itself, not through a shell: works where git is the only program on PATH', (t) => {
+    const repo = packageRepo(t);
+    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    // No bash or sh here (a minimal container, Windows without Git Bash on PATH): git alone.
+    const bin = path.join(repo.home, 'git-only-bin');
+    fs.mkdirSync(bin);
+    fs.symlinkSync(spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim(), path.join(bin, 'git'));
+    const result = repo.cli(['uninstall'], { env: { PATH: bin } });
+    assert.equal(result.code, 0, result.output);
+    assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1, 'core.hooksPath unset');
   });
 
   it('keeps a template or config the user changed', (t) => {

@@ -148,3 +148,26 @@ describe('no secret reaches any output', () => {
     assert.deepEqual(leaks(fs.readFileSync(path.join(repo.dir, 'src/pay.ts'), 'utf8') + fs.readFileSync(message, 'utf8') + url + JSON.stringify(PLANTED)).length > 0, true);
   });
 });
+
+describe('no secret reaches the output of config or doctor', () => {
+  it('a config value, a broken config value and a hooks path that hold a token are masked', async (t) => {
+    const repo = createRepo(t);
+    repo.write('.mcflowrc.json', JSON.stringify({ extends: 'gitflow', policy: { reviewedLabel: PLANTED.config }, branches: { protected: ['main', `release/${PLANTED.branch}`] } }));
+    const outputs: { label: string; text: string }[] = [];
+    for (const args of [['config'], ['config', '--json'], ['doctor']]) {
+      const result = await repo.run(args);
+      assert.ok([0, 1].includes(result.code), `${args.join(' ')} exited ${result.code}:\n${result.output}`);
+      outputs.push({ label: args.join(' '), text: result.output });
+    }
+    assert.match(outputs[0]!.text, /ghp_\*\*\*\*\.\.\.\w{4}/, 'the value is shown, masked');
+    assert.doesNotThrow(() => JSON.parse(outputs[1]!.text), 'config --json stays JSON');
+    // A value the schema refuses is quoted in the error doctor prints; a hooks path set by hand is shown.
+    repo.write('.mcflowrc.json', JSON.stringify({ checks: { secrets: PLANTED.file } }));
+    repo.git(['config', 'core.hooksPath', `https://ci:${URL_SECRET}@hooks.example/${PLANTED.stdin}`]);
+    const doctor = await repo.run(['doctor']);
+    assert.equal(doctor.code, 1, doctor.output);
+    outputs.push({ label: 'doctor (broken config)', text: doctor.output });
+    assert.deepEqual(outputs.flatMap(({ label, text }) => leaks(text).map((what) => `${what} in ${label}`)), []);
+    assert.ok(leaks(JSON.stringify(PLANTED) + URL_SECRET).length > 0, 'the test can fail');
+  });
+});

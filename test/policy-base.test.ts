@@ -396,3 +396,46 @@ describe('the organisation\'s reusable workflow', () => {
     assert.match(result.stdout, /✖ Possible GitHub token .*\[secrets\]/);
   });
 });
+
+describe('a JS config on the target branch loads the target\'s own local files', () => {
+  // The config is trusted because the team merged it; a helper file it imports must be too: the
+  // pull request's edit of the helper would otherwise decide the policy that judges it.
+  for (const [config, helper, importLine, exportLine] of [
+    ['.mcflowrc.cjs', 'policy/helper.cjs', "const helper = require('./policy/helper.cjs');", 'module.exports = { secrets: %s };'],
+    ['.mcflowrc.mjs', 'policy/helper.mjs', "import helper from './policy/helper.mjs';", 'export default { secrets: %s };'],
+    ['.mcflowrc.ts', 'policy/helper.ts', "import helper from './policy/helper';", 'export default { secrets: %s };'],
+  ] as const) {
+    it(`${config}: the pull request edits ${helper} to turn secrets off; verify still applies the target's policy`, async (t) => {
+      const repo = repoWith(t, {});
+      const marker = path.join(repo.home, 'pr-helper-ran');
+      const exportsOf = (level: string) => exportLine.replace('%s', level);
+      repo.git(['checkout', '-q', 'develop']);
+      const body = config.endsWith('.cjs') ? `${importLine}\nmodule.exports = { extends: 'gitflow', checks: { secrets: helper.secrets } };\n` : `${importLine}\nexport default { extends: 'gitflow', checks: { secrets: helper.secrets } };\n`;
+      commit(repo, { [config]: body, [helper]: `${exportsOf("'error'")}\n` }, 'chore: add the policy');
+      repo.git(['checkout', '-q', '-B', 'feature/change', 'develop']);
+      const effect = config.endsWith('.cjs') ? `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');` : `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(marker)}, 'ran');`;
+      commit(repo, { [helper]: `${effect}\n${exportsOf("'off'")}\n`, 'src/key.ts': `export const key = "${token()}";\n` });
+      const result = await repo.run(['verify', '--format', 'json'], { env: pr(repo) });
+      assert.equal(fs.existsSync(marker), false, 'the pull request\'s helper ran inside verify');
+      assert.equal(result.code, 1, result.output);
+      assert.equal(of(findings(result.stdout), 'secrets')[0]?.severity, 'error', result.stdout);
+      assert.equal(repo.git(['status', '--porcelain', '--untracked-files=all']).stdout, '');
+    });
+  }
+});
+
+describe('a JS config on the target branch that imports a file the target does not have', () => {
+  it('is a config error naming the file; the pull request\'s copy of it is not run', async (t) => {
+    const repo = repoWith(t, {});
+    const marker = path.join(repo.home, 'pr-helper-ran');
+    repo.git(['checkout', '-q', 'develop']);
+    commit(repo, { '.mcflowrc.cjs': "const helper = require('./helper.cjs');\nmodule.exports = { extends: 'gitflow', checks: { secrets: helper.secrets } };\n" }, 'chore: add the policy');
+    repo.git(['checkout', '-q', '-B', 'feature/change', 'develop']);
+    commit(repo, { 'helper.cjs': `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\nmodule.exports = { secrets: 'off' };\n` });
+    const result = await repo.run(['verify'], { env: pr(repo) });
+    assert.equal(fs.existsSync(marker), false, 'the pull request\'s helper ran inside verify');
+    assert.equal(result.code, 2, result.output);
+    assert.match(result.output, /helper\.cjs is not there/);
+    assert.doesNotMatch(result.output, /\.mcflow-config-|\n\s+at /);
+  });
+});

@@ -173,6 +173,62 @@ describe('secrets in pre-push', () => {
     assert.notEqual(repo.git(['ls-remote', 'origin', 'feature/secrets']).stdout.split('\t')[0], repo.git(['rev-parse', 'HEAD']).stdout.trim());
   });
 
+  it('a sensitive file with secrets in two commits: each finding\'s fix reaches its own commit', async (t) => {
+    const repo = hookedRepo(t, true);
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: start');
+    seen(repo.git(['push', '-q', '--no-verify', 'origin', 'feature/secrets']));
+    repo.write('deploy/.env', `STRIPE_KEY=${STRIPE}\n`);
+    repo.git(['add', '-A']);
+    const first = repo.commitQuietly('feat: deploy settings');
+    repo.write('deploy/.env', `STRIPE_KEY=${STRIPE}\nGITLAB_TOKEN=${GITLAB}\n`);
+    repo.git(['add', '-A']);
+    const second = repo.commitQuietly('feat: more deploy settings');
+    repo.write('deploy/.env', `STRIPE_KEY=${STRIPE}\nGITLAB_TOKEN=${GITLAB}\nDB_PASSWORD="${DB_PASSWORD}"\n`);
+    repo.git(['add', '-A']);
+    const third = repo.commitQuietly('feat: the database');
+    const url = repo.origin!;
+    const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    const input = `refs/heads/feature/secrets ${head} refs/heads/feature/secrets ${repo.git(['rev-parse', 'origin/feature/secrets']).stdout.trim()}\n`;
+    const result = seen(await repo.run(['run', 'pre-push', '--format', 'json', 'origin', url], { input }));
+    assert.equal(result.code, 1, result.output);
+    const findings = (JSON.parse(result.stdout) as { findings: { check: string; commit?: string; fix?: string }[] }).findings;
+    const secrets = findings.filter((f) => f.check === 'secrets');
+    assert.ok(secrets.length >= 3, result.stdout);
+    // One fix per file (src/staged-summary.ts) across commits: a history rewrite from a later
+    // commit does not reach an earlier one, so each fix must start at or before its own commit.
+    const order = [first, second, third].map((sha) => sha.slice(0, 12));
+    for (const finding of secrets) {
+      const from = /git rebase --interactive ([0-9a-f]{12})~1/.exec(finding.fix ?? '')?.[1];
+      assert.ok(from, finding.fix);
+      assert.ok(order.indexOf(from) <= order.indexOf(finding.commit!.slice(0, 12)), `${finding.commit} gets a fix from ${from}: ${finding.fix}`);
+    }
+  });
+
+  it('one push of two branches that each add the same sensitive file: each fix rewrites its own branch', async (t) => {
+    const repo = hookedRepo(t, true);
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: start');
+    seen(repo.git(['push', '-q', '--no-verify', 'origin', 'feature/secrets']));
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    const tips: Record<string, string> = {};
+    for (const [branch, value] of [['feature/one', STRIPE], ['feature/two', GITLAB]] as const) {
+      repo.git(['checkout', '-q', '-b', branch, base]);
+      repo.write('.env', `TOKEN=${value}\n`);
+      repo.git(['add', '-f', '.env']);
+      tips[branch] = repo.commitQuietly(`feat: settings for ${branch}`);
+    }
+    const input = Object.entries(tips).map(([branch, sha]) => `refs/heads/${branch} ${sha} refs/heads/${branch} ${'0'.repeat(40)}\n`).join('');
+    const result = seen(await repo.run(['run', 'pre-push', '--format', 'json', 'origin', repo.origin!], { input }));
+    assert.equal(result.code, 1, result.output);
+    const secrets = (JSON.parse(result.stdout) as { findings: { check: string; commit?: string; fix?: string }[] }).findings.filter((f) => f.check === 'secrets');
+    assert.equal(secrets.length, 2, result.stdout);
+    // The other branch's commit is no ancestor of this one: a rebase from it would not reach this finding.
+    for (const finding of secrets) assert.match(finding.fix ?? '', new RegExp(`git rebase --interactive ${finding.commit!.slice(0, 12)}~1`), JSON.stringify(secrets, null, 2));
+  });
+
   it('lets clean commits through', async (t) => {
     const repo = hookedRepo(t, true);
     repo.write('a.txt', 'a\n');
@@ -212,4 +268,30 @@ after(() => {
   // Runs once every test above has: no output of any of them holds a whole secret.
   for (const output of outputs) for (const secret of SECRETS) assert.ok(!output.includes(secret), `an output contains a whole secret:\n${output}`);
   assert.ok(outputs.length > 10, 'outputs were collected');
+});
+
+describe('passwords in URLs', () => {
+  // Built at run time: a real-looking password holds the characters generated ones do (/ + = %).
+  const real = ['S3cr', '/et+Pa55', 'wQ'].join('');
+  const lines = [
+    [`DATABASE_URL=postgres://admin:${real}@db.internal/app`, true],
+    [`REDIS_URL=redis://:${real}@cache.internal:6379/0`, true],
+    [`docs: https://deploy:${real}@example.com/repo.git`, true],
+    [`PUSH_URL=https://ci:${['Xk9', '+fQ2pLm7Rz%21'].join('')}@git.example.com/repo.git`, true],
+    ['DATABASE_URL=postgres://user:<password>@db.example.com/app', false],
+    ['sample: https://user:changeme@example.com/path', false],
+    ['DATABASE_URL=postgres://db.internal:5432/app@2024', false],
+    ['see https://user:pass@example.com', false],
+  ] as const;
+
+  it('a real password is found whatever characters it holds or host it names; a placeholder is not', async (t) => {
+    const repo = createRepo(t, { branch: 'feature/urls' });
+    repo.write('config/urls.txt', `${lines.map(([line]) => line).join('\n')}\n`);
+    repo.git(['add', '-A']);
+    const result = seen(await repo.run(['verify', '--staged', '--format', 'json']));
+    const found = (JSON.parse(result.stdout) as { findings: { check: string; line?: number }[] }).findings.filter((f) => f.check === 'secrets').map((f) => f.line);
+    const expected = lines.flatMap(([, secret], index) => (secret ? [index + 1] : []));
+    assert.deepEqual(found, expected, result.stdout);
+    assert.doesNotMatch(result.output, new RegExp(real.replace(/[+/]/g, '\\$&')));
+  });
 });

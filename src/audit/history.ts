@@ -10,6 +10,7 @@ import { runChecks, type RunOptions } from '../engine.js';
 import { blobsAt, branchRefsContaining } from '../git/audit.js';
 import { streamCommitContent, toChangedFiles, type CommitContent } from '../git/content-reader.js';
 import { ObjectStore } from '../git/object-store.js';
+import { readLooseBlobs } from '../git/tree.js';
 import type { Repository } from '../git/repo.js';
 import { messages } from '../messages.js';
 import type { ChangedFile } from '../types.js';
@@ -54,6 +55,15 @@ export async function auditHistory(
   try {
     const since = scope.sinceDate ? [`--since=${scope.sinceDate}`] : [];
     if (revisions.length > 0) commits = await streamCommitContent(repo, { options: since, revisions }, scan);
+    // A tag of a tree or a blob has no commit for git log to walk: its files, as they are.
+    const loose = readLooseBlobs(repo, scope.loose.map((entry) => ({ ref: entry.ref, sha: entry.object })));
+    if (loose.length > 0) {
+      const sizes = await Promise.all(loose.map((entry) => objects.size(entry.blob)));
+      const files: ChangedFile[] = loose.map((entry, index) => ({ path: entry.path, status: 'A', blob: entry.blob, mode: entry.mode, size: sizes[index], readContent: () => objects.read(entry.blob) }));
+      const report = await runChecks({ stage: 'audit', files, repo: { root: repo.root } }, { ...options, only: HISTORY_CHECKS });
+      Object.assign(reasons, report.reasons);
+      for (const finding of report.findings) oldest.set([finding.check, finding.file ?? '', finding.fingerprint ?? finding.message].join('\0'), finding);
+    }
   } finally {
     objects.close();
   }

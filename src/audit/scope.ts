@@ -18,6 +18,8 @@ export interface AuditScope {
   tags: RefEntry[];
   /** Protected branch short name → tip commit. */
   protectedTips: Map<string, string>;
+  /** Tags of a tree or a blob (no commit to walk): their files are scanned as they are. */
+  loose: RefEntry[];
   /** Commits to leave out (`--since <ref>`). */
   exclude: string[];
   /** A date for `git log --since` (`--since <date>`). */
@@ -39,11 +41,15 @@ function shortRef(ref: string): string {
 export function resolveScope(repo: Repository, config: Omit<McflowConfig, 'extends'>, options: { refs?: string[]; since?: string }): AuditScope {
   // A shallow clone's history stops early: an audit of it would pass what it never read.
   if (isShallowRepository(repo)) throw new GitError(messages.audit.shallow, messages.audit.shallowFix);
-  const all = listAllRefs(repo).filter((entry) => entry.commit);
+  const listed = listAllRefs(repo);
+  const all = listed.filter((entry) => entry.commit);
   let refs = all;
+  let loose = listed.filter((entry) => !entry.commit);
   if (options.refs && options.refs.length > 0) {
     const matches = compileMatcher(options.refs);
-    refs = refs.filter((entry) => matches(entry.ref) || matches(shortRef(entry.ref)));
+    const selected = (entry: RefEntry) => matches(entry.ref) || matches(shortRef(entry.ref));
+    refs = refs.filter(selected);
+    loose = loose.filter(selected);
     if (refs.length === 0 && all.length > 0) throw new UsageError(messages.audit.noRefs(options.refs), messages.audit.noRefsFix);
   }
   const branches = new Map<string, RefEntry>();
@@ -63,7 +69,7 @@ export function resolveScope(repo: Repository, config: Omit<McflowConfig, 'exten
       .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
       .map(([name, entry]) => [name, entry.commit!]),
   );
-  const scope: AuditScope = { refs, branches, tags: refs.filter((entry) => entry.ref.startsWith('refs/tags/')), protectedTips, exclude: [] };
+  const scope: AuditScope = { refs, branches, tags: refs.filter((entry) => entry.ref.startsWith('refs/tags/')), protectedTips, loose, exclude: [] };
   if (options.since !== undefined) {
     const sha = resolveCommit(repo, options.since);
     if (sha) scope.exclude = [sha];

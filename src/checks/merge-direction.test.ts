@@ -57,6 +57,22 @@ describe('merge-direction (gitflow preset)', () => {
     assert.equal(problem!.fix, 'retarget the merge request: glab mr update 12 --target-branch develop   (or "Edit" on the merge request in GitLab)');
   });
 
+  it("refuses a fork's branch into a production branch, or posing as a protected or bot branch; lets its work branches through", () => {
+    const fromFork = (branch: string, targetBranch: string) =>
+      mergeDirection.run({ stage: 'verify', branch, targetBranch, ci: { provider: 'github', event: 'pull-request' }, pullRequest: { number: 7, fork: 'mallory/app' } }, context) as { message: string; fix?: string }[];
+    for (const [source, target] of [['release/v9.9.9', 'main-production'], ['hotfix/urgent', 'main-production'], ['develop', 'main'], ['main-production', 'develop'], ['dependabot/npm/x', 'develop']]) {
+      const [problem, ...rest] = fromFork(source!, target!);
+      assert.equal(rest.length, 0, `${source} → ${target}`);
+      assert.match(problem!.message, new RegExp(`${source!.replace(/[/.]/g, '\\$&')} comes from mallory/app, not from this repository`));
+      assert.match(problem!.fix!, /git fetch <url of mallory\/app> /);
+    }
+    assert.deepEqual(fromFork('feature/login', 'develop'), []);
+    assert.deepEqual(fromFork('bugfix/issue-12', 'develop'), []);
+    // The same names from this repository keep their routes.
+    assert.deepEqual(check('release/v9.9.9', 'main-production'), []);
+    assert.deepEqual(check('main-production', 'develop'), []);
+  });
+
   it('only judges pull requests', () => assert.deepEqual(check('feature/x', 'main-production', 'push'), []));
 
   it('finds no route where there is none', () => {

@@ -6,6 +6,11 @@
  *
  * Config: `pullRequests.routes` maps a target branch glob to the source globs it accepts;
  * targets not listed accept anything.
+ *
+ * Forks: a fork's branch name is chosen by whoever opened the pull request, so `release/v9.9.9`
+ * from a fork is not this repository's release branch. A fork's pull request takes no route into
+ * a production branch (`branches.production`), and its branch may not pose as a protected or bot
+ * branch; work branches (`feature/*` into `develop`) take their routes as usual.
  *   { "pullRequests": { "routes": { "main-production": ["release/*", "hotfix/*"] } } }
  */
 import { compileMatcher } from '../config/glob.js';
@@ -20,6 +25,15 @@ export const mergeDirection: Check = {
   run(change, context) {
     const { branch: source, targetBranch: target } = change;
     if (change.ci?.event !== 'pull-request' || !source || !target) return [];
+    const fork = change.pullRequest?.fork;
+    if (fork) {
+      const branches = context.config.branches;
+      const production = compileMatcher(branches?.production ?? [])(target);
+      const posing = compileMatcher([...(branches?.protected ?? []), ...(branches?.bots ?? [])])(source);
+      if (production || posing) {
+        return [{ message: text.fromFork(fork, source, target, production), ref: `refs/heads/${source}`, fix: text.forkFix(source, fork) }];
+      }
+    }
     const routes = Object.entries(context.config.pullRequests?.routes ?? {});
     const rules = routes.filter(([targetGlob]) => compileMatcher([targetGlob])(target));
     if (rules.length === 0 || rules.some(([, sources]) => compileMatcher(sources)(source))) return [];

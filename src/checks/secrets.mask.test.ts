@@ -32,4 +32,16 @@ describe('masking echoed text', () => {
     assert.deepEqual(masked, { findings: [{ check: 'branch-name', message: 'Branch "feature/ghp_****...wXyZ"', line: 3, ok: true }], skipped: [], reasons: { x: 'why' } });
     assert.ok(report.findings[0]!.message.includes(TOKEN), 'the input is not changed');
   });
+
+  it('masks keys too: a secret used as a key (a map keyed by value) is not printed', async () => {
+    const other = TOKEN.replace('1a2B', '9z8Y');
+    const report = { byValue: { [TOKEN]: 2, [other]: 1, plain: 0 }, nested: [{ [`feature/${TOKEN}`]: { [TOKEN]: 'x' } }] };
+    const masked = await maskDeep(report);
+    const text = JSON.stringify(masked);
+    assert.ok(!text.includes(TOKEN.slice(4, 20)) && !text.includes(other.slice(4, 20)), text);
+    // Two keys that mask alike both stay: nothing in the report is silently dropped.
+    assert.equal(Object.keys(masked.byValue).length, 3, text);
+    assert.deepEqual(Object.values(masked.byValue).sort(), [0, 1, 2]);
+    assert.deepEqual(masked.nested, [{ 'feature/ghp_****...wXyZ': { 'ghp_****...wXyZ': 'x' } }]);
+  });
 });

@@ -31,13 +31,22 @@ export async function maskText(text: string): Promise<string> {
   return (await maskTexts([text]))[0]!;
 }
 
-/** A copy of a report (any JSON-like value) with every string masked: what reporters get. */
+/**
+ * A copy of a report (any JSON-like value) with every string masked, keys included (a map keyed
+ * by a value, such as a branch name, must not print it): what reporters get. Two keys that mask
+ * alike are both kept, the second with " (2)" appended.
+ */
 export async function maskDeep<T>(value: T): Promise<T> {
   const strings: string[] = [];
   const collect = (node: unknown): void => {
     if (typeof node === 'string') strings.push(node);
     else if (Array.isArray(node)) node.forEach(collect);
-    else if (node !== null && typeof node === 'object') Object.values(node).forEach(collect);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        strings.push(key);
+        collect(child);
+      }
+    }
   };
   collect(value);
   const masked = await maskTexts(strings);
@@ -45,8 +54,18 @@ export async function maskDeep<T>(value: T): Promise<T> {
   const rebuild = (node: unknown): unknown => {
     if (typeof node === 'string') return masked[next++];
     if (Array.isArray(node)) return node.map(rebuild);
-    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, rebuild(child)]));
-    return node;
+    if (node === null || typeof node !== 'object') return node;
+    const keys = new Set<string>();
+    // fromEntries defines own properties: a "__proto__" key stays data.
+    return Object.fromEntries(
+      Object.values(node).map((child) => {
+        const base = masked[next++]!;
+        let key = base;
+        for (let n = 2; keys.has(key); n++) key = `${base} (${n})`;
+        keys.add(key);
+        return [key, rebuild(child)];
+      }),
+    );
   };
   return rebuild(value) as T;
 }

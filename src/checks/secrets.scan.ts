@@ -385,7 +385,8 @@ function shortRuleId(id: string): string {
  * and a URL's by its password alone (a real host must not make a placeholder password real).
  */
 function isPresetPlaceholder(value: string): boolean {
-  const password = /^[a-z][\w+.-]*:\/\/[^:@/\s]*:([^@/\s]+)@/i.exec(value)?.[1];
+  // The password runs to the `@`, `/` included: the whole URL (its host `example.com`) never decides.
+  const password = /^[a-z][\w+.-]*:\/\/[^:@/\s]*:([^@\s]+)@/i.exec(value)?.[1];
   return isPlaceholder(password ?? value);
 }
 

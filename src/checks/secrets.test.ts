@@ -76,15 +76,21 @@ describe('secrets', () => {
     assert.deepEqual(await secrets.run({ stage: 'verify', files }, context(config, 'verify')), []);
   });
 
-  it('skips binary content, lockfiles and files large-files refuses before reading them as text', async () => {
+  it('skips binary content and files large-files refuses before reading them as text', async () => {
     let read = 0;
     const counted = (file: ChangedFile): ChangedFile => ({ ...file, readContent: () => (read++, file.readContent!()) });
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 151 + 7) % 256));
     const binary = changedFile('img.png', Buffer.concat([noise, Buffer.from(STRIPE)]));
-    const lock = counted(changedFile('package-lock.json', `"x": "${STRIPE}"`));
     const big = counted(changedFile('big.txt', `${STRIPE}\n${'a'.repeat(2000)}`));
-    assert.deepEqual(await run([binary, lock, big], { files: { maxSize: 1024 } }), []);
-    assert.equal(read, 0, 'lockfile and oversized file never read');
+    assert.deepEqual(await run([binary, big], { files: { maxSize: 1024 } }), []);
+    assert.equal(read, 0, 'oversized file never read');
+  });
+
+  it('scans lockfiles: any file can be named one, and a registry URL in one can carry a token', async () => {
+    const renamed = changedFile('deploy/yarn.lock', `STRIPE_KEY=${STRIPE}\n`);
+    const resolved = changedFile('package-lock.json', `{ "resolved": "https://ci:${STRIPE}@npm.example.com/x/-/x-1.0.0.tgz" }\n`);
+    assert.equal((await run([renamed])).length, 1);
+    assert.equal((await run([resolved])).length, 1);
   });
 
   it('still scans a large file that files.allowLarge lets in, or that large-files does not refuse', async () => {

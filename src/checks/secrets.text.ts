@@ -5,6 +5,13 @@
  * of it is control characters or undecodable bytes: a stray NUL in a config file does not make
  * it binary, an image or archive is.
  *
+ * Nothing decides from a sample: the encoding is read from the whole file, so a file that is
+ * ASCII for 8000 bytes and UTF-16 after, or UTF-16 without a BOM that starts with non-Latin
+ * text, is read as what it mostly is. Zero bytes are not text in any encoding we read as UTF-8:
+ * when a UTF-8 reading has too many of them (UTF-16 pasted into an ASCII file, NUL padding), it
+ * is read again without them, which keeps git's lines (an LF byte is never part of a multi-byte
+ * UTF-8 sequence) and turns ASCII in UTF-16 back into its letters.
+ *
  * Git counts lines by LF bytes. In UTF-16 a line's LF is one byte of two (0A 00), and other
  * characters can hold an 0A byte (U+0A05 is 05 0A), so the added lines git reports are mapped
  * to the decoded text's lines by byte offsets ({@link addedTextLines}).
@@ -20,7 +27,6 @@ export interface DecodedText {
   bom: number;
 }
 
-const SAMPLE = 8000;
 /** Characters no text has many of: C0 controls but TAB, LF, VT, FF, CR and ESC; DEL; U+FFFD (bytes that did not decode). */
 const SUSPICIOUS = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]/;
 const BINARY_RATIO = 0.1;
@@ -30,7 +36,7 @@ export function detectEncoding(bytes: Buffer): { encoding: TextEncoding; bom: nu
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
-  const pairs = Math.floor(Math.min(bytes.length, SAMPLE) / 2);
+  const pairs = Math.floor(bytes.length / 2);
   // No zero byte at all (most files; one native search): not UTF-16.
   if (pairs < 2 || bytes.subarray(0, pairs * 2).indexOf(0) === -1) return { encoding: 'utf8', bom: 0 };
   let zeroEven = 0;
@@ -48,6 +54,25 @@ export function detectEncoding(bytes: Buffer): { encoding: TextEncoding; bom: nu
 /** The decoded text, or undefined when the content is binary. Linear in the size. */
 export function decodeText(bytes: Buffer, known?: { encoding: TextEncoding; bom: number }): DecodedText | undefined {
   const { encoding, bom } = known ?? detectEncoding(bytes);
+  if (bom === 0 && encoding !== 'utf8') return decodeUnmarkedUtf16(bytes, encoding);
+  return decodeAs(bytes, encoding, bom);
+}
+
+/**
+ * UTF-16 told by its zeros alone, without a BOM. The file may start in ASCII (or UTF-8) and
+ * turn UTF-16 later: read as UTF-16, that start is noise, and a token in it would be missed.
+ * The zero-less UTF-8 reading keeps the ASCII of both parts (and git's lines). The UTF-16
+ * reading (the text's own lines) is taken when it holds all the ASCII the other one does.
+ */
+function decodeUnmarkedUtf16(bytes: Buffer, encoding: TextEncoding): DecodedText | undefined {
+  const wide = decodeAs(bytes, encoding, 0);
+  const narrow = decodeAs(bytes, 'utf8', 0);
+  if (!wide || !narrow) return wide ?? narrow;
+  const visibleAscii = (text: string) => text.replace(/[^\x21-\x7e]+/g, '');
+  return visibleAscii(wide.text) === visibleAscii(narrow.text) ? wide : narrow;
+}
+
+function decodeAs(bytes: Buffer, encoding: TextEncoding, bom: number): DecodedText | undefined {
   const body = bytes.subarray(bom);
   let text: string;
   if (encoding === 'utf16be') {
@@ -59,13 +84,24 @@ export function decodeText(bytes: Buffer, known?: { encoding: TextEncoding; bom:
   }
   // Most text has none of these at all: one native regex pass says so; count only when some exist.
   if (!SUSPICIOUS.test(text)) return { text, encoding, bom };
+  const { suspicious, zeros } = countSuspicious(text);
+  if (suspicious <= text.length * BINARY_RATIO) return { text, encoding, bom };
+  // Binary only because of its zeros (UTF-16 inside UTF-8, NUL padding): the text without them.
+  // Counted in the same pass, so real binaries pay no second one.
+  if (encoding !== 'utf8' || zeros === 0 || suspicious - zeros > (text.length - zeros) * BINARY_RATIO) return undefined;
+  return { text: text.replaceAll('\0', ''), encoding, bom };
+}
+
+/** Control characters (but TAB, LF, VT, FF, CR, ESC), DEL and U+FFFD; and how many of them are NUL. */
+function countSuspicious(text: string): { suspicious: number; zeros: number } {
   let suspicious = 0;
+  let zeros = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code === 0) zeros++;
     if (code < 0x20 ? code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x0b && code !== 0x1b : code === 0x7f || code === 0xfffd) suspicious++;
   }
-  if (suspicious > text.length * BINARY_RATIO) return undefined;
-  return { text, encoding, bom };
+  return { suspicious, zeros };
 }
 
 /**

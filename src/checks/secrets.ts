@@ -23,7 +23,7 @@ import type { Change, ChangedFile, Problem } from '../types.js';
 import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
 import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
-import { isLockfile, isTestFixturePath } from './secrets.filters.js';
+import { isTestFixturePath } from './secrets.filters.js';
 import { allowedFingerprints, findUnusedAllowEntries, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
 import { scanTextsCounted, type CountedScan, type ScanTarget } from './secrets.scan.js';
@@ -61,8 +61,9 @@ export async function scanForSecrets(change: Change, context: CheckContext, opti
   // A file over the limit is read only when large-files will not refuse it anyway.
   const largeRefused = levelFor(context.config, 'large-files', context.stage) === 'error';
   const tooLarge = (file: ChangedFile) => (file.size ?? 0) > limit && largeRefused && !allowLarge(file.path);
-  // Cheap filters first: path globs, lockfiles and size need no content.
-  const files = (change.files ?? []).filter((file) => file.readContent && !ignored(file.path) && !isLockfile(file.path) && !tooLarge(file));
+  // Cheap filters first: path globs and size need no content. Lockfiles are scanned: any file
+  // can be named yarn.lock, and a registry URL in one can carry a token (`https://ci:<token>@…`).
+  const files = (change.files ?? []).filter((file) => file.readContent && !ignored(file.path) && !tooLarge(file));
   // Sources tie each file to one commit with that commit's added lines: a secret that was in the
   // file before is not this commit's (verify: not this pull request's; audit: reported once, at
   // the commit that introduced it). Every line of a new file is added: only modified, renamed

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { UsageError } from '../errors.js';
 import { readRangeRequest } from './event.js';
@@ -23,6 +26,24 @@ describe('readRangeRequest', () => {
     assert.equal(request.event, 'pull-request');
     assert.deepEqual(request.base, ['b'.repeat(40), 'refs/remotes/origin/develop', 'develop']);
     assert.deepEqual(request.pullRequest, { title: 'feat: x', body: undefined, number: 12, labels: [] });
+  });
+
+  it('says when a pull request comes from a fork (GitHub payload, GitLab project ids), and not otherwise', (t) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-event-'));
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const github = (head: unknown) => {
+      const file = path.join(dir, 'event.json');
+      const pr = { number: 3, base: { sha: 'b'.repeat(40), ref: 'main-production', repo: { full_name: 'acme/app' } }, head: { sha: 'h'.repeat(40), ref: 'release/v9.9.9', repo: head } };
+      fs.writeFileSync(file, JSON.stringify({ pull_request: pr }));
+      return readRangeRequest({}, { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: file }).pullRequest?.fork;
+    };
+    assert.equal(github({ full_name: 'mallory/app' }), 'mallory/app');
+    assert.equal(github(null), 'a deleted fork');
+    assert.equal(github({ full_name: 'acme/app' }), undefined);
+    const gitlab = (source: string) =>
+      readRangeRequest({}, { GITLAB_CI: 'true', CI_MERGE_REQUEST_IID: '4', CI_MERGE_REQUEST_PROJECT_ID: '10', CI_MERGE_REQUEST_SOURCE_PROJECT_ID: source, CI_MERGE_REQUEST_SOURCE_PROJECT_PATH: 'mallory/app' }).pullRequest?.fork;
+    assert.equal(gitlab('11'), 'mallory/app');
+    assert.equal(gitlab('10'), undefined);
   });
 
   it('reads a GitLab tag pipeline as a tag push', () => {

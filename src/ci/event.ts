@@ -58,8 +58,8 @@ interface GitHubPayload {
     number?: number;
     title?: string;
     body?: string | null;
-    base?: { sha?: string; ref?: string };
-    head?: { sha?: string; ref?: string };
+    base?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
+    head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
     labels?: { name?: string }[];
   };
   repository?: { default_branch?: string };
@@ -90,6 +90,18 @@ function readPayload(file: string | undefined): GitHubPayload {
 
 const shortRef = (ref: string | undefined) => ref?.replace(/^refs\/(heads|tags)\//, '');
 
+/**
+ * The fork a GitHub pull request comes from, when it is not the base repository. A head
+ * repository of `null` is a fork that was deleted: still not this repository.
+ */
+function gitHubFork(pr: GitHubPayload['pull_request']): { fork?: string } {
+  const base = pr?.base?.repo?.full_name;
+  const head = pr?.head?.repo;
+  if (!base || head === undefined) return {};
+  if (head === null) return { fork: 'a deleted fork' };
+  return head.full_name && head.full_name !== base ? { fork: head.full_name } : {};
+}
+
 function fromGitHub(env: NodeJS.ProcessEnv): RangeRequest {
   const payload = readPayload(env.GITHUB_EVENT_PATH);
   const eventName = env.GITHUB_EVENT_NAME ?? '';
@@ -103,7 +115,7 @@ function fromGitHub(env: NodeJS.ProcessEnv): RangeRequest {
       head: pr?.head?.sha ?? 'HEAD',
       branch: env.GITHUB_HEAD_REF || pr?.head?.ref,
       targetBranch: target,
-      pullRequest: { title: pr?.title, body: pr?.body ?? undefined, number: pr?.number, labels: labelNames(pr?.labels) },
+      pullRequest: { title: pr?.title, body: pr?.body ?? undefined, number: pr?.number, labels: labelNames(pr?.labels), ...gitHubFork(pr) },
     };
   }
   // schedule, workflow_dispatch, merge_group…: no range to take; guessing one could check all history.
@@ -125,6 +137,14 @@ function fromGitHub(env: NodeJS.ProcessEnv): RangeRequest {
   };
 }
 
+/** The fork a GitLab merge request comes from: its source project is not the target project. */
+function gitLabFork(env: NodeJS.ProcessEnv): { fork?: string } {
+  const source = env.CI_MERGE_REQUEST_SOURCE_PROJECT_ID;
+  const target = env.CI_MERGE_REQUEST_PROJECT_ID;
+  if (!source || !target || source === target) return {};
+  return { fork: env.CI_MERGE_REQUEST_SOURCE_PROJECT_PATH || `project ${source}` };
+}
+
 function fromGitLab(env: NodeJS.ProcessEnv): RangeRequest {
   if (env.CI_MERGE_REQUEST_IID) {
     const target = env.CI_MERGE_REQUEST_TARGET_BRANCH_NAME;
@@ -141,6 +161,7 @@ function fromGitLab(env: NodeJS.ProcessEnv): RangeRequest {
         number: Number(env.CI_MERGE_REQUEST_IID),
         // GitLab joins the merge request's labels with commas.
         labels: env.CI_MERGE_REQUEST_LABELS ? env.CI_MERGE_REQUEST_LABELS.split(',').map((label) => label.trim()).filter(Boolean) : [],
+        ...gitLabFork(env),
       },
     };
   }

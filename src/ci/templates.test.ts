@@ -18,7 +18,7 @@ describe('CI templates', () => {
     assert.equal(steps[0].with['fetch-depth'], 0);
     assert.equal(steps[1].uses, 'actions/setup-node@v4');
     assert.equal(steps[2].run, 'pnpm install --frozen-lockfile');
-    assert.equal(steps[3].run, 'npx mcflow-hooks verify --format sarif --output mcflow.sarif');
+    assert.equal(steps[3].run, 'PATH="$PWD/node_modules/.bin:$PATH" mcflow-hooks verify --format sarif --output mcflow.sarif');
     assert.equal(steps[4].uses, 'github/codeql-action/upload-sarif@v3');
     assert.equal(workflow.permissions['security-events'], 'write');
     assert.doesNotMatch(ci.content, /\{\{\w+\}\}/);
@@ -29,8 +29,15 @@ describe('CI templates', () => {
     assert.equal(ci.target, undefined);
     const job = (yaml.load(ci.content) as Record<string, any>)['mcflow-verify'];
     assert.equal(job.variables.GIT_DEPTH, 0);
-    assert.deepEqual(job.script, ['npm ci', 'npx mcflow-hooks verify --format junit --output mcflow-junit.xml']);
+    assert.deepEqual(job.script, ['npm ci --ignore-scripts', 'PATH="$PWD/node_modules/.bin:$PATH" mcflow-hooks verify --format junit --output mcflow-junit.xml']);
     assert.equal(job.artifacts.reports.junit, 'mcflow-junit.xml');
+  });
+
+  it('a package below the root: verify runs in it, the report is written at the root', () => {
+    const github = yaml.load(renderCiTemplate('github', { packageDir: 'packages/app' }).content) as Record<string, any>;
+    assert.equal(github.jobs.verify.steps[3].run, 'cd packages/app && PATH="$PWD/node_modules/.bin:$GITHUB_WORKSPACE/node_modules/.bin:$PATH" mcflow-hooks verify --format sarif --output "$GITHUB_WORKSPACE/mcflow.sarif"');
+    const gitlab = (yaml.load(renderCiTemplate('gitlab', { packageDir: "my app's" }).content) as Record<string, any>)['mcflow-verify'];
+    assert.equal(gitlab.script[1], `cd 'my app'\\''s' && PATH="$PWD/node_modules/.bin:$CI_PROJECT_DIR/node_modules/.bin:$PATH" mcflow-hooks verify --format junit --output "$CI_PROJECT_DIR/mcflow-junit.xml"`);
   });
 
   it('github reusable workflow: workflow_call with the preset as input, installed apart, inputs never spliced into scripts', () => {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { shellQuote } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 
 export const CI_PROVIDERS = ['github', 'gitlab'] as const;
@@ -16,6 +17,11 @@ export interface CiTemplateOptions {
   /** The command that installs the project's dependencies (`npm ci`, `pnpm install --frozen-lockfile`). */
   install?: string;
   nodeVersion?: string;
+  /**
+   * The package init set up, relative to the git root (`packages/app`), when it is not the root:
+   * verify runs there, where the config is, as the hooks do; the report still goes to the root.
+   */
+  packageDir?: string;
 }
 
 export interface CiTemplate {
@@ -42,8 +48,14 @@ export function renderCiTemplate(provider: CiProvider, options: CiTemplateOption
   const branches = options.branches && options.branches.length > 0 ? options.branches : DEFAULT_BRANCHES;
   const content = template
     .replace('{{branches}}', yamlList(branches))
-    .replace('{{install}}', options.install ?? 'npm ci')
-    .replace('{{nodeVersion}}', options.nodeVersion ?? '20');
+    .replace('{{install}}', options.install ?? 'npm ci --ignore-scripts')
+    .replace('{{nodeVersion}}', options.nodeVersion ?? '20')
+    .replace(/PATH="\$PWD\/node_modules\/\.bin:\$PATH" mcflow-hooks verify (.*) --output (\S+)/, (command, flags: string, file: string) => {
+      if (!options.packageDir) return command;
+      const root = provider === 'github' ? '$GITHUB_WORKSPACE' : '$CI_PROJECT_DIR';
+      // The package's own bins, then those a workspace hoists to the root.
+      return `cd ${shellQuote(options.packageDir)} && PATH="$PWD/node_modules/.bin:${root}/node_modules/.bin:$PATH" mcflow-hooks verify ${flags} --output "${root}/${file}"`;
+    });
   return { provider, target: provider === 'github' ? '.github/workflows/mcflow.yml' : undefined, content };
 }
 

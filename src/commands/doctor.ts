@@ -11,6 +11,7 @@ import { git } from '../git/exec.js';
 import { readConfigValue } from '../git/repo.js';
 import { hookLine, isOurLine, shippedHooks } from '../install/hook-files.js';
 import { findGitDirHooks } from '../install/existing-hooks.js';
+import { isHuskyHookFile } from '../install/husky.js';
 import { detectPackageManager } from '../install/package-manager.js';
 import { findInstalled, locateProject, type Project } from '../install/project.js';
 import { CI_INSTALL, mainWorktreeRoot } from './init.js';
@@ -47,7 +48,10 @@ export const command: Command = async (args, io) => {
   }
   if (project) await checkProject(project, add);
 
-  for (const fact of facts) io.stdout.write(`${fact.ok ? messages.doctor.ok(fact.text) : messages.doctor.bad(fact.text, fact.fix ?? INIT)}\n`);
+  // A fact can quote a config value or a git setting: masked as every report is.
+  const { maskTexts } = await import('../checks/secrets.mask.js');
+  const lines = await maskTexts(facts.map((fact) => (fact.ok ? messages.doctor.ok(fact.text) : messages.doctor.bad(fact.text, fact.fix ?? INIT))));
+  for (const line of lines) io.stdout.write(`${line}\n`);
   const bad = facts.filter((fact) => !fact.ok).length;
   io.stdout.write(`\n${bad === 0 ? messages.doctor.allGood : messages.doctor.problems(bad)}\n`);
   return bad === 0 ? ExitCode.ok : ExitCode.violation;
@@ -105,6 +109,12 @@ async function checkProject(project: Project, add: (ok: boolean, text: string, f
     else if (!line) add(false, messages.doctor.hookNotCalling(shown), INIT);
     else if (!current) add(false, messages.doctor.hookOutdated(shown), INIT);
     else add(true, messages.doctor.hookOk(shown));
+    // git runs the file in core.hooksPath, and only husky's calls ours: simple-git-hooks and other
+    // tools that follow core.hooksPath overwrite it, or delete the hooks they do not configure.
+    if (hasRunner) {
+      const runner = path.join(effective!, name);
+      if (!isHuskyHookFile(runner)) add(false, messages.doctor.runnerReplaced(runner, shown, fs.existsSync(runner)), INIT);
+    }
   }
 
   try {

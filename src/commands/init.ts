@@ -13,10 +13,10 @@ import { ExitCode, UsageError } from '../errors.js';
 import { readConfigValue } from '../git/repo.js';
 import { initConfigContent } from '../install/adapt-config.js';
 import { commonGitDir } from '../install/existing-hooks.js';
-import { mergeHook, replacedLines } from '../install/hook-files.js';
+import { mergeHook, replacedLines, shippedHooks } from '../install/hook-files.js';
 import { planHookFiles } from '../install/hook-plan.js';
 import { choosePreset } from '../install/preset-choice.js';
-import { assertHooksPathFree, huskyBin, mergePrepare } from '../install/husky.js';
+import { assertHooksPathFree, huskyBin, isHuskyHookFile, mergePrepare } from '../install/husky.js';
 import { formatPackageJson, readPackageJson, setEntry } from '../install/package-json.js';
 import { detectPackageManager, isOnPath } from '../install/package-manager.js';
 import { applyActions, describeAction, presentPlan, type Action } from '../install/plan.js';
@@ -97,6 +97,14 @@ export const CI_INSTALL: Record<string, string> = {
   bun: 'bun install --frozen-lockfile',
 };
 
+/**
+ * The CI job's install runs no lifecycle scripts: a pull request edits its own `prepare` or
+ * `postinstall`, and they would run before verify in the same job (able to replace the installed
+ * mcflow-hooks or write $GITHUB_ENV). verify needs none of them. pnpm also runs the repository's
+ * `.pnpmfile.cjs` hooks while it installs.
+ */
+const CI_NO_SCRIPTS: Record<string, string> = { npm: '--ignore-scripts', pnpm: '--ignore-scripts --ignore-pnpmfile', yarn: '--ignore-scripts', 'yarn-berry': '--mode=skip-build', bun: '--ignore-scripts' };
+
 /** Every change init would make, in the order it makes them, and what it leaves alone. */
 export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { actions: Action[]; notes: string[]; root: string } {
   const project = locateProject(io.cwd, io.env);
@@ -151,7 +159,10 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
   // The main worktree's copy when it has one (init run in a linked worktree), else this tree's, which husky is about to write.
   const mainHooks = `${mainWorktreeRoot(repo.root)}/${layout.hooksDir}/_`;
   const absoluteHooksPath = fs.existsSync(path.join(mainHooks, 'h')) ? mainHooks : `${repo.root}/${layout.hooksDir}/_`;
-  if ((hooksPath !== `${layout.hooksDir}/_` && hooksPath !== absoluteHooksPath) || !fs.existsSync(path.join(hooksDir, '_', 'h'))) {
+  // Another hook tool may have rewritten or deleted husky's files in `_/`: husky writes them again.
+  const huskyFilesIntact = [...shippedHooks().keys()].every((name) => isHuskyHookFile(path.join(hooksDir, '_', name)));
+  const runHusky = (hooksPath !== `${layout.hooksDir}/_` && hooksPath !== absoluteHooksPath) || !fs.existsSync(path.join(hooksDir, '_', 'h')) || !huskyFilesIntact;
+  if (runHusky) {
     actions.push({
       kind: 'run',
       command: [process.execPath, huskyBin(packageDir), layout.hooksDir],
@@ -166,7 +177,7 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
   // husky writes a relative hooks path, which git resolves in each worktree, where `.husky/_` is
   // git-ignored and missing: hooks would silently not run in a linked worktree. The absolute path
   // of the main worktree's copy works in all of them.
-  if (hooksPath !== absoluteHooksPath) {
+  if (runHusky || hooksPath !== absoluteHooksPath) {
     actions.push({ kind: 'run', command: ['git', 'config', 'core.hooksPath', absoluteHooksPath], cwd: repo.root, why: messages.install.absoluteHooksPathWhy });
   }
 
@@ -200,7 +211,7 @@ export function planInit(io: Pick<Io, 'cwd' | 'env'>, options: InitOptions): { a
   if (options.ci) {
     const presetFile = path.join(packageRoot(), 'presets', `${options.preset}.json`);
     const presetConfig = JSON.parse(fs.readFileSync(presetFile, 'utf8')) as { branches?: { protected?: string[] } };
-    const ci = renderCiTemplate(options.ci, { branches: presetConfig.branches?.protected, install: CI_INSTALL[pm.name] ?? 'npm ci' });
+    const ci = renderCiTemplate(options.ci, { branches: presetConfig.branches?.protected, install: `${CI_INSTALL[pm.name] ?? 'npm ci'} ${CI_NO_SCRIPTS[pm.name] ?? '--ignore-scripts'}`, packageDir: layout.packageDir });
     if (!ci.target) notes.push(messages.install.ciPrinted(ci.content));
     else {
       const file = path.join(repo.root, ci.target);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commitSkeleton, isEmptyMessage } from '../commit-template.js';
-import { readConfigValue, readCurrentBranch, type Repository } from '../git/repo.js';
+import { COMMENT_KEYS, configuredCommentString, readConfigEntries, readCurrentBranch, type Repository } from '../git/repo.js';
 import { ExitCode } from '../errors.js';
 
 export function prepareCommitMessage(repo: Repository, messageFile: string | undefined, source: string | undefined): ExitCode {
@@ -20,8 +20,8 @@ export function prepareCommitMessage(repo: Repository, messageFile: string | und
     // Not a file git handed us: nothing to fill, and never a reason to stop a commit.
     return ExitCode.ok;
   }
-  const configured = raw.includes('\n') ? readConfigValue(repo, 'core.commentChar') : undefined;
-  const commentChar = configured && configured !== 'auto' ? configured[0]! : '#';
+  const configured = raw.includes('\n') ? configuredCommentString(readConfigEntries(repo, COMMENT_KEYS)) : undefined;
+  const commentChar = configured && configured !== 'auto' ? configured : '#';
   if (!isEmptyMessage(raw, commentChar)) return ExitCode.ok;
   fs.writeFileSync(file, `${commitSkeleton(readCurrentBranch(repo), commentChar)}\n${raw.startsWith('\n') ? raw : `\n${raw}`}`);
   return ExitCode.ok;

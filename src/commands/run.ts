@@ -165,7 +165,7 @@ export const command: Command = async (args, io) => {
   const skipList = (io.env.MCFLOW_SKIP ?? '').split(',').map((id) => id.trim());
   const skipAfter = row.after !== undefined && skipList.includes(row.after.skipName);
   // Any hook's step name is accepted in every hook: MCFLOW_SKIP is set once for a whole commit.
-  const skip = parseSkipList(skipList.filter((id) => !STEP_NAMES.has(id)).join(','));
+  const skip = parseSkipList(skipList.join(','), [...STEP_NAMES]);
   const { repo, resolved } = await openRepositoryForHook(io.cwd, io.env, values.config);
   const input: SourceInput = { repo, args: hookArgs, io, config: resolved.config, stdin: row.stdin ? await readStdin(io.stdin) : '' };
   const change = await row.source(input);

@@ -8,6 +8,7 @@
  * the team already merged); otherwise it is reported as such and never imported.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -16,6 +17,7 @@ import type { Repository } from '../git/repo.js';
 import { resolveConfig, SEARCH_PLACES, type ConfigIo, type LockViolation, type ResolvedConfig } from './load.js';
 import { configParseError, loaderFor, readConfigFile } from './read.js';
 import { resolvePreset } from './presets.js';
+import { findLocalFile, isRegularFile, MAX_LOCAL_FILES, missingLocalFile, withoutJitiCache } from './commit-files.js';
 
 /** Config files whose content is code: importing them runs it. */
 export const CODE_CONFIG = /\.(?:[cm]?js|[cm]?ts)$/;
@@ -117,9 +119,7 @@ export function parsePackageJson(text: string): Record<string, unknown> | undefi
   }
 }
 
-export function isRegularFile(entry: TreeEntry): boolean {
-  return entry.type === 'blob' && (entry.mode === '100644' || entry.mode === '100755');
-}
+export { isRegularFile };
 
 /** The repository-relative posix path of `file`, or undefined when it is outside the work tree or under node_modules. */
 function inRepository(repo: Repository, file: string): string | undefined {
@@ -154,7 +154,7 @@ async function readAtCommit(repo: Repository, commit: string, file: string, opti
   const content = readBlob(repo, entry.object).toString('utf8');
   if (CODE_CONFIG.test(file)) {
     if (!runCode) throw new CodeNotRun(file);
-    return importAtCommit(file, content, commit);
+    return importAtCommit(repo, commit, relative, content);
   }
   const loader = await loaderFor(file);
   if (!loader) throw new ConfigError(messages.configUnsupportedType(file), messages.configFix);
@@ -166,26 +166,69 @@ async function readAtCommit(repo: Repository, commit: string, file: string, opti
 }
 
 /**
- * Imports a JS/TS config as the commit has it: its text goes to a temporary file beside the
- * work tree's copy (so `import 'mcflow-hooks'` and relative imports resolve as they would
- * there), which is removed right after. A unique name per run keeps Node's module cache from
- * handing back the work tree's version.
+ * Imports a JS/TS config as the commit has it, from a fresh directory that holds the commit's
+ * files only (src/config/commit-files.ts): never beside the work tree's copy, whose neighbours
+ * are the pull request's. A relative `require('./policy/helper.cjs')` gets the commit's helper,
+ * not the change's edit of it. The directory sits in the checkout's node_modules when there is
+ * one (so `import 'mcflow-hooks'` and other installed packages resolve as they would beside the
+ * config), carries the commit's package.json files on the way up (an ES or CommonJS `.js` is
+ * what the commit says), and is removed right after. A fresh name per load keeps Node's module
+ * cache from handing back another version.
  */
-async function importAtCommit(file: string, content: string, commit: string): Promise<unknown> {
-  const dir = fs.existsSync(path.dirname(file)) ? path.dirname(file) : process.cwd();
-  const extension = path.extname(file);
-  const temporary = path.join(dir, `.mcflow-${commit.slice(0, 12)}-${process.pid}-${Date.now()}${extension}`);
-  try {
-    fs.writeFileSync(temporary, content, { flag: 'wx' });
-  } catch (error) {
-    throw new ConfigError(messages.configUnreadable(file, `cannot write the target branch's version beside it (${(error as Error).message})`), messages.configFix);
+async function importAtCommit(repo: Repository, commit: string, relative: string, content: string): Promise<unknown> {
+  const modules = path.join(repo.root, 'node_modules');
+  // A real directory only: a node_modules the change commits as a link could point anywhere.
+  const parent = fs.lstatSync(modules, { throwIfNoEntry: false })?.isDirectory() ? modules : os.tmpdir();
+  const where = `${relative} at ${commit.slice(0, 12)}`;
+  const files = new Map<string, Buffer>([[relative, Buffer.from(content)]]);
+  for (const manifest of manifestsAbove(repo, commit, relative)) files.set(manifest.file, manifest.content);
+  if (!files.has('package.json')) files.set('package.json', Buffer.from('{}\n'));
+  for (let attempt = 0; ; attempt++) {
+    let dir: string;
+    try {
+      dir = fs.mkdtempSync(path.join(parent, '.mcflow-config-'));
+    } catch (error) {
+      throw new ConfigError(messages.configUnreadable(where, `cannot make a temporary directory in ${parent} to load it (${(error as Error).message})`), messages.configFix);
+    }
+    const file = path.join(dir, ...relative.split('/'));
+    try {
+      for (const [name, bytes] of files) {
+        const target = path.join(dir, ...name.split('/'));
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, bytes);
+      }
+      const loader = await loaderFor(file);
+      return await withoutJitiCache(async () => loader!(file, content));
+    } catch (error) {
+      const raw = error instanceof Error ? error.message : String(error);
+      const wanted = missingLocalFile(raw, dir);
+      const next = wanted !== undefined && attempt < MAX_LOCAL_FILES ? findLocalFile(repo, commit, wanted, files) : undefined;
+      if (next) {
+        files.set(next.file, next.content);
+        continue;
+      }
+      // Name the files as the team knows them, not the temporary copies.
+      const rename = (text: string) => text.split(`${dir}${path.sep}`).join('').split(dir).join('.');
+      if (error instanceof Error) error.message = rename(error.message);
+      const parsed = configParseError(where, error);
+      if (wanted === undefined) throw parsed;
+      throw new ConfigError(`${parsed.message}\n${messages.configAtCommit.localImport(wanted, commit)}`, messages.configAtCommit.localImportFix(relative));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
-  try {
-    const loader = await loaderFor(temporary);
-    return await loader!(temporary, content);
-  } catch (error) {
-    throw configParseError(file, error);
-  } finally {
-    fs.rmSync(temporary, { force: true });
+}
+
+/** The commit's package.json files from the config's directory up to the top: they say whether a `.js` is an ES module. */
+function manifestsAbove(repo: Repository, commit: string, relative: string): { file: string; content: Buffer }[] {
+  const candidates: string[] = [];
+  for (let dir = path.posix.dirname(relative); ; dir = path.posix.dirname(dir)) {
+    candidates.push(dir === '.' ? 'package.json' : `${dir}/package.json`);
+    if (dir === '.' || dir === '/') break;
   }
+  const entries = listTreeEntries(repo, commit, candidates);
+  return candidates.flatMap((file) => {
+    const entry = entries.get(file);
+    return entry && isRegularFile(entry) ? [{ file, content: readBlob(repo, entry.object) }] : [];
+  });
 }

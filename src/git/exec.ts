@@ -40,9 +40,14 @@ function spawnSync(args: readonly string[], options: SpawnSyncOptions): SpawnSyn
   return childProcess.spawnSync('git', args, options) as SpawnSyncReturns<Buffer>;
 }
 
-/** The environment of every git we start (the command's, see environment.ts): no editor, pager, prompt or optional lock, ever. */
+/**
+ * The environment of every git we start (the command's, see environment.ts): no editor, pager,
+ * prompt or optional lock, ever. And the real objects: a `git replace` ref or an
+ * `info/grafts` file would show another commit, tree or parent in place of the one a push sends
+ * and a pull request merges (git for Windows reads /dev/null as nul too).
+ */
 function gitEnv(): NodeJS.ProcessEnv {
-  return { ...environment(), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' };
+  return { ...environment(), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null' };
 }
 
 export function git(args: readonly string[], options: GitOptions): GitResult {

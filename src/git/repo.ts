@@ -159,16 +159,32 @@ export function readConfigValue(repo: Pick<Repository, 'root'>, key: string): st
  * `git config -z --get-regexp`: `core.commentchar\n;\0commit.cleanup\nstrip\0`.
  */
 export function readConfigValues(repo: Pick<Repository, 'root'>, keys: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  // The last value of a key wins, as with `git config --get`.
+  for (const [key, value] of readConfigEntries(repo, keys)) values[key] = value;
+  return values;
+}
+
+/**
+ * Every value of the keys, in the order git applies them (system, global, local, `git -c`):
+ * for aliases such as `core.commentChar`/`core.commentString`, the last of either wins.
+ */
+export function readConfigEntries(repo: Pick<Repository, 'root'>, keys: readonly string[]): [key: string, value: string][] {
   const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, '\\.')).join('|')})$`;
   const result = git(['config', '-z', '--get-regexp', pattern], { cwd: repo.root, okCodes: [1] });
-  const values: Record<string, string> = {};
-  if (result.status !== 0) return values;
-  for (const entry of result.stdout.split('\0')) {
+  if (result.status !== 0) return [];
+  return result.stdout.split('\0').flatMap((entry): [string, string][] => {
     const newline = entry.indexOf('\n');
-    // The last value of a key wins, as with `git config --get`.
-    if (newline > 0) values[entry.slice(0, newline)] = entry.slice(newline + 1);
-  }
-  return values;
+    return newline > 0 ? [[entry.slice(0, newline), entry.slice(newline + 1)]] : [];
+  });
+}
+
+/** git ≥ 2.45 reads `core.commentString` as an alias of `core.commentChar`, and either may be a string. */
+export const COMMENT_KEYS = ['core.commentChar', 'core.commentString'] as const;
+
+/** The comment string git applies: the last value of either alias (entries as {@link readConfigEntries} returns them). */
+export function configuredCommentString(entries: readonly (readonly [string, string])[]): string | undefined {
+  return entries.filter(([key]) => key === 'core.commentchar' || key === 'core.commentstring').pop()?.[1];
 }
 
 /** Which multi-step operation is in progress, read from the marker files git leaves in its dir. */

@@ -80,3 +80,40 @@ export function treeContains(repo: Pick<Repository, 'root'>, commit: string, tex
   return result.status === 0 && result.stdout.length > 0;
 }
 
+
+/** A blob a pushed ref brings outside any commit: its path in the tree, or the ref's name. */
+export interface LooseBlob {
+  path: string;
+  mode: string;
+  blob: string;
+}
+
+/**
+ * The blobs that pushed tips bring without a commit: a tag (or any ref) may point at a tree or a
+ * blob, which `git log` skips without a word, yet the push sends it. One
+ * `git cat-file --batch-check` peels every tip (`<sha>^{}`) and names its type:
+ *   4f1c… blob
+ *   9a2b… tree
+ *   3e7d… commit
+ * then `git ls-tree -r -z --full-tree <tree>` lists a tree's files (`100644 blob <sha>\t<path>\0`).
+ */
+export function readLooseBlobs(repo: Pick<Repository, 'root'>, tips: readonly { ref: string; sha: string }[]): LooseBlob[] {
+  if (tips.length === 0) return [];
+  const types = git(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: repo.root, input: tips.map((tip) => `${tip.sha}^{}\n`).join('') })
+    .stdout.split('\n')
+    .slice(0, tips.length);
+  const blobs: LooseBlob[] = [];
+  tips.forEach((tip, index) => {
+    const [object, type] = (types[index] ?? '').split(' ');
+    if (!object) return;
+    if (type === 'blob') blobs.push({ path: tip.ref, mode: '100644', blob: object });
+    if (type !== 'tree') return;
+    const { stdout } = git(['ls-tree', '-r', '-z', '--full-tree', object], { cwd: repo.root });
+    for (const record of stdout.split('\0')) {
+      const tab = record.indexOf('\t');
+      const [mode, kind, sha] = record.slice(0, Math.max(tab, 0)).split(' ');
+      if (kind === 'blob' && mode && sha) blobs.push({ path: record.slice(tab + 1), mode, blob: sha });
+    }
+  });
+  return blobs;
+}

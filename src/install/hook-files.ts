@@ -43,13 +43,16 @@ export function shippedHooks(): Map<string, string> {
 export function hookLine(shipped: string, packageDir: string, options: { pushInput?: boolean } = {}): string {
   const call = options.pushInput ? `printf '%s\\n' "$${PUSH_INPUT}" | ${shipped}` : shipped;
   const main = '$(git rev-parse --git-common-dir)/..';
+  // A submodule's (or a `--separate-git-dir`) common dir is not beside its work tree; its
+  // `core.worktree` names it, which git answers for with that dir as GIT_DIR (else the cwd).
+  const configured = '$(git --git-dir="$(git rev-parse --git-common-dir)" rev-parse --show-toplevel 2>/dev/null)';
   if (packageDir === '') {
-    return `(command -v mcflow-hooks >/dev/null || PATH="$PATH:${main}/node_modules/.bin"; ${call}) ${HOOK_MARKER}`;
+    return `(command -v mcflow-hooks >/dev/null || PATH="$PATH:${main}/node_modules/.bin:${configured}/node_modules/.bin"; ${call}) ${HOOK_MARKER}`;
   }
   const pkg = shellQuote(packageDir, { inScript: true });
   // The package directory in double quotes: the shell expands nothing in a path made of [\w@%+=:,./-].
   const inQuotes = pkg.startsWith("'") ? `"${pkg}"` : pkg;
-  const fallback = `PATH="$PATH:$OLDPWD/node_modules/.bin:${main}/${inQuotes}/node_modules/.bin:${main}/node_modules/.bin"`;
+  const fallback = `PATH="$PATH:$OLDPWD/node_modules/.bin:${main}/${inQuotes}/node_modules/.bin:${main}/node_modules/.bin:${configured}/${inQuotes}/node_modules/.bin:${configured}/node_modules/.bin"`;
   return `(cd ${pkg} && { command -v mcflow-hooks >/dev/null || ${fallback}; } && ${call}) ${HOOK_MARKER}`;
 }
 

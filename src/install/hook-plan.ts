@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { findGitDirHooks } from './existing-hooks.js';
 import { chainLine, hookLine, lfsLine, pushInputLine, shippedHooks } from './hook-files.js';
@@ -22,9 +23,13 @@ export function planHookFiles(root: string, hooksDir: string, packageDir: string
   const chained = new Map(findGitDirHooks(root).map((hook) => [hook.name, hook]));
   const names = [...new Set([...shipped.keys(), ...chained.keys()])].sort();
   const plans: HookFilePlan[] = [];
+  // Checked before anything is written: a directory where a hook file goes (or a file where the
+  // hooks directory goes) would otherwise fail half-way through, after package.json was changed.
+  refuseNonFile(root, hooksDir, 'directory');
   for (const name of names) {
     const file = path.join(hooksDir, name);
     const shown = path.relative(root, file);
+    refuseNonFile(root, file, 'file');
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     const legacy = chained.get(name);
     const lines: string[] = [];
@@ -46,4 +51,13 @@ export function planHookFiles(root: string, hooksDir: string, packageDir: string
     if (lines.length > 0) plans.push({ name, file, existing, lines });
   }
   return plans;
+}
+
+/** Throws when `file` exists and is not what init writes there (a regular file, or a directory). */
+function refuseNonFile(root: string, file: string, expected: 'file' | 'directory'): void {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat || (expected === 'file' ? stat.isFile() : stat.isDirectory())) return;
+  const kind = stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'special file';
+  const shown = path.relative(root, file);
+  throw new UsageError(messages.install.hookPathNotFile(shown, kind, expected), messages.install.hookPathNotFileFix(shown));
 }

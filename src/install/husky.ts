@@ -80,3 +80,16 @@ export function huskyBin(packageDirAbs: string): string {
   }
   return 'husky';
 }
+
+/**
+ * Whether `file` (a hook in `.husky/_`) is husky's, which sources the runner `h` and so runs
+ * `.husky/<hook>`. Tools that follow core.hooksPath (simple-git-hooks, run again by its
+ * `postinstall`) overwrite such files or delete the hooks they do not configure.
+ */
+export function isHuskyHookFile(file: string): boolean {
+  try {
+    return fs.readFileSync(file, 'utf8').includes('/h"');
+  } catch {
+    return false;
+  }
+}

@@ -79,12 +79,23 @@ export async function applyActions(actions: Action[], root: string, out: Output,
   }
 }
 
+const ANY_STATUS = Array.from({ length: 256 }, (_, status) => status);
+
 /**
- * The commands a plan runs (husky's installer for init, `git config --unset core.hooksPath` for
- * uninstall) go through zx: quoting is handled for us and the output comes back whole for the
- * error message. Imported here only: no hook loads zx.
+ * The commands a plan runs. git (`git config core.hooksPath …` for init and uninstall) goes
+ * through src/git/exec.ts like every git we start: no shell, git's own environment rules. Other
+ * commands (husky's installer, the package manager) go through zx: quoting is handled for us and
+ * the output comes back whole for the error message. Imported here only: no hook loads zx.
  */
 export async function runCommand(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  if (command[0] === 'git') {
+    const { git } = await import('../git/exec.js');
+    // Every exit code is an answer here: a failure is reported as the plan's step that failed.
+    const result = git(command.slice(1), { cwd, env, okCodes: ANY_STATUS });
+    if (result.status === 0) return result.stdout;
+    const shown = command.join(' ');
+    throw new McflowError(messages.install.commandFailed(shown, result.stderr || result.stdout), messages.install.commandFailedFix(shown));
+  }
   const { $ } = await import('zx');
   const result = await $({ cwd, env, quiet: true, nothrow: true, stdio: ['ignore', 'pipe', 'pipe'] })`${command}`;
   if (result.exitCode !== 0) {

@@ -31,7 +31,12 @@ export function listBranchNames(root: string): Set<string> {
 /** `git symbolic-ref refs/remotes/origin/HEAD` prints `refs/remotes/origin/main`; unset after a plain `git init`. */
 export function readDefaultBranch(root: string): string | undefined {
   const result = git(['symbolic-ref', '-q', 'refs/remotes/origin/HEAD'], { cwd: root, okCodes: [1, 128] });
-  return result.status === 0 ? result.stdout.trim().replace(/^refs\/remotes\/origin\//, '') || undefined : undefined;
+  const fromOrigin = result.status === 0 ? result.stdout.trim().replace(/^refs\/remotes\/origin\//, '') || undefined : undefined;
+  if (fromOrigin) return fromOrigin;
+  // No origin/HEAD (made with `git init`, the remote added later): `master`, git's own default
+  // branch name, is the production branch when there is no `main`; left alone it would be open.
+  const branches = listBranchNames(root);
+  return branches.has('master') && !branches.has('main') ? 'master' : undefined;
 }
 
 export function choosePreset(root: string): PresetChoice {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { guardWorkflowCommands, neutralise, writeWorkflowCommands } from './workflow-commands.js';
+import { guardWorkflowCommands, neutralise, neutraliseEscapes, writeWorkflowCommands } from './workflow-commands.js';
 
 describe('neutralise', () => {
   it('breaks every workflow command at a line start, after LF, CR or CRLF and leading whitespace', () => {
@@ -52,5 +52,16 @@ describe('guardWorkflowCommands', () => {
     assert.equal(touched, false);
     lazy.stdout.write('x');
     assert.equal(touched, true);
+  });
+
+  it('shows escapes other than colours as text and breaks GitLab section markers', () => {
+    const esc = '\u001b';
+    assert.equal(neutraliseEscapes(`${esc}[31mred${esc}[39m`), `${esc}[31mred${esc}[39m`, 'our colours stay');
+    assert.equal(neutraliseEscapes(`${esc}[0Ksection_start:1:x\r${esc}[0Kh`), '\\u001b[0Ksection_\u200bstart:1:x\r\\u001b[0Kh');
+    assert.equal(neutraliseEscapes(`a${esc}]8;;u${esc}\\b \u009b2J section_end:2:x`), 'a\\u001b]8;;u\\u001b\\b \\u009b2J section_\u200bend:2:x');
+    const out: string[] = [];
+    const gitlab = guardWorkflowCommands({ env: { GITLAB_CI: 'true' }, stdout: { write: (text: string) => out.push(text) }, stderr: { write: () => true } });
+    gitlab.stdout.write(`x ${esc}[2J\n`);
+    assert.deepEqual(out, ['x \\u001b[2J\n']);
   });
 });

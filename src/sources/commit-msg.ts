@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { messages } from '../messages.js';
-import { detectOperation, readConfigValues, readCurrentBranch, type Repository } from '../git/repo.js';
+import { COMMENT_KEYS, configuredCommentString, detectOperation, readConfigEntries, readCurrentBranch, type Repository } from '../git/repo.js';
 import { isAmending } from './commit-kind.js';
 import type { Change } from '../types.js';
 
@@ -37,9 +37,10 @@ export function collectCommitMsgChange(repo: Repository, cwd: string, messageFil
   // Asking git costs a process; a message with no line that could be a comment needs no answer.
   let text = cleanMessage(raw, '#', 'whitespace');
   if (mayHaveComments(raw)) {
-    const config = readConfigValues(repo, ['core.commentChar', 'commit.cleanup']);
-    const commentChar = resolveCommentChar(config['core.commentchar'], raw);
-    text = cleanMessage(raw, commentChar, resolveCleanupMode(config['commit.cleanup'], editorUsed(env, raw), raw, commentChar));
+    const entries = readConfigEntries(repo, [...COMMENT_KEYS, 'commit.cleanup']);
+    const cleanup = entries.filter(([key]) => key === 'commit.cleanup').pop()?.[1];
+    const commentChar = resolveCommentChar(configuredCommentString(entries), raw);
+    text = cleanMessage(raw, commentChar, resolveCleanupMode(cleanup, editorUsed(env, raw), raw, commentChar));
   }
   return {
     stage: 'commit-msg',
@@ -55,9 +56,13 @@ function commitState(repo: Repository): { amending?: boolean; operation?: 'rebas
   return { ...(isAmending(repo.gitDir) ? { amending: true } : {}), ...(detectOperation(repo) === 'rebase' ? { operation: 'rebase' as const } : {}) };
 }
 
-/** True when some line starts with a character git may use for comments (`#` or any `auto` choice). */
+/**
+ * True when some line starts with something git may use for comments: `#`, any `auto` choice,
+ * or the punctuation a `core.commentString` is made of (`//`, `;;`). Letters, digits, spaces and
+ * list bullets (`-`, `*`, `+`) start no comment anyone configures: such messages need no git process.
+ */
 export function mayHaveComments(raw: string): boolean {
-  return raw.split('\n').some((line) => line.length > 0 && AUTO_COMMENT_CHARS.includes(line[0]!));
+  return raw.split('\n').some((line) => line.length > 0 && (AUTO_COMMENT_CHARS.includes(line[0]!) || /^[^\p{L}\p{N}\s*+-]/u.test(line)));
 }
 
 /**
@@ -65,7 +70,9 @@ export function mayHaveComments(raw: string): boolean {
  * of any line of the template; we recover it from the lines git itself wrote.
  */
 export function resolveCommentChar(configured: string | undefined, raw: string): string {
-  if (configured && configured !== 'auto') return configured[0]!;
+  // git ≥ 2.45 takes the whole string (`//`); older git refuses more than one character, so a
+  // commit with one set never gets this far.
+  if (configured && configured !== 'auto') return configured;
   if (configured === 'auto') {
     for (const ch of AUTO_COMMENT_CHARS) {
       const escaped = ch.replace(/[$^|]/g, '\\$&');

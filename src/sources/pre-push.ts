@@ -14,6 +14,8 @@ import { messages } from '../messages.js';
 import { classifyRefUpdates } from '../git/refs.js';
 import { readCommitContent, toChangedFiles } from '../git/content-reader.js';
 import { ObjectStore } from '../git/object-store.js';
+import { readLooseBlobs } from '../git/tree.js';
+import { listRangeCommitsAsync } from '../git/log.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
 import type { Change, RefUpdate } from '../types.js';
 import { stripUserinfo } from '../url-userinfo.js';
@@ -51,14 +53,24 @@ export async function collectPrePushChange(repo: Repository, args: string[], inp
   // --no-verify and deleted in a later commit is still in one of them. Streaming keeps memory
   // to the file list; contents stay in git until a check reads them.
   const tips = [...new Set(updates.filter((update) => update.kind !== 'delete').map((update) => update.localSha))].filter((sha) => OBJECT_ID.test(sha));
-  const commits = tips.length > 0 ? await readCommitContent(repo, { options: ['--not', '--remotes', '--not'], revisions: tips }) : [];
+  const selection = { options: ['--not', '--remotes', '--not'], revisions: tips };
+  // Their messages too, read alongside: one written with --no-verify skipped the commit-msg scan.
+  const [commits, logged] = tips.length > 0 ? await Promise.all([readCommitContent(repo, selection), listRangeCommitsAsync(repo, selection)]) : [[], []];
   // Contents are read later, by the checks; the store's process ends whenever it is idle.
-  const files = await toChangedFiles(new ObjectStore(repo), commits);
+  const store = new ObjectStore(repo);
+  const files = await toChangedFiles(store, commits);
+  // A tag pointing at a tree or a blob sends it with no commit around it: every line is new.
+  // Branches are left out (no extra git process): a remote refuses a non-commit on refs/heads/.
+  const pushed = updates.filter((update) => update.kind !== 'delete' && !update.remoteRef.startsWith('refs/heads/') && OBJECT_ID.test(update.localSha));
+  for (const loose of readLooseBlobs(repo, pushed.map((update) => ({ ref: update.remoteRef, sha: update.localSha })))) {
+    files.push({ path: loose.path, status: 'A', blob: loose.blob, mode: loose.mode, size: await store.size(loose.blob), readContent: () => store.read(loose.blob) });
+  }
   return {
     stage: 'pre-push',
     branch: readCurrentBranch(repo),
     refUpdates: addProductionReachability(repo, updates, options.config?.branches?.production ?? [], remoteName),
     files,
+    messages: logged.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer })),
     history: { commits: commits.map((commit) => commit.sha) },
     ...(remoteName ? { remote: { name: remoteName, url: remoteUrl ?? remoteName } } : {}),
     ...(allowPush.length > 0 ? { allowPush } : {}),

@@ -71,10 +71,12 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
     const update = { localRef: request.ref, localSha: head, remoteRef: request.ref, remoteSha: request.base[0] ?? '0'.repeat(40), kind } as const;
     change.refUpdates = addProductionReachability(repo, [update], production, 'origin');
   }
-  // A tag push brings no commits of its own: they were checked on their branch. Only its name is.
-  if (request.ref?.startsWith('refs/tags/')) return { change, range: EMPTY, close };
-
-  const range = boundRange(repo, request, head, protectedBranches);
+  // A tag push is judged by its name, and by the commits that no branch has (a commit made for the
+  // tag alone was never checked on a branch); those on a branch were checked there. A shallow
+  // clone cannot tell which are which: the name only.
+  const tagged = request.ref?.startsWith('refs/tags/');
+  if (tagged && isShallow(repo)) return { change, range: EMPTY, close };
+  const range = tagged ? newBranchRange(repo, { ...request, branch: undefined }, head) : boundRange(repo, request, head, protectedBranches);
   const commits = listRangeCommits(repo, range);
   change.commits = commits.map(({ message: _message, ...info }) => info);
   change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));

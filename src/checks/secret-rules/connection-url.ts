@@ -8,18 +8,20 @@ import type { SecretRule } from './define.js';
 import { isPlaceholder } from './placeholder.js';
 
 // A SQLAlchemy driver may follow the scheme (`postgresql+psycopg2://`, `mysql+pymysql://`), as in alembic.ini and settings files.
-const SCHEMES = '(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|oracle|snowflake|neo4j(?:\\+s)?|nats|ldaps?|smtps?|ftps?|sftp)(?:\\+[a-z0-9]{1,20})?';
+const SCHEMES = '(?:https?|postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|oracle|snowflake|neo4j(?:\\+s)?|nats|ldaps?|smtps?|ftps?|sftp)(?:\\+[a-z0-9]{1,20})?';
 export const connectionUrl: SecretRule = {
   id: 'mcflow/connection-url',
   description: 'password in a connection URL',
   keywords: ['://', 'password=', 'pwd='],
   patterns: [
-    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/(?<user>[^:@/\\s'"\`]{0,100}):(?<secret>[^@/\\s'"\`]{1,200})@[^\\s'"\`]{1,200}`, 'gid'),
+    // The password runs to the `@` before the host: generated passwords hold `/`, `+`, `=` and `%`.
+    new RegExp(`\\b(?:jdbc:)?(?:${SCHEMES}):\\/\\/(?<user>[^:@/\\s'"\`]{0,100}):(?<secret>[^@\\s'"\`]{1,200})@[^\\s'"\`]{1,200}`, 'gid'),
     /\b(?:Server|Data Source|Host)[ \t]{0,5}=[^;'"\n]{1,200};(?:[^;'"\n]{0,200};){0,10}?[ \t]{0,5}(?:Password|Pwd)[ \t]{0,5}=[ \t]{0,5}(?<secret>[^;'"\s]{1,200})/gid,
   ],
   ownPlaceholderCheck: true,
-  // A password equal to its user name (`mongodb:mongodb@`, `guest:guest@`) is an image's default, not a secret.
-  verify: (password, match) => password !== match.groups?.user && !isPlaceholder(decodeURIComponent(safeDecode(password))),
+  // A password equal to its user name (`mongodb:mongodb@`, `guest:guest@`) is an image's default, not a secret;
+  // `host:5432/app@…` has no password: a port, then a path that holds an `@`.
+  verify: (password, match) => password !== match.groups?.user && !/^\d{1,5}(?:\/|$)/.test(password) && !isPlaceholder(safeDecode(password)),
   get samples() {
     return {
       secrets: [
@@ -31,6 +33,8 @@ export const connectionUrl: SecretRule = {
         'sqlalchemy.url = postgresql+psycopg2://app:Tq8vW3nZr5Lm@db.internal/app',
         'EMAIL_URL=smtps://mailer:Pz4kQ9wX2mRt@smtp.acme.io:465',
         'ConnectionStrings__Db="Server=sql01;Database=app;User Id=sa;Password=Xq7!pLm2vR9tK;"',
+        'DATABASE_URL=postgres://admin:Hq7/vT+Pa55wQ@db.internal/app',
+        'git remote add ci https://ci:Xk9+fQ2pLm7Rz%21@git.example.com/repo.git',
       ],
       notSecrets: [
         'sqlalchemy.url = driver://user:pass@localhost/dbname',
@@ -42,6 +46,8 @@ export const connectionUrl: SecretRule = {
         'DATABASE_URL=mysql://root:password@127.0.0.1/db',
         'AMQP_URL=amqp://rabbit:rabbit@mq:5672/',
         'ConnectionStrings__Db="Server=sql01;Password=…;"',
+        'DATABASE_URL=postgres://db.internal:5432/app@2024',
+        'see https://user:pass@example.com/docs',
       ],
     };
   },

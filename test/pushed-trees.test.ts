@@ -1,0 +1,77 @@
+// A tag may point at a tree or a blob instead of a commit (`git tag v1.0.0 HEAD:config.yml`).
+// `git log` walks no such object, yet the push sends it: pre-push scans every file it brings.
+import assert from 'node:assert/strict';
+import { describe, it, type TestContext } from 'node:test';
+import { createRepo, type TestRepo } from './helpers/repo.js';
+
+// Built by concatenation so that this file holds no scannable key.
+const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
+
+/** A pushed main, and a local commit (never pushed) whose config.yml holds a secret. */
+function repoWithUnpushedSecret(t: TestContext): { repo: TestRepo; commit: string } {
+  const repo = createRepo(t, { origin: true });
+  repo.installHooks({ 'pre-push': 'mcflow-hooks run pre-push "$@"\n' });
+  repo.write('.mcflowrc.json', JSON.stringify({ extends: 'github-flow' }));
+  repo.git(['add', '.']);
+  repo.commitQuietly('chore: initial commit');
+  repo.git(['push', '-q', '--no-verify', 'origin', 'main']);
+  repo.git(['checkout', '-q', '-b', 'feat/keys']);
+  repo.write('config/app.yml', `stripe:\n  key: "${STRIPE}"\n`);
+  repo.git(['add', '.']);
+  return { repo, commit: repo.commitQuietly('feat: add key') };
+}
+
+function pushRefused(repo: TestRepo, tag: string): void {
+  const result = repo.git(['push', 'origin', tag], { allowFailure: true });
+  assert.equal(result.code, 1, result.output);
+  assert.match(result.output, /\[secrets\]/);
+  assert.ok(!result.output.includes(STRIPE), 'no whole secret in the output');
+  assert.equal(repo.git(['ls-remote', 'origin', `refs/tags/${tag}`]).stdout, '');
+}
+
+describe('pre-push of a tag that points at a tree or a blob', () => {
+  it('scans a blob that a lightweight tag points at', (t) => {
+    const { repo, commit } = repoWithUnpushedSecret(t);
+    repo.git(['tag', 'v9.9.9', `${commit}:config/app.yml`]);
+    pushRefused(repo, 'v9.9.9');
+  });
+
+  it('scans a blob that an annotated tag points at', (t) => {
+    const { repo, commit } = repoWithUnpushedSecret(t);
+    repo.git(['tag', '-a', '-m', 'v9.9.9', 'v9.9.9', `${commit}:config/app.yml`]);
+    pushRefused(repo, 'v9.9.9');
+  });
+
+  it('scans every file of a tree a tag points at', (t) => {
+    const { repo, commit } = repoWithUnpushedSecret(t);
+    repo.git(['tag', 'v9.9.9', `${commit}^{tree}`]);
+    const result = repo.git(['push', 'origin', 'v9.9.9'], { allowFailure: true });
+    assert.match(result.output, /config\/app\.yml:2:/);
+    pushRefused(repo, 'v9.9.9');
+  });
+
+  it('lets a tag on a clean tree through', (t) => {
+    const { repo } = repoWithUnpushedSecret(t);
+    repo.git(['tag', 'v9.9.9', 'main^{tree}']);
+    const result = repo.git(['push', '-q', 'origin', 'v9.9.9'], { allowFailure: true });
+    assert.equal(result.code, 0, result.output);
+  });
+});
+
+describe('audit of tags that point at a tree or a blob', () => {
+  it('scans their files: git log walks no such object', async (t) => {
+    const { repo, commit } = repoWithUnpushedSecret(t);
+    repo.git(['tag', 'v9.9.9', `${commit}:config/app.yml`]);
+    repo.git(['tag', 'v9.9.8', `${commit}^{tree}`]);
+    // Only the tags keep the secret: the branch that made it is gone.
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['branch', '-q', '-D', 'feat/keys']);
+    const result = await repo.run(['audit', '--format', 'json']);
+    const files = (JSON.parse(result.stdout) as { sections: { id: string; findings: { check: string; file?: string }[] }[] }).sections
+      .flatMap((section) => section.findings)
+      .filter((finding) => finding.check === 'secrets')
+      .map((finding) => finding.file);
+    assert.deepEqual(files.sort(), ['config/app.yml', 'refs/tags/v9.9.9'], result.output);
+    assert.equal(result.code, 1);
+  });
+});
