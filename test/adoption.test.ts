@@ -2,6 +2,7 @@
 // in e2e-pack.test.ts does that): the project's own PR template as the policy, the preset chosen
 // from the branches, an atomic init, package.json layout kept, the daily-workflow edges (amend,
 // rebase -i, .env, node_modules/, a local merge into a protected branch) and GitLab's wording.
+// Commands run in-process through main(); the commits go through real husky hooks.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,10 +14,10 @@ import { createRepo } from './helpers/repo.js';
 const OWN_TEMPLATE = '## Summary\n\n<!-- what and why -->\n\n## How to test\n\n- [ ] No sensitive data exposed\n- [ ] Tried it locally\n';
 
 describe('init fits the repository', () => {
-  it("keeps the project's PR template and makes its sections the policy: pr and verify agree", (t) => {
+  it("keeps the project's PR template and makes its sections the policy: pr and verify agree", async (t) => {
     const repo = packageRepo(t);
     repo.write('.github/pull_request_template.md', OWN_TEMPLATE);
-    const init = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
+    const init = await repo.run(['init', '--preset', 'gitflow', '--no-install']);
     assert.equal(init.code, 0, init.output);
     assert.match(init.output, /\.mcflowrc\.json: pull-request body: the sections your template has \(Summary, How to test\)/);
     linkInstalledPackages(repo);
@@ -28,38 +29,38 @@ describe('init fits the repository', () => {
     repo.git(['switch', '-q', '-c', 'feature/login']);
     repo.commitQuietly('feat: add login');
     const filled = OWN_TEMPLATE.replace('<!-- what and why -->', 'Adds login.').replace('## How to test\n', '## How to test\nRun it.\n').replace('- [ ] No', '- [x] No');
-    const ok = repo.cli(['verify', '--format', 'json'], { env: githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', body: filled }) });
+    const ok = await repo.run(['verify', '--format', 'json'], { env: githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', body: filled }) });
     const findings = (JSON.parse(ok.stdout) as { findings: { check: string; message: string }[] }).findings;
     assert.deepEqual(findings.filter((f) => f.check === 'pr-body'), [], 'a description written from the template passes');
-    const empty = repo.cli(['verify'], { env: githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', body: 'Adds login.' }) });
+    const empty = await repo.run(['verify'], { env: githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', body: 'Adds login.' }) });
     assert.match(empty.output, /has no "Summary" section/);
     assert.doesNotMatch(empty.output, /"Type of change"/, "the preset's sections are not demanded");
   });
 
-  it('picks github-flow with only main, protects the default branch origin names, and says why', (t) => {
+  it('picks github-flow with only main, protects the default branch origin names, and says why', async (t) => {
     const repo = packageRepo(t, { origin: true });
     repo.git(['branch', '-m', 'v2']);
     repo.git(['push', '-q', 'origin', 'v2']);
     repo.git(['remote', 'set-head', 'origin', 'v2']);
-    const init = repo.cli(['init', '--yes', '--no-install']);
+    const init = await repo.run(['init', '--yes', '--no-install']);
     assert.equal(init.code, 0, init.output);
     assert.match(init.output, /Preset "github-flow": no develop branch \(branches: v2; origin's default: v2\)/);
     assert.match(init.output, /init --preset <name>/);
     const config = JSON.parse(repo.read('.mcflowrc.json'));
     assert.equal(config.extends, 'github-flow');
     assert.deepEqual(config.branches, { protected: ['v2'], production: ['v2'] });
-    const direct = repo.cli(['run', 'pre-commit']);
+    const direct = await repo.run(['run', 'pre-commit']);
     assert.match(direct.output, /protected branch "v2"/);
   });
 
-  it('picks gitflow when develop exists', (t) => {
+  it('picks gitflow when develop exists', async (t) => {
     const repo = packageRepo(t);
     repo.git(['branch', 'develop']);
-    const init = repo.cli(['init', '--yes', '--no-install', '--dry-run']);
+    const init = await repo.run(['init', '--yes', '--no-install', '--dry-run']);
     assert.match(init.output, /Preset "gitflow": a develop branch exists/);
   });
 
-  it('a missing package manager stops init before anything is touched, with the corepack hint', (t) => {
+  it('a missing package manager stops init before anything is touched, with the corepack hint', async (t) => {
     const repo = packageRepo(t);
     const manifest = '{\n  "name": "app",\n  "packageManager": "pnpm@9.1.0"\n}\n';
     repo.write('package.json', manifest);
@@ -67,7 +68,7 @@ describe('init fits the repository', () => {
     const bin = path.join(repo.home, 'bin');
     fs.mkdirSync(bin);
     for (const tool of ['git', 'node']) fs.symlinkSync(require_which(tool), path.join(bin, tool));
-    const result = repo.cli(['init', '--yes', '--preset', 'gitflow'], { env: { PATH: bin } });
+    const result = await repo.run(['init', '--yes', '--preset', 'gitflow'], { env: { PATH: bin } });
     assert.equal(result.code, 2, result.output);
     assert.match(result.output, /pnpm is not on PATH .*Nothing was changed/);
     assert.match(result.output, /corepack enable/);
@@ -76,18 +77,18 @@ describe('init fits the repository', () => {
     assert.equal(fs.existsSync(path.join(repo.dir, '.mcflowrc.json')), false);
   });
 
-  it("keeps package.json's sort order and tabs, and writes the config with tabs too; uninstall restores prepare", (t) => {
+  it("keeps package.json's sort order and tabs, and writes the config with tabs too; uninstall restores prepare", async (t) => {
     const repo = packageRepo(t);
     const manifest = '{\n\t"name": "app",\n\t"scripts": {\n\t\t"build": "tsc"\n\t},\n\t"devDependencies": {\n\t\t"eslint": "^9.0.0",\n\t\t"typescript": "^5.0.0"\n\t}\n}\n';
     repo.write('package.json', manifest);
     repo.write('.husky/pre-commit', 'npm test\n');
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     const edited = repo.read('package.json');
     assert.deepEqual(Object.keys(JSON.parse(edited).devDependencies), ['eslint', 'husky', 'mcflow-hooks', 'typescript']);
     assert.match(edited, /^\{\n\t"name"/);
     assert.match(repo.read('.mcflowrc.json'), /^\{\n\t"\$schema"/);
     // The user's own hook stays after uninstall; what init added to package.json goes all the same.
-    const removed = repo.cli(['uninstall']);
+    const removed = await repo.run(['uninstall']);
     assert.equal(removed.code, 0, removed.output);
     const back = JSON.parse(repo.read('package.json'));
     assert.equal(back.scripts.prepare, undefined, 'the prepare init added is gone');
@@ -95,18 +96,18 @@ describe('init fits the repository', () => {
     assert.equal(repo.read('.husky/pre-commit'), 'npm test\n');
   });
 
-  it('--dry-run lists every existing hook and what happens to it; doctor reports one that never runs', (t) => {
+  it('--dry-run lists every existing hook and what happens to it; doctor reports one that never runs', async (t) => {
     const repo = packageRepo(t);
     const legacy = path.join(repo.dir, '.git/hooks/post-merge');
     fs.writeFileSync(legacy, '#!/bin/sh\necho merged\n', { mode: 0o755 });
     fs.writeFileSync(path.join(repo.dir, '.git/hooks/pre-push'), '#!/bin/sh\ncommand -v git-lfs >/dev/null 2>&1 || { echo >&2 "no lfs"; exit 2; }\ngit lfs pre-push "$@"\n', { mode: 0o755 });
-    const dry = repo.cli(['init', '--preset', 'gitflow', '--dry-run']);
+    const dry = await repo.run(['init', '--preset', 'gitflow', '--dry-run']);
     assert.match(dry.output, /your own hook \.git\/hooks\/post-merge: chained from \.husky\/post-merge/);
     assert.match(dry.output, /git-lfs's pre-push hook: its line is added to \.husky\/pre-push/);
     assert.match(dry.output, /create \.husky\/post-merge/);
     // A hooks path set by hand, nothing chained: doctor says the .git/hooks scripts never run.
     repo.git(['config', 'core.hooksPath', '.husky/_']);
-    const doctor = repo.cli(['doctor']);
+    const doctor = await repo.run(['doctor']);
     assert.match(doctor.output, /✗ \.git\/hooks\/post-merge \(your own\) never runs: git runs hooks from \.husky\/_ only/);
   });
 });
@@ -134,7 +135,7 @@ describe('the daily-workflow edges', () => {
     return repo;
   }
 
-  it('a refused --amend gets the --amend fix, and that fix works', (t) => {
+  it('a refused --amend gets the --amend fix, and that fix works', async (t) => {
     const repo = hooked(t);
     repo.write('a.txt', 'a\n');
     repo.git(['add', 'a.txt']);
@@ -155,7 +156,7 @@ describe('the daily-workflow edges', () => {
     assert.doesNotMatch(repo.git(['commit', '--allow-empty', '-m', 'Bad'], { allowFailure: true }).output, /--amend/, 'a plain commit gets the plain fix');
   });
 
-  it('a reword refused in rebase -i gets --amend and rebase --continue', (t) => {
+  it('a reword refused in rebase -i gets --amend and rebase --continue', async (t) => {
     const repo = hooked(t);
     repo.write('b.txt', 'b\n');
     repo.git(['add', 'b.txt']);
@@ -170,7 +171,7 @@ describe('the daily-workflow edges', () => {
     repo.git(['rebase', '--abort']);
   });
 
-  it('a local merge into a protected branch is refused at merge time', (t) => {
+  it('a local merge into a protected branch is refused at merge time', async (t) => {
     const repo = hooked(t);
     repo.write('m.txt', 'm\n');
     repo.git(['add', 'm.txt']);
@@ -188,23 +189,23 @@ describe('the daily-workflow edges', () => {
     assert.equal(repo.git(['merge', '-q', '--no-edit', 'feature/edges']).code, 0, 'merging into a feature branch is fine');
   });
 
-  it('a staged node_modules/ gets a one-line summary first, with the fix', (t) => {
+  it('a staged node_modules/ gets a one-line summary first, with the fix', async (t) => {
     const repo = hooked(t);
     for (let i = 0; i < 40; i++) repo.write(`node_modules/pkg${i}/index.js`, `module.exports = ${i};\n`);
     repo.git(['add', '-f', 'node_modules']);
-    const result = repo.cli(['run', 'pre-commit']);
+    const result = await repo.run(['run', 'pre-commit']);
     const first = result.stdout.split('\n')[0]!;
     assert.match(first, /^⚠ 4\d new files staged under node_modules\/ \(installed dependencies/);
     assert.match(result.stdout, /git rm -r --cached --quiet -- node_modules && echo \/node_modules\/ >> \.gitignore/);
   });
 
-  it('GitLab merge requests get merge-request wording and glab fixes, from the real CI variables', (t) => {
+  it('GitLab merge requests get merge-request wording and glab fixes, from the real CI variables', async (t) => {
     const repo = createRepo(t);
     repo.commitQuietly('chore: initial commit');
     repo.git(['switch', '-q', '-c', 'develop']);
     repo.git(['switch', '-q', '-c', 'feature/x']);
     repo.commitQuietly('feat: add x');
-    const result = repo.cli(['verify'], { env: gitlabMergeRequestEnv(repo, { base: 'main', head: 'feature/x', title: 'Add x', number: 17 }) });
+    const result = await repo.run(['verify'], { env: gitlabMergeRequestEnv(repo, { base: 'main', head: 'feature/x', title: 'Add x', number: 17 }) });
     assert.match(result.output, /Merge request title: /);
     assert.match(result.output, /glab mr update 17 --title/);
     assert.match(result.output, /glab mr update 17 --target-branch develop/);

@@ -1,5 +1,7 @@
 // `init`, `doctor` and `uninstall` in real repositories, with real husky hooks (installs are
 // skipped with --no-install and the built CLI linked in; the packed tarball is tested in e2e).
+// The commands run in-process through main(); the commits after init go through real husky
+// hooks and the built bin, and the terminal prompt through a real terminal (script(1)).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,12 +9,12 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { hookLine } from '../src/install/hook-files.js';
 import { linkInstalledPackages, PACKAGE_JSON, packageRepo, snapshot } from './helpers/init.js';
-import { CLI, createRepo, makeTempDir, isolatedEnv, runCli } from './helpers/repo.js';
+import { CLI, createRepo, makeTempDir, isolatedEnv, runMain } from './helpers/repo.js';
 
 describe('init', () => {
-  it('sets up hooks, config and templates, and the hooks then refuse and accept real commits', (t) => {
+  it('sets up hooks, config and templates, and the hooks then refuse and accept real commits', async (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /skipped installing \(--no-install\); run it yourself: npm install/);
     assert.match(result.output, /git commit --no-verify/);
@@ -41,9 +43,9 @@ describe('init', () => {
     assert.equal(repo.git(['commit', '-m', 'feat: add a']).code, 0);
   });
 
-  it('--ci github writes the verify workflow for the preset\'s protected branches, once', (t) => {
+  it('--ci github writes the verify workflow for the preset\'s protected branches, once', async (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'github']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install', '--ci', 'github']);
     assert.equal(result.code, 0, result.output);
     const workflow = repo.read('.github/workflows/mcflow.yml');
     assert.match(workflow, /fetch-depth: 0/);
@@ -51,39 +53,39 @@ describe('init', () => {
     assert.match(workflow, /\['main', 'main-production', 'develop', 'legacy-v1-production'\]/);
     assert.match(workflow, /npm ci/);
     repo.write('.github/workflows/mcflow.yml', `${workflow}# my own step\n`);
-    const again = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'github']);
+    const again = await repo.run(['init', '--preset', 'gitflow', '--no-install', '--ci', 'github']);
     assert.match(again.output, /kept your \.github\/workflows\/mcflow\.yml/);
     assert.match(repo.read('.github/workflows/mcflow.yml'), /# my own step/);
   });
 
-  it('--ci gitlab prints a job and writes no CI file; an unknown CI is exit 2', (t) => {
+  it('--ci gitlab prints a job and writes no CI file; an unknown CI is exit 2', async (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'gitlab']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install', '--ci', 'gitlab']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.stdout, /Add this job to your \.gitlab-ci\.yml/);
     assert.match(result.stdout, /mcflow-hooks verify/);
     assert.equal(fs.existsSync(path.join(repo.dir, '.gitlab-ci.yml')), false);
-    const bad = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--ci', 'jenkins']);
+    const bad = await repo.run(['init', '--preset', 'gitflow', '--no-install', '--ci', 'jenkins']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Unknown CI "jenkins" for --ci\. Choices: github, gitlab/);
   });
 
-  it('a second init changes nothing', (t) => {
+  it('a second init changes nothing', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     linkInstalledPackages(repo);
     const before = snapshot(repo.dir);
-    const again = repo.cli(['init', '--preset', 'gitflow']);
+    const again = await repo.run(['init', '--preset', 'gitflow']);
     assert.equal(again.code, 0, again.output);
     assert.match(again.output, /Already set up: nothing to change/);
     assert.match(again.output, /kept your config \.mcflowrc\.json/);
     assert.deepEqual(snapshot(repo.dir), before);
   });
 
-  it('--dry-run lists every file and command and changes nothing', (t) => {
+  it('--dry-run lists every file and command and changes nothing', async (t) => {
     const repo = packageRepo(t);
     const before = snapshot(repo.dir);
-    const result = repo.cli(['init', '--preset', 'gitflow', '--dry-run']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--dry-run']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /Dry run: nothing is changed/);
     for (const line of ['update package.json', 'run    npm install', 'create .husky/commit-msg (executable)', 'run    husky .husky', 'create .mcflowrc.json', 'create .github/pull_request_template.md']) {
@@ -93,14 +95,14 @@ describe('init', () => {
     assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1, 'core.hooksPath untouched');
   });
 
-  it("adds our line once to an existing hook, keeps the user's lines, and uninstall gives the file back", (t) => {
+  it("adds our line once to an existing hook, keeps the user's lines, and uninstall gives the file back", async (t) => {
     const repo = packageRepo(t);
     const own = 'echo "user hook ran" >> hook.log\n';
     repo.write('.husky/commit-msg', own);
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: add a hook');
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     const merged = repo.read('.husky/commit-msg');
     assert.equal(merged, `${hookLine('mcflow-hooks run commit-msg "$1"', '')}\n${own}`, 'ours first: the policy runs before the user\'s tasks');
     linkInstalledPackages(repo);
@@ -110,7 +112,7 @@ describe('init', () => {
     assert.equal(repo.git(['commit', '--allow-empty', '-m', 'chore: good']).code, 0);
     assert.match(repo.read('hook.log'), /user hook ran/, "the user's line still runs");
     fs.rmSync(path.join(repo.dir, 'hook.log'));
-    const removed = repo.cli(['uninstall']);
+    const removed = await repo.run(['uninstall']);
     assert.equal(removed.code, 0, removed.output);
     assert.equal(repo.read('.husky/commit-msg'), own);
     // husky stays: the user's own hook still needs it, with the hooks path husky itself writes.
@@ -118,50 +120,50 @@ describe('init', () => {
     assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), '.husky/_');
   });
 
-  it('keeps an existing PR template unless --force', (t) => {
+  it('keeps an existing PR template unless --force', async (t) => {
     const repo = packageRepo(t);
     repo.write('.github/pull_request_template.md', '## Ours\n');
     repo.write('.github/PULL_REQUEST_TEMPLATE/release.md', '## Our release\n');
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install']);
     assert.equal(result.code, 0);
     assert.match(result.output, /kept your \.github\/pull_request_template\.md \(use --force/);
     assert.equal(repo.read('.github/pull_request_template.md'), '## Ours\n');
     assert.equal(repo.read('.github/PULL_REQUEST_TEMPLATE/release.md'), '## Our release\n');
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE/hotfix.md')), 'missing ones are added');
-    const forced = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--force']);
+    const forced = await repo.run(['init', '--preset', 'gitflow', '--no-install', '--force']);
     assert.equal(forced.code, 0);
     assert.match(repo.read('.github/pull_request_template.md'), /## Type of change/);
     assert.match(repo.read('.github/PULL_REQUEST_TEMPLATE/release.md'), /## Deployment/);
   });
 
-  it('keeps an existing config and says so', (t) => {
+  it('keeps an existing config and says so', async (t) => {
     const repo = packageRepo(t);
     repo.write('.mcflowrc.yaml', 'extends: github-flow\n');
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install']);
     assert.equal(result.code, 0);
     assert.match(result.output, /kept your config \.mcflowrc\.yaml/);
     assert.equal(fs.existsSync(path.join(repo.dir, '.mcflowrc.json')), false);
   });
 
-  it("merges prepare with the user's own", (t) => {
+  it("merges prepare with the user's own", async (t) => {
     const repo = packageRepo(t);
     repo.write('package.json', PACKAGE_JSON.replace('"test": "node --test"', '"prepare": "npm run build",\n    "test": "node --test"'));
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     assert.equal(JSON.parse(repo.read('package.json')).scripts.prepare, 'npm run build && (husky || true)');
   });
 
-  it('keeps an existing devDependency entry of any kind', (t) => {
+  it('keeps an existing devDependency entry of any kind', async (t) => {
     const repo = packageRepo(t);
     repo.write('package.json', '{\n  "name": "app",\n  "devDependencies": {\n    "mcflow-hooks": "file:../mcflow-hooks-0.1.0.tgz"\n  }\n}\n');
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install']);
     assert.match(result.output, /kept mcflow-hooks@file:\.\.\/mcflow-hooks-0\.1\.0\.tgz/);
     assert.deepEqual(JSON.parse(repo.read('package.json')).devDependencies, { 'mcflow-hooks': 'file:../mcflow-hooks-0.1.0.tgz', husky: '^9.1.7' });
   });
 
-  it('sets up a package below the git root with husky\'s subdirectory layout', (t) => {
+  it('sets up a package below the git root with husky\'s subdirectory layout', async (t) => {
     const repo = packageRepo(t, { packageDir: 'packages/app' });
     const app = path.join(repo.dir, 'packages/app');
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install'], { cwd: app });
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install'], { cwd: app });
     assert.equal(result.code, 0, result.output);
     assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), `${repo.dir}/packages/app/.husky/_`);
     assert.equal(JSON.parse(repo.read('packages/app/package.json')).scripts.prepare, 'cd ../.. && husky packages/app/.husky || true');
@@ -184,9 +186,9 @@ describe('init', () => {
     assert.match(fs.readFileSync(captured, 'utf8'), /^feat: \n/);
   });
 
-  it('pre-fills the commit template only for a plain git commit', (t) => {
+  it('pre-fills the commit template only for a plain git commit', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     linkInstalledPackages(repo);
     repo.git(['switch', '-q', '-c', 'feature/issue-123-login']);
     const captured = path.join(repo.dir, '..', 'captured.txt');
@@ -200,18 +202,18 @@ describe('init', () => {
     assert.doesNotMatch(fs.readFileSync(captured, 'utf8'), /mcflow-hooks template/);
   });
 
-  it('lists the presets with --preset and no name', (t) => {
+  it('lists the presets with --preset and no name', async (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--preset']);
+    const result = await repo.run(['init', '--preset']);
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^ {2}gitflow {6}GitFlow enhanced.*\n.*\n\nWithout --preset, init picks gitflow when a develop/m);
     assert.match(result.stdout, /^ {2}github-flow {2}GitHub flow: only main is protected/m);
-    const unknown = repo.cli(['init', '--preset', 'nope']);
+    const unknown = await repo.run(['init', '--preset', 'nope']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Unknown preset "nope". Presets: gitflow, github-flow/);
   });
 
-  it('asks once on a terminal, and "n" changes nothing', (t) => {
+  it('asks once on a terminal, and "n" changes nothing', async (t) => {
     if (spawnSync('script', ['--version']).status !== 0) {
       t.skip('needs script(1) to give init a terminal');
       return;
@@ -226,48 +228,48 @@ describe('init', () => {
     assert.deepEqual(snapshot(repo.dir), before);
   });
 
-  it('sets up husky even in a shell with HUSKY=0 (that turns hooks off, it does not refuse them)', (t) => {
+  it('sets up husky even in a shell with HUSKY=0 (that turns hooks off, it does not refuse them)', async (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install'], { env: { HUSKY: '0' } });
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install'], { env: { HUSKY: '0' } });
     assert.equal(result.code, 0, result.output);
     assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), `${repo.dir}/.husky/_`);
   });
 
-  it('writes a config extending the chosen preset', (t) => {
+  it('writes a config extending the chosen preset', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install', '--preset', 'github-flow']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install', '--preset', 'github-flow'])).code, 0);
     assert.match(repo.read('.mcflowrc.json'), /"extends": "github-flow"/);
-    const config = JSON.parse(repo.cli(['config', '--json']).stdout);
+    const config = JSON.parse((await repo.run(['config', '--json'])).stdout);
     assert.deepEqual(config.config.branches.protected, ['main']);
   });
 });
 
 describe('init refuses, changing nothing, with exit 2', () => {
-  it('outside a git repository', (t) => {
+  it('outside a git repository', async (t) => {
     const dir = makeTempDir(t);
     fs.writeFileSync(path.join(dir, 'package.json'), PACKAGE_JSON);
-    const result = runCli(['init', '--preset', 'gitflow', '--yes'], { cwd: dir, env: isolatedEnv(dir) });
+    const result = await runMain(['init', '--preset', 'gitflow', '--yes'], { cwd: dir, env: isolatedEnv(dir) });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /is not inside a git repository/);
     assert.match(result.stderr, /git init/);
     assert.deepEqual(fs.readdirSync(dir), ['package.json']);
   });
 
-  it('with a package.json it cannot parse', (t) => {
+  it('with a package.json it cannot parse', async (t) => {
     const repo = createRepo(t);
     repo.write('package.json', '{ "name": "app", }\n');
-    const result = repo.cli(['init', '--preset', 'gitflow', '--yes']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--yes']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /package\.json is not valid JSON .*nothing was changed/);
     assert.match(result.stderr, /→ fix the JSON/);
     assert.deepEqual(fs.readdirSync(repo.dir).sort(), ['.git', 'package.json']);
   });
 
-  it("with core.hooksPath set to another tool's hooks directory", (t) => {
+  it("with core.hooksPath set to another tool's hooks directory", async (t) => {
     const repo = packageRepo(t);
     repo.git(['config', '--global', 'core.hooksPath', '/opt/corp/hooks']);
     const before = snapshot(repo.dir);
-    const result = repo.cli(['init', '--preset', 'gitflow', '--yes']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--yes']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /core\.hooksPath is already set to "\/opt\/corp\/hooks" \(file:.*\.gitconfig\)/);
     assert.match(result.stderr, /git config --global --unset core\.hooksPath/);
@@ -280,11 +282,11 @@ describe('init with a hook path that is not a file', () => {
     ['.husky/pre-commit is a directory', (dir: string) => fs.mkdirSync(path.join(dir, '.husky/pre-commit'), { recursive: true })],
     ['.husky is a file', (dir: string) => fs.writeFileSync(path.join(dir, '.husky'), 'notes\n')],
   ] as const) {
-    it(`${what}: a clear message, exit 2, nothing changed`, (t) => {
+    it(`${what}: a clear message, exit 2, nothing changed`, async (t) => {
       const repo = packageRepo(t);
       make(repo.dir);
       const before = snapshot(repo.dir);
-      const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--yes']);
+      const result = await repo.run(['init', '--preset', 'gitflow', '--no-install', '--yes']);
       assert.equal(result.code, 2, result.output);
       assert.match(result.stderr, /\.husky(\/pre-commit)? is a (directory|file|something other than a file)/);
       assert.match(result.stderr, /→ .*mv /);
@@ -294,10 +296,10 @@ describe('init with a hook path that is not a file', () => {
     });
   }
 
-  it('.git/hooks/pre-commit is a directory: it is no hook git runs, init goes on', (t) => {
+  it('.git/hooks/pre-commit is a directory: it is no hook git runs, init goes on', async (t) => {
     const repo = packageRepo(t);
     fs.mkdirSync(path.join(repo.dir, '.git/hooks/pre-commit'), { recursive: true });
-    const result = repo.cli(['init', '--preset', 'gitflow', '--no-install', '--yes']);
+    const result = await repo.run(['init', '--preset', 'gitflow', '--no-install', '--yes']);
     assert.equal(result.code, 0, result.output);
     assert.ok(fs.statSync(path.join(repo.dir, '.git/hooks/pre-commit')).isDirectory(), 'left as it was');
     assert.ok(fs.statSync(path.join(repo.dir, '.husky/pre-commit')).isFile());
@@ -305,17 +307,18 @@ describe('init with a hook path that is not a file', () => {
 });
 
 describe('uninstall', () => {
-  it('after init leaves git status clean', (t) => {
+  it('after init leaves git status clean', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     assert.notEqual(repo.git(['status', '--porcelain']).stdout, '');
-    const result = repo.cli(['uninstall']);
+    const result = await repo.run(['uninstall']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /Update the lockfile with: npm install/);
     assert.equal(repo.git(['status', '--porcelain', '--ignored']).stdout, '');
     assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1);
   });
 
+  // A real process: in-process, a shell would still be found on the test runner's own PATH.
   it('runs git itself, not through a shell: works where git is the only program on PATH', (t) => {
     const repo = packageRepo(t);
     assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
@@ -328,11 +331,11 @@ describe('uninstall', () => {
     assert.equal(repo.git(['config', 'core.hooksPath'], { allowFailure: true }).code, 1, 'core.hooksPath unset');
   });
 
-  it('keeps a template or config the user changed', (t) => {
+  it('keeps a template or config the user changed', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     fs.appendFileSync(path.join(repo.dir, '.github/pull_request_template.md'), '\n## Our extra section\n');
-    const result = repo.cli(['uninstall']);
+    const result = await repo.run(['uninstall']);
     assert.match(result.output, /kept \.github\/pull_request_template\.md/);
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/pull_request_template.md')));
     assert.equal(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE')), false);
@@ -340,9 +343,9 @@ describe('uninstall', () => {
 });
 
 describe('doctor', () => {
-  it('says what is missing and how to fix it, exit 1', (t) => {
+  it('says what is missing and how to fix it, exit 1', async (t) => {
     const repo = packageRepo(t);
-    const result = repo.cli(['doctor']);
+    const result = await repo.run(['doctor']);
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^✓ git \d/m);
     assert.match(result.stdout, /^✓ Node /m);
@@ -350,18 +353,18 @@ describe('doctor', () => {
     assert.match(result.stdout, /^✗ \.husky\/commit-msg is missing$/m);
   });
 
-  it('is all ✓ after init and install, and spots a hook that lost its line or its x bit', (t) => {
+  it('is all ✓ after init and install, and spots a hook that lost its line or its x bit', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     linkInstalledPackages(repo);
-    const good = repo.cli(['doctor']);
+    const good = await repo.run(['doctor']);
     assert.equal(good.code, 0, good.output);
     assert.doesNotMatch(good.stdout, /✗/);
     assert.match(good.stdout, /✓ config \.mcflowrc\.json is valid \(gitflow → \.mcflowrc\.json\)/);
     fs.chmodSync(path.join(repo.dir, '.husky/commit-msg'), 0o644);
     repo.write('.husky/prepare-commit-msg', 'echo hi\n');
     repo.write('.mcflowrc.json', '{ "extends": "nope" }');
-    const bad = repo.cli(['doctor']);
+    const bad = await repo.run(['doctor']);
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /✗ \.husky\/commit-msg is not executable\n {4}→ chmod \+x \.husky\/commit-msg/);
     assert.match(bad.stdout, /✗ \.husky\/prepare-commit-msg does not call mcflow-hooks/);
@@ -370,9 +373,9 @@ describe('doctor', () => {
 });
 
 describe('pr', () => {
-  it("prints the branch type's template with the commits by type, and the compare URL on stderr", (t) => {
+  it("prints the branch type's template with the commits by type, and the compare URL on stderr", async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'gitflow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     linkInstalledPackages(repo);
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: set up mcflow-hooks');
@@ -382,7 +385,7 @@ describe('pr', () => {
     repo.commitQuietly('feat(auth): add login form');
     repo.commitQuietly('fix: handle empty input');
     repo.commitQuietly('chore(release): 1.2.0');
-    const result = repo.cli(['pr']);
+    const result = await repo.run(['pr']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.stdout, /^## Description\n\n<!-- Release vX\.Y\.Z/);
     assert.match(result.stdout, /### Features\n\n- feat\(auth\): add login form \([0-9a-f]{7}\)\n\n### Fixes\n\n- fix: handle empty input/);
@@ -392,10 +395,10 @@ describe('pr', () => {
     assert.equal(result.stderr.trim(), 'Open the pull request: https://github.com/acme/app/compare/main-production...release/v1.2.0?expand=1&template=release.md');
   });
 
-  it('names the missing base branch and how to give it', (t) => {
+  it('names the missing base branch and how to give it', async (t) => {
     const repo = packageRepo(t);
     repo.git(['switch', '-q', '-c', 'feature/x']);
-    const result = repo.cli(['pr', '--base', 'develop']);
+    const result = await repo.run(['pr', '--base', 'develop']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Cannot find the branch this pull request goes into \(looked for develop, origin\/develop\)/);
     assert.match(result.stderr, /--base develop/);

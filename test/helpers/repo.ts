@@ -171,14 +171,16 @@ export function createRepo(t: TestContext, options: { branch?: string; origin?: 
   const env = isolatedEnv(home, { TMPDIR: tmp });
   const repo = new TestRepo(dir, env) as TestRepo & { origin?: string };
   repo.git(['init', '-q', `--initial-branch=${options.branch ?? 'main'}`]);
-  repo.git(['config', 'commit.gpgsign', 'false']);
-  repo.git(['config', 'tag.gpgsign', 'false']);
+  // What `git config commit.gpgsign false`, `… tag.gpgsign false` and `git remote add origin`
+  // write, written at once: setup, not what is tested, and hundreds of repositories per run.
+  let config = '[commit]\n\tgpgsign = false\n[tag]\n\tgpgsign = false\n';
   if (options.origin) {
     const origin = path.join(base, 'origin.git');
     repo.git(['init', '-q', '--bare', `--initial-branch=${options.branch ?? 'main'}`, origin]);
-    repo.git(['remote', 'add', 'origin', origin]);
+    config += `[remote "origin"]\n\turl = ${JSON.stringify(origin)}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`;
     repo.origin = origin;
   }
+  fs.appendFileSync(path.join(dir, '.git', 'config'), config);
   return repo;
 }
 
