@@ -1,7 +1,8 @@
 // What users have: a repository as `init` leaves it (.mcflowrc.json extending gitflow, our three
 // commit hooks through husky), and an adopter's repository that keeps its commitlint config in
 // each common form. Each hook process is timed warm (resolved-config cache present) and cold
-// (the cache deleted before each run: the first commit after a config change), beside a bare
+// (the cache deleted before each run: the first commit after a config change; once more with the
+// compiled-code cache deleted too: the first commit after an install), beside a bare
 // Node start and `commitlint --edit` in the same rounds; then a whole `git commit` of one staged
 // file against husky + lint-staged(secretlint) + commitlint.
 import fs from 'node:fs';
@@ -33,6 +34,9 @@ function initRepo(home, files = {}, hooks = HOOKS) {
   return repo;
 }
 
+/** Where the bin keeps compiled code for the bundles it loads (beside our own node_modules, where CLI lives). */
+const CODE_CACHE = path.join(path.dirname(path.dirname(CLI)), 'node_modules/.cache/mcflow-hooks-code');
+
 const dropCache = (repo) => () => fs.rmSync(path.join(repo.dir, 'node_modules/.cache/mcflow-hooks'), { recursive: true, force: true });
 
 export default async function benchConfigCache() {
@@ -56,6 +60,8 @@ export default async function benchConfigCache() {
     { label: 'commit-msg, no config file', ...commitMsg(bare) },
     { label: 'commit-msg, init config, warm', ...commitMsg(init) },
     { label: 'commit-msg, init config, cold', ...commitMsg(init), before: dropCache(init) },
+    // The first hook after an install or a rebuild: no compiled-code cache either (src/code-cache.ts).
+    { label: 'commit-msg, init config, first run after install', ...commitMsg(init), before: () => (dropCache(init)(), fs.rmSync(CODE_CACHE, { recursive: true, force: true })) },
   ];
   for (const [file, repo] of Object.entries(adopters)) {
     cases.push({ label: `commit-msg, ${file}, warm`, ...commitMsg(repo) });
@@ -68,6 +74,7 @@ export default async function benchConfigCache() {
     ['commit-msg, init config, warm', "node -e ''", 1.7],
     ['commit-msg, init config, warm', 'commit-msg, no config file'],
     ['commit-msg, init config, cold', "node -e ''"],
+    ['commit-msg, init config, first run after install', "node -e ''"],
     ...Object.keys(adopters).flatMap((file) => [
       [`commit-msg, ${file}, warm`, "node -e ''", 2],
       [`commit-msg, ${file}, cold`, "node -e ''"],

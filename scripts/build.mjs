@@ -1,5 +1,6 @@
 // Builds the package.
-//  - dist/cli.cjs: the bin, one minified CommonJS bundle. Module loading is most of a hook's
+//  - dist/cli.cjs: the bin, a few lines (src/bin.ts): it turns on the compiled-code cache
+//    (src/code-cache.ts) and loads dist/main.cjs, the program, one minified CommonJS bundle. Module loading is most of a hook's
 //    cost: a bundle loads in a fraction of the time of node_modules, and Node's CommonJS loader
 //    is ~5 ms faster than its ESM loader for the same code (measured on Node 20).
 //  - dist/checks/*.cjs: one bundle per check, loaded by the hooks that run it; dist/shared/*.cjs:
@@ -14,6 +15,7 @@
 //  - dist/index.js: the library API (ESM), its dependencies left to node_modules.
 //  - .build/: a plain transpile of src/ and test/ for the test runner.
 import { build } from 'esbuild';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +24,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const conventional = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@commitlint/config-conventional/package.json'), 'utf8'));
 // The bundled config-conventional's version: a project's config that only extends it uses the bundled copy when the installed one is the same.
-const define = { __MCFLOW_VERSION__: JSON.stringify(version), __COMMITLINT_CONVENTIONAL_VERSION__: JSON.stringify(conventional.version) };
+const define = { __MCFLOW_VERSION__: JSON.stringify(version), __COMMITLINT_CONVENTIONAL_VERSION__: JSON.stringify(conventional.version), __MCFLOW_BUILD__: '"dev"' };
 const minify = !process.env.MCFLOW_NO_MINIFY;
 
 /** Dependencies bundled on their own and imported by the bin only when needed. */
@@ -147,6 +149,23 @@ const cosmiconfigFromEsmPlugin = {
   },
 };
 
+/**
+ * The hooks' secrets prefilter's keyword lists (src/checks/secrets.keyword-list.ts), computed here from the
+ * rules and put into the bundles as plain arrays: a hook tests a commit message against them
+ * without loading the rules (src/checks/secrets.prefilter.ts).
+ */
+const secretKeywords = await (async () => {
+  const result = await build({ ...{ bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: root }, entryPoints: ['src/checks/secrets.keyword-list.ts'], format: 'esm', write: false });
+  const { PLAIN_KEYWORDS, TRIGGER_SOURCE } = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  return `export const PLAIN_KEYWORDS = ${JSON.stringify(PLAIN_KEYWORDS)};\nexport const TRIGGER_SOURCE = ${JSON.stringify(TRIGGER_SOURCE)};\n`;
+})();
+const secretKeywordsPlugin = {
+  name: 'secret-keywords',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]src[\\/]checks[\\/]secrets\.keyword-list\.ts$/ }, () => ({ contents: secretKeywords, loader: 'js' }));
+  },
+};
+
 /** Options every CommonJS bundle of ours shares. */
 const commonJs = {
   format: 'cjs',
@@ -184,9 +203,9 @@ await Promise.all([
   build({
     ...node,
     ...commonJs,
-    entryPoints: ['src/bin.ts'],
-    outfile: 'dist/cli.cjs',
-    plugins: [coldCommandsPlugin, checksPlugin, sharedPlugin('.'), vendorPlugin('.'), shimPlugin],
+    entryPoints: ['src/main.ts'],
+    outfile: 'dist/main.cjs',
+    plugins: [coldCommandsPlugin, checksPlugin, sharedPlugin('.'), vendorPlugin('.'), secretKeywordsPlugin, shimPlugin],
   }),
   build({
     ...node,
@@ -199,7 +218,7 @@ await Promise.all([
   build({
     ...node,
     ...commonJs,
-    entryPoints: Object.fromEntries(Object.entries(SHARED).map(([file, name]) => [name, file])),
+    entryPoints: { ...Object.fromEntries(Object.entries(SHARED).map(([file, name]) => [name, file])), import: 'src/import-module.ts' },
     outdir: 'dist/shared',
     outExtension: { '.js': '.cjs' },
     plugins: [vendorPlugin('..'), shimPlugin],
@@ -239,6 +258,45 @@ await Promise.all([
     logOverride: { 'unsupported-require-call': 'silent' },
   }),
 ]);
+
+/**
+ * Every dynamic import() in our CommonJS bundles becomes a call of dist/shared/import.cjs
+ * (src/import-module.ts) with the bundle's file name: the bundles run from V8's code cache
+ * (src/code-cache.ts), where Node 20 cannot serve an import(). A method named `import`
+ * (`jiti.import(…)`) is left alone; the code cache still compiles any bundle that holds an
+ * `import(` in the usual way, so a missed one costs time, never a failure.
+ */
+const DYNAMIC_IMPORT = /(?<![\w$.])import\(/g;
+for (const dir of ['', 'checks', 'shared', 'commands']) {
+  for (const file of fs.readdirSync(path.join(root, 'dist', dir))) {
+    if (!file.endsWith('.cjs') || (dir === 'shared' && file === 'import.cjs')) continue;
+    const target = path.join(root, 'dist', dir, file);
+    const code = fs.readFileSync(target, 'utf8');
+    const helper = JSON.stringify(`${dir ? '../' : './'}shared/import.cjs`);
+    const rewritten = code.replace(DYNAMIC_IMPORT, `require(${helper}).importModule(__filename,`);
+    if (rewritten !== code) fs.writeFileSync(target, rewritten);
+  }
+}
+
+/**
+ * The bin, last: it names the build by a hash of every bundle above, and the compiled-code cache
+ * (src/code-cache.ts) keeps one set of entries per build, so a rebuilt bundle is never run from
+ * the code of the one before.
+ */
+const buildHash = crypto.createHash('sha256');
+for (const file of fs.readdirSync(path.join(root, 'dist'), { recursive: true }).map(String).sort()) {
+  if (!/\.(c|m)?js$/.test(file) || file === 'cli.cjs') continue;
+  buildHash.update(`${file}\0`).update(fs.readFileSync(path.join(root, 'dist', file)));
+}
+await build({
+  ...node,
+  entryPoints: ['src/bin.ts'],
+  outfile: 'dist/cli.cjs',
+  format: 'cjs',
+  minify,
+  define: { __MCFLOW_BUILD__: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
+  external: ['./main.cjs'],
+});
 
 fs.rmSync(path.join(root, '.build'), { recursive: true, force: true });
 await build({

@@ -1,34 +1,20 @@
 #!/usr/bin/env node
-// The executable: hands the process to `main` and sets the exit code it returns.
-import module from 'node:module';
-import { main } from './cli.js';
+/**
+ * The executable, dist/cli.cjs: small on purpose. It turns on the compiled-code cache before the
+ * program (dist/main.cjs, from main.ts) is loaded, so that the program itself is compiled from
+ * the cache too, then loads it.
+ */
+import { Module } from 'node:module';
+import { codeCacheDir, useCodeCache } from './code-cache.js';
 
-// Node 22.1+ can cache compiled code between runs, as tsc and other CLIs do; Node 20 has no such API.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
-let stdoutReady = false;
-
-void main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  // Getters, so a hook that prints nothing never sets up the stdio streams.
-  get stdout() {
-    if (!stdoutReady) {
-      stdoutReady = true;
-      // `mcflow-hooks … | head` closes the pipe early: not an error worth a stack trace.
-      process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        throw error;
-      });
-    }
-    return process.stdout;
-  },
-  get stderr() {
-    return process.stderr;
-  },
-  get stdin() {
-    return process.stdin;
-  },
-}).then((code) => {
-  process.exitCode = code;
-});
+// `require('node:module')` is the Module class: its statics are the module's exports.
+const enableCompileCache = (Module as { enableCompileCache?: () => unknown }).enableCompileCache;
+if (enableCompileCache) {
+  // Node 22.1+ caches compiled code itself, as tsc and other CLIs use it.
+  enableCompileCache();
+} else if (process.argv[2] === 'run' && !process.env.MCFLOW_NO_CODE_CACHE) {
+  // Node 20: our own, for the hooks only (code-cache.ts says why).
+  const hook = process.argv[3] ?? '';
+  useCodeCache({ distDir: __dirname, cacheDir: codeCacheDir(__dirname), build: __MCFLOW_BUILD__, variant: /^[a-z-]{1,40}$/.test(hook) ? hook : 'other' });
+}
+require('./main.cjs');

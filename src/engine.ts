@@ -106,6 +106,8 @@ export async function runChecks(change: Change, options: RunOptions): Promise<Re
   // Checks are independent: load and run them concurrently, then report in registry order.
   const results = await Promise.all(
     planned.map(async ({ id, level }) => {
+      const { prefilter } = registry[id];
+      if (prefilter && !prefilter.mayFind(change, context)) return { id, level, why: prefilter.why, problems: [] };
       const needsCommitlint = registry[id].needs?.includes('commitlint') === true;
       const [check, setup] = await Promise.all([registry[id].load(), needsCommitlint ? commitlint : undefined]);
       const problems = await check.run(change, setup ? { ...context, commitlint: setup } : context);

@@ -461,7 +461,7 @@ describe('the branch hooks stay lazy', () => {
     repo.git(['tag', 'v1.0.0']);
     const sha = headSha(repo);
     const zero = '0'.repeat(40);
-    const bundles = (...checks: string[]) => ['dist/cli.cjs', 'dist/shared/messages.cjs', ...checks.map((id) => `dist/checks/${id}.cjs`), 'dist/shared/glob.cjs'].sort();
+    const bundles = (...checks: string[]) => ['dist/cli.cjs', 'dist/main.cjs', 'dist/shared/messages.cjs', ...checks.map((id) => `dist/checks/${id}.cjs`), 'dist/shared/glob.cjs'].sort();
     // No commitlint, and no secretlint (nothing staged matches a preset trigger).
     assert.deepEqual(loadedBy(repo, ['run', 'pre-commit']).sort(), bundles('protected-branch', 'branch-name', 'secrets', 'sensitive-files', 'large-files'));
     assert.deepEqual(loadedBy(repo, ['run', 'post-checkout', zero, sha, '1']).sort(), bundles('branch-name'));

@@ -21,12 +21,24 @@ function loadedBy(repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}): 
 }
 
 describe('lazy loading', () => {
-  it('commit-msg without a config file loads the CLI bundle, the sentences and its two checks, no globs, no secretlint', (t) => {
+  it('commit-msg without a config file loads the bin, the program, the sentences and the message check, no rules, no globs, no secretlint', (t) => {
     const repo = createRepo(t);
     const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')], { GIT_PREFIX: '' });
-    // secrets scans the message with our rules; picomatch (globs) and secretlint stay unloaded.
+    // The message holds no secret rule's keyword: the secrets check's bundle (every rule) is not
+    // even loaded (checks/secrets.prefilter.ts); picomatch (globs) and secretlint stay unloaded.
     // The commitlint setup (what the config resolves to) loads beside the checks, not inside one.
-    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/shared/messages.cjs', 'dist/checks/commitlint-setup.cjs', 'dist/checks/commit-message.cjs', 'dist/checks/secrets.cjs']);
+    assert.deepEqual(loaded, ['dist/cli.cjs', 'dist/main.cjs', 'dist/shared/messages.cjs', 'dist/checks/commitlint-setup.cjs', 'dist/checks/commit-message.cjs']);
+  });
+
+  it('commit-msg loads the secret rules for a message with a keyword, and finds the key in it', (t) => {
+    const repo = createRepo(t);
+    // Built by concatenation so this file itself holds no scannable key.
+    const message = repo.write('msg', `feat: rotate\n\nSTRIPE_SECRET_KEY=sk_${'live'}_u8jzPde0IgxLd6GncfBA9fQ2\n`);
+    const loaded = loadedBy(repo, ['run', 'commit-msg', message], { GIT_PREFIX: '' });
+    assert.ok(loaded.includes('dist/checks/secrets.cjs'), loaded.join('\n'));
+    const result = repo.cli(['run', 'commit-msg', message], { env: { GIT_PREFIX: '' } });
+    assert.equal(result.code, 1, result.output);
+    assert.match(result.output, /Stripe live key \(mcflow\/stripe\) in the commit message/);
   });
 
   it('a config file brings in the config parsers, still no TypeScript loader', (t) => {
@@ -35,13 +47,15 @@ describe('lazy loading', () => {
     const loaded = loadedBy(repo, ['run', 'commit-msg', repo.write('msg', 'feat: ok\n')]);
     assert.deepEqual(loaded, [
       'dist/cli.cjs',
+      'dist/main.cjs',
       'dist/shared/messages.cjs',
+      // the import() of every bundle goes through it (src/import-module.ts)
+      'dist/shared/import.cjs',
       'dist/vendor/cosmiconfig.cjs',
       // the config is validated, and validation checks its globs
       'dist/shared/glob.cjs',
       'dist/checks/commitlint-setup.cjs',
       'dist/checks/commit-message.cjs',
-      'dist/checks/secrets.cjs',
     ]);
   });
 
@@ -60,15 +74,15 @@ describe('lazy loading', () => {
     assert.ok(!warm.some((file) => /cosmiconfig|glob|jiti|@commitlint\/load/.test(file)), warm.join('\n'));
   });
 
-  it('--version loads nothing but the bundle and its sentences', (t) => {
+  it('--version loads nothing but the bin, the program and its sentences', (t) => {
     const repo = createRepo(t);
-    assert.deepEqual(loadedBy(repo, ['--version']), ['dist/cli.cjs', 'dist/shared/messages.cjs']);
+    assert.deepEqual(loadedBy(repo, ['--version']), ['dist/cli.cjs', 'dist/main.cjs', 'dist/shared/messages.cjs']);
   });
 
   it('prepare-commit-msg and a pre-commit without lint-staged tasks load neither zx nor lint-staged', (t) => {
     const repo = createRepo(t);
     const message = repo.write('msg', '\n# Please enter the commit message\n');
-    assert.deepEqual(loadedBy(repo, ['run', 'prepare-commit-msg', message], { GIT_PREFIX: '' }), ['dist/cli.cjs', 'dist/shared/messages.cjs']);
+    assert.deepEqual(loadedBy(repo, ['run', 'prepare-commit-msg', message], { GIT_PREFIX: '' }), ['dist/cli.cjs', 'dist/main.cjs', 'dist/shared/messages.cjs']);
     assert.match(repo.read('msg'), /^feat: \n/, 'the template was written');
     const preCommit = loadedBy(repo, ['run', 'pre-commit']);
     assert.deepEqual(preCommit.filter((file) => /node_modules\/(zx|lint-staged)\//.test(file)), []);

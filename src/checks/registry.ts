@@ -2,9 +2,11 @@
  * The plain list of checks: which stages each runs in and how to load it. Modules are
  * imported only when a stage needs them, so a commit-msg hook never loads secretlint.
  */
-import type { Stage } from '../types.js';
-import type { Check } from './check.js';
+import { messages } from '../messages.js';
+import type { Change, Stage } from '../types.js';
+import type { Check, CheckContext } from './check.js';
 import type { CheckId } from './ids.js';
+import { secretsMayFind } from './secrets.prefilter.js';
 
 /** What a check needs resolved from the config before it runs (src/engine.ts resolves it once per run). */
 export type CheckInput = 'commitlint';
@@ -13,6 +15,12 @@ export interface RegistryEntry {
   stages: readonly Stage[];
   load: () => Promise<Check>;
   needs?: readonly CheckInput[];
+  /**
+   * For a check whose bundle is large: whether it can find anything in this change, answered
+   * without loading it (false: the engine records the check as run, with no problems), and the
+   * check's `why` for that record. It must never answer false where `run` would return a problem.
+   */
+  prefilter?: { mayFind: (change: Change, context: CheckContext) => boolean; why: string };
 }
 
 export const registry: Record<CheckId, RegistryEntry> = {
@@ -37,6 +45,8 @@ export const registry: Record<CheckId, RegistryEntry> = {
     // commit-msg: the message is scanned too (keyword prefilter first, secretlint only on a trigger).
     stages: ['pre-commit', 'commit-msg', 'pre-push', 'verify', 'audit'],
     load: async () => (await import('./secrets.js')).secrets,
+    // A message with no rule's keyword: the rules are not even loaded.
+    prefilter: { mayFind: secretsMayFind, why: messages.secrets.why },
   },
   'sensitive-files': {
     stages: ['pre-commit', 'pre-push', 'verify', 'audit'],
