@@ -410,7 +410,7 @@ export async function streamCommitContent(
   options: StreamOptions = {},
 ): Promise<number> {
   if (selection.revisions.length === 0) return 0;
-  const maxCommits = options.maxCommits ?? 500;
+  const maxCommits = options.maxCommits ?? 100;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const args = [
     ...PINNED_CONFIG,

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { chainLine, hookLine, isOurLine, isReplaceableLine, lfsLine, mergeHook, removeOurLines, shippedHooks } from './hook-files.js';
 
@@ -9,6 +13,29 @@ describe('hook files', () => {
     const hooks = shippedHooks();
     assert.ok(hooks.has('commit-msg') && hooks.has('prepare-commit-msg') && hooks.has('pre-merge-commit'));
     for (const [name, line] of hooks) assert.match(line, new RegExp(`(^|\\) )mcflow-hooks run ${name}\\b`));
+  });
+
+  it("prepare-commit-msg's shell line removes a stale amend note for -m commits, in a repository and a linked worktree", (t) => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-hookline-')));
+    t.after(() => fs.rmSync(root, { recursive: true, force: true }));
+    const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: root };
+    delete env.GIT_DIR;
+    const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { cwd, env, encoding: 'utf8' });
+    const main = path.join(root, 'main');
+    fs.mkdirSync(main);
+    git(main, 'init', '-q');
+    git(main, 'commit', '-q', '--allow-empty', '-m', 'init');
+    git(main, 'worktree', 'add', '-q', path.join(root, 'linked'));
+    const line = shippedHooks().get('prepare-commit-msg')!;
+    for (const dir of [main, path.join(root, 'linked')]) {
+      const note = path.resolve(dir, git(dir, 'rev-parse', '--git-path', 'mcflow-hooks-amending').stdout.trim());
+      fs.writeFileSync(note, '');
+      const run = spawnSync('sh', ['-ec', line, 'hook', '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, env, encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(fs.existsSync(note), false, `note removed in ${dir}`);
+      const again = spawnSync('sh', ['-ec', line, 'hook', '.git/COMMIT_EDITMSG', 'template'], { cwd: dir, env, encoding: 'utf8' });
+      assert.equal(again.status, 0, `no note: nothing to do, no error (${again.stderr})`);
+    }
   });
 
   const cases: { name: string; hook?: string; existing: string | undefined; expected: string | undefined }[] = [

@@ -82,7 +82,17 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
   change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));
   if (readFiles && commits.length > 0 && stream) {
     const fileBatches = async (onBatch: (files: ChangedFile[]) => Promise<void>) => {
-      await streamCommitContent(repo, range, async (batch) => onBatch(await toChangedFiles(store, batch)));
+      // One batch is checked while the next one's contents are read: git (log, cat-file) and the
+      // scan run side by side instead of in turn. Two batches at most are held.
+      let checking: Promise<void> = Promise.resolve();
+      await streamCommitContent(repo, range, async (batch) => {
+        const files = prefetched(await toChangedFiles(store, batch));
+        await checking;
+        checking = onBatch(files);
+        // Awaited with the next batch or at the end; a failure meanwhile is not "unhandled".
+        checking.catch(() => {});
+      });
+      await checking;
     };
     return { change, range, close, fileBatches };
   }
@@ -91,6 +101,19 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
 }
 
 const EMPTY: RevisionRange = { options: [], revisions: [] };
+
+/** Files up to this size are read as soon as their batch arrives; larger ones when a check asks. */
+const PREFETCH_BYTES = 1024 * 1024;
+
+/** Starts reading each small file's content now; the checks get the same read when they ask. */
+function prefetched(files: ChangedFile[]): ChangedFile[] {
+  return files.map((file) => {
+    if (!file.readContent || file.size === undefined || file.size > PREFETCH_BYTES) return file;
+    const content = file.readContent();
+    content.catch(() => {});
+    return { ...file, readContent: () => content };
+  });
+}
 
 /**
  * `<head> ^<base>`, or for a new branch `<head>` minus every other branch. A push that creates a
