@@ -21,7 +21,10 @@ export const connectionUrl: SecretRule = {
   ownPlaceholderCheck: true,
   // A password equal to its user name (`mongodb:mongodb@`, `guest:guest@`) is an image's default, not a secret;
   // `host:5432/app@…` has no password: a port, then a path that holds an `@`.
-  verify: (password, match) => password !== match.groups?.user && !/^\d{1,5}(?:\/|$)/.test(password) && !isPlaceholder(safeDecode(password)),
+  // A URL whose user and host are both placeholders is a template (`https://username:passowrd@hostname/…`
+  // in a doc comment), whatever stands in for the password.
+  verify: (password, match) =>
+    password !== match.groups?.user && !/^\d{1,5}(?:\/|$)/.test(password) && !isPlaceholder(safeDecode(password)) && !isTemplate(match),
   get samples() {
     return {
       secrets: [
@@ -35,6 +38,7 @@ export const connectionUrl: SecretRule = {
         'ConnectionStrings__Db="Server=sql01;Database=app;User Id=sa;Password=Xq7!pLm2vR9tK;"',
         'DATABASE_URL=postgres://admin:Hq7/vT+Pa55wQ@db.internal/app',
         'git remote add ci https://ci:Xk9+fQ2pLm7Rz%21@git.example.com/repo.git',
+        'PUSH_URL=https://username:Xk9+fQ2pLm7Rz@git.acme.io/repo.git',
       ],
       notSecrets: [
         'sqlalchemy.url = driver://user:pass@localhost/dbname',
@@ -48,10 +52,24 @@ export const connectionUrl: SecretRule = {
         'ConnectionStrings__Db="Server=sql01;Password=…;"',
         'DATABASE_URL=postgres://db.internal:5432/app@2024',
         'see https://user:pass@example.com/docs',
+        ' * returns a URL with Basic Authentication (`https://username:passowrd@hostname:port/path.git`)',
       ],
     };
   },
 };
+
+/** Host names that stand for "your host here" in documentation. */
+const PLACEHOLDER_HOST = /^(?:host(?:name)?|your[-_]?(?:host(?:name)?|server|domain)|server|domain|<[^>]*>|\{[^}]*\}|\$\{[^}]*\})$/i;
+/** User names that stand for "your user here". */
+const PLACEHOLDER_USER = /^(?:user(?:name)?|your[-_]?user(?:name)?|login|<[^>]*>|\{[^}]*\}|\$\{[^}]*\})$/i;
+
+function isTemplate(match: RegExpExecArray): boolean {
+  const user = match.groups?.user;
+  if (user === undefined || !PLACEHOLDER_USER.test(user)) return false;
+  // Neither user nor password holds an '@': the first one ends them.
+  const host = match[0].slice(match[0].indexOf('@') + 1).split(/[:/?#]/)[0] ?? '';
+  return PLACEHOLDER_HOST.test(host);
+}
 
 function safeDecode(value: string): string {
   try {
