@@ -29,6 +29,12 @@ export function parseCatFileBatch(output: Buffer): Map<string, Buffer> {
   return blobs;
 }
 
+/** Every blob's content in one synchronous `git cat-file --batch` (missing ones are absent). */
+export function readBlobsAtOnce(root: string, blobs: readonly string[]): Map<string, Buffer> {
+  const { stdoutBuffer } = git(['cat-file', '--batch'], { cwd: root, input: `${[...new Set(blobs)].join('\n')}\n`, binary: true });
+  return parseCatFileBatch(stdoutBuffer!);
+}
+
 export function createBlobReader(root: string): BlobReader {
   let pending: { blob: string; resolve: (data: Buffer) => void; reject: (error: unknown) => void }[] = [];
   const flush = () => {
