@@ -17,6 +17,7 @@
 import { build } from 'esbuild';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import vm from 'node:vm';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -274,7 +275,15 @@ for (const dir of ['', 'checks', 'shared', 'commands']) {
     const code = fs.readFileSync(target, 'utf8');
     const helper = JSON.stringify(`${dir ? '../' : './'}shared/import.cjs`);
     const rewritten = code.replace(DYNAMIC_IMPORT, `require(${helper}).importModule(__filename,`);
-    if (rewritten !== code) fs.writeFileSync(target, rewritten);
+    if (rewritten === code) continue;
+    // The rewrite is textual: an `import(` inside a string or comment of some dependency would be
+    // rewritten too. Compile (not run) the result, so that such a bundle fails the build, not a hook.
+    try {
+      new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${rewritten.replace(/^#!.*/, '')}\n})`, { filename: target });
+    } catch (error) {
+      throw new Error(`dist/${dir ? `${dir}/` : ''}${file}: rewriting import() broke the bundle (${error.message}); make DYNAMIC_IMPORT skip that occurrence`);
+    }
+    fs.writeFileSync(target, rewritten);
   }
 }
 
