@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
+import { createFeatureRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
 import { githubPullRequestEnv, githubPushEnv, gitlabMergeRequestEnv, gitlabPushEnv } from './helpers/ci.js';
 
 const MCFLOW = JSON.stringify({ extends: 'gitflow' });
@@ -15,15 +15,7 @@ const STORY = "export default { rules: { 'type-enum': [2, 'always', ['story']], 
 
 /** main ← develop (with `files`) ← feature/change, checked out. */
 function repoWith(t: TestContext, files: Record<string, string> = {}): TestRepo {
-  const repo = createRepo(t);
-  repo.write('README.md', 'hello\n');
-  repo.write('.mcflowrc.json', MCFLOW);
-  for (const [file, content] of Object.entries(files)) repo.write(file, content);
-  repo.git(['add', '.']);
-  repo.commitQuietly('chore: initial commit');
-  repo.git(['branch', 'develop']);
-  repo.git(['checkout', '-q', '-b', 'feature/change', 'develop']);
-  return repo;
+  return createFeatureRepo(t, { '.mcflowrc.json': MCFLOW, ...files });
 }
 
 function commit(repo: TestRepo, files: Record<string, string>, message: string): string {

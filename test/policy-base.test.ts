@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { createRequire } from 'node:module';
 import { renderReusableWorkflow } from '../src/ci/templates.js';
-import { createRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
+import { createFeatureRepo, PACKAGE_ROOT, type TestRepo } from './helpers/repo.js';
 import { githubPullRequestEnv, githubPushEnv, gitlabMergeRequestEnv } from './helpers/ci.js';
 
 /** A GitHub token built at run time, so no fixture in this repository holds one. */
@@ -19,14 +19,7 @@ const BASE_CONFIG = JSON.stringify({ extends: 'gitflow', policy: { reviewedLabel
 
 /** main ← develop (with `files`) ← feature/change, checked out. */
 function repoWith(t: TestContext, files: Record<string, string> = { '.mcflowrc.json': BASE_CONFIG }): TestRepo {
-  const repo = createRepo(t);
-  repo.write('README.md', 'hello\n');
-  for (const [file, content] of Object.entries(files)) repo.write(file, content);
-  repo.git(['add', '.']);
-  repo.commitQuietly('chore: initial commit');
-  repo.git(['branch', 'develop']);
-  repo.git(['checkout', '-q', '-b', 'feature/change', 'develop']);
-  return repo;
+  return createFeatureRepo(t, files);
 }
 
 function commit(repo: TestRepo, files: Record<string, string>, message = 'feat: add the change'): string {

@@ -4,7 +4,7 @@
 // annotations. Real repositories, commands run in-process through main().
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRepo, type RunResult } from './helpers/repo.js';
+import { createFeatureRepo, type RunResult } from './helpers/repo.js';
 import { githubPullRequestEnv, gitlabMergeRequestEnv, GOOD_BODY } from './helpers/ci.js';
 
 const HOSTILE = '\n::notice title=pwned::owned\n::stop-commands::mcflow\n##[warning]legacy\n';
@@ -17,12 +17,7 @@ function commandLines(text: string): string[] {
 
 describe('workflow-command safety in GitHub Actions', () => {
   it('hostile names and messages start no workflow command in any format; only our annotations remain', async (t) => {
-    const repo = createRepo(t);
-    repo.write('README.md', 'hello\n');
-    repo.git(['add', '.']);
-    repo.commitQuietly('chore: initial commit');
-    repo.git(['branch', 'develop']);
-    repo.git(['checkout', '-q', '-b', 'feature/login', 'develop']);
+    const repo = createFeatureRepo(t, {}, 'feature/login');
     // A sensitive file (.env) and a secret under hostile names, and one whose name starts with "::".
     repo.write(`evil${HOSTILE}x.env`, 'A=1\n');
     repo.write('::warning::hi.env', 'B=2\n');
@@ -73,12 +68,7 @@ describe('collapsible-section and escape-sequence safety in GitLab CI', () => {
   const unsafe = (text: string) => [...text.matchAll(new RegExp(`${ESC}(?!\\[[0-9;]*m)|\u009b|section_(?:start|end):`, 'g'))].map((m) => JSON.stringify(text.slice(Math.max(0, m.index - 20), m.index + 30)));
 
   it('hostile messages, names and titles print no escape sequence and no section marker in any output', async (t) => {
-    const repo = createRepo(t);
-    repo.write('README.md', 'hello\n');
-    repo.git(['add', '.']);
-    repo.commitQuietly('chore: initial commit');
-    repo.git(['branch', 'develop']);
-    repo.git(['checkout', '-q', '-b', 'feature/login', 'develop']);
+    const repo = createFeatureRepo(t, {}, 'feature/login');
     repo.write(`evil${HOSTILE_GL}.env`, 'A=1\n');
     repo.git(['add', '.']);
     repo.commitQuietly(`Bad header ${HOSTILE_GL}`);

@@ -80,8 +80,7 @@ function repositoryFromGitDir(cwd: string, value: string): Repository | undefine
   try {
     if (!fs.statSync(path.join(gitDir, 'HEAD')).isFile()) return undefined;
     // A linked worktree's config is its common dir's, plus config.worktree when that exists.
-    const commondir = readOptional(path.join(gitDir, 'commondir'))?.trim();
-    const commonDir = commondir ? path.resolve(gitDir, commondir) : gitDir;
+    const commonDir = commonDirOf(gitDir);
     for (const file of [path.join(commonDir, 'config'), path.join(gitDir, 'config.worktree')]) {
       const text = readOptional(file);
       if (text === undefined) continue;
@@ -94,6 +93,12 @@ function repositoryFromGitDir(cwd: string, value: string): Repository | undefine
     return undefined;
   }
   return { root: cwd, gitDir };
+}
+
+/** Where a git dir's shared parts (config, refs) live: a linked worktree's `commondir` names it. */
+function commonDirOf(gitDir: string): string {
+  const commondir = readOptional(path.join(gitDir, 'commondir'))?.trim();
+  return commondir ? path.resolve(gitDir, commondir) : gitDir;
 }
 
 function readOptional(file: string): string | undefined {
@@ -243,8 +248,7 @@ export function headFromFiles(gitDir: string): string | undefined | 'unknown' {
     if (OBJECT_ID.test(head)) return head;
     const branch = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
     if (!branch || branch === 'refs/heads/.invalid' || branch.split('/').some((part) => part === '..' || part === '.')) return 'unknown';
-    const commondir = readOptional(path.join(gitDir, 'commondir'))?.trim();
-    const commonDir = commondir ? path.resolve(gitDir, commondir) : gitDir;
+    const commonDir = commonDirOf(gitDir);
     const loose = readOptional(path.join(commonDir, branch))?.trim();
     if (loose !== undefined) return OBJECT_ID.test(loose) ? loose : 'unknown';
     const packed = readOptional(path.join(commonDir, 'packed-refs'));

@@ -62,5 +62,11 @@ function readSmallAtOnce(repo: Repository, entries: readonly { path: string; blo
     }
     if (total > ONE_PASS_BYTES) return undefined;
   }
-  return readBlobsAtOnce(repo.root, entries.map((entry) => entry.blob));
+  try {
+    return readBlobsAtOnce(repo.root, entries.map((entry) => entry.blob));
+  } catch {
+    // A blob far larger than its work-tree file (the file cut down after `git add`) outgrew the
+    // one pass: the two passes read sizes first, and only small contents.
+    return undefined;
+  }
 }

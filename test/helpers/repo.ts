@@ -158,6 +158,20 @@ export class TestRepo {
   }
 }
 
+/**
+ * The repository a pull request comes from: `files` committed on `main`, a `develop` branch
+ * there, and `branch` checked out from develop (the work the tests then add).
+ */
+export function createFeatureRepo(t: TestContext, files: Record<string, string>, branch = 'feature/change'): TestRepo {
+  const repo = createRepo(t);
+  for (const [file, content] of Object.entries({ 'README.md': 'hello\n', ...files })) repo.write(file, content);
+  repo.git(['add', '.']);
+  repo.commitQuietly('chore: initial commit');
+  repo.git(['branch', 'develop']);
+  repo.git(['checkout', '-q', '-b', branch, 'develop']);
+  return repo;
+}
+
 /** A fresh repository on branch `main` (or `branch`), with an optional bare `origin`. */
 export function createRepo(t: TestContext, options: { branch?: string; origin?: boolean } = {}): TestRepo & { origin?: string } {
   const base = makeTempDir(t);

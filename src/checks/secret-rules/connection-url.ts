@@ -39,6 +39,7 @@ export const connectionUrl: SecretRule = {
         'DATABASE_URL=postgres://admin:Hq7/vT+Pa55wQ@db.internal/app',
         'git remote add ci https://ci:Xk9+fQ2pLm7Rz%21@git.example.com/repo.git',
         'PUSH_URL=https://username:Xk9+fQ2pLm7Rz@git.acme.io/repo.git',
+        'DATABASE_URL=postgres://${DB_USER}:Sup3rS3cretPw9@${DB_HOST}/app',
       ],
       notSecrets: [
         'sqlalchemy.url = driver://user:pass@localhost/dbname',
@@ -59,9 +60,10 @@ export const connectionUrl: SecretRule = {
 };
 
 /** Host names that stand for "your host here" in documentation. */
-const PLACEHOLDER_HOST = /^(?:host(?:name)?|your[-_]?(?:host(?:name)?|server|domain)|server|domain|<[^>]*>|\{[^}]*\}|\$\{[^}]*\})$/i;
+// Not `${DB_HOST}`: an interpolated user and host around a literal password is a real config.
+const PLACEHOLDER_HOST = /^(?:host(?:name)?|your[-_]?(?:host(?:name)?|server|domain)|server|domain|<[^>]*>)$/i;
 /** User names that stand for "your user here". */
-const PLACEHOLDER_USER = /^(?:user(?:name)?|your[-_]?user(?:name)?|login|<[^>]*>|\{[^}]*\}|\$\{[^}]*\})$/i;
+const PLACEHOLDER_USER = /^(?:user(?:name)?|your[-_]?user(?:name)?|login|<[^>]*>)$/i;
 
 function isTemplate(match: RegExpExecArray): boolean {
   const user = match.groups?.user;
