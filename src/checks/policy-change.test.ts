@@ -71,6 +71,12 @@ describe('policy-change', () => {
     assert.deepEqual(problems.map((p) => [p.file, p.line]), [['src/wide.ts', 2], ['src/nul.ts', 2]]);
   });
 
+  it('lists a marker in a file named like a lockfile: the secrets check scans those too', async () => {
+    const files = [changedFile('deploy/yarn.lock', 'x\n# mcflow-allow-secret: fine\n'), changedFile('package-lock.json', '{\n"k": "v" // mcflow-allow-secret\n}\n')];
+    const problems = await run(review(BASE), files);
+    assert.deepEqual(problems.map((p) => [p.file, p.line]), [['deploy/yarn.lock', 2], ['package-lock.json', 2]]);
+  });
+
   it('turns into warnings with the reviewed label, but a locked key stays an error', async () => {
     const head: Config = { ...BASE, secrets: { ignore: ['**'] }, branches: { protected: ['main'] } };
     const base: Config = { ...BASE, policy: { ...BASE.policy, locked: ['branches.protected'] } };

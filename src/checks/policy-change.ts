@@ -22,7 +22,6 @@ import { messages } from '../messages.js';
 import type { Change, ChangedFile, PolicyReview, Problem } from '../types.js';
 import type { Check } from './check.js';
 import { INLINE_MARKER } from './secrets.allow.js';
-import { isLockfile } from './secrets.filters.js';
 import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
 
 const text = messages.policyChange;
@@ -77,7 +76,8 @@ const commitOf = (file: ChangedFile) => (file.commit ? { commit: file.commit } :
  */
 async function findAddedMarkers(change: Change, review: PolicyReview): Promise<{ file: string; line: number; commit?: string }[]> {
   const ignored = compileMatcher(review.base.secrets?.ignore ?? []);
-  const files = (change.files ?? []).filter((file) => file.readContent && !ignored(file.path) && !isLockfile(file.path));
+  // The same files the secrets check scans: lockfiles too (a marker there silences a finding there).
+  const files = (change.files ?? []).filter((file) => file.readContent && !ignored(file.path));
   const marker = Buffer.from(INLINE_MARKER);
   const found: { file: string; line: number; commit?: string }[] = [];
   for (const file of files) {
