@@ -45,8 +45,6 @@ interface Literal {
   regex?: RegExp;
 }
 
-/** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
-const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
 /** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
 const BLOCK_END = /-----END|---- END|Private-MAC:/g;
 /**
@@ -64,41 +62,71 @@ export function blockEndFinder(text: string): (offset: number) => number {
     return nextEnd;
   };
 }
-/** A block opener or an AWS key id on the rest of one line: `[^\n]` keeps the search on it (linear). */
-const OPENER_ON_LINE = /[^\n]*?(-{4,5} ?begin|putty-user-key-file-|akia|asia)/iy;
+/** A block opener or an AWS key id. */
+const OPENER = /-{4,5} ?begin|putty-user-key-file-|akia|asia/gi;
+
+/** The searches {@link stretchEnd} makes in one text, each remembering its last answer. */
+export interface StretchFinders {
+  endAfter: (offset: number) => number;
+  /** The first opener at or after `offset`: where it starts and ends, or undefined when none follows. */
+  openerAt: (offset: number) => { index: number; end: number } | undefined;
+}
+
+/** The finders for one text (see {@link blockEndFinder}, {@link openerFinder}). */
+export function stretchFinders(text: string): StretchFinders {
+  return { endAfter: blockEndFinder(text), openerAt: openerFinder(text) };
+}
+
+/**
+ * The next block opener or key id at or after an offset. The answer is kept: asked from a later
+ * offset that it still lies at or after, it is the answer again, so the text between is searched
+ * once however many kept lines ask (a file of 100 000 keyword lines and no opener is searched
+ * once, not once a line; 1 MB of BEGIN lines once, not twice a line).
+ */
+export function openerFinder(text: string): (offset: number) => { index: number; end: number } | undefined {
+  let searchedFrom = Infinity;
+  let found: { index: number; end: number } | undefined;
+  return (offset) => {
+    if (offset < searchedFrom || (found !== undefined && found.index < offset)) {
+      OPENER.lastIndex = offset;
+      const hit = OPENER.exec(text);
+      found = hit === null ? undefined : { index: hit.index, end: hit.index + hit[0].length };
+      searchedFrom = offset;
+    }
+    return found;
+  };
+}
 
 /**
  * Where the kept stretch that starts with a literal at `at` ends: the end of its line, extended
  * through the key block that a BEGIN anywhere on the line opens and the three lines after an AWS
  * key id on it. Every opener on the line counts, not only the first literal: in
  * `PRIVATE_KEY = """-----BEGIN …` the keyword comes first and the key's body, on the next lines,
- * must still be kept. Lines an extension adds are searched too. The search only moves forward,
- * so each character is looked at a bounded number of times.
+ * must still be kept. Lines an extension adds are searched too. The searches only move forward
+ * and remember their answers, so each character is looked at a bounded number of times.
  */
-export function stretchEnd(text: string, at: number, endAfter: (offset: number) => number): number {
+export function stretchEnd(text: string, at: number, { endAfter, openerAt }: StretchFinders): number {
   const length = text.length;
   const lineEndAt = (offset: number) => {
     const lf = text.indexOf('\n', offset);
     return lf === -1 ? length : lf;
   };
-  // `lineEnd`: the end of the line `from` is on, found once per line; `idLine`: the line whose
-  // next three lines are already in, so a line of many key ids does not look ahead again for each.
+  // `lineEnd`: the end of the line the last opener is on; `idLine`: the line whose next three
+  // lines are already in, so a line of many key ids does not look ahead again for each.
   let lineEnd = lineEndAt(at);
   let end = lineEnd;
   let from = at;
   let idLine = -1;
   while (from < end) {
-    OPENER_ON_LINE.lastIndex = from;
-    const hit = OPENER_ON_LINE.exec(text);
-    if (hit === null) {
-      from = lineEnd + 1;
-      if (from < end) lineEnd = lineEndAt(from);
-      continue;
-    }
-    const opener = hit[1]!;
-    from = OPENER_ON_LINE.lastIndex;
-    if (OPENS_BLOCK.test(opener)) {
-      const blockEnd = endAfter(from - opener.length);
+    const hit = openerAt(from);
+    // None before the stretch's end (the lines between hold none either).
+    if (hit === undefined || hit.index >= end) break;
+    if (hit.index > lineEnd) lineEnd = lineEndAt(hit.index);
+    from = hit.end;
+    const last = text.charCodeAt(hit.end - 1) | 0x20;
+    if (last === 0x6e || last === 0x2d) {
+      // `…begin` or `putty-user-key-file-`: a block, through its end.
+      const blockEnd = endAfter(hit.index);
       if (blockEnd !== -1 && blockEnd > lineEnd) {
         from = blockEnd;
         lineEnd = lineEndAt(blockEnd);
@@ -408,7 +436,7 @@ export function prefilter(text: string): Prefiltered | undefined {
   // Newlines since the last kept stretch, counted by the pass itself: the skipped lines become that many empty ones.
   let newlines = 0;
   let lastNewline = -1;
-  const endAfter = blockEndFinder(text);
+  const finders = stretchFinders(text);
   const length = text.length;
   let lastStretch = 0;
   let lastStretchEnd = 0;
@@ -425,7 +453,7 @@ export function prefilter(text: string): Prefiltered | undefined {
     if (scan.lastNewline !== -1) lastNewline = scan.lastNewline;
     const lineStart = lastNewline + 1;
     // Through the end of this line, or of the key blocks and key-id lines it opens.
-    const lineEnd = stretchEnd(text, at, endAfter);
+    const lineEnd = stretchEnd(text, at, finders);
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
     if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd) && !markAll(text, at, lineEnd, marks)) return undefined;

@@ -10,7 +10,7 @@ import type { SecretLintCoreConfig } from '@secretlint/types';
 import { isPlaceholder } from './secret-rules/placeholder.js';
 import { PRESET_TRIGGERS, REPLACED_PRESET_RULES, SECRET_RULES, SHAPE_RULES } from './secret-rules/index.js';
 import { findSecrets, withWholeText } from './secret-rules/define.js';
-import { KUBERNETES_SECRET, blockEndFinder, prefilter, prefilterReady, stretchEnd, type Prefiltered } from './secrets.keywords.js';
+import { KUBERNETES_SECRET, prefilter, prefilterReady, stretchEnd, stretchFinders, type Prefiltered } from './secrets.keywords.js';
 
 export interface ScanTarget {
   path: string;
@@ -180,7 +180,7 @@ function keepKeywordLinesByRegex(text: string): string {
     pieces.push('\n'.repeat(countNewlines(text, copied, offset)));
     copied = offset;
   };
-  const endAfter = blockEndFinder(text);
+  const finders = stretchFinders(text);
   const lower = lowerSameOffsets(text);
   const keywords = lower === undefined ? KEYWORD_ANYWHERE : KEYWORD_ANYWHERE_LOWER;
   const searched = lower ?? text;
@@ -188,7 +188,7 @@ function keepKeywordLinesByRegex(text: string): string {
   for (let match = keywords.exec(searched); match !== null; match = keywords.exec(searched)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     // Through the end of this line, or of the key blocks and key-id lines it opens.
-    const lineEnd = stretchEnd(text, match.index, endAfter);
+    const lineEnd = stretchEnd(text, match.index, finders);
     if (lineStart > copied) skipTo(lineStart);
     pieces.push(text.slice(Math.max(lineStart, copied), lineEnd));
     copied = lineEnd;
