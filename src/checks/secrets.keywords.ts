@@ -370,27 +370,35 @@ function markAll(text: string, from: number, to: number, marks: Marks): boolean 
   const length = text.length;
   const found = marks.found;
   const rowLeft = marks.rowLeft;
+  // The tables in locals: module bindings assigned once at build are still re-read every turn.
+  const rowOf = ROW_OF;
+  const first = FIRST;
+  const rowStart = ROW_START;
+  const pairList = PAIR_LIST;
+  const thirds = THIRD;
   examined.positions += to - from;
+  // Each character is read once, as the next of a pair (as in nextMatch).
+  let code = from < length ? text.charCodeAt(from) : 128;
   for (let at = from; at < to; at++) {
-    const code = text.charCodeAt(at);
+    const current = code;
+    code = at + 1 < length ? text.charCodeAt(at + 1) : 128;
+    if (current >= 128) {
+      if (current === BREAKS_FOLDING_I || current === BREAKS_FOLDING_K) return false;
+      continue;
+    }
+    if (first[current] === 0) continue;
     if (code >= 128) {
-      if (code === BREAKS_FOLDING_I || code === BREAKS_FOLDING_K) return false;
+      for (const index of SINGLE[current]!) if (matchesAt(text, at, index)) marks.mark(index);
       continue;
     }
-    if (FIRST[code] === 0) continue;
-    const next = at + 1 < length ? text.charCodeAt(at + 1) : 128;
-    if (next >= 128) {
-      for (const index of SINGLE[code]!) if (matchesAt(text, at, index)) marks.mark(index);
-      continue;
-    }
-    const pair = code * 128 + next;
-    const row = ROW_OF[pair]!;
+    const pair = (current << 7) | code;
+    const row = rowOf[pair]!;
     // Row 0 lists nothing; a row whose literals were all found has nothing left to find.
     if (rowLeft[row] === 0 || !mayStartAt(text, at + 2, pair)) continue;
     const third = thirdAt(text, at);
-    for (let k = ROW_START[row]!, end = ROW_START[row + 1]!; k < end; k++) {
-      const index = PAIR_LIST[k]!;
-      if (found[index] === 0 && (THIRD[index] === -1 || THIRD[index] === third) && matchesAt(text, at, index)) marks.mark(index);
+    for (let k = rowStart[row]!, end = rowStart[row + 1]!; k < end; k++) {
+      const index = pairList[k]!;
+      if (found[index] === 0 && (thirds[index] === -1 || thirds[index] === third) && matchesAt(text, at, index)) marks.mark(index);
     }
   }
   return true;
