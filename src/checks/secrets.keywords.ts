@@ -476,8 +476,15 @@ export function prefilter(text: string): Prefiltered | undefined {
       runEnd = lineEnd;
     }
     newlines = 0;
-    lastNewline = lineEnd - 1;
-    at = lineEnd - 1;
+    const repeated = repeatsOf(text, lineStart, lineEnd, at);
+    if (repeated > lineEnd) {
+      // The same line again: kept alike, holding nothing new (only its last copy is compared again).
+      lastStretch = at + (repeated - lineEnd);
+      lastStretchEnd = repeated;
+      runEnd = repeated;
+    }
+    lastNewline = runEnd - 1;
+    at = runEnd - 1;
   }
   if (runStart === -1) return result(newlineRun(newlines));
   // Only newlines after the run: they are the text's own.
@@ -555,6 +562,25 @@ function nextMatch(text: string, from: number): number {
   scan.lastNewline = lastNewline;
   examined.positions += at - from;
   return found;
+}
+
+/**
+ * Where the copies of the kept line text[lineStart, lineEnd) that follow it end (lineEnd when
+ * none does). A copy would be kept the same way: its first literal at the same place, nothing
+ * new from it to its end, and the same stretch, when the stretch is the line alone (an END on
+ * the same line, or none after it: a later copy has its END in the same place, or none either;
+ * a key id's three lines differ, so such a line is not taken). One native comparison a copy: a
+ * file of the same BEGIN line 37 000 times costs one pass, not a pass a line.
+ */
+function repeatsOf(text: string, lineStart: number, lineEnd: number, at: number): number {
+  if (lineEnd >= text.length || text.indexOf('\n', at) !== lineEnd) return lineEnd;
+  // The next line compared in place first: most kept lines are not followed by a copy.
+  const width = lineEnd + 1 - lineStart;
+  if (lineEnd + width >= text.length || !sameStretch(text, lineStart, lineEnd + 1, lineEnd + 1, lineEnd + 1 + width)) return lineEnd;
+  const line = text.slice(lineStart, lineEnd + 1);
+  let end = lineEnd;
+  while (text.startsWith(line, end + 1)) end += line.length;
+  return end;
 }
 
 /** Whether text[from, to) repeats text[lastFrom, lastTo) (compared in place, no copy). */
