@@ -449,6 +449,10 @@ export const messages = {
     shallowFix:
       'fetch full history: in GitHub Actions use actions/checkout with "fetch-depth: 0"; in GitLab set GIT_DEPTH: 0; elsewhere run: git fetch --deepen=1000 (or git fetch --unshallow)',
     revisionMissing: (revision: string, which: 'base' | 'head') => `The ${which} of the range (${revision}) is not in this repository`,
+    notACommit: (revision: string, which: 'base' | 'head', type: string) =>
+      `The ${which} of the range (${revision}) names a ${type}, not a commit: a range is made of commits, so there is nothing verify could check`,
+    notACommitFix: (revision: string) =>
+      `pass a commit, a branch or a tag that points at one (git cat-file -t ${shellQuote(revision)} says what it names); a tag that points at a file or a directory has no place in a release`,
     fetchFix: (revision: string) => `fetch it first: git fetch origin ${revision}   (or fix the ref passed to --base/--head)`,
     stagedWithRange: '--staged checks the index; it cannot be combined with --base or --head',
     skipIgnored: (ids: string[]) => `MCFLOW_SKIP=${ids.join(',')} is set but ignored: verify enforces every check in CI`,
