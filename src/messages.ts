@@ -616,6 +616,13 @@ export const messages = {
   // ── report ───────────────────────────────────────────────────────────────
   summary: (errors: number, warnings: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  /** Printed by our line in a .husky file when the CLI is not installed (src/install/hook-files.ts). */
+  hookToolMissing: (hook: string) => {
+    const install = 'install the dependencies (npm install, pnpm install or yarn install)';
+    if (hook === 'post-checkout') return `mcflow-hooks is not installed here, so commits will be refused: ${install}`;
+    const bypass = hook === 'pre-push' ? 'git push --no-verify' : hook === 'pre-merge-commit' ? 'git merge --no-verify' : 'git commit --no-verify';
+    return `mcflow-hooks is not installed here, so the ${hook} checks cannot run: ${install}; in an emergency: ${bypass}`;
+  },
   bypassHint: 'In an emergency: git commit --no-verify (CI re-runs these checks on the pull request).',
   bypassHintPush: 'In an emergency: git push --no-verify (CI re-runs these checks on the pull request).',
 } as const;
