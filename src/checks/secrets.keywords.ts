@@ -448,6 +448,10 @@ export function prefilter(text: string): Prefiltered | undefined {
   const length = text.length;
   let lastStretch = 0;
   let lastStretchEnd = 0;
+  // Stretches on consecutive lines are marked in one call, text[markFrom, markTo): between two
+  // of them no literal starts (the search found none), so the pass finds nothing more there.
+  let markFrom = -1;
+  let markTo = -1;
   // Kept lines that follow each other are one run, text[runStart, runEnd), sliced once: a text
   // whose every line is kept (100 000 secrets, 1 MB of BEGIN lines) is returned as it is, not
   // rebuilt from a slice per line.
@@ -464,7 +468,14 @@ export function prefilter(text: string): Prefiltered | undefined {
     const lineEnd = stretchEnd(text, at, finders);
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
-    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd) && !markAll(text, at, lineEnd, marks)) return undefined;
+    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd)) {
+      if (markFrom !== -1 && lineStart === markTo + 1) markTo = lineEnd;
+      else {
+        if (markFrom !== -1 && !markAll(text, markFrom, markTo, marks)) return undefined;
+        markFrom = at;
+        markTo = lineEnd;
+      }
+    }
     lastStretch = at;
     lastStretchEnd = lineEnd;
     // The run ends at a newline (text[runEnd]); a stretch on the very next line continues it.
@@ -486,6 +497,7 @@ export function prefilter(text: string): Prefiltered | undefined {
     lastNewline = runEnd - 1;
     at = runEnd - 1;
   }
+  if (markFrom !== -1 && !markAll(text, markFrom, markTo, marks)) return undefined;
   if (runStart === -1) return result(newlineRun(newlines));
   // Only newlines after the run: they are the text's own.
   if (length - runEnd === newlines) {
