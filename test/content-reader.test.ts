@@ -199,7 +199,7 @@ describe('content reader', () => {
     assert.deepEqual((await read(repo, [sha, `^${base}`])).get(sha), { 'one-line.txt': ['A', '100644', [1]] });
   });
 
-  it('streams batches in order, added files whole and modified ones by their patch, whatever the batch size', async (t) => {
+  it('streams batches in order, added files whole and modified ones by their patch, whatever the batch size and mode', async (t) => {
     const repo = setup(t);
     const base = head(repo);
     const shas: string[] = [];
@@ -219,11 +219,16 @@ describe('content reader', () => {
       [shas[1]!, { 'app.txt': ['M', '100644', [2]], 'more.txt': ['A', '100644', [1]] }],
       [shas[0]!, { 'new.txt': ['A', '100644', [1, 2]] }],
     ]);
-    for (const maxCommits of [1, 2, 3]) {
-      const batches: CommitContent[][] = [];
-      await withEnv(repo, () => streamCommitContent({ root: repo.dir }, { revisions: [shas[3]!, `^${base}`] }, (batch) => void batches.push(batch), { maxCommits }));
-      assert.deepEqual([...(await summarise(repo, batches.flat()))], [...expected], `batches of ${maxCommits}`);
-      assert.equal(batches.length, Math.ceil(4 / maxCommits));
+    for (const skipNewFilePatches of [true, false]) {
+      for (const maxCommits of [1, 2, 3]) {
+        const batches: CommitContent[][] = [];
+        const options = { maxCommits, skipNewFilePatches };
+        await withEnv(repo, () => streamCommitContent({ root: repo.dir }, { revisions: [shas[3]!, `^${base}`] }, (batch) => void batches.push(batch), options));
+        assert.deepEqual([...(await summarise(repo, batches.flat()))], [...expected], `batches of ${maxCommits}, ${skipNewFilePatches ? 'new files whole' : 'one stream'}`);
+        assert.equal(batches.length, Math.ceil(4 / maxCommits));
+        const added = batches.flat().flatMap((commit) => commit.entries.filter((entry) => entry.status === 'A'));
+        assert.ok(added.every((entry) => (entry.whole === true) === skipNewFilePatches), 'an added file is read whole when its patch is skipped');
+      }
     }
   });
 

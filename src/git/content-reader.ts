@@ -416,6 +416,13 @@ export interface StreamOptions {
   maxCommits?: number;
   /** …or this many bytes of git output. */
   maxBytes?: number;
+  /**
+   * True (the default): list files with `git log --raw` and ask `git diff-tree` for the patches
+   * of the commits that modify files only, so an added file's content is never printed as a
+   * patch. False: one `git log -p` for everything, which costs one tree walk instead of two; a
+   * whole history, where most commits modify a few files, reads faster that way.
+   */
+  skipNewFilePatches?: boolean;
 }
 
 /**
@@ -429,7 +436,8 @@ export interface StreamOptions {
  * relative to every parent for a merge), and only the commits that modify, rename or copy a
  * file go to a second, long-lived `git diff-tree --stdin -p` for their added lines (same
  * pinned options, merges as combined diffs). Pure additions, the commits that add most bytes,
- * cost no patch at all.
+ * cost no patch at all. A whole history can ask for the single stream instead
+ * ({@link StreamOptions.skipNewFilePatches}).
  */
 export async function streamCommitContent(
   repo: Pick<Repository, 'root'>,
@@ -440,7 +448,9 @@ export async function streamCommitContent(
   if (selection.revisions.length === 0) return 0;
   const maxCommits = options.maxCommits ?? 100;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-  const args = [...PINNED_CONFIG, 'log', ...RAW_OPTIONS, '--diff-merges=dense-combined', COMMIT_FORMAT, ...(selection.options ?? []), '--stdin', '--'];
+  const split = options.skipNewFilePatches ?? true;
+  const diffOptions = split ? [...RAW_OPTIONS, '--diff-merges=dense-combined'] : [...PINNED_OPTIONS, '--cc'];
+  const args = [...PINNED_CONFIG, 'log', ...diffOptions, COMMIT_FORMAT, ...(selection.options ?? []), '--stdin', '--'];
   const child = spawnGit(args, { cwd: repo.root, env: PINNED_ENV });
   // Killed early (the caller failed), git closes its end: the exit, not the pipe, reports errors.
   child.stdin.on('error', () => {});
@@ -464,7 +474,7 @@ export async function streamCommitContent(
   };
   const closeBatch = () => {
     if (batch.length === 0) return;
-    const completed = patches.complete(batch);
+    const completed = split ? patches.complete(batch) : Promise.resolve(batch);
     // Awaited in turn below; a failure meanwhile is not "unhandled".
     completed.catch(() => {});
     ready.push(completed);
@@ -496,7 +506,7 @@ export async function streamCommitContent(
     child.on('close', (code) => {
       if (!failure) parser.end();
       closeBatch();
-      if (code !== 0 && !failure) failure = gitFailure(['log', '--raw', ...(selection.options ?? [])], stderr);
+      if (code !== 0 && !failure) failure = gitFailure(['log', split ? '--raw' : '-p', ...(selection.options ?? [])], stderr);
       patches.end();
       resolve();
     });
