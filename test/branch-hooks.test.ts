@@ -5,28 +5,40 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, PACKAGE_ROOT, TestRepo } from './helpers/repo.js';
+import { copyRepo, createRepo, fileContext, PACKAGE_ROOT, TestRepo } from './helpers/repo.js';
 
 type Repo = TestRepo & { origin?: string };
 const HOOKS = ['pre-commit', 'post-checkout', 'pre-push'];
 
+// The set-ups below are built once per file and copied for each test (copyRepo): each test
+// then has a repository of its own, without replaying the set-up's git commands.
+const templates = new Map<string, Repo>();
+const fromTemplate = (t: TestContext, key: string, build: () => Repo): Repo => {
+  if (!templates.has(key)) templates.set(key, build());
+  return copyRepo(t, templates.get(key)!);
+};
+
 /** A repository with our three hooks installed through husky, exactly as shipped in hooks/. */
 function hookedRepo(t: TestContext, branch = 'main'): Repo {
-  const repo = createRepo(t, { origin: true, branch });
-  repo.installHooks(Object.fromEntries(HOOKS.map((hook) => [hook, fs.readFileSync(path.join(PACKAGE_ROOT, 'hooks', hook), 'utf8')])));
-  return repo;
+  return fromTemplate(t, `hooked ${branch}`, () => {
+    const repo = createRepo(fileContext(), { origin: true, branch });
+    repo.installHooks(Object.fromEntries(HOOKS.map((hook) => [hook, fs.readFileSync(path.join(PACKAGE_ROOT, 'hooks', hook), 'utf8')])));
+    return repo;
+  });
 }
 
 /** main, main-production and develop with one commit, all on origin (set up with --no-verify). */
 function sharedRepo(t: TestContext): Repo {
-  const repo = hookedRepo(t);
-  repo.write('README.md', 'hello\n');
-  repo.git(['add', 'README.md']);
-  repo.commitQuietly('chore: initial');
-  repo.git(['branch', 'develop']);
-  repo.git(['branch', 'main-production']);
-  repo.git(['push', '-q', '--no-verify', 'origin', 'main', 'develop', 'main-production']);
-  return repo;
+  return fromTemplate(t, 'shared', () => {
+    const repo = hookedRepo(fileContext());
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', 'README.md']);
+    repo.commitQuietly('chore: initial');
+    repo.git(['branch', 'develop']);
+    repo.git(['branch', 'main-production']);
+    repo.git(['push', '-q', '--no-verify', 'origin', 'main', 'develop', 'main-production']);
+    return repo;
+  });
 }
 
 /** A commit made without hooks: setup, not what is tested. */
@@ -305,10 +317,13 @@ describe('pre-push hook: branch-name', () => {
 
 describe('pre-push hook: tag-name', () => {
   function taggedRepo(t: TestContext) {
-    const repo = sharedRepo(t);
-    repo.git(['switch', '-q', '-c', 'feature/next']);
-    const featureSha = commitFile(repo, 'next.txt', 'next\n');
-    return { repo, featureSha };
+    const repo = fromTemplate(t, 'tagged', () => {
+      const template = sharedRepo(fileContext());
+      template.git(['switch', '-q', '-c', 'feature/next']);
+      commitFile(template, 'next.txt', 'next\n');
+      return template;
+    });
+    return { repo, featureSha: headSha(repo) };
   }
 
   it('pushes release tags on production, pre-releases anywhere, and archive/* tags', async (t) => {
