@@ -5,23 +5,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { copyRepo, createRepo, fileContext, PACKAGE_ROOT, TestRepo } from './helpers/repo.js';
+import { createRepo, PACKAGE_ROOT, repoFromTemplate, TestRepo } from './helpers/repo.js';
 
 type Repo = TestRepo & { origin?: string };
 const HOOKS = ['pre-commit', 'post-checkout', 'pre-push'];
 
-// The set-ups below are built once per file and copied for each test (copyRepo): each test
-// then has a repository of its own, without replaying the set-up's git commands.
-const templates = new Map<string, Repo>();
-const fromTemplate = (t: TestContext, key: string, build: () => Repo): Repo => {
-  if (!templates.has(key)) templates.set(key, build());
-  return copyRepo(t, templates.get(key)!);
-};
-
 /** A repository with our three hooks installed through husky, exactly as shipped in hooks/. */
 function hookedRepo(t: TestContext, branch = 'main'): Repo {
-  return fromTemplate(t, `hooked ${branch}`, () => {
-    const repo = createRepo(fileContext(), { origin: true, branch });
+  // built once per file and copied for each test, as are sharedRepo and taggedRepo
+  return repoFromTemplate(t, `hooked ${branch}`, (fileScope) => {
+    const repo = createRepo(fileScope, { origin: true, branch });
     repo.installHooks(Object.fromEntries(HOOKS.map((hook) => [hook, fs.readFileSync(path.join(PACKAGE_ROOT, 'hooks', hook), 'utf8')])));
     return repo;
   });
@@ -29,8 +22,8 @@ function hookedRepo(t: TestContext, branch = 'main'): Repo {
 
 /** main, main-production and develop with one commit, all on origin (set up with --no-verify). */
 function sharedRepo(t: TestContext): Repo {
-  return fromTemplate(t, 'shared', () => {
-    const repo = hookedRepo(fileContext());
+  return repoFromTemplate(t, 'shared', (fileScope) => {
+    const repo = hookedRepo(fileScope);
     repo.write('README.md', 'hello\n');
     repo.git(['add', 'README.md']);
     repo.commitQuietly('chore: initial');
@@ -317,8 +310,8 @@ describe('pre-push hook: branch-name', () => {
 
 describe('pre-push hook: tag-name', () => {
   function taggedRepo(t: TestContext) {
-    const repo = fromTemplate(t, 'tagged', () => {
-      const template = sharedRepo(fileContext());
+    const repo = repoFromTemplate(t, 'tagged', (fileScope) => {
+      const template = sharedRepo(fileScope);
       template.git(['switch', '-q', '-c', 'feature/next']);
       commitFile(template, 'next.txt', 'next\n');
       return template;

@@ -310,6 +310,19 @@ export async function runMain(args: string[], options: { cwd: string; env?: Node
   return { code, stdout, stderr, output: stdout + stderr };
 }
 
+const templates = new Map<string, TestRepo>();
+
+/**
+ * A copy (copyRepo) of the repository `build` makes, built on first use under `key` and kept
+ * for the rest of the test file: a set-up shared by many tests is made once, and each test
+ * still gets a repository of its own to change. `build` gets a context that lives as long as
+ * the file (fileContext).
+ */
+export function repoFromTemplate<R extends TestRepo>(t: TestContext, key: string, build: (fileScope: TestContext) => R): R {
+  if (!templates.has(key)) templates.set(key, build(fileContext()));
+  return copyRepo(t, templates.get(key) as R);
+}
+
 /**
  * A stand-in for a test's context that lives as long as the test file: what a repository built
  * once per file (and copied per test with copyRepo) is made with. Its temp dirs go at exit.
