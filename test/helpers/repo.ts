@@ -237,13 +237,16 @@ function huskyOutput(): string {
  * there, and `branch` checked out from develop (the work the tests then add).
  */
 export function createFeatureRepo(t: TestContext, files: Record<string, string>, branch = 'feature/change'): TestRepo {
-  const repo = createRepo(t);
-  for (const [file, content] of Object.entries({ 'README.md': 'hello\n', ...files })) repo.write(file, content);
-  repo.git(['add', '.']);
-  repo.commitQuietly('chore: initial commit');
-  repo.git(['branch', 'develop']);
-  repo.git(['checkout', '-q', '-b', branch, 'develop']);
-  return repo;
+  // Built once per file for each set of files and branch (repoFromTemplate), copied for each test.
+  return repoFromTemplate(t, `feature repo ${JSON.stringify([files, branch])}`, (fileScope) => {
+    const repo = createRepo(fileScope);
+    for (const [file, content] of Object.entries({ 'README.md': 'hello\n', ...files })) repo.write(file, content);
+    repo.git(['add', '.']);
+    repo.commitQuietly('chore: initial commit');
+    repo.git(['branch', 'develop']);
+    repo.git(['checkout', '-q', '-b', branch, 'develop']);
+    return repo;
+  });
 }
 
 /**
