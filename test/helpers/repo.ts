@@ -221,7 +221,7 @@ let huskyTemplate: string | undefined;
 function huskyOutput(): string {
   if (huskyTemplate) return huskyTemplate;
   const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-husky-')));
-  process.on('exit', () => removeTree(base));
+  atExit.push(() => removeTree(base));
   const env = isolatedEnv(base);
   const init = toResult(spawnSync('git', ['init', '-q', base], { env, encoding: 'utf8' }));
   if (init.code !== 0) throw new Error(`git init failed: ${init.output}`);
@@ -331,8 +331,14 @@ export function repoFromTemplate<R extends TestRepo>(t: TestContext, key: string
  * once per file (and copied per test with copyRepo) is made with. Its temp dirs go at exit.
  */
 export function fileContext(): TestContext {
-  return { after: (fn: () => void) => process.on('exit', fn) } as unknown as TestContext;
+  return { after: (fn: () => void) => atExit.push(fn) } as unknown as TestContext;
 }
+
+// One exit listener for all of them: a listener each would trip Node's leak warning past ten.
+const atExit: (() => void)[] = [];
+process.on('exit', () => {
+  for (const fn of atExit.reverse()) fn();
+});
 
 /**
  * A copy of a repository made by createRepo (work tree, .git, its HOME and TMPDIR, the bare
