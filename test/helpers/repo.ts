@@ -352,6 +352,10 @@ export function copyRepo<R extends TestRepo>(t: TestContext, template: R): R {
   if (path.basename(template.dir) !== 'work' || template.home !== path.join(from, 'home')) {
     throw new Error(`copyRepo copies repositories made by createRepo, not ${template.dir}`);
   }
+  // Linked worktrees and submodules keep absolute paths in files of their own: not copied here.
+  for (const kept of ['worktrees', 'modules']) {
+    if (fs.existsSync(path.join(template.dir, '.git', kept))) throw new Error(`copyRepo does not copy a repository with .git/${kept}: build it in the test`);
+  }
   const to = makeTempDir(t);
   fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
   const move = (value: string) => value.split(from + path.sep).join(to + path.sep).replace(new RegExp(`^${escapeRegExp(from)}$`), to);
