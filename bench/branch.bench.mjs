@@ -4,15 +4,12 @@
 // --no-verify, and our process alone against a bare Node start.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, benchEnv, hookedRepo, report, sh, sideBySide, tempDir } from './lib.mjs';
+import { CLI, benchEnv, hookedRepo, initHooks, report, sh, sideBySide, tempDir } from './lib.mjs';
 
 export default async function benchBranch() {
   const home = tempDir();
   const env = benchEnv(home);
-  const repo = hookedRepo(home, {
-    'pre-commit': 'mcflow-hooks run pre-commit\n',
-    'pre-push': 'mcflow-hooks run pre-push "$@"\n',
-  }, { asInitLeavesIt: true });
+  const repo = hookedRepo(home, initHooks('pre-commit', 'pre-push'), { asInitLeavesIt: true });
   const git = (args, extra = {}) => sh('git', args, { cwd: repo.dir, env: repo.env, ...extra });
   const origin = path.join(tempDir(), 'origin.git');
   sh('git', ['init', '-q', '--bare', origin], { env: repo.env });

@@ -2,12 +2,12 @@
 // against `--no-verify`, and against the standard setup (husky + `commitlint --edit`).
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, benchEnv, hookedRepo, report, sideBySide, tempDir } from './lib.mjs';
+import { CLI, benchEnv, hookedRepo, initHooks, report, sideBySide, tempDir } from './lib.mjs';
 
 export default async function benchCommitMsg() {
   const home = tempDir();
   const env = benchEnv(home);
-  const ours = hookedRepo(home, { 'commit-msg': 'mcflow-hooks run commit-msg "$1"\n' }, { asInitLeavesIt: true });
+  const ours = hookedRepo(home, initHooks('commit-msg'), { asInitLeavesIt: true });
   const standard = hookedRepo(home, { 'commit-msg': 'commitlint --edit "$1"\n' });
   fs.writeFileSync(path.join(standard.dir, 'commitlint.config.mjs'), "export default { extends: ['@commitlint/config-conventional'] };\n");
   fs.appendFileSync(path.join(standard.dir, '.git/info/exclude'), 'commitlint.config.mjs\n');

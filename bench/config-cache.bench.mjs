@@ -7,13 +7,10 @@
 // file against husky + lint-staged(secretlint) + commitlint.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, INIT_CONFIG, benchEnv, hookedRepo, report, sh, sideBySide, tempDir } from './lib.mjs';
+import { CLI, INIT_CONFIG, benchEnv, hookedRepo, initHooks, report, sh, sideBySide, tempDir } from './lib.mjs';
 
-const HOOKS = {
-  'pre-commit': 'mcflow-hooks run pre-commit\n',
-  'prepare-commit-msg': 'mcflow-hooks run prepare-commit-msg "$1" "$2" "$3"\n',
-  'commit-msg': 'mcflow-hooks run commit-msg "$1"\n',
-};
+// init's own lines: prepare-commit-msg starts no Node for a message given with -m.
+const HOOKS = initHooks('pre-commit', 'prepare-commit-msg', 'commit-msg');
 const CONVENTIONAL = { extends: ['@commitlint/config-conventional'] };
 /** The adopter's commitlint config, in the forms commitlint's docs and `init` of other tools write. */
 const ADOPTER_CONFIGS = {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const CLI = path.join(ROOT, 'dist/cli.cjs');
@@ -52,6 +52,21 @@ export function sh(command, args, options) {
 
 /** The config `init` writes: every repository of ours is measured as users have it, never without one. */
 export const INIT_CONFIG = `${JSON.stringify({ $schema: './node_modules/mcflow-hooks/schema.json', extends: 'gitflow' }, null, 2)}\n`;
+
+// What init writes into `.husky/<hook>` (src/install/hook-files.ts, from the transpile `npm run
+// bench` builds), so the benches time the lines users have, never a hand-written stand-in.
+const hookFiles = await import(pathToFileURL(path.join(ROOT, '.build/src/install/hook-files.js')).href);
+const shippedHooks = hookFiles.shippedHooks();
+
+/** The file init leaves in `.husky/<hook>` of a repository whose package sits at the git root. */
+export function initHook(name) {
+  const shipped = shippedHooks.get(name);
+  if (!shipped) throw new Error(`mcflow-hooks ships no ${name} hook`);
+  return `${hookFiles.hookLine(shipped, '')}\n`;
+}
+
+/** `initHook` for each name: `{ 'pre-commit': <init's file>, … }`. */
+export const initHooks = (...names) => Object.fromEntries(names.map((name) => [name, initHook(name)]));
 
 /**
  * A repository with husky's hooks installed and the given hook files, its node_modules linked to

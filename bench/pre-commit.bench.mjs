@@ -4,7 +4,7 @@
 // and our hook process alone with 1 staged file against a bare Node start.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI, benchEnv, hookedRepo, report, sh, sideBySide, tempDir } from './lib.mjs';
+import { CLI, benchEnv, hookedRepo, initHooks, report, sh, sideBySide, tempDir } from './lib.mjs';
 
 /** Plausible source text: code with URLs, config keys and words the secret rules key on, and no secret. */
 function sourceFile(index) {
@@ -33,7 +33,7 @@ function stage(repo, count) {
 }
 
 function setUp(home, count) {
-  const ours = hookedRepo(home, { 'pre-commit': 'mcflow-hooks run pre-commit\n' }, { asInitLeavesIt: true });
+  const ours = hookedRepo(home, initHooks('pre-commit'), { asInitLeavesIt: true });
   const standard = hookedRepo(home, { 'pre-commit': 'lint-staged\n' });
   fs.writeFileSync(path.join(standard.dir, 'package.json'), JSON.stringify({ name: 'bench', private: true, 'lint-staged': { '*': 'secretlint' } }, null, 2));
   fs.writeFileSync(path.join(standard.dir, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));

@@ -449,6 +449,10 @@ export const messages = {
     shallowFix:
       'fetch full history: in GitHub Actions use actions/checkout with "fetch-depth: 0"; in GitLab set GIT_DEPTH: 0; elsewhere run: git fetch --deepen=1000 (or git fetch --unshallow)',
     revisionMissing: (revision: string, which: 'base' | 'head') => `The ${which} of the range (${revision}) is not in this repository`,
+    notACommit: (revision: string, which: 'base' | 'head', type: string) =>
+      `The ${which} of the range (${revision}) names a ${type}, not a commit: a range is made of commits, so there is nothing verify could check`,
+    notACommitFix: (revision: string) =>
+      `pass a commit, a branch or a tag that points at one (git cat-file -t ${shellQuote(revision)} says what it names); a tag that points at a file or a directory has no place in a release`,
     fetchFix: (revision: string) => `fetch it first: git fetch origin ${revision}   (or fix the ref passed to --base/--head)`,
     stagedWithRange: '--staged checks the index; it cannot be combined with --base or --head',
     skipIgnored: (ids: string[]) => `MCFLOW_SKIP=${ids.join(',')} is set but ignored: verify enforces every check in CI`,
@@ -612,6 +616,13 @@ export const messages = {
   // ── report ───────────────────────────────────────────────────────────────
   summary: (errors: number, warnings: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  /** Printed by our line in a .husky file when the CLI is not installed (src/install/hook-files.ts). */
+  hookToolMissing: (hook: string) => {
+    const install = 'install the dependencies (npm install, pnpm install or yarn install)';
+    if (hook === 'post-checkout') return `mcflow-hooks is not installed here, so commits will be refused: ${install}`;
+    const bypass = hook === 'pre-push' ? 'git push --no-verify' : hook === 'pre-merge-commit' ? 'git merge --no-verify' : 'git commit --no-verify';
+    return `mcflow-hooks is not installed here, so the ${hook} checks cannot run: ${install}; in an emergency: ${bypass}`;
+  },
   bypassHint: 'In an emergency: git commit --no-verify (CI re-runs these checks on the pull request).',
   bypassHintPush: 'In an emergency: git push --no-verify (CI re-runs these checks on the pull request).',
 } as const;

@@ -287,6 +287,26 @@ describe('mcflow-hooks audit', () => {
     assert.match(result.stderr, /shallow clone.*\n  → fetch the whole history first: git fetch --unshallow/);
   });
 
+  it('finds a release tag on a production branch that is not listed as protected, or matched by a glob', async (t) => {
+    const repo = createRepo(t, { branch: 'master' });
+    repo.write('README.md', '# app\n');
+    commitAt(repo, 'chore: start the project', 3);
+    repo.git(['tag', 'v1.0.0']);
+    repo.git(['switch', '-q', '-c', 'feat/try']);
+    commitAt(repo, 'feat: try something', 2);
+    repo.git(['tag', 'v1.1.0']);
+    repo.git(['switch', '-q', 'master']);
+    // github-flow protects "main"; the production branch here is "master", and not protected.
+    for (const production of [['master'], ['mas*']]) {
+      repo.write('.mcflowrc.json', JSON.stringify({ extends: 'github-flow', branches: { production } }));
+      const report = JSON.parse((await repo.run(['audit', '--format', 'json'])).stdout) as JsonReport;
+      const tags = sectionOf(report, 'tags');
+      assert.deepEqual(tags.map((f) => [f.ref, f.severity]), [['refs/tags/v1.1.0', 'error']], JSON.stringify(tags));
+      assert.match(tags[0]!.message, /Release tag "v1.1.0" points at a commit that no production branch \(ma[s*]+(ter)?\) contains/);
+      assert.doesNotMatch(JSON.stringify(tags), /Could not check/);
+    }
+  });
+
   it('refuses an unknown format with exit 2', async (t) => {
     const repo = createRepo(t);
     const result = await repo.run(['audit', '--format', 'xml']);

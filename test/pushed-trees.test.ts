@@ -75,3 +75,26 @@ describe('audit of tags that point at a tree or a blob', () => {
     assert.equal(result.code, 1);
   });
 });
+
+describe('verify of a tag that points at a tree or a blob', () => {
+  it('stops with exit 2 and says what the tag names, never "not in this repository"', async (t) => {
+    const { repo, commit } = repoWithUnpushedSecret(t);
+    repo.git(['tag', 'v9.9.9', `${commit}:config/app.yml`]);
+    repo.git(['tag', '-a', '-m', 'a tree', 'v9.9.8', `${commit}^{tree}`]);
+    for (const [tag, type] of [['v9.9.9', 'blob'], ['v9.9.8', 'tree']] as const) {
+      for (const args of [['--base', 'main', '--head', tag], ['--base', tag, '--head', commit]]) {
+        const result = await repo.run(['verify', ...args]);
+        assert.equal(result.code, 2, result.output);
+        const which = args[1] === tag ? 'base' : 'head';
+        assert.match(result.stderr, new RegExp(`The ${which} of the range \\(${tag.replace(/\./g, '\\.')}\\) names a ${type}, not a commit`));
+        assert.match(result.stderr, new RegExp(`git cat-file -t ${tag.replace(/\./g, '\\.')}`));
+        assert.doesNotMatch(result.stderr, /not in this repository/);
+        assert.ok(!result.output.includes(STRIPE), 'no whole secret in the output');
+      }
+    }
+    // Still told apart from a revision the repository lacks.
+    const absent = await repo.run(['verify', '--base', 'main', '--head', 'v0.0.1']);
+    assert.equal(absent.code, 2);
+    assert.match(absent.stderr, /The head of the range \(v0\.0\.1\) is not in this repository/);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { filterByBaseline } from '../baseline.js';
 import { CHECK_IDS, type CheckId } from '../checks/ids.js';
+import { compileMatcher } from '../config/glob.js';
 import { planChecks, runChecks, type RunOptions } from '../engine.js';
 import { listMessages } from '../git/audit.js';
 import { listRangeCommitsAsync } from '../git/log.js';
@@ -140,7 +141,10 @@ async function lintInChunks<T>(messageList: T[], lint: (chunk: T[]) => Promise<F
 
 /** Every tag in scope as if pushed for the first time: the tag-name check judges its name and, for a release, where it points. */
 function tagUpdates(repo: Repository, scope: AuditScope, production: readonly string[]): RefUpdate[] {
-  const productionTips = [...scope.protectedTips].filter(([name]) => production.includes(name)).map(([, tip]) => tip);
+  // Every branch the production patterns match, as pre-push and verify ask it: a production
+  // branch need not be listed under branches.protected, and the patterns may be globs.
+  const isProduction = compileMatcher(production);
+  const productionTips = [...new Set([...scope.branches].filter(([name]) => isProduction(name)).map(([, entry]) => entry.commit!))];
   const commits = scope.tags.map((tag) => tag.commit!);
   const contained = productionTips.length > 0 ? containedInAny(repo, commits, productionTips) : new Map<string, boolean>();
   return scope.tags.map((tag) => ({

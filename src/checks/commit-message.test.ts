@@ -78,6 +78,17 @@ describe('commit-message', () => {
     assert.match(hotfix!.message, /for example: "fix: fix critical security vulnerability"/);
   });
 
+  it('gives the header example only for header problems, never beside a body or footer one', async () => {
+    const long = `feat: add login form\n\n${'word '.repeat(30)}`;
+    const [body] = await lintOne(long);
+    assert.deepEqual(body!.rules, ['body-max-line-length']);
+    assert.doesNotMatch(body!.message, /for example/);
+    const both = await lintOne(`Add login form.\n\n${'word '.repeat(30)}`);
+    const byRule = new Map(both.map((problem) => [problem.rules![0], problem.message]));
+    assert.match(byRule.get('type-empty')!, /for example: "feat: add login form"/);
+    assert.doesNotMatch(byRule.get('body-max-line-length')!, /for example/);
+  });
+
   it('takes the example type from the branch when the header has none', async () => {
     const [problem] = await lintOne('Reject expired tokens', 'bugfix/issue-12');
     assert.match(problem!.message, /for example: "fix: reject expired tokens"/);

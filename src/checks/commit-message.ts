@@ -35,12 +35,18 @@ export const commitMessage: Check = {
       }
       const outcome = await lint(message.text, setup.rules, setup.options);
       if (outcome.valid && outcome.warnings.length === 0) continue;
-      const example = await validExample(message.text, setup, change.branch, context.mask);
+      // The example is a rewritten header: it helps with what the header got wrong, and would
+      // only repeat a valid header beside a body or footer problem.
+      const headerProblem = [...outcome.errors, ...outcome.warnings].some((problem) => HEADER_RULE.test(problem.name));
+      const example = headerProblem ? await validExample(message.text, setup, change.branch, context.mask) : undefined;
       problems.push(...describeOutcome(outcome, example, fix, message.commit));
     }
     return problems;
   },
 };
+
+/** commitlint's rules about the header line (type, scope, subject, the header as a whole). */
+const HEADER_RULE = /^(header|type|scope|subject)-/;
 
 function describeOutcome(outcome: LintOutcome, example: string | undefined, fix: string, commit?: string): Problem[] {
   const failed = [...outcome.errors, ...outcome.warnings];
@@ -52,7 +58,7 @@ function describeOutcome(outcome: LintOutcome, example: string | undefined, fix:
     .filter((problem) => !(unparsed && problem.name === 'subject-empty'))
     .map((problem) => ({
       severity: problem.level === 2 ? 'error' : 'warning',
-      message: text.problem(unparsed && problem.name === 'type-empty' ? text.noType : problem.message, problem.name, example),
+      message: text.problem(unparsed && problem.name === 'type-empty' ? text.noType : problem.message, problem.name, HEADER_RULE.test(problem.name) ? example : undefined),
       // The text folds subject-empty into type-empty; the machine-readable ids stay commitlint's.
       rules: unparsed && problem.name === 'type-empty' ? ['type-empty', 'subject-empty'] : [problem.name],
       commit,

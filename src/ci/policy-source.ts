@@ -12,11 +12,11 @@ import { COMMITLINT_FILES } from '../commitlint/setup.js';
 import { loadConfigAtCommit, type CommitConfig } from '../config/at-commit.js';
 import { isLocked } from '../config/locks.js';
 import { findWeakenings } from '../config/policy-diff.js';
-import { resolveCommit } from '../git/log.js';
+import { resolveCommit, unresolvedRevision } from '../git/log.js';
 import { prefetchCommitFiles } from '../git/prefetch.js';
 import { treeContains } from '../git/tree.js';
 import type { Repository } from '../git/repo.js';
-import { GitError, isMcflowError } from '../errors.js';
+import { isMcflowError } from '../errors.js';
 import { messages } from '../messages.js';
 import type { PolicyReview } from '../types.js';
 import type { RangeRequest } from './event.js';
@@ -59,7 +59,7 @@ export async function resolveVerifyPolicy(repo: Repository, cwd: string, request
   }
   if (request && !head) {
     // Never fall back to the work tree here: that is the pull request's checkout.
-    throw new GitError(messages.verify.revisionMissing(request.head, 'head'), messages.verify.fetchFix(request.head));
+    throw unresolvedRevision(repo, request.head, 'head');
   }
   if (!request || !head) {
     const resolved = await loadConfig(cwd, repo.root);

@@ -3,6 +3,8 @@
  * `git log`), what each of them added (one `git log -p`, streamed), and whether the base of a
  * range is there at all (shallow clones).
  */
+import { GitError } from '../errors.js';
+import { messages } from '../messages.js';
 import { git, gitAsync } from './exec.js';
 import { OBJECT_ID, runCache } from './run-cache.js';
 import type { Repository } from './repo.js';
@@ -32,6 +34,19 @@ export function resolveCommit(repo: Pick<Repository, 'root'>, revision: string):
   const sha = result.status === 0 ? result.stdout.trim() : undefined;
   commits.set(revision, sha ?? null);
   return sha;
+}
+
+/**
+ * Why {@link resolveCommit} found no commit, as the error verify stops with: the revision names
+ * a blob or a tree (a tag may point at any object), or the repository lacks it (`absent`, else
+ * "fetch it").
+ */
+export function unresolvedRevision(repo: Pick<Repository, 'root'>, revision: string, which: 'base' | 'head', absent?: GitError): GitError {
+  // `^{}` peels annotated tags down to the object they finally name.
+  const result = git(['cat-file', '-t', '--end-of-options', `${revision}^{}`], { cwd: repo.root, okCodes: [1, 128] });
+  const type = result.status === 0 ? result.stdout.trim() : '';
+  if (type !== '' && type !== 'commit') return new GitError(messages.verify.notACommit(revision, which, type), messages.verify.notACommitFix(revision));
+  return absent ?? new GitError(messages.verify.revisionMissing(revision, which), messages.verify.fetchFix(revision));
 }
 
 /** The best common ancestor, or undefined when the two histories share none (or the clone is too shallow to see it). */

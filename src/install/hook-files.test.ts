@@ -82,7 +82,7 @@ describe('hook files', () => {
 
   it('in a monorepo the line changes into the package in a subshell, and finds the bin at the root or in the main worktree', () => {
     const line = hookLine('mcflow-hooks run commit-msg "$1"', 'packages/app');
-    assert.match(line, /^\(cd packages\/app && \{ command -v mcflow-hooks >\/dev\/null \|\| PATH=.*packages\/app\/node_modules\/\.bin.*; \} && mcflow-hooks run commit-msg "\$1"\) # mcflow-hooks$/);
+    assert.match(line, /^\(cd packages\/app && \{ command -v mcflow-hooks >\/dev\/null \|\| PATH=.*packages\/app\/node_modules\/\.bin.*; \} && \{ command -v mcflow-hooks >\/dev\/null \|\| \{ echo '[^']*' >&2; exit 1; \}; \} && mcflow-hooks run commit-msg "\$1"\) # mcflow-hooks$/);
     assert.match(hookLine('x', 'my app'), /^\(cd 'my app' && /);
     assert.ok(isOurLine(hookLine('x', 'a')));
   });

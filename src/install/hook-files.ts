@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { shellQuote } from '../messages.js';
+import { messages, shellQuote } from '../messages.js';
 import { packageRoot } from '../package-root.js';
 
 export const HOOK_MARKER = '# mcflow-hooks';
@@ -42,18 +42,34 @@ export function shippedHooks(): Map<string, string> {
  */
 export function hookLine(shipped: string, packageDir: string, options: { pushInput?: boolean } = {}): string {
   const call = options.pushInput ? `printf '%s\\n' "$${PUSH_INPUT}" | ${shipped}` : shipped;
+  const guard = notInstalled(shipped);
   const main = '$(git rev-parse --git-common-dir)/..';
   // A submodule's (or a `--separate-git-dir`) common dir is not beside its work tree; its
   // `core.worktree` names it, which git answers for with that dir as GIT_DIR (else the cwd).
   const configured = '$(git --git-dir="$(git rev-parse --git-common-dir)" rev-parse --show-toplevel 2>/dev/null)';
   if (packageDir === '') {
-    return `(command -v mcflow-hooks >/dev/null || PATH="$PATH:${main}/node_modules/.bin:${configured}/node_modules/.bin"; ${call}) ${HOOK_MARKER}`;
+    return `(command -v mcflow-hooks >/dev/null || PATH="$PATH:${main}/node_modules/.bin:${configured}/node_modules/.bin"; ${guard}; ${call}) ${HOOK_MARKER}`;
   }
   const pkg = shellQuote(packageDir, { inScript: true });
   // The package directory in double quotes: the shell expands nothing in a path made of [\w@%+=:,./-].
   const inQuotes = pkg.startsWith("'") ? `"${pkg}"` : pkg;
   const fallback = `PATH="$PATH:$OLDPWD/node_modules/.bin:${main}/${inQuotes}/node_modules/.bin:${main}/node_modules/.bin:${configured}/${inQuotes}/node_modules/.bin:${configured}/node_modules/.bin"`;
-  return `(cd ${pkg} && { command -v mcflow-hooks >/dev/null || ${fallback}; } && ${call}) ${HOOK_MARKER}`;
+  return `(cd ${pkg} && { command -v mcflow-hooks >/dev/null || ${fallback}; } && { ${guard}; } && ${call}) ${HOOK_MARKER}`;
+}
+
+/**
+ * The CLI can be missing where the hooks are not: node_modules removed (`git clean -fdx`, a
+ * reinstall), a worktree nobody installed in. A hook that guards (git skips it for --no-verify)
+ * stops with the fix instead of the shell's "not found"; prepare-commit-msg, which --no-verify
+ * does not skip, steps aside so an emergency commit still goes through; post-checkout, which
+ * stops nothing, says what is wrong and lets the checkout finish.
+ */
+function notInstalled(shipped: string): string {
+  const hook = /\brun ([a-z-]+)/.exec(shipped)?.[1] ?? '';
+  const test = 'command -v mcflow-hooks >/dev/null ||';
+  if (hook === 'prepare-commit-msg') return `${test} exit 0`;
+  const say = `echo ${shellQuote(messages.hookToolMissing(hook))} >&2`;
+  return `${test} { ${say}; exit ${hook === 'post-checkout' ? 0 : 1}; }`;
 }
 
 /** pre-push reads the refs being pushed on stdin: read once, handed to each command that needs it. */

@@ -11,7 +11,7 @@ import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { compileMatcher } from '../config/glob.js';
 import { readCommitContent, streamCommitContent, toChangedFiles } from '../git/content-reader.js';
-import { fullRefName, listRangeCommits, mergeBase, resolveCommit, type RevisionRange } from '../git/log.js';
+import { fullRefName, listRangeCommits, mergeBase, resolveCommit, unresolvedRevision, type RevisionRange } from '../git/log.js';
 import { ObjectStore } from '../git/object-store.js';
 import { listBranchRefs } from '../git/refs.js';
 import { readCurrentBranch, type Repository } from '../git/repo.js';
@@ -157,8 +157,7 @@ function newBranchRange(repo: Repository, request: RangeRequest, head: string): 
 }
 
 function missing(repo: Repository, revision: string, which: 'base' | 'head', shallow = isShallow(repo)): GitError {
-  if (shallow) return new GitError(messages.verify.shallowMissing(revision, which), messages.verify.shallowFix);
-  return new GitError(messages.verify.revisionMissing(revision, which), messages.verify.fetchFix(revision));
+  return unresolvedRevision(repo, revision, which, shallow ? new GitError(messages.verify.shallowMissing(revision, which), messages.verify.shallowFix) : undefined);
 }
 
 /** The short branch name a revision is, when it is one (`origin/develop` → `develop`). */
