@@ -185,6 +185,9 @@ const shimPlugin = {
     builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
       /@commitlint[\\/]rules[\\/]lib[\\/]trailer-exists\.js$/.test(args.importer) ? { path: path.join(root, 'scripts/shims/child-process-lazy.cjs') } : undefined,
     );
+    builder.onResolve({ filter: /^node:util$/ }, (args) =>
+      /@commitlint[\\/]lint[\\/]lib[\\/]lint\.js$/.test(args.importer) ? { path: path.join(root, 'scripts/shims/util-inspect.cjs') } : undefined,
+    );
     builder.onResolve({ filter: /^@secretlint\/profiler$/ }, () => ({ path: path.join(root, 'scripts/shims/secretlint-profiler.cjs') }));
     // @commitlint/config-validator reads its schema with a createRequire()d require, which a
     // bundle cannot follow: import the JSON instead, so it is bundled with the validator.

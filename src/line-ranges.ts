@@ -72,3 +72,11 @@ export class LineRanges implements ReadonlySet<number> {
     for (const line of this) callback.call(thisArg, line, line, this);
   }
 }
+
+/** Every line of a file's bytes (lines end at LF bytes; a last line without one counts): what a new file adds. */
+export function allLines(content: Buffer): LineRanges {
+  let count = 0;
+  for (let lf = content.indexOf(0x0a); lf !== -1; lf = content.indexOf(0x0a, lf + 1)) count++;
+  if (content.length > 0 && content[content.length - 1] !== 0x0a) count++;
+  return new LineRanges().add(1, count);
+}

@@ -4,18 +4,32 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { readCommitContent, readIndexContent, EMPTY_TREE, type CommitContent } from '../src/git/content-reader.js';
+import { readCommitContent, readIndexContent, streamCommitContent, EMPTY_TREE, type CommitContent } from '../src/git/content-reader.js';
 import { ObjectStore } from '../src/git/object-store.js';
+import { allLines } from '../src/line-ranges.js';
 import { createRepo, type TestRepo } from './helpers/repo.js';
 
-/** What the reader says about the commits of `range`: path → [status, mode, added lines]. */
+/**
+ * What the reader says about the commits of `range`: path → [status, mode, added lines]. An
+ * entry read `whole` (every line is new: an added file, which costs no patch) lists every line
+ * of its blob.
+ */
 async function read(repo: TestRepo, revisions: string[], options: string[] = []): Promise<Map<string, Record<string, [string, string, number[]]>>> {
   const commits = await withEnv(repo, () => readCommitContent({ root: repo.dir }, { options, revisions }));
-  return summarise(commits);
+  return summarise(repo, commits);
 }
 
-function summarise(commits: CommitContent[]): Map<string, Record<string, [string, string, number[]]>> {
-  return new Map(commits.map((commit) => [commit.sha, Object.fromEntries(commit.entries.map((entry) => [entry.path, [entry.status, entry.mode, [...entry.added]]]))]));
+async function summarise(repo: TestRepo, commits: CommitContent[]): Promise<Map<string, Record<string, [string, string, number[]]>>> {
+  const store = new ObjectStore({ root: repo.dir });
+  const linesOf = async (blob: string) => [...allLines(await store.read(blob))];
+  const summary = new Map<string, Record<string, [string, string, number[]]>>();
+  for (const commit of commits) {
+    const entries: Record<string, [string, string, number[]]> = {};
+    for (const entry of commit.entries) entries[entry.path] = [entry.status, entry.mode, entry.whole ? await linesOf(entry.blob) : [...entry.added]];
+    summary.set(commit.sha, entries);
+  }
+  store.close();
+  return summary;
 }
 
 /** Runs `fn` with the test repository's isolated environment (HOME, config) as the process's own. */
@@ -183,6 +197,39 @@ describe('content reader', () => {
     repo.commitQuietly('chore: big line');
     const sha = head(repo);
     assert.deepEqual((await read(repo, [sha, `^${base}`])).get(sha), { 'one-line.txt': ['A', '100644', [1]] });
+  });
+
+  it('streams batches in order, added files whole and modified ones by their patch, whatever the batch size and mode', async (t) => {
+    const repo = setup(t);
+    const base = head(repo);
+    const shas: string[] = [];
+    const commit = (files: Record<string, string>, message: string) => {
+      for (const [name, text] of Object.entries(files)) repo.write(name, text);
+      repo.git(['add', '.']);
+      repo.commitQuietly(message);
+      shas.push(head(repo));
+    };
+    commit({ 'new.txt': 'a\nb\n' }, 'feat: only an addition');
+    commit({ 'app.txt': 'one\nTWO\nthree\n', 'more.txt': 'x\n' }, 'feat: a change and an addition');
+    commit({ 'third.txt': 'c\n' }, 'feat: another addition');
+    commit({ 'app.txt': 'one\nTWO\nthree\nfour\n' }, 'feat: a change only');
+    const expected = new Map([
+      [shas[3]!, { 'app.txt': ['M', '100644', [4]] }],
+      [shas[2]!, { 'third.txt': ['A', '100644', [1]] }],
+      [shas[1]!, { 'app.txt': ['M', '100644', [2]], 'more.txt': ['A', '100644', [1]] }],
+      [shas[0]!, { 'new.txt': ['A', '100644', [1, 2]] }],
+    ]);
+    for (const skipNewFilePatches of [true, false]) {
+      for (const maxCommits of [1, 2, 3]) {
+        const batches: CommitContent[][] = [];
+        const options = { maxCommits, skipNewFilePatches };
+        await withEnv(repo, () => streamCommitContent({ root: repo.dir }, { revisions: [shas[3]!, `^${base}`] }, (batch) => void batches.push(batch), options));
+        assert.deepEqual([...(await summarise(repo, batches.flat()))], [...expected], `batches of ${maxCommits}, ${skipNewFilePatches ? 'new files whole' : 'one stream'}`);
+        assert.equal(batches.length, Math.ceil(4 / maxCommits));
+        const added = batches.flat().flatMap((commit) => commit.entries.filter((entry) => entry.status === 'A'));
+        assert.ok(added.every((entry) => (entry.whole === true) === skipNewFilePatches), 'an added file is read whole when its patch is skipped');
+      }
+    }
   });
 
   it('marks a merge\'s file that git will only call binary as read whole', async (t) => {

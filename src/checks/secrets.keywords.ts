@@ -45,8 +45,6 @@ interface Literal {
   regex?: RegExp;
 }
 
-/** Keywords whose secret sits on the lines after them: a key file's body, a secret key below its key id. */
-const OPENS_BLOCK = /^(?:-{4,5} ?begin|putty-user-key-file-)$/i;
 /** The end of a PEM block (`-----END …`, ssh.com's `---- END …`) or of a PuTTY key's private lines. */
 const BLOCK_END = /-----END|---- END|Private-MAC:/g;
 /**
@@ -64,41 +62,71 @@ export function blockEndFinder(text: string): (offset: number) => number {
     return nextEnd;
   };
 }
-/** A block opener or an AWS key id on the rest of one line: `[^\n]` keeps the search on it (linear). */
-const OPENER_ON_LINE = /[^\n]*?(-{4,5} ?begin|putty-user-key-file-|akia|asia)/iy;
+/** A block opener or an AWS key id. */
+const OPENER = /-{4,5} ?begin|putty-user-key-file-|akia|asia/gi;
+
+/** The searches {@link stretchEnd} makes in one text, each remembering its last answer. */
+export interface StretchFinders {
+  endAfter: (offset: number) => number;
+  /** The first opener at or after `offset`: where it starts and ends, or undefined when none follows. */
+  openerAt: (offset: number) => { index: number; end: number } | undefined;
+}
+
+/** The finders for one text (see {@link blockEndFinder}, {@link openerFinder}). */
+export function stretchFinders(text: string): StretchFinders {
+  return { endAfter: blockEndFinder(text), openerAt: openerFinder(text) };
+}
+
+/**
+ * The next block opener or key id at or after an offset. The answer is kept: asked from a later
+ * offset that it still lies at or after, it is the answer again, so the text between is searched
+ * once however many kept lines ask (a file of 100 000 keyword lines and no opener is searched
+ * once, not once a line; 1 MB of BEGIN lines once, not twice a line).
+ */
+export function openerFinder(text: string): (offset: number) => { index: number; end: number } | undefined {
+  let searchedFrom = Infinity;
+  let found: { index: number; end: number } | undefined;
+  return (offset) => {
+    if (offset < searchedFrom || (found !== undefined && found.index < offset)) {
+      OPENER.lastIndex = offset;
+      const hit = OPENER.exec(text);
+      found = hit === null ? undefined : { index: hit.index, end: hit.index + hit[0].length };
+      searchedFrom = offset;
+    }
+    return found;
+  };
+}
 
 /**
  * Where the kept stretch that starts with a literal at `at` ends: the end of its line, extended
  * through the key block that a BEGIN anywhere on the line opens and the three lines after an AWS
  * key id on it. Every opener on the line counts, not only the first literal: in
  * `PRIVATE_KEY = """-----BEGIN …` the keyword comes first and the key's body, on the next lines,
- * must still be kept. Lines an extension adds are searched too. The search only moves forward,
- * so each character is looked at a bounded number of times.
+ * must still be kept. Lines an extension adds are searched too. The searches only move forward
+ * and remember their answers, so each character is looked at a bounded number of times.
  */
-export function stretchEnd(text: string, at: number, endAfter: (offset: number) => number): number {
+export function stretchEnd(text: string, at: number, { endAfter, openerAt }: StretchFinders): number {
   const length = text.length;
   const lineEndAt = (offset: number) => {
     const lf = text.indexOf('\n', offset);
     return lf === -1 ? length : lf;
   };
-  // `lineEnd`: the end of the line `from` is on, found once per line; `idLine`: the line whose
-  // next three lines are already in, so a line of many key ids does not look ahead again for each.
+  // `lineEnd`: the end of the line the last opener is on; `idLine`: the line whose next three
+  // lines are already in, so a line of many key ids does not look ahead again for each.
   let lineEnd = lineEndAt(at);
   let end = lineEnd;
   let from = at;
   let idLine = -1;
   while (from < end) {
-    OPENER_ON_LINE.lastIndex = from;
-    const hit = OPENER_ON_LINE.exec(text);
-    if (hit === null) {
-      from = lineEnd + 1;
-      if (from < end) lineEnd = lineEndAt(from);
-      continue;
-    }
-    const opener = hit[1]!;
-    from = OPENER_ON_LINE.lastIndex;
-    if (OPENS_BLOCK.test(opener)) {
-      const blockEnd = endAfter(from - opener.length);
+    const hit = openerAt(from);
+    // None before the stretch's end (the lines between hold none either).
+    if (hit === undefined || hit.index >= end) break;
+    if (hit.index > lineEnd) lineEnd = lineEndAt(hit.index);
+    from = hit.end;
+    const last = text.charCodeAt(hit.end - 1) | 0x20;
+    if (last === 0x6e || last === 0x2d) {
+      // `…begin` or `putty-user-key-file-`: a block, through its end.
+      const blockEnd = endAfter(hit.index);
       if (blockEnd !== -1 && blockEnd > lineEnd) {
         from = blockEnd;
         lineEnd = lineEndAt(blockEnd);
@@ -188,6 +216,9 @@ const ANY_THIRD = new Uint8Array(128 * 128);
 const SINGLE: number[][] = Array.from({ length: 128 }, () => []);
 /** Each literal's third character (lower case), -1 for a shorter one: most candidates fail on it, before any call. */
 let THIRD = new Int32Array(0);
+/** The rows each literal is a candidate in, and how many distinct literals each row lists (see {@link markAll}). */
+let LITERAL_ROWS: Int32Array[] = [];
+let ROW_LITERALS = new Int32Array(0);
 /**
  * One bit per (pair, third character), set where some literal of the pair's row may match: the
  * pair of a common word (`re`, `co`) starts a literal, its third character seldom fits. A
@@ -257,6 +288,30 @@ function buildTables(): void {
   LITERALS.forEach((literal, index) => {
     for (const pair of pairsOf(literal.text)) PAIR_LIST[cursor[ROW_OF[pair]!]!++] = index;
   });
+  ROW_LITERALS = new Int32Array(rowCounts.length);
+  LITERAL_ROWS = LITERALS.map((literal) => Int32Array.from(new Set(pairsOf(literal.text).map((pair) => ROW_OF[pair]!))));
+  for (const rows of LITERAL_ROWS) for (const row of rows) ROW_LITERALS[row]!++;
+}
+
+/**
+ * What {@link markAll} found in one text: the literals, and per pair row how many of its
+ * literals are still to find. A row with none left costs no more look-ups: in a file of 100 000
+ * `API_KEY=…` lines, every keyword of the first line is found there, and the other lines' pairs
+ * are skipped at the price of one read.
+ */
+class Marks {
+  readonly found: Uint8Array;
+  readonly rowLeft: Int32Array;
+  constructor(literals: number) {
+    this.found = new Uint8Array(literals);
+    this.rowLeft = ROW_LITERALS.slice();
+  }
+  mark(index: number): void {
+    if (this.found[index] === 1) return;
+    this.found[index] = 1;
+    const rows = LITERAL_ROWS[index]!;
+    for (let k = 0; k < rows.length; k++) this.rowLeft[rows[k]!]!--;
+  }
 }
 
 /** Whether literal `index` matches `text` at `at` (its first two characters already did, or its only one). */
@@ -311,30 +366,39 @@ function firstSingle(text: string, at: number, code: number): number {
  * Marks in `found` every literal matching anywhere in [from, to). False when the stretch holds a
  * character that breaks folding (see {@link prefilter}).
  */
-function markAll(text: string, from: number, to: number, found: Uint8Array): boolean {
+function markAll(text: string, from: number, to: number, marks: Marks): boolean {
   const length = text.length;
+  const found = marks.found;
+  const rowLeft = marks.rowLeft;
+  // The tables in locals: module bindings assigned once at build are still re-read every turn.
+  const rowOf = ROW_OF;
+  const first = FIRST;
+  const rowStart = ROW_START;
+  const pairList = PAIR_LIST;
+  const thirds = THIRD;
   examined.positions += to - from;
+  // Each character is read once, as the next of a pair (as in nextMatch).
+  let code = from < length ? text.charCodeAt(from) : 128;
   for (let at = from; at < to; at++) {
-    const code = text.charCodeAt(at);
+    const current = code;
+    code = at + 1 < length ? text.charCodeAt(at + 1) : 128;
+    if (current >= 128) {
+      if (current === BREAKS_FOLDING_I || current === BREAKS_FOLDING_K) return false;
+      continue;
+    }
+    if (first[current] === 0) continue;
     if (code >= 128) {
-      if (code === BREAKS_FOLDING_I || code === BREAKS_FOLDING_K) return false;
+      for (const index of SINGLE[current]!) if (matchesAt(text, at, index)) marks.mark(index);
       continue;
     }
-    if (FIRST[code] === 0) continue;
-    const next = at + 1 < length ? text.charCodeAt(at + 1) : 128;
-    if (next >= 128) {
-      for (const index of SINGLE[code]!) if (matchesAt(text, at, index)) found[index] = 1;
-      continue;
-    }
-    const pair = code * 128 + next;
-    const row = ROW_OF[pair]!;
-    const start = ROW_START[row]!;
-    const end = ROW_START[row + 1]!;
-    if (start === end || !mayStartAt(text, at + 2, pair)) continue;
+    const pair = (current << 7) | code;
+    const row = rowOf[pair]!;
+    // Row 0 lists nothing; a row whose literals were all found has nothing left to find.
+    if (rowLeft[row] === 0 || !mayStartAt(text, at + 2, pair)) continue;
     const third = thirdAt(text, at);
-    for (let k = start; k < end; k++) {
-      const index = PAIR_LIST[k]!;
-      if (found[index] === 0 && (THIRD[index] === -1 || THIRD[index] === third) && matchesAt(text, at, index)) found[index] = 1;
+    for (let k = rowStart[row]!, end = rowStart[row + 1]!; k < end; k++) {
+      const index = pairList[k]!;
+      if (found[index] === 0 && (thirds[index] === -1 || thirds[index] === third) && matchesAt(text, at, index)) marks.mark(index);
     }
   }
   return true;
@@ -356,7 +420,8 @@ export function prefilter(text: string): Prefiltered | undefined {
   if (!built) buildTables();
   const literals = LITERALS;
   if (!literals) return undefined;
-  const found = new Uint8Array(literals.length);
+  const marks = new Marks(literals.length);
+  const found = marks.found;
   const result = (kept: string): Prefiltered => {
     const rules: SecretRule[] = [];
     const ruleFound = new Uint8Array(SECRET_RULES.length);
@@ -373,40 +438,75 @@ export function prefilter(text: string): Prefiltered | undefined {
   };
   // A native search first: the manifest's regex costs a pass of its own, `kind:` rarely occurs.
   if (text.includes('kind:') && KUBERNETES_SECRET.test(text)) {
-    return markAll(text, 0, text.length, found) ? result(text) : undefined;
+    return markAll(text, 0, text.length, marks) ? result(text) : undefined;
   }
   const pieces: string[] = [];
   // Newlines since the last kept stretch, counted by the pass itself: the skipped lines become that many empty ones.
   let newlines = 0;
   let lastNewline = -1;
-  const endAfter = blockEndFinder(text);
+  const finders = stretchFinders(text);
   const length = text.length;
   let lastStretch = 0;
   let lastStretchEnd = 0;
+  // Stretches on consecutive lines are marked in one call, text[markFrom, markTo): between two
+  // of them no literal starts (the search found none), so the pass finds nothing more there.
+  let markFrom = -1;
+  let markTo = -1;
+  // Kept lines that follow each other are one run, text[runStart, runEnd), sliced once: a text
+  // whose every line is kept (100 000 secrets, 1 MB of BEGIN lines) is returned as it is, not
+  // rebuilt from a slice per line.
+  let runStart = -1;
+  let runEnd = -1;
   for (let at = 0; at < length; at++) {
     at = nextMatch(text, at);
     if (at === -2) return undefined;
     newlines += scan.newlines;
     if (at === -1) break;
     if (scan.lastNewline !== -1) lastNewline = scan.lastNewline;
-    const index = scan.literal;
-    const literal = literals[index]!;
     const lineStart = lastNewline + 1;
     // Through the end of this line, or of the key blocks and key-id lines it opens.
-    const lineEnd = stretchEnd(text, at, endAfter);
-    if (newlines > 0) pieces.push(newlineRun(newlines));
+    const lineEnd = stretchEnd(text, at, finders);
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
-    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd) && !markAll(text, at, lineEnd, found)) return undefined;
+    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd)) {
+      if (markFrom !== -1 && lineStart === markTo + 1) markTo = lineEnd;
+      else {
+        if (markFrom !== -1 && !markAll(text, markFrom, markTo, marks)) return undefined;
+        markFrom = at;
+        markTo = lineEnd;
+      }
+    }
     lastStretch = at;
     lastStretchEnd = lineEnd;
-    pieces.push(text.slice(lineStart, lineEnd));
+    // The run ends at a newline (text[runEnd]); a stretch on the very next line continues it.
+    if (runStart !== -1 && newlines === 1 && lineStart === runEnd + 1) runEnd = lineEnd;
+    else {
+      if (runStart !== -1) pieces.push(text.slice(runStart, runEnd));
+      if (newlines > 0) pieces.push(newlineRun(newlines));
+      runStart = lineStart;
+      runEnd = lineEnd;
+    }
     newlines = 0;
-    lastNewline = lineEnd - 1;
-    at = lineEnd - 1;
+    const repeated = repeatsOf(text, lineStart, lineEnd, at);
+    if (repeated > lineEnd) {
+      // The same line again: kept alike, holding nothing new (only its last copy is compared again).
+      lastStretch = at + (repeated - lineEnd);
+      lastStretchEnd = repeated;
+      runEnd = repeated;
+    }
+    lastNewline = runEnd - 1;
+    at = runEnd - 1;
   }
-  if (pieces.length === 0) return result(newlineRun(newlines));
-  pieces.push(newlineRun(newlines));
+  if (markFrom !== -1 && !markAll(text, markFrom, markTo, marks)) return undefined;
+  if (runStart === -1) return result(newlineRun(newlines));
+  // Only newlines after the run: they are the text's own.
+  if (length - runEnd === newlines) {
+    runEnd = length;
+    newlines = 0;
+  }
+  if (pieces.length === 0 && runStart === 0 && runEnd === length) return result(text);
+  pieces.push(text.slice(runStart, runEnd));
+  if (newlines > 0) pieces.push(newlineRun(newlines));
   return result(pieces.join(''));
 }
 
@@ -474,6 +574,25 @@ function nextMatch(text: string, from: number): number {
   scan.lastNewline = lastNewline;
   examined.positions += at - from;
   return found;
+}
+
+/**
+ * Where the copies of the kept line text[lineStart, lineEnd) that follow it end (lineEnd when
+ * none does). A copy would be kept the same way: its first literal at the same place, nothing
+ * new from it to its end, and the same stretch, when the stretch is the line alone (an END on
+ * the same line, or none after it: a later copy has its END in the same place, or none either;
+ * a key id's three lines differ, so such a line is not taken). One native comparison a copy: a
+ * file of the same BEGIN line 37 000 times costs one pass, not a pass a line.
+ */
+function repeatsOf(text: string, lineStart: number, lineEnd: number, at: number): number {
+  if (lineEnd >= text.length || text.indexOf('\n', at) !== lineEnd) return lineEnd;
+  // The next line compared in place first: most kept lines are not followed by a copy.
+  const width = lineEnd + 1 - lineStart;
+  if (lineEnd + width >= text.length || !sameStretch(text, lineStart, lineEnd + 1, lineEnd + 1, lineEnd + 1 + width)) return lineEnd;
+  const line = text.slice(lineStart, lineEnd + 1);
+  let end = lineEnd;
+  while (text.startsWith(line, end + 1)) end += line.length;
+  return end;
 }
 
 /** Whether text[from, to) repeats text[lastFrom, lastTo) (compared in place, no copy). */

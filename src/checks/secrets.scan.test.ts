@@ -111,6 +111,19 @@ describe('the one-pass keyword prefilter', () => {
     assert.deepEqual(found!.map(({ rule, line }) => [rule, line]), [['mcflow/private-key', 1]]);
   });
 
+  it('keeps copies of a kept line as the regexes do: blocks that end later, key ids, a last copy without newline', () => {
+    for (const text of [
+      `${begin}\n`.repeat(40),
+      `${`${begin}\n`.repeat(20)}AAAA\n${end}\nz\n`,
+      `${`${begin} ${end}\n`.repeat(10)}plain\n`,
+      `${`password = 1\n`.repeat(30)}password = 1`,
+      `${`token ${keyId}\n`.repeat(6)}1\n2\n3\n4\n`,
+      `x\n${'secret = a\nsecret = a\nplain\n'.repeat(5)}`,
+    ]) same(text);
+    // Copies skipped are still read for the characters that send a text to the regexes.
+    assert.equal(prefilter(`${'api_key = x\n'.repeat(3)}${'api_key = x\u0130\n'.repeat(3)}`), undefined);
+  });
+
   it('agrees with the regexes on thousands of texts made of keyword fragments', () => {
     const keywords = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
     const fragments = [

@@ -24,7 +24,7 @@ import type { Check, CheckContext } from './check.js';
 import { maxFileSize } from './large-files.size.js';
 import { addedTextLines, decodeText, detectEncoding } from './secrets.text.js';
 import { isTestFixturePath } from './secrets.filters.js';
-import { allowedFingerprints, findUnusedAllowEntries, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
+import { INLINE_MARKER, allowedFingerprints, findUnusedAllowEntries, isAllowedInline, oldAllowEntries, withOldFingerprint } from './secrets.allow.js';
 import { fingerprintSecret, maskSecret, oldFingerprint } from './secrets.redact.js';
 import { scanTextsCounted, type CountedScan, type ScanTarget } from './secrets.scan.js';
 import { scanUserTexts } from './secrets.texts.js';
@@ -220,7 +220,8 @@ class Collector {
       const secrets = found[index]!.filter((secret) => secret.line <= target.lastLine);
       const counted = unjudged[index]!.filter((line) => line <= target.lastLine);
       if (secrets.length === 0 && counted.length === 0) return;
-      const lines = target.content.split('\n');
+      // Lines only where a marker is: a file of 100 000 findings and no marker is not split into lines.
+      const lines = target.content.includes(INLINE_MARKER) ? target.content.split('\n') : [];
       const tally = this.tallies.get(target.file) ?? { shown: 0, pending: 0, more: 0 };
       this.tallies.set(target.file, tally);
       const { file } = target;

@@ -1,8 +1,10 @@
 /**
  * The one content reader: what the index, a commit, a range or a whole history adds, file by
- * file, from ONE streamed git process (`git diff --cached` for the index, `git log` for
- * commits). Every source (pre-commit, pre-push, verify, audit) builds its files from here, so
- * "the same findings at every stage" holds by construction.
+ * file (`git diff --cached` for the index; for commits one streamed `git log --raw` listing the
+ * files, and one long-lived `git diff-tree --stdin -p` for the added lines of the commits that
+ * modify, rename or copy files: an added file is new line by line, so its patch, a second copy
+ * of its content, is never printed). Every source (pre-commit, pre-push, verify, audit) builds
+ * its files from here, so "the same findings at every stage" holds by construction.
  *
  * What it guarantees, whatever the user's config, attributes or environment say:
  * - Every diff option we parse is pinned ({@link PINNED_CONFIG}, {@link PINNED_OPTIONS}): no
@@ -39,7 +41,7 @@
 import type { ChangedFile } from '../types.js';
 import { unquotePath } from './diff.js';
 import { git, gitFailure, spawnGit } from './exec.js';
-import { LineRanges } from '../line-ranges.js';
+import { LineRanges, allLines } from '../line-ranges.js';
 import type { Repository } from './repo.js';
 
 /** `-c` settings that would otherwise change what git prints (each one was seen to). */
@@ -147,6 +149,9 @@ export function parseRaw(line: string): RawLine | undefined {
 }
 
 const LF = 0x0a;
+/** The first bytes a hunk body line can have: `+`, `-`, a space, and `\\` (no newline at end of file). */
+const BODY_START = new Uint8Array(256);
+for (const code of [0x2b, 0x2d, 0x20, 0x5c]) BODY_START[code] = 1;
 /** A header line longer than this is not git's: refuse rather than grow without bound. */
 const MAX_HEADER = 1 << 20;
 
@@ -172,7 +177,11 @@ export class ContentParser {
   /** Bytes consumed since the current commit started (for batching by size). */
   commitBytes = 0;
 
-  constructor(private readonly onCommit: (commit: CommitContent) => void) {}
+  /** `onMark`: the patch reader's batch-end line ({@link BATCH_END}) came, every commit before it finished. */
+  constructor(
+    private readonly onCommit: (commit: CommitContent) => void,
+    private readonly onMark?: () => void,
+  ) {}
 
   /** Starts the index's pseudo-commit (`git diff` prints no commit header). */
   beginIndex(): void {
@@ -189,6 +198,11 @@ export class ContentParser {
         this.skippingLine = false;
         start = end + 1;
         continue;
+      }
+      if (!this.inBodyLine && this.header.length === 0 && this.inHunk() && !BODY_START[chunk[start]!]) {
+        // Not a body line where git's counts promised one: stop trusting them, and read the line
+        // as a header (a commit's start or the batch-end mark must never be swallowed).
+        this.abandonHunk();
       }
       if (!this.inBodyLine && this.header.length === 0 && this.columns === 1 && this.inHunk()) {
         // The common case, a two-way hunk line whose first byte is here: judge it by that byte, skip the rest.
@@ -296,6 +310,11 @@ export class ContentParser {
   }
 
   private headerLine(line: string): void {
+    if (line === BATCH_END) {
+      this.finishCommit();
+      this.onMark?.();
+      return;
+    }
     if (line.startsWith('\0')) {
       this.finishCommit();
       const [sha = '', parents = '', date = ''] = line.slice(1).split('\x1f');
@@ -397,11 +416,28 @@ export interface StreamOptions {
   maxCommits?: number;
   /** …or this many bytes of git output. */
   maxBytes?: number;
+  /**
+   * True (the default): list files with `git log --raw` and ask `git diff-tree` for the patches
+   * of the commits that modify files only, so an added file's content is never printed as a
+   * patch. False: one `git log -p` for everything, which costs one tree walk instead of two; a
+   * whole history, where most commits modify a few files, reads faster that way.
+   */
+  skipNewFilePatches?: boolean;
 }
 
 /**
  * Streams what every selected commit adds, newest first, in batches. Memory stays bounded by
  * two batches (git waits while the caller scans). Resolves with the number of commits read.
+ *
+ * Two git processes, because a new file's patch is its whole content again: `git log -p` of a
+ * commit adding a 30 MB file prints 30 MB that say only "every line is new", and making and
+ * parsing that patch cost more than reading and scanning the blob (it is read anyway). So the
+ * walk lists files only (`git log --raw`), an added file is marked `whole` (every line is new,
+ * relative to every parent for a merge), and only the commits that modify, rename or copy a
+ * file go to a second, long-lived `git diff-tree --stdin -p` for their added lines (same
+ * pinned options, merges as combined diffs). Pure additions, the commits that add most bytes,
+ * cost no patch at all. A whole history can ask for the single stream instead
+ * ({@link StreamOptions.skipNewFilePatches}).
  */
 export async function streamCommitContent(
   repo: Pick<Repository, 'root'>,
@@ -412,24 +448,19 @@ export async function streamCommitContent(
   if (selection.revisions.length === 0) return 0;
   const maxCommits = options.maxCommits ?? 100;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-  const args = [
-    ...PINNED_CONFIG,
-    'log',
-    ...PINNED_OPTIONS,
-    '--cc',
-    '--format=%x00%H%x1f%P%x1f%aI',
-    ...(selection.options ?? []),
-    '--stdin',
-    '--',
-  ];
+  const split = options.skipNewFilePatches ?? true;
+  const diffOptions = split ? [...RAW_OPTIONS, '--diff-merges=dense-combined'] : [...PINNED_OPTIONS, '--cc'];
+  const args = [...PINNED_CONFIG, 'log', ...diffOptions, COMMIT_FORMAT, ...(selection.options ?? []), '--stdin', '--'];
   const child = spawnGit(args, { cwd: repo.root, env: PINNED_ENV });
   // Killed early (the caller failed), git closes its end: the exit, not the pipe, reports errors.
   child.stdin.on('error', () => {});
   child.stdin.end(`${selection.revisions.join('\n')}\n`);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const patches = new PatchReader(repo.root);
 
-  const ready: CommitContent[][] = [];
+  // Batches in order, each complete once its added lines are known.
+  const ready: Promise<CommitContent[]>[] = [];
   let batch: CommitContent[] = [];
   let batchBytes = 0;
   let total = 0;
@@ -443,7 +474,10 @@ export async function streamCommitContent(
   };
   const closeBatch = () => {
     if (batch.length === 0) return;
-    ready.push(batch);
+    const completed = split ? patches.complete(batch) : Promise.resolve(batch);
+    // Awaited in turn below; a failure meanwhile is not "unhandled".
+    completed.catch(() => {});
+    ready.push(completed);
     batch = [];
     batchBytes = 0;
     // Two batches held: let git wait until the caller has scanned one.
@@ -472,7 +506,8 @@ export async function streamCommitContent(
     child.on('close', (code) => {
       if (!failure) parser.end();
       closeBatch();
-      if (code !== 0 && !failure) failure = gitFailure(['log', '-p', ...(selection.options ?? [])], stderr);
+      if (code !== 0 && !failure) failure = gitFailure(['log', split ? '--raw' : '-p', ...(selection.options ?? [])], stderr);
+      patches.end();
       resolve();
     });
   }).then(() => {
@@ -485,18 +520,118 @@ export async function streamCommitContent(
       const next = ready.shift();
       if (next) {
         if (ready.length < 2 && child.stdout.isPaused()) child.stdout.resume();
-        if (!failure) await onBatch(next);
+        const commits = await next;
+        if (!failure) await onBatch(commits);
         continue;
       }
       if (ended) break;
       await new Promise<void>((resolve) => (wake = resolve));
     }
     await exited;
+    await patches.closed();
   } finally {
     if (child.exitCode === null && !child.killed) child.kill();
+    patches.kill();
   }
   if (failure) throw failure;
   return total;
+}
+
+/** Each commit's header: `\0<sha>\x1f<parents>\x1f<author date>`. */
+const COMMIT_FORMAT = '--format=%x00%H%x1f%P%x1f%aI';
+/**
+ * Written to the patch reader after a batch's commits: `git diff-tree --stdin` prints a line that
+ * is not an object id back as it is, and flushes, so its return marks the batch's end. A control
+ * character first: no diff header line starts with one, and it is not hexadecimal.
+ */
+export const BATCH_END = '\x01mcflow-batch-end';
+
+/**
+ * The added lines of the commits that modify, rename or copy files, from one `git diff-tree
+ * --stdin` started on first need and fed batch by batch (answers come in order).
+ */
+class PatchReader {
+  private child: ReturnType<typeof spawnGit> | undefined;
+  private readonly waiting: { found: Map<string, CommitContent>; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private stderr = '';
+  private failure: Error | undefined;
+  private exit: Promise<number | null> = Promise.resolve(0);
+  private readonly args = [...PINNED_CONFIG, 'diff-tree', ...PINNED_OPTIONS, '--cc', '--root', COMMIT_FORMAT, '--stdin'];
+
+  constructor(private readonly root: string) {}
+
+  /** The batch with every entry's added lines: an added file whole, the others from the patch. */
+  async complete(batch: CommitContent[]): Promise<CommitContent[]> {
+    const needed = batch.filter((commit) => commit.entries.some((entry) => entry.status !== 'A'));
+    const found = new Map<string, CommitContent>();
+    if (needed.length > 0) {
+      const answered = new Promise<void>((resolve, reject) => this.waiting.push({ found, resolve, reject }));
+      this.start().stdin.write(`${needed.map((commit) => commit.sha).join('\n')}\n${BATCH_END}\n`);
+      await answered;
+    }
+    return batch.map((commit) => {
+      const patched = new Map(found.get(commit.sha)?.entries.map((entry) => [entry.path, entry]));
+      const entries = commit.entries.map((entry): ContentEntry => {
+        const patch = entry.status === 'A' ? undefined : patched.get(entry.path);
+        // A file the patch does not show (it always does) is scanned whole: never fewer lines.
+        if (!patch || patch.whole) return { ...entry, whole: true };
+        return { ...entry, added: patch.added };
+      });
+      return { ...commit, entries };
+    });
+  }
+
+  /** No more batches: git ends once it has answered the last one. */
+  end(): void {
+    this.child?.stdin.end();
+  }
+
+  /** Resolves when git has exited; rejects when it failed. */
+  async closed(): Promise<void> {
+    const code = await this.exit;
+    if (this.failure) throw this.failure;
+    if (code !== 0 && code !== null) throw gitFailure(['diff-tree', '--stdin', '-p'], this.stderr);
+  }
+
+  kill(): void {
+    if (this.child && this.child.exitCode === null && !this.child.killed) this.child.kill();
+  }
+
+  private start(): ReturnType<typeof spawnGit> {
+    if (this.child) return this.child;
+    const child = spawnGit(this.args, { cwd: this.root, env: PINNED_ENV });
+    this.child = child;
+    child.stdin.on('error', () => {});
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => (this.stderr += text));
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      for (const waiter of this.waiting.splice(0)) waiter.reject(this.failure);
+    };
+    const parser = new ContentParser(
+      (commit) => this.waiting[0]?.found.set(commit.sha, commit),
+      () => this.waiting.shift()?.resolve(),
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        fail(error as Error);
+        child.kill();
+      }
+    });
+    this.exit = new Promise((resolve) => {
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        fail(gitFailure(this.args, error.message, error.code));
+        resolve(null);
+      });
+      child.on('close', (code) => {
+        // Every batch written is answered before git exits: a batch still waiting was not.
+        if (this.waiting.length > 0) fail(gitFailure(['diff-tree', '--stdin', '-p'], this.stderr || 'ended early'));
+        resolve(code);
+      });
+    });
+    return child;
+  }
 }
 
 /** Every selected commit's additions at once: pre-push and verify (metadata only; contents stay in git). */
@@ -521,8 +656,9 @@ export async function toChangedFiles(
     commit.entries.map((entry): ChangedFile => ({
       ...fileOf(entry, sizes.get(entry.blob), () => store.read(entry.blob)),
       commit: commit.sha,
-      // No line set: every line is scanned.
-      ...(entry.whole ? {} : { readAddedLines: async () => entry.added }),
+      // An added file's lines are all new (counted only if a check asks); a file read whole has
+      // no line set: every line is scanned.
+      ...(entry.status === 'A' ? { readAddedLines: async () => allLines(await store.read(entry.blob)) } : entry.whole ? {} : { readAddedLines: async () => entry.added }),
     })),
   );
 }

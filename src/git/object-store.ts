@@ -38,7 +38,8 @@ class Session {
   private pending: Buffer = Buffer.alloc(0);
   /** Body bytes (plus the trailing LF) still expected for the request at the queue's head; -1 between answers. */
   private expected = -1;
-  private readonly chunks: Buffer[] = [];
+  /** The answer being received, allocated at its header's size: chunks are copied in as they come, never concatenated at the end. */
+  private body: Buffer = Buffer.alloc(0);
   private received = 0;
 
   constructor(root: string, onIdle: (session: Session) => void, stderr: 'inherit' | 'ignore') {
@@ -88,16 +89,22 @@ class Session {
         }
         this.expected = Number(parsed[3]) + 1;
         this.received = 0;
+        // A whole answer in this chunk is a view of it; a longer one gets its own buffer.
+        this.body = data.length >= this.expected ? Buffer.alloc(0) : Buffer.allocUnsafe(this.expected);
       }
       const take = Math.min(this.expected - this.received, data.length);
-      this.chunks.push(data.subarray(0, take));
+      let content: Buffer | undefined;
+      if (this.body.length === 0) content = data.subarray(0, take);
+      else {
+        data.copy(this.body, this.received, 0, take);
+        if (this.received + take === this.expected) content = this.body;
+      }
       this.received += take;
       data = data.subarray(take);
       if (this.received < this.expected) return;
-      const content = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-      this.chunks.length = 0;
+      this.body = Buffer.alloc(0);
       this.expected = -1;
-      this.queue.shift()?.resolve(content.subarray(0, content.length - 1) as never);
+      this.queue.shift()?.resolve(content!.subarray(0, content!.length - 1) as never);
     }
   }
 }

@@ -8,16 +8,8 @@ import path from 'node:path';
 import type { ChangedFile } from '../types.js';
 import { createBlobReader, readBlobSizes, readBlobsAtOnce, type BlobReader } from './blobs.js';
 import { EMPTY_TREE, fileOf, readIndexContent } from './content-reader.js';
-import { LineRanges } from '../line-ranges.js';
+import { LineRanges, allLines } from '../line-ranges.js';
 import type { Repository } from './repo.js';
-
-/** Every line of a blob, as git counts them (by LF bytes). */
-function allLines(content: Buffer): LineRanges {
-  let count = 0;
-  for (let lf = content.indexOf(0x0a); lf !== -1; lf = content.indexOf(0x0a, lf + 1)) count++;
-  if (content.length > 0 && content[content.length - 1] !== 0x0a) count++;
-  return new LineRanges().add(1, count);
-}
 
 /**
  * Files the index adds, modifies, renames, copies or retypes relative to HEAD (the empty tree
