@@ -306,16 +306,18 @@ function buildTables(): void {
  * `API_KEY=…` lines, every keyword of the first line is found there, and the other lines' pairs
  * are skipped at the price of one read. `live` says it per pair, in one 16 KB table: a position
  * costs one read of it, not three (first character, row, literals left), and most positions of
- * a text dense with keywords (a few million in that file) stop there.
+ * a text dense with keywords (a few million in that file) stop there. The table is shared, not
+ * copied per text (500 staged files would copy it 500 times): the pairs a text turns off are
+ * turned back on by {@link release}, which {@link prefilter} always calls.
  */
 class Marks {
   readonly found: Uint8Array;
   readonly rowLeft: Int32Array;
-  readonly live: Uint8Array;
+  readonly live = PAIR_LIVE;
+  private readonly off: number[] = [];
   constructor(literals: number) {
     this.found = new Uint8Array(literals);
     this.rowLeft = ROW_LITERALS.slice();
-    this.live = PAIR_LIVE.slice();
   }
   mark(index: number): void {
     if (this.found[index] === 1) return;
@@ -323,8 +325,16 @@ class Marks {
     const rows = LITERAL_ROWS[index]!;
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k]!;
-      if (--this.rowLeft[row]! === 0) this.live[ROW_PAIR[row]!] = 0;
+      if (--this.rowLeft[row]! === 0) {
+        const pair = ROW_PAIR[row]!;
+        this.live[pair] = 0;
+        this.off.push(pair);
+      }
     }
+  }
+  release(): void {
+    for (const pair of this.off) this.live[pair] = 1;
+    this.off.length = 0;
   }
 }
 
@@ -434,6 +444,14 @@ export function prefilter(text: string): Prefiltered | undefined {
   const literals = LITERALS;
   if (!literals) return undefined;
   const marks = new Marks(literals.length);
+  try {
+    return prefilterMarking(text, literals, marks);
+  } finally {
+    marks.release();
+  }
+}
+
+function prefilterMarking(text: string, literals: Literal[], marks: Marks): Prefiltered | undefined {
   const found = marks.found;
   const result = (kept: string): Prefiltered => {
     const rules: SecretRule[] = [];
