@@ -92,7 +92,7 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: F
         continue;
       }
       if (found.length >= judgeAtMost) {
-        // Past the cap only where each match is counts: located without building match objects.
+        // Past the cap only where each match is counts: the rest are located without group indices.
         countFrom(pattern, text, match.index, options.unjudged!);
         break;
       }
