@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { githubPullRequestEnv, gitlabMergeRequestEnv } from './helpers/ci.js';
 import { linkInstalledPackages, packageRepo } from './helpers/init.js';
-import { createRepo } from './helpers/repo.js';
+import { createRepo, repoFromTemplate } from './helpers/repo.js';
 
 const OWN_TEMPLATE = '## Summary\n\n<!-- what and why -->\n\n## How to test\n\n- [ ] No sensitive data exposed\n- [ ] Tried it locally\n';
 
@@ -122,17 +122,20 @@ function require_which(tool: string): string {
 }
 
 describe('the daily-workflow edges', () => {
+  /** Built once per file and copied for each test: its set-up commit runs prepare-commit-msg, a node start. */
   function hooked(t: Parameters<typeof createRepo>[0]) {
-    const repo = createRepo(t);
-    repo.installHooks({
-      'prepare-commit-msg': 'mcflow-hooks run prepare-commit-msg "$1" "$2" "$3"\n',
-      'commit-msg': 'mcflow-hooks run commit-msg "$1"\n',
-      'pre-commit': 'mcflow-hooks run pre-commit\n',
-      'pre-merge-commit': 'mcflow-hooks run pre-merge-commit\n',
+    return repoFromTemplate(t, 'hooked', (fileScope) => {
+      const repo = createRepo(fileScope);
+      repo.installHooks({
+        'prepare-commit-msg': 'mcflow-hooks run prepare-commit-msg "$1" "$2" "$3"\n',
+        'commit-msg': 'mcflow-hooks run commit-msg "$1"\n',
+        'pre-commit': 'mcflow-hooks run pre-commit\n',
+        'pre-merge-commit': 'mcflow-hooks run pre-merge-commit\n',
+      });
+      repo.commitQuietly('chore: initial commit');
+      repo.git(['switch', '-q', '-c', 'feature/edges']);
+      return repo;
     });
-    repo.commitQuietly('chore: initial commit');
-    repo.git(['switch', '-q', '-c', 'feature/edges']);
-    return repo;
   }
 
   it('a refused --amend gets the --amend fix, and that fix works', async (t) => {

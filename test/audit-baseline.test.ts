@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, type TestRepo } from './helpers/repo.js';
+import { createRepo, repoFromTemplate, type TestRepo } from './helpers/repo.js';
 import { validateReport } from './helpers/report-schema.js';
 
 // Built at run time, so no fake secret sits in the source (see .mcflowrc.json).
@@ -20,18 +20,21 @@ interface Report {
 
 /** main-production ← develop with a pre-adoption history: direct commits, a bad message, a secret. */
 function adoptedRepo(t: TestContext): TestRepo {
-  const repo = createRepo(t, { branch: 'main-production' });
-  repo.write('README.md', '# app\n');
-  repo.git(['add', '-A']);
-  repo.commitQuietly('chore: start');
-  repo.git(['switch', '-q', '-c', 'develop']);
-  repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
-  repo.git(['add', '-A']);
-  repo.commitQuietly('Add payments');
-  repo.write('notes.txt', 'x\n');
-  repo.git(['add', '-A']);
-  repo.commitQuietly('wip');
-  return repo;
+  // built once per file, copied for each test
+  return repoFromTemplate(t, 'adopted', (fileScope) => {
+    const repo = createRepo(fileScope, { branch: 'main-production' });
+    repo.write('README.md', '# app\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: start');
+    repo.git(['switch', '-q', '-c', 'develop']);
+    repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
+    repo.git(['add', '-A']);
+    repo.commitQuietly('Add payments');
+    repo.write('notes.txt', 'x\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('wip');
+    return repo;
+  });
 }
 
 const findings = (report: Report) => report.sections.flatMap((section) => section.findings);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { assertGolden } from './helpers/golden.js';
-import { createRepo, type TestRepo } from './helpers/repo.js';
+import { copyRepo, createRepo, fileContext, type TestRepo } from './helpers/repo.js';
 import { validateReport } from './helpers/report-schema.js';
 import { validateSarif } from './helpers/sarif.js';
 
@@ -45,8 +45,18 @@ interface Scenario {
   signed: string;
 }
 
-/** The repository every assertion below reads; built once per test (they run in parallel). */
+let built: Scenario | undefined;
+
+/**
+ * The repository every assertion below reads: built once per file (twenty signed commits), and
+ * copied for each test, which may then change its copy freely.
+ */
 function buildScenario(t: TestContext): Scenario {
+  built ??= makeScenario(fileContext());
+  return { ...built, repo: copyRepo(t, built.repo) };
+}
+
+function makeScenario(t: TestContext): Scenario {
   const repo = createRepo(t, { branch: 'main-production' });
   const home = repo.home;
   // SSH signing: one signed commit on develop shows that only the unsigned ones are reported.

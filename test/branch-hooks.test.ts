@@ -5,28 +5,33 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, PACKAGE_ROOT, TestRepo } from './helpers/repo.js';
+import { createRepo, PACKAGE_ROOT, repoFromTemplate, TestRepo } from './helpers/repo.js';
 
 type Repo = TestRepo & { origin?: string };
 const HOOKS = ['pre-commit', 'post-checkout', 'pre-push'];
 
 /** A repository with our three hooks installed through husky, exactly as shipped in hooks/. */
 function hookedRepo(t: TestContext, branch = 'main'): Repo {
-  const repo = createRepo(t, { origin: true, branch });
-  repo.installHooks(Object.fromEntries(HOOKS.map((hook) => [hook, fs.readFileSync(path.join(PACKAGE_ROOT, 'hooks', hook), 'utf8')])));
-  return repo;
+  // built once per file and copied for each test, as are sharedRepo and taggedRepo
+  return repoFromTemplate(t, `hooked ${branch}`, (fileScope) => {
+    const repo = createRepo(fileScope, { origin: true, branch });
+    repo.installHooks(Object.fromEntries(HOOKS.map((hook) => [hook, fs.readFileSync(path.join(PACKAGE_ROOT, 'hooks', hook), 'utf8')])));
+    return repo;
+  });
 }
 
 /** main, main-production and develop with one commit, all on origin (set up with --no-verify). */
 function sharedRepo(t: TestContext): Repo {
-  const repo = hookedRepo(t);
-  repo.write('README.md', 'hello\n');
-  repo.git(['add', 'README.md']);
-  repo.commitQuietly('chore: initial');
-  repo.git(['branch', 'develop']);
-  repo.git(['branch', 'main-production']);
-  repo.git(['push', '-q', '--no-verify', 'origin', 'main', 'develop', 'main-production']);
-  return repo;
+  return repoFromTemplate(t, 'shared', (fileScope) => {
+    const repo = hookedRepo(fileScope);
+    repo.write('README.md', 'hello\n');
+    repo.git(['add', 'README.md']);
+    repo.commitQuietly('chore: initial');
+    repo.git(['branch', 'develop']);
+    repo.git(['branch', 'main-production']);
+    repo.git(['push', '-q', '--no-verify', 'origin', 'main', 'develop', 'main-production']);
+    return repo;
+  });
 }
 
 /** A commit made without hooks: setup, not what is tested. */
@@ -305,10 +310,13 @@ describe('pre-push hook: branch-name', () => {
 
 describe('pre-push hook: tag-name', () => {
   function taggedRepo(t: TestContext) {
-    const repo = sharedRepo(t);
-    repo.git(['switch', '-q', '-c', 'feature/next']);
-    const featureSha = commitFile(repo, 'next.txt', 'next\n');
-    return { repo, featureSha };
+    const repo = repoFromTemplate(t, 'tagged', (fileScope) => {
+      const template = sharedRepo(fileScope);
+      template.git(['switch', '-q', '-c', 'feature/next']);
+      commitFile(template, 'next.txt', 'next\n');
+      return template;
+    });
+    return { repo, featureSha: headSha(repo) };
   }
 
   it('pushes release tags on production, pre-releases anywhere, and archive/* tags', async (t) => {

@@ -6,7 +6,7 @@
 // scenario holds something sensitive.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createRepo, type TestRepo } from './helpers/repo.js';
+import { createRepo, repoFromTemplate, type TestRepo } from './helpers/repo.js';
 
 // Built at run time so this file holds no scannable value.
 const STRIPE = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
@@ -166,16 +166,21 @@ const SCENARIOS: Scenario[] = [
 describe('content parity: pre-commit, pre-push, verify and audit report the same findings', () => {
   for (const scenario of SCENARIOS) {
     it(scenario.name, async (t) => {
-      const repo = createRepo(t, { origin: true });
-      repo.installHooks({ 'pre-push': 'mcflow-hooks run pre-push --format json "$@"\n' });
-      repo.write('.mcflowrc.json', JSON.stringify({ files: { maxSize: 1024, allowLarge: ['assets/**'] } }));
-      repo.write('src/app.ts', 'export const app = 1;\n');
-      repo.write('src/old.ts', 'export const old = 1;\n');
-      repo.write('src/gone.ts', 'export const gone = 1;\n');
-      repo.write('src/template.ts', 'export const keep = "the same text as app";\n');
-      const base = commitAll(repo, 'chore: initial commit');
-      repo.git(['push', '-q', '--no-verify', 'origin', 'main']);
-      repo.git(['checkout', '-q', '-b', 'feature/x']);
+      // the same start for every scenario: built once, copied for each
+      const repo = repoFromTemplate(t, 'start', (fileScope) => {
+        const start = createRepo(fileScope, { origin: true });
+        start.installHooks({ 'pre-push': 'mcflow-hooks run pre-push --format json "$@"\n' });
+        start.write('.mcflowrc.json', JSON.stringify({ files: { maxSize: 1024, allowLarge: ['assets/**'] } }));
+        start.write('src/app.ts', 'export const app = 1;\n');
+        start.write('src/old.ts', 'export const old = 1;\n');
+        start.write('src/gone.ts', 'export const gone = 1;\n');
+        start.write('src/template.ts', 'export const keep = "the same text as app";\n');
+        commitAll(start, 'chore: initial commit');
+        start.git(['push', '-q', '--no-verify', 'origin', 'main']);
+        start.git(['checkout', '-q', '-b', 'feature/x']);
+        return start;
+      });
+      const base = repo.git(['rev-parse', 'main']).stdout.trim();
 
       scenario.build(repo);
       const stages: Record<string, string[]> = {};

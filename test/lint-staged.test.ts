@@ -5,19 +5,22 @@ import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { CHECK_IDS } from '../src/checks/ids.js';
 import { hookLine } from '../src/install/hook-files.js';
-import { createRepo } from './helpers/repo.js';
+import { createRepo, repoFromTemplate } from './helpers/repo.js';
 
 /** A "formatter": upper-cases the files lint-staged hands it. */
 const FORMATTER = "const fs = require('fs'); for (const f of process.argv.slice(2)) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').toUpperCase());\n";
 
 function hookedRepo(t: TestContext) {
-  const repo = createRepo(t);
-  repo.installHooks({ 'pre-commit': 'mcflow-hooks run pre-commit\n' });
-  repo.write('format.cjs', FORMATTER);
-  repo.git(['add', 'format.cjs']);
-  repo.commitQuietly('chore: initial commit');
-  repo.git(['switch', '-q', '-c', 'feature/lint']);
-  return repo;
+  // built once per file, copied for each test
+  return repoFromTemplate(t, 'hooked', (fileScope) => {
+    const repo = createRepo(fileScope);
+    repo.installHooks({ 'pre-commit': 'mcflow-hooks run pre-commit\n' });
+    repo.write('format.cjs', FORMATTER);
+    repo.git(['add', 'format.cjs']);
+    repo.commitQuietly('chore: initial commit');
+    repo.git(['switch', '-q', '-c', 'feature/lint']);
+    return repo;
+  });
 }
 
 describe('lint-staged in the pre-commit hook', () => {

@@ -3,25 +3,29 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { createRepo, makeTempDir, TestRepo } from './helpers/repo.js';
+import { createRepo, makeTempDir, repoFromTemplate, TestRepo } from './helpers/repo.js';
 import { githubPullRequestEnv, githubPushEnv, gitlabMergeRequestEnv, gitlabPushEnv, readStepSummary, ZERO_SHA } from './helpers/ci.js';
 
 /** main ← develop ← feature/login with one good and one bad commit. */
+/** Built once per file for each feature branch name, and copied for each test. */
 function prRepo(t: TestContext, feature = 'feature/login') {
-  const repo = createRepo(t);
-  repo.write('README.md', 'hello\n');
-  repo.git(['add', '.']);
-  repo.commitQuietly('chore: initial commit');
-  repo.git(['branch', 'develop']);
-  repo.git(['branch', 'main-production']);
-  repo.git(['checkout', '-q', '-b', feature, 'develop']);
-  repo.write('src/login.ts', 'export const login = () => true;\n');
-  repo.git(['add', '.']);
-  const good = repo.commitQuietly('feat: add login form');
-  repo.write('src/login.ts', 'export const login = () => true;\nexport const logout = () => false;\n');
-  repo.git(['add', '.']);
-  const bad = repo.commitQuietly('Added logout.');
-  return { repo, good, bad, feature };
+  const repo = repoFromTemplate(t, feature, (fileScope) => {
+    const template = createRepo(fileScope);
+    template.write('README.md', 'hello\n');
+    template.git(['add', '.']);
+    template.commitQuietly('chore: initial commit');
+    template.git(['branch', 'develop']);
+    template.git(['branch', 'main-production']);
+    template.git(['checkout', '-q', '-b', feature, 'develop']);
+    template.write('src/login.ts', 'export const login = () => true;\n');
+    template.git(['add', '.']);
+    const good = template.commitQuietly('feat: add login form');
+    template.write('src/login.ts', 'export const login = () => true;\nexport const logout = () => false;\n');
+    template.git(['add', '.']);
+    const bad = template.commitQuietly('Added logout.');
+    return Object.assign(template, { good, bad });
+  });
+  return { repo, good: repo.good, bad: repo.bad, feature };
 }
 
 const json = (stdout: string) => JSON.parse(stdout) as { findings: { check: string; message: string; commit?: string; file?: string; line?: number; severity?: string; rules?: string[] }[] };

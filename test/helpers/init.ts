@@ -2,18 +2,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
-import { CLI, createRepo, PACKAGE_ROOT, type TestRepo } from './repo.js';
+import { CLI, createRepo, PACKAGE_ROOT, repoFromTemplate, type TestRepo } from './repo.js';
 
 export const PACKAGE_JSON = '{\n  "name": "app",\n  "version": "1.0.0",\n  "scripts": {\n    "test": "node --test"\n  }\n}\n';
 
 /** A repository with a committed package.json (and an optional bare origin), ready for init. */
 export function packageRepo(t: TestContext, options: { origin?: boolean; packageDir?: string } = {}): TestRepo & { origin?: string } {
-  const repo = createRepo(t, { origin: options.origin });
-  repo.write(path.join(options.packageDir ?? '.', 'package.json'), PACKAGE_JSON);
-  repo.write('.gitignore', 'node_modules/\n');
-  repo.git(['add', '-A']);
-  repo.commitQuietly('chore: initial commit');
-  return repo;
+  // Built once per file for each set of options (repoFromTemplate), copied for each test.
+  return repoFromTemplate(t, `package repo ${options.origin === true} ${options.packageDir ?? '.'}`, (fileScope) => {
+    const repo = createRepo(fileScope, { origin: options.origin });
+    repo.write(path.join(options.packageDir ?? '.', 'package.json'), PACKAGE_JSON);
+    repo.write('.gitignore', 'node_modules/\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: initial commit');
+    return repo;
+  });
 }
 
 /**

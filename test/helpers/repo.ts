@@ -26,8 +26,19 @@ export interface RunResult {
 
 export function makeTempDir(t: TestContext, prefix = 'mcflow-test-'): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.after(() => removeTree(dir));
   return dir;
+}
+
+/**
+ * `rm -rf dir`. Node's recursive rmSync walks a tree in JavaScript, trying rmdir on every
+ * directory first and building an error for each refusal; on repositories full of loose objects
+ * that cost the suite more CPU than the git commands that made them. Where there is no `rm`
+ * (Windows), or it fails, fs.rmSync does the same job.
+ */
+export function removeTree(dir: string): void {
+  if (process.platform !== 'win32' && spawnSync('rm', ['-rf', '--', dir]).status === 0 && !fs.existsSync(dir)) return;
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** An environment with nothing from the developer's machine: own HOME, no system git config, no colour. */
@@ -136,7 +147,7 @@ export class TestRepo {
   /** Commits everything staged (or an empty commit), bypassing hooks: test setup, not the thing tested. */
   commitQuietly(message: string): string {
     this.git(['commit', '--allow-empty', '--no-verify', '-q', '-m', message]);
-    return this.git(['rev-parse', 'HEAD']).stdout.trim();
+    return this.head();
   }
 
   /**
@@ -147,15 +158,78 @@ export class TestRepo {
     const bin = path.join(this.dir, 'node_modules/.bin');
     fs.mkdirSync(bin, { recursive: true });
     fs.writeFileSync(path.join(bin, 'mcflow-hooks'), `#!/bin/sh\nexec node "${CLI}" "$@"\n`, { mode: 0o755 });
-    const result = toResult(spawnSync(process.execPath, [HUSKY_BIN], { cwd: this.dir, env: this.env, encoding: 'utf8' }));
-    if (result.code !== 0) throw new Error(`husky failed: ${result.output}`);
+    const gitDir = this.plainGitDir();
+    const config = gitDir && path.join(gitDir, 'config');
+    if (config && !/hookspath/i.test(fs.readFileSync(config, 'utf8'))) {
+      // What husky writes, copied from its own output (see huskyOutput) with the one line of
+      // config `git config core.hooksPath .husky/_` adds: a node start saved per repository.
+      fs.cpSync(huskyOutput(), path.join(this.dir, '.husky/_'), { recursive: true });
+      fs.appendFileSync(config, '[core]\n\thooksPath = .husky/_\n');
+    } else {
+      // A linked worktree, a GIT_DIR, a hooksPath already set: real husky decides what happens.
+      const result = toResult(spawnSync(process.execPath, [HUSKY_BIN], { cwd: this.dir, env: this.env, encoding: 'utf8' }));
+      if (result.code !== 0) throw new Error(`husky failed: ${result.output}`);
+    }
     for (const [name, body] of Object.entries(hooks)) {
       fs.writeFileSync(path.join(this.dir, '.husky', name), body, { mode: 0o755 });
     }
-    const exclude = this.git(['rev-parse', '--git-path', 'info/exclude']).stdout.trim();
-    fs.mkdirSync(path.dirname(path.resolve(this.dir, exclude)), { recursive: true });
-    fs.appendFileSync(path.resolve(this.dir, exclude), 'node_modules/\n');
+    const exclude = gitDir ? path.join(gitDir, 'info/exclude') : path.resolve(this.dir, this.git(['rev-parse', '--git-path', 'info/exclude']).stdout.trim());
+    fs.mkdirSync(path.dirname(exclude), { recursive: true });
+    fs.appendFileSync(exclude, 'node_modules/\n');
   }
+
+  /**
+   * `<dir>/.git` when it is this repository's own git directory (a directory, no GIT_DIR or
+   * GIT_WORK_TREE in the environment), where the helpers may read and write git's files without
+   * asking git; undefined for linked worktrees, submodules and subdirectories.
+   */
+  private plainGitDir(): string | undefined {
+    if (this.env.GIT_DIR || this.env.GIT_WORK_TREE || this.env.GIT_COMMON_DIR) return undefined;
+    const gitDir = path.join(this.dir, '.git');
+    return fs.statSync(gitDir, { throwIfNoEntry: false })?.isDirectory() ? gitDir : undefined;
+  }
+
+  /** HEAD's commit, read from the files a commit just wrote; rev-parse wherever they are not plain. */
+  head(): string {
+    const gitDir = this.plainGitDir();
+    if (gitDir) {
+      const head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+      const ref = /^ref: (refs\/heads\/.+)$/.exec(head)?.[1];
+      // a commit always leaves the branch it moved as a loose ref; packed-only refs take rev-parse
+      const sha = ref ? readIfExists(path.join(gitDir, ref))?.trim() : head;
+      if (sha && /^[0-9a-f]{40}$/.test(sha)) return sha;
+    }
+    return this.git(['rev-parse', 'HEAD']).stdout.trim();
+  }
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+let huskyTemplate: string | undefined;
+
+/**
+ * What husky 9 writes into `.husky/_` (its `h` script, one stub per hook, a .gitignore), made by
+ * the real husky bin once per test process in a repository of its own. The files do not depend
+ * on the repository, so installHooks copies them instead of starting node for husky each time.
+ */
+function huskyOutput(): string {
+  if (huskyTemplate) return huskyTemplate;
+  const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-husky-')));
+  atExit.push(() => removeTree(base));
+  const env = isolatedEnv(base);
+  const init = toResult(spawnSync('git', ['init', '-q', base], { env, encoding: 'utf8' }));
+  if (init.code !== 0) throw new Error(`git init failed: ${init.output}`);
+  const result = toResult(spawnSync(process.execPath, [HUSKY_BIN], { cwd: base, env, encoding: 'utf8' }));
+  const template = path.join(base, '.husky/_');
+  if (result.code !== 0 || !fs.existsSync(path.join(template, 'h'))) throw new Error(`husky failed: ${result.output}`);
+  huskyTemplate = template;
+  return template;
 }
 
 /**
@@ -163,14 +237,25 @@ export class TestRepo {
  * there, and `branch` checked out from develop (the work the tests then add).
  */
 export function createFeatureRepo(t: TestContext, files: Record<string, string>, branch = 'feature/change'): TestRepo {
-  const repo = createRepo(t);
-  for (const [file, content] of Object.entries({ 'README.md': 'hello\n', ...files })) repo.write(file, content);
-  repo.git(['add', '.']);
-  repo.commitQuietly('chore: initial commit');
-  repo.git(['branch', 'develop']);
-  repo.git(['checkout', '-q', '-b', branch, 'develop']);
-  return repo;
+  // Built once per file for each set of files and branch (repoFromTemplate), copied for each test.
+  return repoFromTemplate(t, `feature repo ${JSON.stringify([files, branch])}`, (fileScope) => {
+    const repo = createRepo(fileScope);
+    for (const [file, content] of Object.entries({ 'README.md': 'hello\n', ...files })) repo.write(file, content);
+    repo.git(['add', '.']);
+    repo.commitQuietly('chore: initial commit');
+    repo.git(['branch', 'develop']);
+    repo.git(['checkout', '-q', '-b', branch, 'develop']);
+    return repo;
+  });
 }
+
+/**
+ * The test HOME's global git config: it stops the housekeeping git starts after commits, fetches
+ * and pushes (`git maintenance run --auto`, `gc --auto`, receive-pack's auto gc), a process per
+ * commit that no test asserts on and the suite paid for hundreds of times. It sits in the global
+ * file rather than the environment because receive-pack behind a local push drops GIT_CONFIG_*.
+ */
+const QUIET_GIT_CONFIG = '[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n[receive]\n\tautogc = false\n';
 
 /** A fresh repository on branch `main` (or `branch`), with an optional bare `origin`. */
 export function createRepo(t: TestContext, options: { branch?: string; origin?: boolean } = {}): TestRepo & { origin?: string } {
@@ -183,6 +268,7 @@ export function createRepo(t: TestContext, options: { branch?: string; origin?: 
   const tmp = path.join(base, 'tmp');
   fs.mkdirSync(tmp);
   const env = isolatedEnv(home, { TMPDIR: tmp });
+  fs.writeFileSync(path.join(home, '.gitconfig'), QUIET_GIT_CONFIG);
   const repo = new TestRepo(dir, env) as TestRepo & { origin?: string };
   repo.git(['init', '-q', `--initial-branch=${options.branch ?? 'main'}`]);
   // What `git config commit.gpgsign false`, `… tag.gpgsign false` and `git remote add origin`
@@ -225,4 +311,65 @@ export async function runMain(args: string[], options: { cwd: string; env?: Node
     stdin,
   });
   return { code, stdout, stderr, output: stdout + stderr };
+}
+
+const templates = new Map<string, TestRepo>();
+
+/**
+ * A copy (copyRepo) of the repository `build` makes, built on first use under `key` and kept
+ * for the rest of the test file: a set-up shared by many tests is made once, and each test
+ * still gets a repository of its own to change. `build` gets a context that lives as long as
+ * the file (fileContext).
+ */
+export function repoFromTemplate<R extends TestRepo>(t: TestContext, key: string, build: (fileScope: TestContext) => R): R {
+  if (!templates.has(key)) templates.set(key, build(fileContext()));
+  return copyRepo(t, templates.get(key) as R);
+}
+
+/**
+ * A stand-in for a test's context that lives as long as the test file: what a repository built
+ * once per file (and copied per test with copyRepo) is made with. Its temp dirs go at exit.
+ */
+export function fileContext(): TestContext {
+  return { after: (fn: () => void) => atExit.push(fn) } as unknown as TestContext;
+}
+
+// One exit listener for all of them: a listener each would trip Node's leak warning past ten.
+const atExit: (() => void)[] = [];
+process.on('exit', () => {
+  for (const fn of atExit.reverse()) fn();
+});
+
+/**
+ * A copy of a repository made by createRepo (work tree, .git, its HOME and TMPDIR, the bare
+ * origin) in a fresh temp dir of this test's: set-up built once per file instead of replayed
+ * by every test. Paths of the original in .git/config, the environment and string fields
+ * (origin, …) point at the copy, and the index is refreshed, since copies get new inodes and
+ * ctimes that would otherwise make every tracked file look modified.
+ */
+export function copyRepo<R extends TestRepo>(t: TestContext, template: R): R {
+  const from = path.dirname(template.dir);
+  if (path.basename(template.dir) !== 'work' || template.home !== path.join(from, 'home')) {
+    throw new Error(`copyRepo copies repositories made by createRepo, not ${template.dir}`);
+  }
+  // Linked worktrees and submodules keep absolute paths in files of their own: not copied here.
+  for (const kept of ['worktrees', 'modules']) {
+    if (fs.existsSync(path.join(template.dir, '.git', kept))) throw new Error(`copyRepo does not copy a repository with .git/${kept}: build it in the test`);
+  }
+  const to = makeTempDir(t);
+  fs.cpSync(from, to, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  const move = (value: string) => value.split(from + path.sep).join(to + path.sep).replace(new RegExp(`^${escapeRegExp(from)}$`), to);
+  const config = path.join(to, 'work/.git/config');
+  if (fs.existsSync(config)) fs.writeFileSync(config, move(fs.readFileSync(config, 'utf8')));
+  const env = Object.fromEntries(Object.entries(template.env).map(([key, value]) => [key, value === undefined ? value : move(value)]));
+  const copy = new TestRepo(path.join(to, 'work'), env) as R;
+  for (const [key, value] of Object.entries(template)) {
+    if (!(key in copy)) (copy as Record<string, unknown>)[key] = typeof value === 'string' ? move(value) : value;
+  }
+  if (fs.existsSync(path.join(to, 'work/.git/index'))) copy.git(['update-index', '-q', '--refresh'], { allowFailure: true });
+  return copy;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
