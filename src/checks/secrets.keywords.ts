@@ -219,6 +219,10 @@ let THIRD = new Int32Array(0);
 /** The rows each literal is a candidate in, and how many distinct literals each row lists (see {@link markAll}). */
 let LITERAL_ROWS: Int32Array[] = [];
 let ROW_LITERALS = new Int32Array(0);
+/** The pair each row is for (one row per pair that starts a literal). */
+let ROW_PAIR = new Int32Array(0);
+/** 1 for each pair with a row: what a text's marks start from (see {@link Marks}). */
+const PAIR_LIVE = new Uint8Array(128 * 128);
 /**
  * One bit per (pair, third character), set where some literal of the pair's row may match: the
  * pair of a common word (`re`, `co`) starts a literal, its third character seldom fits. A
@@ -268,6 +272,7 @@ function buildTables(): void {
     for (const pair of pairsOf(text)) {
       if (ROW_OF[pair] === 0) {
         ROW_OF[pair] = rowCounts.length;
+        PAIR_LIVE[pair] = 1;
         rowCounts.push(0);
       }
       rowCounts[ROW_OF[pair]!]!++;
@@ -289,6 +294,8 @@ function buildTables(): void {
     for (const pair of pairsOf(literal.text)) PAIR_LIST[cursor[ROW_OF[pair]!]!++] = index;
   });
   ROW_LITERALS = new Int32Array(rowCounts.length);
+  ROW_PAIR = new Int32Array(rowCounts.length);
+  for (let pair = 0; pair < ROW_OF.length; pair++) if (ROW_OF[pair] !== 0) ROW_PAIR[ROW_OF[pair]!] = pair;
   LITERAL_ROWS = LITERALS.map((literal) => Int32Array.from(new Set(pairsOf(literal.text).map((pair) => ROW_OF[pair]!))));
   for (const rows of LITERAL_ROWS) for (const row of rows) ROW_LITERALS[row]!++;
 }
@@ -297,11 +304,17 @@ function buildTables(): void {
  * What {@link markAll} found in one text: the literals, and per pair row how many of its
  * literals are still to find. A row with none left costs no more look-ups: in a file of 100 000
  * `API_KEY=…` lines, every keyword of the first line is found there, and the other lines' pairs
- * are skipped at the price of one read.
+ * are skipped at the price of one read. `live` says it per pair, in one 16 KB table: a position
+ * costs one read of it, not three (first character, row, literals left), and most positions of
+ * a text dense with keywords (a few million in that file) stop there. The table is shared, not
+ * copied per text (500 staged files would copy it 500 times): the pairs a text turns off are
+ * turned back on by {@link release}, which {@link prefilter} always calls.
  */
 class Marks {
   readonly found: Uint8Array;
   readonly rowLeft: Int32Array;
+  readonly live = PAIR_LIVE;
+  private readonly off: number[] = [];
   constructor(literals: number) {
     this.found = new Uint8Array(literals);
     this.rowLeft = ROW_LITERALS.slice();
@@ -310,7 +323,18 @@ class Marks {
     if (this.found[index] === 1) return;
     this.found[index] = 1;
     const rows = LITERAL_ROWS[index]!;
-    for (let k = 0; k < rows.length; k++) this.rowLeft[rows[k]!]!--;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      if (--this.rowLeft[row]! === 0) {
+        const pair = ROW_PAIR[row]!;
+        this.live[pair] = 0;
+        this.off.push(pair);
+      }
+    }
+  }
+  release(): void {
+    for (const pair of this.off) this.live[pair] = 1;
+    this.off.length = 0;
   }
 }
 
@@ -369,7 +393,7 @@ function firstSingle(text: string, at: number, code: number): number {
 function markAll(text: string, from: number, to: number, marks: Marks): boolean {
   const length = text.length;
   const found = marks.found;
-  const rowLeft = marks.rowLeft;
+  const live = marks.live;
   // The tables in locals: module bindings assigned once at build are still re-read every turn.
   const rowOf = ROW_OF;
   const first = FIRST;
@@ -386,15 +410,14 @@ function markAll(text: string, from: number, to: number, marks: Marks): boolean 
       if (current === BREAKS_FOLDING_I || current === BREAKS_FOLDING_K) return false;
       continue;
     }
-    if (first[current] === 0) continue;
     if (code >= 128) {
-      for (const index of SINGLE[current]!) if (matchesAt(text, at, index)) marks.mark(index);
+      if (first[current] === 1) for (const index of SINGLE[current]!) if (matchesAt(text, at, index)) marks.mark(index);
       continue;
     }
     const pair = (current << 7) | code;
+    // A pair that starts no literal, or whose literals were all found, has nothing left to find.
+    if (live[pair] === 0 || !mayStartAt(text, at + 2, pair)) continue;
     const row = rowOf[pair]!;
-    // Row 0 lists nothing; a row whose literals were all found has nothing left to find.
-    if (rowLeft[row] === 0 || !mayStartAt(text, at + 2, pair)) continue;
     const third = thirdAt(text, at);
     for (let k = rowStart[row]!, end = rowStart[row + 1]!; k < end; k++) {
       const index = pairList[k]!;
@@ -421,6 +444,14 @@ export function prefilter(text: string): Prefiltered | undefined {
   const literals = LITERALS;
   if (!literals) return undefined;
   const marks = new Marks(literals.length);
+  try {
+    return prefilterMarking(text, literals, marks);
+  } finally {
+    marks.release();
+  }
+}
+
+function prefilterMarking(text: string, literals: Literal[], marks: Marks): Prefiltered | undefined {
   const found = marks.found;
   const result = (kept: string): Prefiltered => {
     const rules: SecretRule[] = [];

@@ -186,3 +186,35 @@ describe('linear time on hostile input', () => {
     });
   }
 });
+
+describe('counting past the judging cap', () => {
+  /** Where the judging loop places each match's secret: the `secret` group by its indices (the reference). */
+  function spansByIndices(rule: (typeof SECRET_RULES)[number], text: string): number[] {
+    const spans: number[] = [];
+    for (const pattern of rule.patterns) {
+      const withIndices = new RegExp(pattern.source, pattern.flags.includes('d') ? pattern.flags : `${pattern.flags}d`);
+      for (const match of text.matchAll(withIndices)) {
+        if (match[0] === '') continue;
+        const span = match.indices!.groups?.secret;
+        if (match.groups?.secret !== undefined && span) spans.push(span[0], span[1]);
+        else spans.push(match.index, match.index + match[0].length);
+      }
+    }
+    return spans;
+  }
+
+  it('locates every unjudged match where the indices put it, for every rule', () => {
+    // Every rule's samples, each several times and side by side, plus a value that occurs twice
+    // in its own match (`key=key=…`: its place is not its first occurrence).
+    const samples = SECRET_RULES.flatMap((rule) => [...rule.samples.secrets, ...rule.samples.notSecrets]);
+    const text = [...samples, ...samples.map((sample) => `x ${sample} ${sample}`), 'key=key=key=key=key', `token: "token: token: token"`].join('\n');
+    let counted = 0;
+    for (const rule of SECRET_RULES) {
+      const unjudged: number[] = [];
+      findSecrets(rule, text, '.env', { prefiltered: true, judgeAtMost: 0, unjudged });
+      assert.deepEqual(unjudged, spansByIndices(rule, text), rule.id);
+      counted += unjudged.length / 2;
+    }
+    assert.ok(counted > samples.length, 'the text holds many matches to count');
+  });
+});
