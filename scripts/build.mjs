@@ -4,7 +4,7 @@
 //    cost: a bundle loads in a fraction of the time of node_modules, and Node's CommonJS loader
 //    is ~5 ms faster than its ESM loader for the same code (measured on Node 20).
 //  - dist/checks/*.cjs: one bundle per check, loaded by the hooks that run it; dist/shared/*.cjs:
-//    the modules the bin and the checks share (messages, globs), loaded once.
+//    the modules the bin, the checks and the commands share (messages, globs), loaded once.
 //  - dist/commands/*.cjs: the commands no hook runs (init, verify, audit…), one bundle each.
 //  - dist/vendor/*.cjs: large dependencies the hot path does not need (cosmiconfig and its YAML
 //    and JSON parsers are loaded only when a config file exists), kept out of the bin so that
@@ -233,7 +233,9 @@ await Promise.all([
     entryPoints: COLD_COMMANDS.map((name) => `src/commands/${name}.ts`),
     outdir: 'dist/commands',
     outExtension: { '.js': '.cjs' },
-    plugins: [vendorPlugin('..'), shimPlugin],
+    // The sentences and the globs from dist/shared too: the bin has loaded messages already, and
+    // a second copy in each command cost verify ~1.5 ms to compile and run again (and 38 KB).
+    plugins: [sharedPlugin('..'), vendorPlugin('..'), shimPlugin],
   }),
   ...VENDORED.map((name) =>
     build({
@@ -271,20 +273,37 @@ await Promise.all([
  * `import(` in the usual way, so a missed one costs time, never a failure.
  */
 const DYNAMIC_IMPORT = /(?<![\w$.])import\(/g;
+/**
+ * esbuild's `__toESM` helper as it defines it, minified or not (`C=(e,t,r)=>(r=e!=null?…`):
+ * `import fs from 'node:fs'` becomes `__toESM(require("node:fs"), 1)` in every module that
+ * writes it, each call a fresh object with one getter per property of the builtin (node:fs has
+ * ~100). verify made 35 of them (~1.5 ms CPU). The wrapper of a builtin is the same whoever
+ * imports it, so each bundle now makes it once per builtin (__mcflowBuiltin, below). Where
+ * the helper is not found (another esbuild), the bundle is left as it is.
+ */
+const TO_ESM = /([A-Za-z_$][\w$]*)\s*=\s*\(\s*([\w$]+)\s*,\s*([\w$]+)\s*,\s*([\w$]+)\s*\)\s*=>\s*\(\s*\4\s*=\s*\2\s*!=\s*null\s*\?/;
+const BUILTIN_ESM = 'function __mcflowBuiltin(name,toESM){const made=__mcflowBuiltin.made??={};return made[name]??=toESM(require(name),1)}';
+function shareBuiltinWrappers(code) {
+  const helper = TO_ESM.exec(code)?.[1];
+  if (!helper) return code;
+  const call = new RegExp(`(?<![\\w$.])${helper.replace(/\$/g, '\\$')}\\(require\\("(node:[a-z_/]+)"\\),\\s*1\\)`, 'g');
+  const shared = code.replace(call, (_, name) => `__mcflowBuiltin(${JSON.stringify(name)},${helper})`);
+  return shared === code ? code : `${shared}\n${BUILTIN_ESM}\n`;
+}
 for (const dir of ['', 'checks', 'shared', 'commands']) {
   for (const file of fs.readdirSync(path.join(root, 'dist', dir))) {
     if (!file.endsWith('.cjs') || (dir === 'shared' && file === 'import.cjs')) continue;
     const target = path.join(root, 'dist', dir, file);
     const code = fs.readFileSync(target, 'utf8');
     const helper = JSON.stringify(`${dir ? '../' : './'}shared/import.cjs`);
-    const rewritten = code.replace(DYNAMIC_IMPORT, `require(${helper}).importModule(__filename,`);
+    const rewritten = shareBuiltinWrappers(code.replace(DYNAMIC_IMPORT, `require(${helper}).importModule(__filename,`));
     if (rewritten === code) continue;
     // The rewrite is textual: an `import(` inside a string or comment of some dependency would be
     // rewritten too. Compile (not run) the result, so that such a bundle fails the build, not a hook.
     try {
       new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${rewritten.replace(/^#!.*/, '')}\n})`, { filename: target });
     } catch (error) {
-      throw new Error(`dist/${dir ? `${dir}/` : ''}${file}: rewriting import() broke the bundle (${error.message}); make DYNAMIC_IMPORT skip that occurrence`);
+      throw new Error(`dist/${dir ? `${dir}/` : ''}${file}: rewriting import() or the builtin imports broke the bundle (${error.message}); make DYNAMIC_IMPORT skip that occurrence, or TO_ESM miss it`);
     }
     fs.writeFileSync(target, rewritten);
   }

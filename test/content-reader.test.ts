@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { readCommitContent, readIndexContent, streamCommitContent, EMPTY_TREE, type CommitContent } from '../src/git/content-reader.js';
+import { readCommitContent, readIndexContent, startCommitContent, streamCommitContent, EMPTY_TREE, type CommitContent } from '../src/git/content-reader.js';
 import { ObjectStore } from '../src/git/object-store.js';
 import { allLines } from '../src/line-ranges.js';
 import { createRepo, type TestRepo } from './helpers/repo.js';
@@ -230,6 +230,36 @@ describe('content reader', () => {
         assert.ok(added.every((entry) => (entry.whole === true) === skipNewFilePatches), 'an added file is read whole when its patch is skipped');
       }
     }
+  });
+
+  it('a stream started early and read after its git exited still gets every commit (Node drops unread output at exit)', async (t) => {
+    const repo = setup(t);
+    const base = head(repo);
+    repo.write('early.txt', 'a\n');
+    repo.git(['add', '.']);
+    repo.commitQuietly('feat: early');
+    repo.write('early.txt', 'a\nb\n');
+    repo.git(['add', '.']);
+    repo.commitQuietly('feat: later');
+    const selection = { revisions: [head(repo), `^${base}`] };
+    const expected = await read(repo, selection.revisions);
+    for (const readAfter of ['exit', 'close'] as const) {
+      const started = await withEnv(repo, () => startCommitContent({ root: repo.dir }, selection));
+      // Read only once git is gone: its output sat unread in the pipe when Node saw it exit.
+      await new Promise((resolve) => started.child.once(readAfter, resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      const batches: CommitContent[][] = [];
+      await withEnv(repo, () => streamCommitContent({ root: repo.dir }, selection, (batch) => void batches.push(batch), {}, started));
+      assert.deepEqual([...(await summarise(repo, batches.flat()))], [...expected], `read after git's ${readAfter}`);
+    }
+  });
+
+  it('ends a stream started early that nobody reads', async (t) => {
+    const repo = setup(t);
+    const started = await withEnv(repo, () => startCommitContent({ root: repo.dir }, { revisions: [head(repo)] }));
+    started.kill();
+    await new Promise((resolve) => started.child.once('close', resolve));
+    assert.ok(started.child.exitCode !== null || started.child.signalCode !== null);
   });
 
   it('marks a merge\'s file that git will only call binary as read whole', async (t) => {

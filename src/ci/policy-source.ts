@@ -13,7 +13,7 @@ import { loadConfigAtCommit, type CommitConfig } from '../config/at-commit.js';
 import { isLocked } from '../config/locks.js';
 import { findWeakenings } from '../config/policy-diff.js';
 import { resolveCommit, unresolvedRevision } from '../git/log.js';
-import { prefetchCommitFiles } from '../git/prefetch.js';
+import { prefetchCommitFiles, startRevisionPrefetch, type EarlyPrefetch } from '../git/prefetch.js';
 import { treeContains } from '../git/tree.js';
 import type { Repository } from '../git/repo.js';
 import { isMcflowError } from '../errors.js';
@@ -42,15 +42,23 @@ const ADOPTION_FILES = ['package.json', '.gitlab-ci.yml', '.github/workflows', '
 /** Every top-level file the policy may come from: the config's search places, the commitlint config's, package.json. */
 const POLICY_FILES = [...new Set([...SEARCH_PLACES, ...COMMITLINT_FILES, 'package.json'])];
 
-export async function resolveVerifyPolicy(repo: Repository, cwd: string, request: RangeRequest | undefined, configFlag: string | undefined): Promise<VerifyPolicy> {
+/** The revisions verify's policy reads, asked of git before the repository is known ({@link startRevisionPrefetch}). */
+export function startPolicyPrefetch(cwd: string, request: RangeRequest): EarlyPrefetch {
+  return startRevisionPrefetch(cwd, policyRevisions(request));
+}
+
+function policyRevisions(request: RangeRequest): string[] {
+  return [request.head, ...policyCandidates(request).map(({ revision }) => revision)];
+}
+
+export async function resolveVerifyPolicy(repo: Repository, cwd: string, request: RangeRequest | undefined, configFlag: string | undefined, early?: EarlyPrefetch): Promise<VerifyPolicy> {
   const show = (file: string | undefined) => (file ? path.relative(repo.root, file).split(path.sep).join('/') || file : undefined);
   // Every revision and policy file this run reads before the range, from one git process: the
   // readers below (and the range's source) then find the answers in the run's cache.
   if (request) {
-    const revisions = [request.head, ...policyCandidates(request).map(({ revision }) => revision)];
     const files = !configFlag && path.resolve(cwd) === repo.root ? POLICY_FILES : [];
-    await prefetchCommitFiles(repo, revisions, () => [policyBase(repo, request)?.sha, resolveCommit(repo, request.head)], files);
-  }
+    await prefetchCommitFiles(repo, policyRevisions(request), () => [policyBase(repo, request)?.sha, resolveCommit(repo, request.head)], files, early);
+  } else early?.store.close();
   const head = request ? resolveCommit(repo, request.head) : undefined;
   if (configFlag) {
     // A pinned policy (an organisation's): nothing the change brings replaces it; added inline markers are still reported.

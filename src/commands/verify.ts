@@ -50,12 +50,27 @@ export const command: Command = async (args, io) => {
   if (values.staged && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError(messages.verify.stagedWithRange, messages.usageFix);
   }
-  const repo = findRepository(io.cwd, io.env);
-  const { readRangeRequest } = await import('../ci/event.js');
-  const request = values.staged ? undefined : readRangeRequest(values, io.env);
+  const [{ readRangeRequest }, { resolveVerifyPolicy, startPolicyPrefetch }] = await Promise.all([import('../ci/event.js'), import('../ci/policy-source.js')]);
+  // The range first, so that git can be asked about its revisions while rev-parse finds the
+  // repository (two processes side by side); a bad range is still reported after a missing repository.
+  let request: RangeRequest | undefined;
+  let requestError: unknown;
+  try {
+    request = values.staged ? undefined : readRangeRequest(values, io.env);
+  } catch (error) {
+    requestError = error;
+  }
+  const early = request ? startPolicyPrefetch(io.cwd, request) : undefined;
+  let repo: Repository;
+  try {
+    repo = findRepository(io.cwd, io.env);
+  } catch (error) {
+    early?.store.close();
+    throw error;
+  }
+  if (requestError !== undefined) throw requestError;
   // The policy comes from the target branch (or --config), never from the change under review.
-  const { resolveVerifyPolicy } = await import('../ci/policy-source.js');
-  const policy = await resolveVerifyPolicy(repo, io.cwd, request, values.config);
+  const policy = await resolveVerifyPolicy(repo, io.cwd, request, values.config, early);
   const resolved = policy.resolved;
   const lint = request ? await planVerifyCommitlint(repo, request, policy) : undefined;
   const known = values.baseline !== undefined ? readVerifyBaseline(repo, io.cwd, values.baseline, policy) : undefined;

@@ -54,6 +54,10 @@ export function compileMatcher(patterns: readonly string[], options: { nocase?: 
     if (regex) regexes.push(compileLinearRegex(regex[1]!, options.nocase && !regex[2]!.includes('i') ? `${regex[2]}i` : regex[2]!, pattern));
     else globs.push(pattern);
   }
-  const glob = globs.length > 0 ? picomatch(globs, { dot: true, nocase: options.nocase === true }) : undefined;
-  return (value) => (glob !== undefined && glob(value)) || regexes.some((test) => test(value));
+  // Compiled on first use too: a run often builds matchers it never asks (a range with no files,
+  // a change with no branch), and picomatch's compile is most of a matcher's cost. The patterns
+  // were checked when the config was (describeGlobError), so compiling late moves no error.
+  let glob: ((value: string) => boolean) | undefined;
+  const compile = () => (glob = picomatch(globs, { dot: true, nocase: options.nocase === true }));
+  return (value) => (globs.length > 0 && (glob ?? compile())(value)) || regexes.some((test) => test(value));
 }

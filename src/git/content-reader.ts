@@ -425,6 +425,80 @@ export interface StreamOptions {
   skipNewFilePatches?: boolean;
 }
 
+/** What a content stream's reader does with its git's output and end. */
+interface ContentHandlers {
+  data(chunk: Buffer): void;
+  error(error: NodeJS.ErrnoException): void;
+  close(code: number | null): void;
+}
+
+/** A content stream's git, started before its reader (see {@link startCommitContent}). */
+export interface StartedContent {
+  readonly child: ReturnType<typeof spawnGit>;
+  readonly args: readonly string[];
+  readonly split: boolean;
+  /** What git said on stderr so far. */
+  stderr(): string;
+  /** Hands git's output (what came already first) and its end to `handlers`, once. */
+  claim(handlers: ContentHandlers): void;
+  /** Ends a git nobody claimed (a run that stopped before reading the files); no-op once claimed. */
+  kill(): void;
+}
+
+/**
+ * Starts the stream's git now, to be read later by {@link streamCommitContent} with the same
+ * selection and options: verify starts it before its other git questions about the range, so
+ * that git walks the range while they are answered (side by side, not in turn).
+ *
+ * Until it is claimed the output is paused, so git waits on the full pipe and nothing piles up
+ * here. One subtlety: when a child exits, Node resumes any of its output streams that nobody
+ * listens to and DISCARDS what they held (child_process flushStdio). A short range's git can
+ * exit before the reader comes, so a listener is attached at once and keeps those last chunks
+ * (at most a pipe's worth: a git with more to print cannot exit before it is read).
+ */
+export function startCommitContent(repo: Pick<Repository, 'root'>, selection: CommitSelection, options: StreamOptions = {}): StartedContent {
+  const split = options.skipNewFilePatches ?? true;
+  const diffOptions = split ? [...RAW_OPTIONS, '--diff-merges=dense-combined'] : [...PINNED_OPTIONS, '--cc'];
+  const args = [...PINNED_CONFIG, 'log', ...diffOptions, COMMIT_FORMAT, ...(selection.options ?? []), '--stdin', '--'];
+  const child = spawnGit(args, { cwd: repo.root, env: PINNED_ENV });
+  // Killed early (the caller failed), git closes its end: the exit, not the pipe, reports errors.
+  child.stdin.on('error', () => {});
+  child.stdin.end(`${selection.revisions.join('\n')}\n`);
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  let handlers: ContentHandlers | undefined;
+  const held: Buffer[] = [];
+  let failed: NodeJS.ErrnoException | undefined;
+  let closed: { code: number | null } | undefined;
+  child.stdout.on('data', (chunk: Buffer) => (handlers ? handlers.data(chunk) : held.push(chunk)));
+  child.stdout.pause();
+  child.on('error', (error: NodeJS.ErrnoException) => (handlers ? handlers.error(error) : (failed ??= error)));
+  child.on('close', (code: number | null) => (handlers ? handlers.close(code) : (closed = { code })));
+  return {
+    child,
+    args,
+    split,
+    stderr: () => stderr,
+    claim(claimer) {
+      if (handlers) throw new Error('a content stream is read once');
+      handlers = claimer;
+      // Chunks kept here mean git has exited and Node let its output flow already.
+      const resume = held.length === 0;
+      for (const chunk of held.splice(0)) claimer.data(chunk);
+      if (failed) claimer.error(failed);
+      if (closed) claimer.close(closed.code);
+      else if (resume) child.stdout.resume();
+    },
+    kill() {
+      if (handlers) return;
+      handlers = { data: () => {}, error: () => {}, close: () => {} };
+      held.length = 0;
+      if (child.exitCode === null && !child.killed) child.kill();
+      child.stdout.resume();
+    },
+  };
+}
+
 /**
  * Streams what every selected commit adds, newest first, in batches. Memory stays bounded by
  * two batches (git waits while the caller scans). Resolves with the number of commits read.
@@ -444,19 +518,13 @@ export async function streamCommitContent(
   selection: CommitSelection,
   onBatch: (batch: CommitContent[]) => Promise<void> | void,
   options: StreamOptions = {},
+  started?: StartedContent,
 ): Promise<number> {
   if (selection.revisions.length === 0) return 0;
   const maxCommits = options.maxCommits ?? 100;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-  const split = options.skipNewFilePatches ?? true;
-  const diffOptions = split ? [...RAW_OPTIONS, '--diff-merges=dense-combined'] : [...PINNED_OPTIONS, '--cc'];
-  const args = [...PINNED_CONFIG, 'log', ...diffOptions, COMMIT_FORMAT, ...(selection.options ?? []), '--stdin', '--'];
-  const child = spawnGit(args, { cwd: repo.root, env: PINNED_ENV });
-  // Killed early (the caller failed), git closes its end: the exit, not the pipe, reports errors.
-  child.stdin.on('error', () => {});
-  child.stdin.end(`${selection.revisions.join('\n')}\n`);
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const stream = started ?? startCommitContent(repo, selection, options);
+  const { child, args, split } = stream;
   const patches = new PatchReader(repo.root);
 
   // Batches in order, each complete once its added lines are known.
@@ -490,25 +558,27 @@ export async function streamCommitContent(
     total += 1;
     if (batch.length >= maxCommits || batchBytes >= maxBytes) closeBatch();
   });
-  child.stdout.on('data', (chunk: Buffer) => {
-    try {
-      parser.push(chunk);
-    } catch (error) {
-      failure ??= error as Error;
-      child.kill();
-    }
-  });
   const exited = new Promise<void>((resolve) => {
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      failure ??= gitFailure(args, error.message, error.code);
-      resolve();
-    });
-    child.on('close', (code) => {
-      if (!failure) parser.end();
-      closeBatch();
-      if (code !== 0 && !failure) failure = gitFailure(['log', split ? '--raw' : '-p', ...(selection.options ?? [])], stderr);
-      patches.end();
-      resolve();
+    stream.claim({
+      data: (chunk) => {
+        try {
+          parser.push(chunk);
+        } catch (error) {
+          failure ??= error as Error;
+          child.kill();
+        }
+      },
+      error: (error) => {
+        failure ??= gitFailure(args, error.message, error.code);
+        resolve();
+      },
+      close: (code) => {
+        if (!failure) parser.end();
+        closeBatch();
+        if (code !== 0 && !failure) failure = gitFailure(['log', split ? '--raw' : '-p', ...(selection.options ?? [])], stream.stderr());
+        patches.end();
+        resolve();
+      },
     });
   }).then(() => {
     ended = true;

@@ -24,7 +24,7 @@ describe('fullRefName', () => {
     assert.equal(fullRefName({ root }, 'main'), 'refs/heads/main');
     assert.equal(fullRefName({ root }, 'origin/develop'), 'refs/remotes/origin/develop');
     assert.equal(fullRefName({ root }, 'v1.0.0'), 'refs/tags/v1.0.0');
-    for (const other of [sha, sha.slice(0, 10), 'HEAD~0', 'missing', '--all', '-q', '--end-of-options']) {
+    for (const other of [sha, sha.slice(0, 10), 'HEAD~0', 'main~0', 'main^', 'main^{commit}', 'main:README.md', 'missing', '--all', '-q', '--end-of-options']) {
       assert.equal(fullRefName({ root }, other), undefined, other);
     }
   });

@@ -108,6 +108,9 @@ function markFirstParents(commits: LoggedCommit[]): void {
 export function fullRefName(repo: Pick<Repository, 'root'>, ref: string): string | undefined {
   // A full object id names that object, not a branch (git reads it so first): no process to ask.
   if (OBJECT_ID.test(ref)) return undefined;
+  // Nor does a revision with a suffix (`main~1`, `HEAD^`, `v1^{commit}`, `HEAD:file`): no ref name
+  // may contain ~ ^ : (git-check-ref-format), and git prints no name for such a revision anyway.
+  if (/[~^:]/.test(ref)) return undefined;
   // No branch or tag name starts with '-', and such a word would be read as an option. Not
   // `--end-of-options`: before git 2.41 this rev-parse mode prints it back as if it were a name.
   if (ref.startsWith('-')) return undefined;

@@ -12,7 +12,7 @@
  *   <octal mode> SP <name> NUL <raw object id: 20 bytes (SHA-1) or 32 (SHA-256)>
  * e.g. `100644 package.json\0<20 bytes>`, `40000 src\0<20 bytes>` (a tree's mode has no leading 0).
  */
-import { ObjectStore } from './object-store.js';
+import { ObjectStore, type ObjectInfo } from './object-store.js';
 import { MAX_CACHED_BLOB, OBJECT_ID, rememberBlob, runCache } from './run-cache.js';
 import type { TreeEntry } from './tree.js';
 
@@ -24,13 +24,19 @@ const TYPES: Record<string, string> = { '040000': 'tree', '160000': 'commit' };
  * @param commitsToRead then says, from the cache, which commits' files to read (verify: the policy's base and the head).
  * @param topLevel the top-level names to look up at each.
  */
-export async function prefetchCommitFiles(repo: object & { root: string }, revisions: readonly string[], commitsToRead: () => (string | undefined)[], topLevel: readonly string[]): Promise<void> {
+export async function prefetchCommitFiles(
+  repo: object & { root: string },
+  revisions: readonly string[],
+  commitsToRead: () => (string | undefined)[],
+  topLevel: readonly string[],
+  early?: EarlyPrefetch,
+): Promise<void> {
   const cache = runCache(repo);
-  const store = new ObjectStore(repo, { quiet: true });
+  const store = early?.store ?? new ObjectStore(repo, { quiet: true });
   try {
     // Revisions: only those a protocol line carries as they are (no spaces, no line breaks).
-    const asked = [...new Set(revisions)].filter((revision) => !cache.commits.has(revision) && /^[^\s\0]+$/.test(revision));
-    const answers = await Promise.all(asked.map((revision) => store.info(`${revision}^{commit}`)));
+    const asked = early ? early.asked : [...new Set(revisions)].filter((revision) => !cache.commits.has(revision) && askable(revision));
+    const answers = early ? await early.answers : await Promise.all(asked.map((revision) => store.info(`${revision}^{commit}`)));
     asked.forEach((revision, index) => {
       const answer = answers[index];
       cache.commits.set(revision, answer?.type === 'commit' && OBJECT_ID.test(answer.oid) ? answer.oid : null);
@@ -60,6 +66,30 @@ export async function prefetchCommitFiles(repo: object & { root: string }, revis
   } finally {
     store.close();
   }
+}
+
+const askable = (revision: string) => /^[^\s\0]+$/.test(revision);
+
+/** The first question of {@link prefetchCommitFiles} (which commits the revisions name), already asked. */
+export interface EarlyPrefetch {
+  store: ObjectStore;
+  asked: string[];
+  answers: Promise<(ObjectInfo | undefined)[]>;
+}
+
+/**
+ * Asks that first question before the repository is known: verify starts it ahead of
+ * `findRepository`'s own git, so that cat-file starts and answers while rev-parse runs. git finds
+ * the repository from `cwd` as rev-parse does. The answers are only a cache (as below): a store
+ * that could not start leaves every reader asking git itself. `close()` the store if the run stops first.
+ */
+export function startRevisionPrefetch(cwd: string, revisions: readonly string[]): EarlyPrefetch {
+  const store = new ObjectStore({ root: cwd }, { quiet: true });
+  const asked = [...new Set(revisions)].filter(askable);
+  const answers = Promise.all(asked.map((revision) => store.info(`${revision}^{commit}`)));
+  // Awaited by prefetchCommitFiles; a run that stops before has no use for a failure.
+  answers.catch(() => {});
+  return { store, asked, answers };
 }
 
 /** A tree object's entries by name, as `git ls-tree` describes them. */

@@ -10,7 +10,7 @@
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
 import { compileMatcher } from '../config/glob.js';
-import { readCommitContent, streamCommitContent, toChangedFiles } from '../git/content-reader.js';
+import { readCommitContent, startCommitContent, streamCommitContent, toChangedFiles } from '../git/content-reader.js';
 import { fullRefName, listRangeCommits, mergeBase, resolveCommit, unresolvedRevision, type RevisionRange } from '../git/log.js';
 import { ObjectStore } from '../git/object-store.js';
 import { listBranchRefs } from '../git/refs.js';
@@ -77,25 +77,50 @@ export async function collectRangeChange(repo: Repository, request: RangeRequest
   const tagged = request.ref?.startsWith('refs/tags/');
   if (tagged && isShallow(repo)) return { change, range: EMPTY, close };
   const range = tagged ? newBranchRange(repo, { ...request, branch: undefined }, head) : boundRange(repo, request, head, protectedBranches);
-  const commits = listRangeCommits(repo, range);
+  // The content stream's git starts first and walks the range while the commits are listed
+  // (two processes side by side, not one after the other); a range with no commit ends it.
+  const started = readFiles && stream && range.revisions.length > 0 ? startCommitContent(repo, range) : undefined;
+  let commits: ReturnType<typeof listRangeCommits>;
+  try {
+    commits = listRangeCommits(repo, range);
+  } catch (error) {
+    started?.kill();
+    throw error;
+  }
   change.commits = commits.map(({ message: _message, ...info }) => info);
   change.messages = commits.map((commit) => ({ text: commit.message, commit: commit.sha, author: commit.author, committer: commit.committer }));
-  if (readFiles && commits.length > 0 && stream) {
+  if (started && commits.length > 0) {
     const fileBatches = async (onBatch: (files: ChangedFile[]) => Promise<void>) => {
       // One batch is checked while the next one's contents are read: git (log, cat-file) and the
       // scan run side by side instead of in turn. Two batches at most are held.
       let checking: Promise<void> = Promise.resolve();
-      await streamCommitContent(repo, range, async (batch) => {
-        const files = prefetched(await toChangedFiles(store, batch));
-        await checking;
-        checking = onBatch(files);
-        // Awaited with the next batch or at the end; a failure meanwhile is not "unhandled".
-        checking.catch(() => {});
-      });
+      await streamCommitContent(
+        repo,
+        range,
+        async (batch) => {
+          const files = prefetched(await toChangedFiles(store, batch));
+          await checking;
+          checking = onBatch(files);
+          // Awaited with the next batch or at the end; a failure meanwhile is not "unhandled".
+          checking.catch(() => {});
+        },
+        {},
+        started,
+      );
       await checking;
     };
-    return { change, range, close, fileBatches };
+    return {
+      change,
+      range,
+      // A run that stopped before reading the files ends that git too.
+      close: () => {
+        started.kill();
+        close();
+      },
+      fileBatches,
+    };
   }
+  started?.kill();
   if (readFiles && commits.length > 0) change.files = await toChangedFiles(store, await readCommitContent(repo, range));
   return { change, range, close };
 }
