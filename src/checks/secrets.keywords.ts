@@ -219,10 +219,6 @@ let THIRD = new Int32Array(0);
 /** The rows each literal is a candidate in, and how many distinct literals each row lists (see {@link markAll}). */
 let LITERAL_ROWS: Int32Array[] = [];
 let ROW_LITERALS = new Int32Array(0);
-/** The pair each row is for (one row per pair that starts a literal). */
-let ROW_PAIR = new Int32Array(0);
-/** 1 for each pair with a row: what a text's marks start from (see {@link Marks}). */
-const PAIR_LIVE = new Uint8Array(128 * 128);
 /**
  * One bit per (pair, third character), set where some literal of the pair's row may match: the
  * pair of a common word (`re`, `co`) starts a literal, its third character seldom fits. A
@@ -272,7 +268,6 @@ function buildTables(): void {
     for (const pair of pairsOf(text)) {
       if (ROW_OF[pair] === 0) {
         ROW_OF[pair] = rowCounts.length;
-        PAIR_LIVE[pair] = 1;
         rowCounts.push(0);
       }
       rowCounts[ROW_OF[pair]!]!++;
@@ -294,8 +289,6 @@ function buildTables(): void {
     for (const pair of pairsOf(literal.text)) PAIR_LIST[cursor[ROW_OF[pair]!]!++] = index;
   });
   ROW_LITERALS = new Int32Array(rowCounts.length);
-  ROW_PAIR = new Int32Array(rowCounts.length);
-  for (let pair = 0; pair < ROW_OF.length; pair++) if (ROW_OF[pair] !== 0) ROW_PAIR[ROW_OF[pair]!] = pair;
   LITERAL_ROWS = LITERALS.map((literal) => Int32Array.from(new Set(pairsOf(literal.text).map((pair) => ROW_OF[pair]!))));
   for (const rows of LITERAL_ROWS) for (const row of rows) ROW_LITERALS[row]!++;
 }
@@ -304,17 +297,11 @@ function buildTables(): void {
  * What {@link markAll} found in one text: the literals, and per pair row how many of its
  * literals are still to find. A row with none left costs no more look-ups: in a file of 100 000
  * `API_KEY=…` lines, every keyword of the first line is found there, and the other lines' pairs
- * are skipped at the price of one read. `live` says it per pair, in one 16 KB table: a position
- * costs one read of it, not three (first character, row, literals left), and most positions of
- * a text dense with keywords (a few million in that file) stop there. The table is shared, not
- * copied per text (500 staged files would copy it 500 times): the pairs a text turns off are
- * turned back on by {@link release}, which {@link prefilter} always calls.
+ * are skipped at the price of one read.
  */
 class Marks {
   readonly found: Uint8Array;
   readonly rowLeft: Int32Array;
-  readonly live = PAIR_LIVE;
-  private readonly off: number[] = [];
   constructor(literals: number) {
     this.found = new Uint8Array(literals);
     this.rowLeft = ROW_LITERALS.slice();
@@ -323,18 +310,7 @@ class Marks {
     if (this.found[index] === 1) return;
     this.found[index] = 1;
     const rows = LITERAL_ROWS[index]!;
-    for (let k = 0; k < rows.length; k++) {
-      const row = rows[k]!;
-      if (--this.rowLeft[row]! === 0) {
-        const pair = ROW_PAIR[row]!;
-        this.live[pair] = 0;
-        this.off.push(pair);
-      }
-    }
-  }
-  release(): void {
-    for (const pair of this.off) this.live[pair] = 1;
-    this.off.length = 0;
+    for (let k = 0; k < rows.length; k++) this.rowLeft[rows[k]!]!--;
   }
 }
 
@@ -393,7 +369,7 @@ function firstSingle(text: string, at: number, code: number): number {
 function markAll(text: string, from: number, to: number, marks: Marks): boolean {
   const length = text.length;
   const found = marks.found;
-  const live = marks.live;
+  const rowLeft = marks.rowLeft;
   // The tables in locals: module bindings assigned once at build are still re-read every turn.
   const rowOf = ROW_OF;
   const first = FIRST;
@@ -410,14 +386,15 @@ function markAll(text: string, from: number, to: number, marks: Marks): boolean 
       if (current === BREAKS_FOLDING_I || current === BREAKS_FOLDING_K) return false;
       continue;
     }
+    if (first[current] === 0) continue;
     if (code >= 128) {
-      if (first[current] === 1) for (const index of SINGLE[current]!) if (matchesAt(text, at, index)) marks.mark(index);
+      for (const index of SINGLE[current]!) if (matchesAt(text, at, index)) marks.mark(index);
       continue;
     }
     const pair = (current << 7) | code;
-    // A pair that starts no literal, or whose literals were all found, has nothing left to find.
-    if (live[pair] === 0 || !mayStartAt(text, at + 2, pair)) continue;
     const row = rowOf[pair]!;
+    // Row 0 lists nothing; a row whose literals were all found has nothing left to find.
+    if (rowLeft[row] === 0 || !mayStartAt(text, at + 2, pair)) continue;
     const third = thirdAt(text, at);
     for (let k = rowStart[row]!, end = rowStart[row + 1]!; k < end; k++) {
       const index = pairList[k]!;
@@ -444,14 +421,6 @@ export function prefilter(text: string): Prefiltered | undefined {
   const literals = LITERALS;
   if (!literals) return undefined;
   const marks = new Marks(literals.length);
-  try {
-    return prefilterMarking(text, literals, marks);
-  } finally {
-    marks.release();
-  }
-}
-
-function prefilterMarking(text: string, literals: Literal[], marks: Marks): Prefiltered | undefined {
   const found = marks.found;
   const result = (kept: string): Prefiltered => {
     const rules: SecretRule[] = [];
@@ -479,10 +448,6 @@ function prefilterMarking(text: string, literals: Literal[], marks: Marks): Pref
   const length = text.length;
   let lastStretch = 0;
   let lastStretchEnd = 0;
-  // Stretches on consecutive lines are marked in one call, text[markFrom, markTo): between two
-  // of them no literal starts (the search found none), so the pass finds nothing more there.
-  let markFrom = -1;
-  let markTo = -1;
   // Kept lines that follow each other are one run, text[runStart, runEnd), sliced once: a text
   // whose every line is kept (100 000 secrets, 1 MB of BEGIN lines) is returned as it is, not
   // rebuilt from a slice per line.
@@ -499,14 +464,7 @@ function prefilterMarking(text: string, literals: Literal[], marks: Marks): Pref
     const lineEnd = stretchEnd(text, at, finders);
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
-    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd)) {
-      if (markFrom !== -1 && lineStart === markTo + 1) markTo = lineEnd;
-      else {
-        if (markFrom !== -1 && !markAll(text, markFrom, markTo, marks)) return undefined;
-        markFrom = at;
-        markTo = lineEnd;
-      }
-    }
+    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd) && !markAll(text, at, lineEnd, marks)) return undefined;
     lastStretch = at;
     lastStretchEnd = lineEnd;
     // The run ends at a newline (text[runEnd]); a stretch on the very next line continues it.
@@ -518,17 +476,9 @@ function prefilterMarking(text: string, literals: Literal[], marks: Marks): Pref
       runEnd = lineEnd;
     }
     newlines = 0;
-    const repeated = repeatsOf(text, lineStart, lineEnd, at);
-    if (repeated > lineEnd) {
-      // The same line again: kept alike, holding nothing new (only its last copy is compared again).
-      lastStretch = at + (repeated - lineEnd);
-      lastStretchEnd = repeated;
-      runEnd = repeated;
-    }
-    lastNewline = runEnd - 1;
-    at = runEnd - 1;
+    lastNewline = lineEnd - 1;
+    at = lineEnd - 1;
   }
-  if (markFrom !== -1 && !markAll(text, markFrom, markTo, marks)) return undefined;
   if (runStart === -1) return result(newlineRun(newlines));
   // Only newlines after the run: they are the text's own.
   if (length - runEnd === newlines) {
@@ -605,25 +555,6 @@ function nextMatch(text: string, from: number): number {
   scan.lastNewline = lastNewline;
   examined.positions += at - from;
   return found;
-}
-
-/**
- * Where the copies of the kept line text[lineStart, lineEnd) that follow it end (lineEnd when
- * none does). A copy would be kept the same way: its first literal at the same place, nothing
- * new from it to its end, and the same stretch, when the stretch is the line alone (an END on
- * the same line, or none after it: a later copy has its END in the same place, or none either;
- * a key id's three lines differ, so such a line is not taken). One native comparison a copy: a
- * file of the same BEGIN line 37 000 times costs one pass, not a pass a line.
- */
-function repeatsOf(text: string, lineStart: number, lineEnd: number, at: number): number {
-  if (lineEnd >= text.length || text.indexOf('\n', at) !== lineEnd) return lineEnd;
-  // The next line compared in place first: most kept lines are not followed by a copy.
-  const width = lineEnd + 1 - lineStart;
-  if (lineEnd + width >= text.length || !sameStretch(text, lineStart, lineEnd + 1, lineEnd + 1, lineEnd + 1 + width)) return lineEnd;
-  const line = text.slice(lineStart, lineEnd + 1);
-  let end = lineEnd;
-  while (text.startsWith(line, end + 1)) end += line.length;
-  return end;
 }
 
 /** Whether text[from, to) repeats text[lastFrom, lastTo) (compared in place, no copy). */
