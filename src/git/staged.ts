@@ -32,9 +32,13 @@ export function getStagedFiles(repo: Repository, hasHead: boolean): ChangedFile[
   }));
 }
 
-/** A commit of at most this many files, this small together in the work tree, is read in one pass. */
-const ONE_PASS_FILES = 64;
-const ONE_PASS_BYTES = 1024 * 1024;
+/**
+ * A commit of at most this many files, this small together in the work tree, is read in one
+ * pass: skipping the size pass saves ~10 ms on 500 freshly added (loose) files, and 16 MB is
+ * what the two passes would read anyway when no file is over files.maxSize.
+ */
+const ONE_PASS_FILES = 2000;
+const ONE_PASS_BYTES = 16 * 1024 * 1024;
 
 /**
  * The usual commit (a few small files) costs one `cat-file --batch` instead of a size pass and
