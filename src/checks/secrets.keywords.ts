@@ -461,10 +461,11 @@ export function prefilter(text: string): Prefiltered | undefined {
     if (scan.lastNewline !== -1) lastNewline = scan.lastNewline;
     const lineStart = lastNewline + 1;
     // Through the end of this line, or of the key blocks and key-id lines it opens.
-    const lineEnd = stretchEnd(text, at, finders);
+    let lineEnd = stretchEnd(text, at, finders);
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
-    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd) && !markAll(text, at, lineEnd, marks)) return undefined;
+    const repeated = sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd);
+    if (!repeated && !markAll(text, at, lineEnd, marks)) return undefined;
     lastStretch = at;
     lastStretchEnd = lineEnd;
     // The run ends at a newline (text[runEnd]); a stretch on the very next line continues it.
@@ -476,6 +477,17 @@ export function prefilter(text: string): Prefiltered | undefined {
       runEnd = lineEnd;
     }
     newlines = 0;
+    // A line kept twice in a row is seldom in ordinary text; when it is, the copies that follow
+    // it are taken with one native comparison each (see copiesEnd), off the path ordinary text takes.
+    if (repeated) {
+      const end = copiesEnd(text, lineStart, at, lineEnd);
+      if (end > lineEnd) {
+        lastStretch = at + (end - lineEnd);
+        lastStretchEnd = end;
+        runEnd = end;
+        lineEnd = end;
+      }
+    }
     lastNewline = lineEnd - 1;
     at = lineEnd - 1;
   }
@@ -555,6 +567,26 @@ function nextMatch(text: string, from: number): number {
   scan.lastNewline = lastNewline;
   examined.positions += at - from;
   return found;
+}
+
+/**
+ * Where the copies of the kept line text[lineStart, lineEnd] (its newline included) that follow
+ * it end: the last copy's newline, or lineEnd when none follows. Called only for a line whose
+ * kept stretch repeats the one before (1 MB of the same BEGIN line), so ordinary text never pays
+ * for it. A copy would be kept alike by the pass: preceded by a newline, its first literal is at
+ * the same column (literals and the preset triggers match within one line), it holds nothing new
+ * to mark, and its stretch is its line alone when the line's is (`at`'s line ends at lineEnd:
+ * a BEGIN's END on the same line, or no END after it, and then none after a copy either; a key
+ * id's three lines, or a block ending on a later line, make the stretch longer and the line is
+ * not taken). One native comparison per copy, no per-character work: copies hold no character
+ * that sends a text to the regexes, since the line's own pass found none.
+ */
+function copiesEnd(text: string, lineStart: number, at: number, lineEnd: number): number {
+  if (lineEnd >= text.length || text.indexOf('\n', at) !== lineEnd) return lineEnd;
+  const line = text.slice(lineStart, lineEnd + 1);
+  let end = lineEnd;
+  while (text.startsWith(line, end + 1)) end += line.length;
+  return end;
 }
 
 /** Whether text[from, to) repeats text[lastFrom, lastTo) (compared in place, no copy). */

@@ -122,6 +122,15 @@ describe('the one-pass keyword prefilter', () => {
     ]) same(text);
     // Copies skipped are still read for the characters that send a text to the regexes.
     assert.equal(prefilter(`${'api_key = x\n'.repeat(3)}${'api_key = x\u0130\n'.repeat(3)}`), undefined);
+    // Runs of copies of a few lines, differing before the keyword or not, ending in a block, a key id or no newline.
+    const lines = [`${begin}\n`, `${begin} ${end}\n`, 'a secret = 1\n', 'b secret = 1\n', 'secret = 1\n', 'plain\n', `${end}\n`, `token ${keyId}\n`, 'AAAA\n', 'secret = 1'];
+    let seed = 11;
+    const next = (below: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % below;
+    for (let i = 0; i < 500; i++) {
+      let text = '';
+      for (let n = 1 + next(8); n > 0; n--) text += lines[next(lines.length)]!.repeat(1 + next(5));
+      same(text);
+    }
   });
 
   it('agrees with the regexes on thousands of texts made of keyword fragments', () => {
