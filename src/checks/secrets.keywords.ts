@@ -302,6 +302,8 @@ function buildTables(): void {
 class Marks {
   readonly found: Uint8Array;
   readonly rowLeft: Int32Array;
+  /** How many literals are found: {@link denseLines} rebuilds its table when this grows. */
+  count = 0;
   constructor(literals: number) {
     this.found = new Uint8Array(literals);
     this.rowLeft = ROW_LITERALS.slice();
@@ -309,6 +311,7 @@ class Marks {
   mark(index: number): void {
     if (this.found[index] === 1) return;
     this.found[index] = 1;
+    this.count++;
     const rows = LITERAL_ROWS[index]!;
     for (let k = 0; k < rows.length; k++) this.rowLeft[rows[k]!]!--;
   }
@@ -453,6 +456,9 @@ export function prefilter(text: string): Prefiltered | undefined {
   // rebuilt from a slice per line.
   let runStart = -1;
   let runEnd = -1;
+  // Kept lines in the run so far, and the dense pass's state once a run is long (see denseLines).
+  let runLines = 0;
+  let dense: Dense | undefined;
   for (let at = 0; at < length; at++) {
     at = nextMatch(text, at);
     if (at === -2) return undefined;
@@ -469,12 +475,15 @@ export function prefilter(text: string): Prefiltered | undefined {
     lastStretch = at;
     lastStretchEnd = lineEnd;
     // The run ends at a newline (text[runEnd]); a stretch on the very next line continues it.
-    if (runStart !== -1 && newlines === 1 && lineStart === runEnd + 1) runEnd = lineEnd;
-    else {
+    if (runStart !== -1 && newlines === 1 && lineStart === runEnd + 1) {
+      runEnd = lineEnd;
+      runLines++;
+    } else {
       if (runStart !== -1) pieces.push(text.slice(runStart, runEnd));
       if (newlines > 0) pieces.push(newlineRun(newlines));
       runStart = lineStart;
       runEnd = lineEnd;
+      runLines = 0;
     }
     newlines = 0;
     // A line kept twice in a row is seldom in ordinary text; when it is, the copies that follow
@@ -483,6 +492,17 @@ export function prefilter(text: string): Prefiltered | undefined {
       const end = copiesEnd(text, lineStart, at, lineEnd);
       if (end > lineEnd) {
         lastStretch = at + (end - lineEnd);
+        lastStretchEnd = end;
+        runEnd = end;
+        lineEnd = end;
+      }
+    } else if (runLines >= DENSE_AFTER) {
+      // Every line kept for a while (100 000 `API_KEY=…` lines): the lines that follow are taken
+      // by a pass with no per-line set-up, off the path ordinary text takes.
+      dense ??= new Dense();
+      const end = denseLines(text, lineEnd, marks, finders, dense);
+      if (end > lineEnd) {
+        lastStretch = dense.lastAt;
         lastStretchEnd = end;
         runEnd = end;
         lineEnd = end;
@@ -587,6 +607,129 @@ function copiesEnd(text: string, lineStart: number, at: number, lineEnd: number)
   let end = lineEnd;
   while (text.startsWith(line, end + 1)) end += line.length;
   return end;
+}
+
+/** Kept lines in a row after which {@link denseLines} takes the lines that follow. */
+const DENSE_AFTER = 64;
+
+/** What {@link denseLines} keeps between calls on one text: its tables of where literals may start. */
+class Dense {
+  /** One bit per (pair, third character) where some literal may start: TRIPLE, with the short literals' pairs in full. */
+  readonly starts = new Uint8Array(TRIPLE.length);
+  /**
+   * The same for the literals not yet found: in a text dense with keywords nearly every position
+   * is some literal's possible start, and nearly none the start of one still missing.
+   */
+  readonly live = new Uint8Array(TRIPLE.length);
+  /** Marks.count when `live` was built; -1 before. */
+  private builtFor = -1;
+  /** Where the last line taken kept from (its first literal). */
+  lastAt = -1;
+  constructor() {
+    fillStarts(this.starts, () => true);
+  }
+  update(marks: Marks): void {
+    if (this.builtFor === marks.count) return;
+    this.builtFor = marks.count;
+    this.live.fill(0);
+    fillStarts(this.live, (index) => marks.found[index] === 0);
+  }
+}
+
+/** Sets the (pair, third) bits of the literals `which` selects; a third of 0 stands for none or a non-ASCII one. */
+function fillStarts(bits: Uint8Array, which: (index: number) => boolean): void {
+  LITERALS!.forEach((literal, index) => {
+    if (!which(index)) return;
+    const text = literal.text;
+    const thirds = text.length <= 2 ? ALL_CODES : variants(text.charCodeAt(2));
+    for (const pair of pairsOf(text)) {
+      for (const third of thirds) {
+        const bit = pair * 128 + third;
+        bits[bit >> 3]! |= 1 << (bit & 7);
+      }
+    }
+  });
+}
+const ALL_CODES = Array.from({ length: 128 }, (_, code) => code);
+
+/**
+ * Takes the whole lines after the newline at `from` that the main loop would keep as runs of
+ * single lines. Until a line's first literal, `dense.starts` says where one may start (as
+ * nextMatch does); from it on, `dense.live` says where one not yet found may (as markAll finds
+ * them). A line is left to the main loop, and the pass stops before it, when it holds no
+ * literal, a block opener or key id (its stretch may reach past the line), or a character that
+ * is not ASCII (one more on the next line too), or when it is the text's last and has no
+ * newline. Returns the newline ending the last line taken (`from` when none). The loops over
+ * characters are small functions of their own ({@link nextBit}): V8 compiles them in a moment,
+ * where one large function would run unoptimised through much of a cold pass.
+ */
+function denseLines(text: string, from: number, marks: Marks, finders: StretchFinders, dense: Dense): number {
+  const length = text.length;
+  let taken = from;
+  dense.update(marks);
+  for (;;) {
+    const lineStart = taken + 1;
+    const lineEnd = lineStart < length ? text.indexOf('\n', lineStart) : -1;
+    if (lineEnd === -1) break;
+    const opener = finders.openerAt(lineStart);
+    if (opener !== undefined && opener.index < lineEnd) break;
+    examined.positions += lineEnd - lineStart;
+    let first = -1;
+    let at = lineStart;
+    for (; (at = nextBit(text, at, lineEnd, dense.starts)) < lineEnd; at++) {
+      if (!isAsciiTriple(text, at)) break;
+      if (firstInRow(text, at, (text.charCodeAt(at) << 7) | text.charCodeAt(at + 1)) !== -1) {
+        first = at;
+        break;
+      }
+    }
+    if (first === -1) break;
+    for (; (at = nextBit(text, at, lineEnd, dense.live)) < lineEnd; at++) {
+      if (!isAsciiTriple(text, at)) break;
+      markAt(text, at, marks);
+    }
+    if (at < lineEnd) break;
+    taken = lineEnd;
+    dense.lastAt = first;
+    dense.update(marks);
+  }
+  return taken;
+}
+
+/** Whether the characters at `at`, `at + 1` and (when there is one) `at + 2` are ASCII. */
+function isAsciiTriple(text: string, at: number): boolean {
+  return (text.charCodeAt(at) | text.charCodeAt(at + 1) | (at + 2 < text.length ? text.charCodeAt(at + 2) : 0)) < 128;
+}
+
+/**
+ * The first position in [from, to) whose (pair, third) bit is set in `bits`, or where one of the
+ * three characters is not ASCII; `to` when none. Positions before `to` have their next character
+ * in the text (a newline at `to`).
+ */
+function nextBit(text: string, from: number, to: number, bits: Uint8Array): number {
+  const length = text.length;
+  let code = text.charCodeAt(from);
+  let next = text.charCodeAt(from + 1);
+  for (let at = from; at < to; at++) {
+    const current = code;
+    code = next;
+    next = at + 2 < length ? text.charCodeAt(at + 2) : 0;
+    if ((current | code | next) >= 128) return at;
+    const bit = (current << 14) | (code << 7) | next;
+    if ((bits[bit >> 3]! & (1 << (bit & 7))) !== 0) return at;
+  }
+  return to;
+}
+
+/** Marks every literal not yet found that matches at `at` (its pair and third character ASCII). */
+function markAt(text: string, at: number, marks: Marks): void {
+  const row = ROW_OF[(text.charCodeAt(at) << 7) | text.charCodeAt(at + 1)]!;
+  const third = thirdAt(text, at);
+  const found = marks.found;
+  for (let k = ROW_START[row]!, end = ROW_START[row + 1]!; k < end; k++) {
+    const index = PAIR_LIST[k]!;
+    if (found[index] === 0 && (THIRD[index] === -1 || THIRD[index] === third) && matchesAt(text, at, index)) marks.mark(index);
+  }
 }
 
 /** Whether text[from, to) repeats text[lastFrom, lastTo) (compared in place, no copy). */

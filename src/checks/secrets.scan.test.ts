@@ -133,6 +133,35 @@ describe('the one-pass keyword prefilter', () => {
     }
   });
 
+  it('agrees with the regexes on long runs of kept lines, whatever breaks or ends them', () => {
+    const keywords = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
+    const stripe = (i: number) => `API_KEY_${i}=${'sk_' + 'live_'}${String(i).padStart(24, 'a1B2c3D4e5F6g7H8i9J0kLmN')}\n`;
+    // What may follow a long run: lines with no keyword, openers, key ids, non-ASCII, a keyword not seen yet, a trigger.
+    const breaks = [
+      'plain words\n', `${begin}\n`, `x ${begin}\nAAAA\n${end}\n`, `token ${keyId}\n1\n2\n3\n`, 'secret = é\n', 'secret = \u0130\n',
+      'token 😀\n', 'a\n\n\n', 'https://u:p@h.example\n', 'ops_' + 'b'.repeat(20) + '\n', 'kind: Secret\n', 'secret = last',
+    ];
+    let seed = 5;
+    const next = (below: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % below;
+    for (let i = 0; i < 120; i++) {
+      let text = '';
+      for (let part = 1 + next(4); part > 0; part--) {
+        const lines = 60 + next(90);
+        for (let n = 0; n < lines; n++) {
+          // Mostly look-alikes, now and then a line with another keyword (found late, maybe in mixed case).
+          const word = keywords[next(keywords.length)]!;
+          text += next(6) === 0 ? `${next(2) ? word.toUpperCase() : word} = v${n}\n` : stripe(n + i);
+        }
+        text += breaks[next(breaks.length)]!;
+      }
+      if (prefilter(text) === undefined) {
+        assert.deepEqual(summary(prefilterText(text)), summary(prefilterByRegex(text)));
+        continue;
+      }
+      same(text);
+    }
+  });
+
   it('agrees with the regexes on thousands of texts made of keyword fragments', () => {
     const keywords = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
     const fragments = [
