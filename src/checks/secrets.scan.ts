@@ -281,7 +281,7 @@ export async function scanTextsCounted(targets: readonly ScanTarget[], judgeAtMo
       }),
     );
   });
-  const unjudged = unjudgedSpans.map((spans, index) => (spans.length === 0 ? [] : linesAt(texts[index]!, uncovered(spans, kept[index]!))));
+  const unjudged = unjudgedSpans.map((spans, index) => (spans.length === 0 ? [] : uncovered(spans, kept[index]!, texts[index]!)));
   return { found, unjudged };
 }
 
@@ -291,13 +291,14 @@ function rankOf(rule: string): number {
 }
 
 /**
- * The starts of the unjudged spans no finding and no earlier unjudged span covers, ascending:
+ * The lines of the unjudged spans no finding and no earlier unjudged span covers, ascending:
  * each possible secret counted once. Spans are taken by start, then rank, then rule and pattern
  * order (the span taken first at a start decides how far the cover reaches). Each rule's pairs
  * ascend pattern by pattern, so they are cut into ascending runs and merged: a file of 100 000
- * look-alikes costs one pass over plain numbers, no object or comparator call per match.
+ * look-alikes costs one pass over plain numbers, no object or comparator call per match. Lines
+ * are counted in the same pass (starts ascend), not from a second list of offsets.
  */
-function uncovered(rules: readonly { rank: number; spans: number[] }[], findings: readonly { start: number; end: number }[]): number[] {
+function uncovered(rules: readonly { rank: number; spans: number[] }[], findings: readonly { start: number; end: number }[], text: string): number[] {
   const runs: { rank: number; spans: number[]; at: number; end: number }[] = [];
   for (const { rank, spans } of rules) {
     let from = 0;
@@ -309,15 +310,21 @@ function uncovered(rules: readonly { rank: number; spans: number[] }[], findings
     }
     runs.push({ rank, spans, at: from, end: spans.length });
   }
-  const counted: number[] = [];
+  const lines: number[] = [];
   let reach = -1;
   let next = 0;
+  let line = 1;
+  let newline = text.indexOf('\n');
   const take = (start: number, end: number) => {
     // Findings starting at or before this span extend the reach first.
     while (next < findings.length && findings[next]!.start <= start) reach = Math.max(reach, findings[next++]!.end);
     if (start < reach) return;
-    counted.push(start);
     reach = Math.max(reach, end);
+    while (newline !== -1 && newline < start) {
+      line++;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    lines.push(line);
   };
   // Runs with spans left; once one is left (most of a file of one kind of look-alike), it is read straight through.
   let live = runs.filter((run) => run.at < run.end);
@@ -335,20 +342,7 @@ function uncovered(rules: readonly { rank: number; spans: number[] }[], findings
     if (first.at >= first.end) live = live.filter((run) => run !== first);
   }
   for (const { spans, at, end } of live) for (let k = at; k < end; k += 2) take(spans[k]!, spans[k + 1]!);
-  return counted;
-}
-
-/** The 1-based line of each offset (ascending), in one pass over the text. */
-function linesAt(text: string, offsets: readonly number[]): number[] {
-  let line = 1;
-  let newline = text.indexOf('\n');
-  return offsets.map((offset) => {
-    while (newline !== -1 && newline < offset) {
-      line++;
-      newline = text.indexOf('\n', newline + 1);
-    }
-    return line;
-  });
+  return lines;
 }
 
 /**
