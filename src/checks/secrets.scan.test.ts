@@ -122,6 +122,11 @@ describe('the one-pass keyword prefilter', () => {
     ]) same(text);
     // Copies skipped are still read for the characters that send a text to the regexes.
     assert.equal(prefilter(`${'api_key = x\n'.repeat(3)}${'api_key = x\u0130\n'.repeat(3)}`), undefined);
+    // Copies taken in blocks of 1, 2, 4…: counts on either side of a power of two, and past the largest block.
+    for (const count of [2, 3, 1023, 1024, 1025, 5000]) {
+      same(`x\n${`${begin}\n`.repeat(count)}plain\n${`${begin}\n`.repeat(count)}${begin}`);
+      same(`${`secret = 1\n`.repeat(count)}secret = 1 \n`);
+    }
     // Runs of copies of a few lines, differing before the keyword or not, ending in a block, a key id or no newline.
     const lines = [`${begin}\n`, `${begin} ${end}\n`, 'a secret = 1\n', 'b secret = 1\n', 'secret = 1\n', 'plain\n', `${end}\n`, `token ${keyId}\n`, 'AAAA\n', 'secret = 1'];
     let seed = 11;

@@ -45,8 +45,9 @@ export function* findPrivateKeys(text: string): Generator<{ index: number; value
     const { edge, kind } = marker.groups as { edge: string; kind: string };
     if (edge === 'BEGIN') {
       if (nextEnd < marker.index) {
+        // Every END marker holds `END `: a native search says when there is none at all.
         END_MARKER.lastIndex = marker.index;
-        nextEnd = END_MARKER.exec(text)?.index ?? Infinity;
+        nextEnd = text.indexOf('END ', marker.index) === -1 ? Infinity : (END_MARKER.exec(text)?.index ?? Infinity);
       }
       if (nextEnd === Infinity) return;
       // A later BEGIN replaces an unterminated one: the nearest BEGIN owns the body.
