@@ -226,9 +226,17 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
 
 export interface CountedScan {
   found: RawSecret[][];
-  /** Per text, the lines of the matches left unjudged ({@link scanTextsCounted}), ascending. */
-  unjudged: number[][];
+  /** Per text, the matches left unjudged ({@link scanTextsCounted}). */
+  unjudged: Unjudged[];
 }
+
+/** Matches counted, not judged: how many, and on demand their lines (ascending). */
+export interface Unjudged {
+  count: number;
+  /** Asked only where lines matter (an inline marker in the file, a window's last line): 100 000 look-ups otherwise. */
+  lines(): number[];
+}
+const NONE: Unjudged = { count: 0, lines: () => [] };
 
 /**
  * The same, but each rule judges (its structural test, the placeholder filter) at most
@@ -281,7 +289,11 @@ export async function scanTextsCounted(targets: readonly ScanTarget[], judgeAtMo
       }),
     );
   });
-  const unjudged = unjudgedSpans.map((spans, index) => (spans.length === 0 ? [] : uncovered(spans, kept[index]!, texts[index]!)));
+  const unjudged = unjudgedSpans.map((spans, index): Unjudged => {
+    if (spans.length === 0) return NONE;
+    const starts = uncovered(spans, kept[index]!);
+    return { count: starts.length, lines: () => linesAt(texts[index]!, starts) };
+  });
   return { found, unjudged };
 }
 
@@ -291,14 +303,13 @@ function rankOf(rule: string): number {
 }
 
 /**
- * The lines of the unjudged spans no finding and no earlier unjudged span covers, ascending:
+ * The starts of the unjudged spans no finding and no earlier unjudged span covers, ascending:
  * each possible secret counted once. Spans are taken by start, then rank, then rule and pattern
  * order (the span taken first at a start decides how far the cover reaches). Each rule's pairs
  * ascend pattern by pattern, so they are cut into ascending runs and merged: a file of 100 000
- * look-alikes costs one pass over plain numbers, no object or comparator call per match. Lines
- * are counted in the same pass (starts ascend), not from a second list of offsets.
+ * look-alikes costs one pass over plain numbers, no object or comparator call per match.
  */
-function uncovered(rules: readonly { rank: number; spans: number[] }[], findings: readonly { start: number; end: number }[], text: string): number[] {
+function uncovered(rules: readonly { rank: number; spans: number[] }[], findings: readonly { start: number; end: number }[]): number[] {
   const runs: { rank: number; spans: number[]; at: number; end: number }[] = [];
   for (const { rank, spans } of rules) {
     let from = 0;
@@ -310,21 +321,15 @@ function uncovered(rules: readonly { rank: number; spans: number[] }[], findings
     }
     runs.push({ rank, spans, at: from, end: spans.length });
   }
-  const lines: number[] = [];
+  const counted: number[] = [];
   let reach = -1;
   let next = 0;
-  let line = 1;
-  let newline = text.indexOf('\n');
   const take = (start: number, end: number) => {
     // Findings starting at or before this span extend the reach first.
     while (next < findings.length && findings[next]!.start <= start) reach = Math.max(reach, findings[next++]!.end);
     if (start < reach) return;
     reach = Math.max(reach, end);
-    while (newline !== -1 && newline < start) {
-      line++;
-      newline = text.indexOf('\n', newline + 1);
-    }
-    lines.push(line);
+    counted.push(start);
   };
   // Runs with spans left; once one is left (most of a file of one kind of look-alike), it is read straight through.
   let live = runs.filter((run) => run.at < run.end);
@@ -342,7 +347,20 @@ function uncovered(rules: readonly { rank: number; spans: number[] }[], findings
     if (first.at >= first.end) live = live.filter((run) => run !== first);
   }
   for (const { spans, at, end } of live) for (let k = at; k < end; k += 2) take(spans[k]!, spans[k + 1]!);
-  return lines;
+  return counted;
+}
+
+/** The 1-based line of each offset (ascending), in one pass over the text. */
+function linesAt(text: string, offsets: readonly number[]): number[] {
+  let line = 1;
+  let newline = text.indexOf('\n');
+  return offsets.map((offset) => {
+    while (newline !== -1 && newline < offset) {
+      line++;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    return line;
+  });
 }
 
 /**
