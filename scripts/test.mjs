@@ -31,8 +31,7 @@ const files = fs
   .map((file) => path.join('.build', file))
   .filter((file) => filter.length === 0 || filter.some((f) => file.includes(f)))
   .sort();
-// A filtered run (`npm test -- secrets`) runs each file in a process of its own, as node does.
-const entries = filter.length > 0 ? files : shards(files);
+const entries = shards(files);
 const tmp = ramTempDir();
 // Ctrl-C reaches the test processes too; this one waits for them, then removes the temp dir.
 process.on('SIGINT', () => {});
