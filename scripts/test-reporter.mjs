@@ -12,6 +12,8 @@ export default async function* compactReporter(source) {
   /** Per file, the names of the tests currently open at each nesting level: a failure's path. */
   const open = new Map();
   const failures = [];
+  /** Per file, the last lines it wrote to stderr: when the file itself fails (an import that throws, a crash), they are the only clue. */
+  const stderr = new Map();
   for await (const event of source) {
     const data = event.data ?? {};
     const file = data.file ? path.relative(process.cwd(), data.file) : '';
@@ -32,13 +34,16 @@ export default async function* compactReporter(source) {
         const shown = error?.cause ?? error;
         // Node's own frames (the test runner, promises) say nothing about the failure.
         const detail = inspect(shown, { depth: 4, colors: false }).split('\n').filter((line) => line.endsWith('{') || (!/^\s+at .*(\(node:|\bnode:internal)/.test(line) && !/^\s+at (new Promise|Array\.map|async Promise\.all)/.test(line))).join('\n');
-        failures.push(`✖ ${file ? `${file} › ` : ''}${names.join(' › ')}\n${indent(detail)}\n`);
+        // A failure named by its file is the file's own: what it printed is the reason, not 'test failed'.
+        const own = data.file && data.name === data.file ? (stderr.get(file) ?? []).join('') : '';
+        failures.push(`✖ ${file ? `${file} › ` : ''}${names.join(' › ')}\n${indent(own ? own.trimEnd() : detail)}\n`);
         // Each failure as soon as it is known: a long run still shows progress where it matters.
         yield `${failures[failures.length - 1]}\n`;
       }
-    } else if (event.type === 'test:stderr' && failed > 0 && data.message) {
-      // Output of a test file that crashed outside any test (an import error) is the only clue.
-      if (/Error|error:/.test(data.message)) yield indent(data.message);
+    } else if (event.type === 'test:stderr' && data.message) {
+      const lines = stderr.get(file) ?? [];
+      lines.push(data.message);
+      stderr.set(file, lines.slice(-40));
     }
   }
   yield `tests: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`;

@@ -326,10 +326,15 @@ async function dailyWorkflow(t: TestContext, layout: Layout, options: { feature:
   });
 }
 
-/** init, the daily workflow, uninstall; the state before init comes back. */
-async function adopt(t: TestContext, layout: Layout, options: { feature: string; protectedBranch: string; preset: string; check?: (init: RunResult) => void | Promise<void> }): Promise<void> {
+/**
+ * init, the daily workflow, uninstall; the state before init comes back. `install: false` runs
+ * `init --yes --no-install`: the npm layouts link node_modules from the template, as the install
+ * would leave it, so init's own `npm install` changes nothing there (~1 s of CPU and 2–3 s each).
+ * The blank npm, pnpm and yarn cases run it.
+ */
+async function adopt(t: TestContext, layout: Layout, options: { feature: string; protectedBranch: string; preset: string; install?: boolean; check?: (init: RunResult) => void | Promise<void> }): Promise<void> {
   const before = await state(layout);
-  const init = await npx(layout.repo, ['init', '--yes'], layout.packageDir);
+  const init = await npx(layout.repo, ['init', '--yes', ...(options.install === false ? ['--no-install'] : [])], layout.packageDir);
   assert.equal(init.code, 0, init.output);
   assert.match(init.output, new RegExp(`Done: every commit and push now runs the "${options.preset}" policy`));
   const doctor = await bin(layout.repo, ['doctor'], layout.packageDir);
@@ -386,6 +391,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
       feature: 'feature/e2e-login',
       protectedBranch: 'develop',
       preset: 'gitflow',
+      install: false,
       check: async (init) => {
         assert.match(init.output, /replaced "npx lint-staged" in \.husky\/pre-commit/);
         assert.match(init.output, /replaced "npx --no -- commitlint --edit "\$1"" in \.husky\/commit-msg/);
@@ -417,6 +423,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
       feature: 'feature/e2e-login',
       protectedBranch: 'develop',
       preset: 'gitflow',
+      install: false,
       check: async (init) => {
         assert.match(init.output, /simple-git-hooks hook \.git\/hooks\/pre-commit: chained from \.husky\/pre-commit/);
         assert.match((await bin(repo, ['doctor'])).output, /\.git\/hooks\/pre-commit \(simple-git-hooks\) is chained/);
@@ -441,6 +448,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
       feature: 'feature/e2e-login',
       protectedBranch: 'develop',
       preset: 'gitflow',
+      install: false,
       check: async (init) => {
         assert.match(init.output, /git-lfs's pre-push hook: its line is added to \.husky\/pre-push/);
         await t.test('an LFS file pushed from a feature branch reaches the remote', async () => {
@@ -475,7 +483,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
     assert.equal(fs.existsSync(path.join(repo.dir, '.husky')), false);
     repo.write('package.json', manifestText);
     fs.renameSync(path.join(repo.dir, 'package-lock.aside'), path.join(repo.dir, 'package-lock.json'));
-    const init = await npx(repo, ['init', '--yes']);
+    const init = await npx(repo, ['init', '--yes', '--no-install']);
     assert.equal(init.code, 0, init.output);
     // The team commits the set-up (through a pull request; here straight, as test setup).
     await git(repo, ['add', '-A']);
@@ -516,6 +524,7 @@ describe('adopting the packed package in the layouts teams have', { concurrency:
       feature: 'feat/e2e-login',
       protectedBranch: 'main',
       preset: 'github-flow',
+      install: false,
       check: async (init) => {
         assert.match(init.output, /Preset "github-flow": no develop branch/);
         assert.deepEqual(JSON.parse(repo.read('.mcflowrc.json')).pullRequests.body.sections, ['Summary', 'How to test']);

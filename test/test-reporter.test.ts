@@ -39,4 +39,15 @@ describe('compact test reporter', () => {
     assert.match(result.output, /\ntests: 1 passed, 1 failed\n$/);
     assert.doesNotMatch(result.output, /TAP version|^ok /m);
   });
+
+  it('shows why a file failed as a whole: what it wrote to stderr, not "test failed"', (t) => {
+    // As in a shard of `npm test`, where one file that throws on import fails the rest with it.
+    const result = runTests(makeTempDir(t), {
+      'broken.test.mjs': "throw new Error('the fixture is missing');\n",
+      'shard.test.mjs': "await import('./broken.test.mjs');\n",
+    });
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /✖ .*shard\.test\.mjs[^\n]*\n(\s+.*\n)*\s+Error: the fixture is missing/);
+    assert.doesNotMatch(result.output, /'test failed'/);
+  });
 });

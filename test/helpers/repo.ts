@@ -319,11 +319,19 @@ const templates = new Map<string, TestRepo>();
  * A copy (copyRepo) of the repository `build` makes, built on first use under `key` and kept
  * for the rest of the test file: a set-up shared by many tests is made once, and each test
  * still gets a repository of its own to change. `build` gets a context that lives as long as
- * the file (fileContext).
+ * the file (fileContext). Keys are per test file: `npm test` runs many files in one process
+ * (scripts/test.mjs), and two files' `hooked` templates are different repositories.
  */
 export function repoFromTemplate<R extends TestRepo>(t: TestContext, key: string, build: (fileScope: TestContext) => R): R {
-  if (!templates.has(key)) templates.set(key, build(fileContext()));
-  return copyRepo(t, templates.get(key) as R);
+  const fileKey = `${callingTestFile()}\0${key}`;
+  if (!templates.has(fileKey)) templates.set(fileKey, build(fileContext()));
+  return copyRepo(t, templates.get(fileKey) as R);
+}
+
+/** The test file on the call stack (the nearest `*.test.js` frame), '' when there is none. */
+function callingTestFile(): string {
+  const stack = new Error().stack ?? '';
+  return /[^\s(]+\.test\.[cm]?js/.exec(stack)?.[0] ?? '';
 }
 
 /**
