@@ -511,6 +511,9 @@ export function prefilter(text: string): Prefiltered | undefined {
         lastStretchEnd = end;
         runEnd = end;
         lineEnd = end;
+      } else {
+        // It took no line (each holds a non-ASCII character, say): not tried again for a while.
+        runLines = 0;
       }
     }
     lastNewline = lineEnd - 1;
@@ -603,8 +606,8 @@ function nextMatch(text: string, from: number): number {
  * to mark, and its stretch is its line alone when the line's is (`at`'s line ends at lineEnd:
  * a BEGIN's END on the same line, or no END after it, and then none after a copy either; a key
  * id's three lines, or a block ending on a later line, make the stretch longer and the line is
- * not taken). One native comparison per copy, no per-character work: copies hold no character
- * that sends a text to the regexes, since the line's own pass found none.
+ * not taken). A few native comparisons for all the copies, no per-character work: copies hold
+ * no character that sends a text to the regexes, since the line's own pass found none.
  */
 function copiesEnd(text: string, lineStart: number, at: number, lineEnd: number): number {
   if (lineEnd >= text.length || text.indexOf('\n', at) !== lineEnd) return lineEnd;
