@@ -34,8 +34,9 @@ export default async function* compactReporter(source) {
         const shown = error?.cause ?? error;
         // Node's own frames (the test runner, promises) say nothing about the failure.
         const detail = inspect(shown, { depth: 4, colors: false }).split('\n').filter((line) => line.endsWith('{') || (!/^\s+at .*(\(node:|\bnode:internal)/.test(line) && !/^\s+at (new Promise|Array\.map|async Promise\.all)/.test(line))).join('\n');
-        // A failure named by its file is the file's own: what it printed is the reason, not 'test failed'.
-        const own = data.file && data.name === data.file ? (stderr.get(file) ?? []).join('') : '';
+        // A failure named by its file (absolute on Node 20, relative on 22+) is the file's own: what it
+        // printed is the reason, not 'test failed'.
+        const own = data.file && path.resolve(data.name) === path.resolve(data.file) ? (stderr.get(file) ?? []).join('') : '';
         failures.push(`✖ ${file ? `${file} › ` : ''}${names.join(' › ')}\n${indent(own ? own.trimEnd() : detail)}\n`);
         // Each failure as soon as it is known: a long run still shows progress where it matters.
         yield `${failures[failures.length - 1]}\n`;
