@@ -168,6 +168,19 @@ describe('post-checkout hook: branch-name', () => {
     assert.doesNotMatch(detached.output, /branch-name/);
     assert.match(detached.output, /HEAD is now at/);
   });
+
+  it('starts no Node process for a file checkout', async (t) => {
+    const repo = sharedRepo(t);
+    // Any Node start fails loudly with this preload: the hook's process shows in the output.
+    const env = { NODE_OPTIONS: `--require ${path.join(repo.dir, 'no-such-preload.cjs')}` };
+    repo.write('README.md', 'changed\n');
+    const fileCheckout = repo.git(['checkout', '--', 'README.md'], { env });
+    assert.equal(fileCheckout.code, 0, fileCheckout.output);
+    assert.doesNotMatch(fileCheckout.output, /no-such-preload/);
+    assert.equal(repo.read('README.md'), 'hello\n');
+    const branchCheckout = repo.git(['switch', '-c', 'feature/probe'], { env, allowFailure: true });
+    assert.match(branchCheckout.output, /no-such-preload/, 'a branch checkout still runs the hook');
+  });
 });
 
 describe('pre-push hook: protected-branch', () => {
