@@ -159,6 +159,8 @@ describe('the one-pass keyword prefilter', () => {
         }
         text += breaks[next(breaks.length)]!;
       }
+      // Windows line ends in some texts: a CR is one more character of the line.
+      if (i % 5 === 0) text = text.replace(/\n/g, '\r\n');
       if (prefilter(text) === undefined) {
         assert.deepEqual(summary(prefilterText(text)), summary(prefilterByRegex(text)));
         continue;
