@@ -40,6 +40,16 @@ export function gitignoreLine(file: string): string {
   return `/${file.replace(/[\\*?[\]!#]/g, (ch) => `\\${ch}`).replace(/ $/, '\\ ')}`;
 }
 
+/**
+ * The line of git's stderr that says what went wrong: its `fatal:` or `error:` line, not the
+ * `hint:` and `warning:` lines git may print first (an 8-line advice before "fatal: unable to
+ * read <object>" showed only its first hint line).
+ */
+export function gitReason(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.find((line) => /^(fatal|error):/i.test(line)) ?? lines.find((line) => !/^(hint|warning):/i.test(line)) ?? lines[0] ?? '';
+}
+
 export const messages = {
   // ── config ────────────────────────────────────────────────────────────────
   configFix: `fix the file, then check it with: ${CLI} config`,
@@ -74,9 +84,13 @@ export const messages = {
   notARepositoryFix: 'run this inside a repository, or create one first: git init',
   gitMissing: 'git was not found on PATH',
   gitMissingFix: 'install git (https://git-scm.com/downloads) and make sure `git --version` works in this shell',
-  gitFailed: (args: readonly string[], stderr: string) =>
-    `git ${args.join(' ')} failed${stderr ? `: ${stderr.trim().split('\n')[0]}` : ''}`,
+  gitFailed: (args: readonly string[], stderr: string) => {
+    const reason = gitReason(stderr);
+    return `git ${args.join(' ')} failed${reason ? `: ${reason}` : ''}`;
+  },
   gitFailedFix: 'run the git command above yourself to see the full error, fix it, then try again',
+  /** For a git that failed on an object the clone does not have (a partial, shallow-fetched or damaged clone). */
+  gitObjectsMissingFix: 'this clone lacks objects git needs to read the commits (a partial or damaged clone): list them with `git fsck --connectivity-only`, then fetch them with `git fetch --refetch origin` (git ≥ 2.36) or clone again',
 
   // ── baselines ────────────────────────────────────────────────────────────
   baseline: {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { readCommitContent, readIndexContent, startCommitContent, streamCommitContent, EMPTY_TREE, type CommitContent } from '../src/git/content-reader.js';
+import { patchBytes, readCommitContent, readIndexContent, startCommitContent, streamCommitContent, EMPTY_TREE, type CommitContent } from '../src/git/content-reader.js';
 import { ObjectStore } from '../src/git/object-store.js';
 import { allLines } from '../src/line-ranges.js';
 import { createRepo, type TestRepo } from './helpers/repo.js';
@@ -55,6 +55,24 @@ function setup(t: TestContext): TestRepo {
 const head = (repo: TestRepo) => repo.git(['rev-parse', 'HEAD']).stdout.trim();
 
 describe('content reader', () => {
+  it('asks git for no patch of the files a commit adds, even beside an edit', async (t) => {
+    // A commit that vendors a library and edits one file had git print every added file again.
+    const repo = setup(t);
+    const base = head(repo);
+    repo.write('vendor/lib.txt', 'vendored line\n'.repeat(20_000));
+    repo.write('app.txt', 'one\ntwo\nTHREE\nfour\n');
+    repo.git(['add', '.']);
+    repo.commitQuietly('chore: vendor lib');
+    const before = patchBytes.read;
+    const commits = await read(repo, [head(repo), `^${base}`]);
+    assert.deepEqual(commits.get(head(repo))!['app.txt'], ['M', '100644', [3, 4]]);
+    const vendored = commits.get(head(repo))!['vendor/lib.txt']!;
+    assert.equal(vendored[0], 'A');
+    assert.equal(vendored[2].length, 20_000, 'the added file is read whole, every line new');
+    const read_ = patchBytes.read - before;
+    assert.ok(read_ > 0 && read_ < 5_000, `the patch held only the edit: ${read_} bytes for a 280 KB added file`);
+  });
+
   it('reads what a merge adds relative to every parent: the resolution line, not either side', async (t) => {
     const repo = setup(t);
     repo.git(['checkout', '-q', '-b', 'side']);

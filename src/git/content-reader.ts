@@ -1,9 +1,9 @@
 /**
  * The one content reader: what the index, a commit, a range or a whole history adds, file by
  * file (`git diff --cached` for the index; for commits one streamed `git log --raw` listing the
- * files, and one long-lived `git diff-tree --stdin -p` for the added lines of the commits that
+ * files, and long-lived `git diff-tree --stdin -p` for the added lines of the commits that
  * modify, rename or copy files: an added file is new line by line, so its patch, a second copy
- * of its content, is never printed). Every source (pre-commit, pre-push, verify, audit) builds
+ * of its content, is never printed, not even in a commit that also edits files: {@link Patches}). Every source (pre-commit, pre-push, verify, audit) builds
  * its files from here, so "the same findings at every stage" holds by construction.
  *
  * What it guarantees, whatever the user's config, attributes or environment say:
@@ -525,7 +525,7 @@ export async function streamCommitContent(
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const stream = started ?? startCommitContent(repo, selection, options);
   const { child, args, split } = stream;
-  const patches = new PatchReader(repo.root);
+  const patches = new Patches(repo.root);
 
   // Batches in order, each complete once its added lines are known.
   const ready: Promise<CommitContent[]>[] = [];
@@ -617,28 +617,31 @@ const COMMIT_FORMAT = '--format=%x00%H%x1f%P%x1f%aI';
 export const BATCH_END = '\x01mcflow-batch-end';
 
 /**
- * The added lines of the commits that modify, rename or copy files, from one `git diff-tree
- * --stdin` started on first need and fed batch by batch (answers come in order).
+ * The added lines of the commits that modify, rename or copy files, from `git diff-tree --stdin`
+ * started on first need and fed batch by batch (answers come in order). Two of them: a commit
+ * with one parent (or none) leaves its added files out of the patch (`--diff-filter=a`: they are
+ * read whole from the object store anyway, and a commit that vendors 16 000 files and edits one
+ * had git print, and us parse, all 167 MB of them again). A merge keeps every path: in a combined
+ * diff that filter also drops a file added relative to one parent and changed relative to the
+ * other, whose own lines only the patch tells apart.
  */
-class PatchReader {
-  private child: ReturnType<typeof spawnGit> | undefined;
-  private readonly waiting: { found: Map<string, CommitContent>; resolve: () => void; reject: (error: Error) => void }[] = [];
-  private stderr = '';
-  private failure: Error | undefined;
-  private exit: Promise<number | null> = Promise.resolve(0);
-  private readonly args = [...PINNED_CONFIG, 'diff-tree', ...PINNED_OPTIONS, '--cc', '--root', COMMIT_FORMAT, '--stdin'];
+class Patches {
+  private readonly single: PatchReader;
+  private readonly merges: PatchReader;
 
-  constructor(private readonly root: string) {}
+  constructor(root: string) {
+    this.single = new PatchReader(root, ['--diff-filter=a']);
+    this.merges = new PatchReader(root, []);
+  }
 
   /** The batch with every entry's added lines: an added file whole, the others from the patch. */
   async complete(batch: CommitContent[]): Promise<CommitContent[]> {
     const needed = batch.filter((commit) => commit.entries.some((entry) => entry.status !== 'A'));
-    const found = new Map<string, CommitContent>();
-    if (needed.length > 0) {
-      const answered = new Promise<void>((resolve, reject) => this.waiting.push({ found, resolve, reject }));
-      this.start().stdin.write(`${needed.map((commit) => commit.sha).join('\n')}\n${BATCH_END}\n`);
-      await answered;
-    }
+    const [single, merges] = await Promise.all([
+      this.single.patches(needed.filter((commit) => commit.parents.length <= 1)),
+      this.merges.patches(needed.filter((commit) => commit.parents.length > 1)),
+    ]);
+    const found = new Map([...single, ...merges]);
     return batch.map((commit) => {
       const patched = new Map(found.get(commit.sha)?.entries.map((entry) => [entry.path, entry]));
       const entries = commit.entries.map((entry): ContentEntry => {
@@ -649,6 +652,53 @@ class PatchReader {
       });
       return { ...commit, entries };
     });
+  }
+
+  end(): void {
+    this.single.end();
+    this.merges.end();
+  }
+
+  async closed(): Promise<void> {
+    await Promise.all([this.single.closed(), this.merges.closed()]);
+  }
+
+  kill(): void {
+    this.single.kill();
+    this.merges.kill();
+  }
+}
+
+/**
+ * Patch bytes the diff-tree readers have received, over the process's life: a test holds them to
+ * what the edited files need, where time cannot be asserted.
+ */
+export const patchBytes = { read: 0 };
+
+/** One `git diff-tree --stdin -p` (see {@link Patches}). */
+class PatchReader {
+  private child: ReturnType<typeof spawnGit> | undefined;
+  private readonly waiting: { found: Map<string, CommitContent>; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private stderr = '';
+  private failure: Error | undefined;
+  private exit: Promise<number | null> = Promise.resolve(0);
+  private readonly args: string[];
+
+  constructor(
+    private readonly root: string,
+    filter: readonly string[],
+  ) {
+    this.args = [...PINNED_CONFIG, 'diff-tree', ...PINNED_OPTIONS, ...filter, '--cc', '--root', COMMIT_FORMAT, '--stdin'];
+  }
+
+  /** The commits' patches (raw entries with added lines), by commit. */
+  async patches(commits: CommitContent[]): Promise<Map<string, CommitContent>> {
+    const found = new Map<string, CommitContent>();
+    if (commits.length === 0) return found;
+    const answered = new Promise<void>((resolve, reject) => this.waiting.push({ found, resolve, reject }));
+    this.start().stdin.write(`${commits.map((commit) => commit.sha).join('\n')}\n${BATCH_END}\n`);
+    await answered;
+    return found;
   }
 
   /** No more batches: git ends once it has answered the last one. */
@@ -682,6 +732,7 @@ class PatchReader {
       () => this.waiting.shift()?.resolve(),
     );
     child.stdout.on('data', (chunk: Buffer) => {
+      patchBytes.read += chunk.length;
       try {
         parser.push(chunk);
       } catch (error) {

@@ -37,7 +37,7 @@ let childProcess: ChildProcess | undefined;
  */
 function spawnSync(args: readonly string[], options: SpawnSyncOptions): SpawnSyncReturns<Buffer> {
   childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
-  return childProcess.spawnSync('git', args, options) as SpawnSyncReturns<Buffer>;
+  return childProcess.spawnSync('git', [...QUIET, ...args], options) as SpawnSyncReturns<Buffer>;
 }
 
 /**
@@ -50,6 +50,16 @@ function gitEnv(): NodeJS.ProcessEnv {
   return { ...environment(), GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0', GIT_NO_REPLACE_OBJECTS: '1', GIT_GRAFT_FILE: '/dev/null' };
 }
 
+/**
+ * Before every command: a graft file that exists, even /dev/null, makes every git that walks
+ * commits print an 8-line "grafts are deprecated" advice on stderr (git ≥ 2.18), which buried
+ * the reason of any failure under it.
+ */
+const QUIET = ['-c', 'advice.graftFileDeprecated=false'] as const;
+
+/** What a git object missing from the clone looks like on stderr, from the commands we run. */
+const OBJECT_MISSING = /unable to read [0-9a-f]{7,}|missing (blob|tree|commit|tag)( object)?\b|bad object [0-9a-f]{7,}|could not get object info|\b[0-9a-f]{40,64} missing\b|loose object [0-9a-f]+ .*is corrupt|packfile .* cannot be accessed/i;
+
 export function git(args: readonly string[], options: GitOptions): GitResult {
   const result = spawnSync(args, {
     cwd: options.cwd,
@@ -61,13 +71,11 @@ export function git(args: readonly string[], options: GitOptions): GitResult {
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new GitError(messages.gitMissing, messages.gitMissingFix);
-    throw new GitError(messages.gitFailed(args, result.error.message), messages.gitFailedFix);
+    throw gitFailure(args, result.error.message);
   }
   const status = result.status ?? 128;
   const stderr = result.stderr.toString('utf8');
-  if (status !== 0 && !(options.okCodes ?? []).includes(status)) {
-    throw new GitError(messages.gitFailed(args, stderr), messages.gitFailedFix);
-  }
+  if (status !== 0 && !(options.okCodes ?? []).includes(status)) throw gitFailure(args, stderr);
   if (options.binary) return { status, stdout: '', stderr, stdoutBuffer: result.stdout };
   return { status, stdout: result.stdout.toString('utf8'), stderr };
 }
@@ -79,7 +87,7 @@ export function git(args: readonly string[], options: GitOptions): GitResult {
 export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'binary'>): Promise<GitResult> {
   childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
   return new Promise((resolve, reject) => {
-    const child = childProcess!.spawn('git', args, {
+    const child = childProcess!.spawn('git', [...QUIET, ...args], {
       cwd: options.cwd,
       env: { ...gitEnv(), ...options.env },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -90,12 +98,12 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') reject(new GitError(messages.gitMissing, messages.gitMissingFix));
-      else reject(new GitError(messages.gitFailed(args, error.message), messages.gitFailedFix));
+      else reject(gitFailure(args, error.message));
     });
     child.on('close', (code) => {
       const status = code ?? 128;
       const stderr = Buffer.concat(err).toString('utf8');
-      if (status !== 0 && !(options.okCodes ?? []).includes(status)) reject(new GitError(messages.gitFailed(args, stderr), messages.gitFailedFix));
+      if (status !== 0 && !(options.okCodes ?? []).includes(status)) reject(gitFailure(args, stderr));
       else resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr });
     });
     if (child.stdin) {
@@ -112,15 +120,19 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
  */
 export function spawnGit(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stderr?: 'pipe' | 'inherit' | 'ignore' }): import('node:child_process').ChildProcessByStdio<import('node:stream').Writable, import('node:stream').Readable, import('node:stream').Readable | null> {
   childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcess;
-  return childProcess.spawn('git', args, {
+  return childProcess.spawn('git', [...QUIET, ...args], {
     cwd: options.cwd,
     env: { ...gitEnv(), ...options.env },
     stdio: ['pipe', 'pipe', options.stderr ?? 'pipe'],
   }) as never;
 }
 
-/** The GitError for a git that could not start or exited with `stderr`. */
+/**
+ * The GitError for a git that could not start or exited with `stderr`: git's own reason, and
+ * for an object the clone lacks (a partial clone without its remote, a damaged one) how to find
+ * and fetch what is missing rather than "run it yourself".
+ */
 export function gitFailure(args: readonly string[], reason: string, code?: string): GitError {
   if (code === 'ENOENT') return new GitError(messages.gitMissing, messages.gitMissingFix);
-  return new GitError(messages.gitFailed(args, reason), messages.gitFailedFix);
+  return new GitError(messages.gitFailed(args, reason), OBJECT_MISSING.test(reason) ? messages.gitObjectsMissingFix : messages.gitFailedFix);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { environment } from '../environment.js';
 import { GitError } from '../errors.js';
 import { messages } from '../messages.js';
-import { git } from './exec.js';
+import { git, gitFailure } from './exec.js';
 import { runCache } from './run-cache.js';
 
 export interface Repository {
@@ -33,7 +33,7 @@ export function findRepository(cwd: string, env: NodeJS.ProcessEnv = process.env
     if (/not a git repository/i.test(result.stderr)) {
       throw new GitError(messages.notARepository(cwd), messages.notARepositoryFix);
     }
-    throw new GitError(messages.gitFailed(['rev-parse', '--show-toplevel'], result.stderr), messages.gitFailedFix);
+    throw gitFailure(['rev-parse', '--show-toplevel'], result.stderr);
   }
   const [root, gitDir, shallow] = result.stdout.split('\n');
   if (!root || !gitDir) {

@@ -129,11 +129,20 @@ const EMPTY: RevisionRange = { options: [], revisions: [] };
 
 /** Files up to this size are read as soon as their batch arrives; larger ones when a check asks. */
 const PREFETCH_BYTES = 1024 * 1024;
+/**
+ * …up to this many bytes per batch. A batch is a number of commits, and one commit can add
+ * anything: a vendored library of 16 000 files (167 MB) was read into memory at once, 400 MB of
+ * peak RSS for one commit. Past this, files are read when a check asks (the secrets check reads
+ * in batches of 8 MB), and memory stays bounded whatever a commit adds.
+ */
+const PREFETCH_BATCH_BYTES = 32 * 1024 * 1024;
 
 /** Starts reading each small file's content now; the checks get the same read when they ask. */
 function prefetched(files: ChangedFile[]): ChangedFile[] {
+  let budget = PREFETCH_BATCH_BYTES;
   return files.map((file) => {
-    if (!file.readContent || file.size === undefined || file.size > PREFETCH_BYTES) return file;
+    if (!file.readContent || file.size === undefined || file.size > PREFETCH_BYTES || file.size > budget) return file;
+    budget -= file.size;
     const content = file.readContent();
     content.catch(() => {});
     return { ...file, readContent: () => content };
