@@ -56,8 +56,13 @@ export function blockEndFinder(text: string): (offset: number) => number {
   let nextEnd = -2;
   return (offset) => {
     if (nextEnd === -2 || (nextEnd !== -1 && nextEnd < offset)) {
-      BLOCK_END.lastIndex = offset;
-      nextEnd = BLOCK_END.exec(text)?.index ?? -1;
+      // Native searches first: every end holds `END` or `Private-MAC:`, and a text of BEGIN lines
+      // with no END (dashes on every line, each a start the regex tries) has neither.
+      if (text.indexOf('END', offset) === -1 && text.indexOf('Private-MAC:', offset) === -1) nextEnd = -1;
+      else {
+        BLOCK_END.lastIndex = offset;
+        nextEnd = BLOCK_END.exec(text)?.index ?? -1;
+      }
     }
     return nextEnd;
   };
@@ -302,6 +307,8 @@ function buildTables(): void {
 class Marks {
   readonly found: Uint8Array;
   readonly rowLeft: Int32Array;
+  /** How many literals are found: {@link denseLines} rebuilds its table when this grows. */
+  count = 0;
   constructor(literals: number) {
     this.found = new Uint8Array(literals);
     this.rowLeft = ROW_LITERALS.slice();
@@ -309,6 +316,7 @@ class Marks {
   mark(index: number): void {
     if (this.found[index] === 1) return;
     this.found[index] = 1;
+    this.count++;
     const rows = LITERAL_ROWS[index]!;
     for (let k = 0; k < rows.length; k++) this.rowLeft[rows[k]!]!--;
   }
@@ -453,6 +461,9 @@ export function prefilter(text: string): Prefiltered | undefined {
   // rebuilt from a slice per line.
   let runStart = -1;
   let runEnd = -1;
+  // Kept lines in the run so far, and the dense pass's state once a run is long (see denseLines).
+  let runLines = 0;
+  let dense: Dense | undefined;
   for (let at = 0; at < length; at++) {
     at = nextMatch(text, at);
     if (at === -2) return undefined;
@@ -461,21 +472,50 @@ export function prefilter(text: string): Prefiltered | undefined {
     if (scan.lastNewline !== -1) lastNewline = scan.lastNewline;
     const lineStart = lastNewline + 1;
     // Through the end of this line, or of the key blocks and key-id lines it opens.
-    const lineEnd = stretchEnd(text, at, finders);
+    let lineEnd = stretchEnd(text, at, finders);
     // Nothing matched before `at` on this line: every literal the kept stretch holds is at or after
     // it. A stretch the same as the last one (a file of repeated lines) holds nothing new.
-    if (!sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd) && !markAll(text, at, lineEnd, marks)) return undefined;
+    const repeated = sameStretch(text, lastStretch, lastStretchEnd, at, lineEnd);
+    if (!repeated && !markAll(text, at, lineEnd, marks)) return undefined;
     lastStretch = at;
     lastStretchEnd = lineEnd;
     // The run ends at a newline (text[runEnd]); a stretch on the very next line continues it.
-    if (runStart !== -1 && newlines === 1 && lineStart === runEnd + 1) runEnd = lineEnd;
-    else {
+    if (runStart !== -1 && newlines === 1 && lineStart === runEnd + 1) {
+      runEnd = lineEnd;
+      runLines++;
+    } else {
       if (runStart !== -1) pieces.push(text.slice(runStart, runEnd));
       if (newlines > 0) pieces.push(newlineRun(newlines));
       runStart = lineStart;
       runEnd = lineEnd;
+      runLines = 0;
     }
     newlines = 0;
+    // A line kept twice in a row is seldom in ordinary text; when it is, the copies that follow
+    // it are taken with one native comparison each (see copiesEnd), off the path ordinary text takes.
+    if (repeated) {
+      const end = copiesEnd(text, lineStart, at, lineEnd);
+      if (end > lineEnd) {
+        lastStretch = at + (end - lineEnd);
+        lastStretchEnd = end;
+        runEnd = end;
+        lineEnd = end;
+      }
+    } else if (runLines >= DENSE_AFTER) {
+      // Every line kept for a while (100 000 `API_KEY=…` lines): the lines that follow are taken
+      // by a pass with no per-line set-up, off the path ordinary text takes.
+      dense ??= new Dense();
+      const end = denseLines(text, lineEnd, marks, finders, dense);
+      if (end > lineEnd) {
+        lastStretch = dense.lastAt;
+        lastStretchEnd = end;
+        runEnd = end;
+        lineEnd = end;
+      } else {
+        // It took no line (each holds a non-ASCII character, say): not tried again for a while.
+        runLines = 0;
+      }
+    }
     lastNewline = lineEnd - 1;
     at = lineEnd - 1;
   }
@@ -555,6 +595,162 @@ function nextMatch(text: string, from: number): number {
   scan.lastNewline = lastNewline;
   examined.positions += at - from;
   return found;
+}
+
+/**
+ * Where the copies of the kept line text[lineStart, lineEnd] (its newline included) that follow
+ * it end: the last copy's newline, or lineEnd when none follows. Called only for a line whose
+ * kept stretch repeats the one before (1 MB of the same BEGIN line), so ordinary text never pays
+ * for it. A copy would be kept alike by the pass: preceded by a newline, its first literal is at
+ * the same column (literals and the preset triggers match within one line), it holds nothing new
+ * to mark, and its stretch is its line alone when the line's is (`at`'s line ends at lineEnd:
+ * a BEGIN's END on the same line, or no END after it, and then none after a copy either; a key
+ * id's three lines, or a block ending on a later line, make the stretch longer and the line is
+ * not taken). A few native comparisons for all the copies, no per-character work: copies hold
+ * no character that sends a text to the regexes, since the line's own pass found none.
+ */
+function copiesEnd(text: string, lineStart: number, at: number, lineEnd: number): number {
+  if (lineEnd >= text.length || text.indexOf('\n', at) !== lineEnd) return lineEnd;
+  const line = text.slice(lineStart, lineEnd + 1);
+  // Blocks of 1, 2, 4… copies while they match, then halves down to one copy: a few dozen
+  // comparisons for 37 000 copies, each character compared about twice.
+  let end = lineEnd;
+  let block = line;
+  while (text.startsWith(block, end + 1)) {
+    end += block.length;
+    if (block.length < COPY_BLOCK) block += block;
+  }
+  for (let copies = block.length / line.length; copies > 1; ) {
+    copies /= 2;
+    block = block.slice(0, copies * line.length);
+    if (text.startsWith(block, end + 1)) end += block.length;
+  }
+  return end;
+}
+/** The longest block of copies compared at once (characters, about). */
+const COPY_BLOCK = 64 * 1024;
+
+/** Kept lines in a row after which {@link denseLines} takes the lines that follow. */
+const DENSE_AFTER = 64;
+
+/** What {@link denseLines} keeps between calls on one text: its tables of where literals may start. */
+class Dense {
+  /** One bit per (pair, third character) where some literal may start: TRIPLE, with the short literals' pairs in full. */
+  readonly starts = new Uint8Array(TRIPLE.length);
+  /**
+   * The same for the literals not yet found: in a text dense with keywords nearly every position
+   * is some literal's possible start, and nearly none the start of one still missing.
+   */
+  readonly live = new Uint8Array(TRIPLE.length);
+  /** Marks.count when `live` was built; -1 before. */
+  private builtFor = -1;
+  /** Where the last line taken kept from (its first literal). */
+  lastAt = -1;
+  constructor() {
+    fillStarts(this.starts, () => true);
+  }
+  update(marks: Marks): void {
+    if (this.builtFor === marks.count) return;
+    this.builtFor = marks.count;
+    this.live.fill(0);
+    fillStarts(this.live, (index) => marks.found[index] === 0);
+  }
+}
+
+/** Sets the (pair, third) bits of the literals `which` selects; a third of 0 stands for none or a non-ASCII one. */
+function fillStarts(bits: Uint8Array, which: (index: number) => boolean): void {
+  LITERALS!.forEach((literal, index) => {
+    if (!which(index)) return;
+    const text = literal.text;
+    const thirds = text.length <= 2 ? ALL_CODES : variants(text.charCodeAt(2));
+    for (const pair of pairsOf(text)) {
+      for (const third of thirds) {
+        const bit = pair * 128 + third;
+        bits[bit >> 3]! |= 1 << (bit & 7);
+      }
+    }
+  });
+}
+const ALL_CODES = Array.from({ length: 128 }, (_, code) => code);
+
+/**
+ * Takes the whole lines after the newline at `from` that the main loop would keep as runs of
+ * single lines. Until a line's first literal, `dense.starts` says where one may start (as
+ * nextMatch does); from it on, `dense.live` says where one not yet found may (as markAll finds
+ * them). A line is left to the main loop, and the pass stops before it, when it holds no
+ * literal, a block opener or key id (its stretch may reach past the line), or a character that
+ * is not ASCII (one more on the next line too), or when it is the text's last and has no
+ * newline. Returns the newline ending the last line taken (`from` when none). The loops over
+ * characters are small functions of their own ({@link nextBit}): V8 compiles them in a moment,
+ * where one large function would run unoptimised through much of a cold pass.
+ */
+function denseLines(text: string, from: number, marks: Marks, finders: StretchFinders, dense: Dense): number {
+  const length = text.length;
+  let taken = from;
+  dense.update(marks);
+  for (;;) {
+    const lineStart = taken + 1;
+    const lineEnd = lineStart < length ? text.indexOf('\n', lineStart) : -1;
+    if (lineEnd === -1) break;
+    const opener = finders.openerAt(lineStart);
+    if (opener !== undefined && opener.index < lineEnd) break;
+    examined.positions += lineEnd - lineStart;
+    let first = -1;
+    let at = lineStart;
+    for (; (at = nextBit(text, at, lineEnd, dense.starts)) < lineEnd; at++) {
+      if (!isAsciiTriple(text, at)) break;
+      if (firstInRow(text, at, (text.charCodeAt(at) << 7) | text.charCodeAt(at + 1)) !== -1) {
+        first = at;
+        break;
+      }
+    }
+    if (first === -1) break;
+    for (; (at = nextBit(text, at, lineEnd, dense.live)) < lineEnd; at++) {
+      if (!isAsciiTriple(text, at)) break;
+      markAt(text, at, marks);
+    }
+    if (at < lineEnd) break;
+    taken = lineEnd;
+    dense.lastAt = first;
+    dense.update(marks);
+  }
+  return taken;
+}
+
+/** Whether the characters at `at`, `at + 1` and (when there is one) `at + 2` are ASCII. */
+function isAsciiTriple(text: string, at: number): boolean {
+  return (text.charCodeAt(at) | text.charCodeAt(at + 1) | (at + 2 < text.length ? text.charCodeAt(at + 2) : 0)) < 128;
+}
+
+/**
+ * The first position in [from, to) whose (pair, third) bit is set in `bits`, or where one of the
+ * three characters is not ASCII; `to` when none. Positions before `to` have their next character
+ * in the text (a newline at `to`).
+ */
+function nextBit(text: string, from: number, to: number, bits: Uint8Array): number {
+  const length = text.length;
+  let code = text.charCodeAt(from);
+  let next = text.charCodeAt(from + 1);
+  for (let at = from; at < to; at++) {
+    const current = code;
+    code = next;
+    next = at + 2 < length ? text.charCodeAt(at + 2) : 0;
+    if ((current | code | next) >= 128) return at;
+    const bit = (current << 14) | (code << 7) | next;
+    if ((bits[bit >> 3]! & (1 << (bit & 7))) !== 0) return at;
+  }
+  return to;
+}
+
+/** Marks every literal not yet found that matches at `at` (its pair and third character ASCII). */
+function markAt(text: string, at: number, marks: Marks): void {
+  const row = ROW_OF[(text.charCodeAt(at) << 7) | text.charCodeAt(at + 1)]!;
+  const third = thirdAt(text, at);
+  const found = marks.found;
+  for (let k = ROW_START[row]!, end = ROW_START[row + 1]!; k < end; k++) {
+    const index = PAIR_LIST[k]!;
+    if (found[index] === 0 && (THIRD[index] === -1 || THIRD[index] === third) && matchesAt(text, at, index)) marks.mark(index);
+  }
 }
 
 /** Whether text[from, to) repeats text[lastFrom, lastTo) (compared in place, no copy). */

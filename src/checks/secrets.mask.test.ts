@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { maskDeep, maskTexts } from './secrets.mask.js';
+import { SECRET_RULES } from './secret-rules/index.js';
+import { prefilter } from './secrets.keywords.js';
+import { mayContainSecret } from './secrets.scan.js';
 import { stripUserinfo } from '../url-userinfo.js';
 
 // Built at run time so this file holds no scannable token.
@@ -24,6 +27,20 @@ describe('masking echoed text', () => {
     assert.equal(assignment, 'DB_PASSWORD=**** in the title');
     assert.equal(plain, 'feature/login-form is not allowed');
     assert.equal(fix, 'add { "fingerprint": "fp2-0123456789abcdef", "reason": "…" } to secrets.allow');
+  });
+
+  it("picks the texts to scan as the keyword regex does once a scan has built the prefilter's tables", async () => {
+    prefilter('x');
+    const samples = SECRET_RULES.flatMap((rule) => [...rule.samples.secrets, ...rule.samples.notSecrets]);
+    for (const sample of [...samples, 'feature/login-form', 'plain words', `"reason": "…" ${TOKEN}`, 'İ secret = 1']) {
+      for (const text of [sample, sample.toUpperCase(), `${sample} …`]) {
+        assert.equal(prefilter(text)?.any ?? mayContainSecret(text), mayContainSecret(text), JSON.stringify(text.slice(0, 80)));
+      }
+    }
+    const [message, plain, fix] = await maskTexts([`rotate key ${TOKEN} …`, 'feature/login-form is not allowed', 'add { "reason": "…" } to secrets.allow']);
+    assert.equal(message, 'rotate key ghp_****...wXyZ …');
+    assert.equal(plain, 'feature/login-form is not allowed');
+    assert.equal(fix, 'add { "reason": "…" } to secrets.allow');
   });
 
   it('masks every string of a report, keeping its shape', async () => {

@@ -122,6 +122,51 @@ describe('the one-pass keyword prefilter', () => {
     ]) same(text);
     // Copies skipped are still read for the characters that send a text to the regexes.
     assert.equal(prefilter(`${'api_key = x\n'.repeat(3)}${'api_key = x\u0130\n'.repeat(3)}`), undefined);
+    // Copies taken in blocks of 1, 2, 4…: counts on either side of a power of two, and past the largest block.
+    for (const count of [2, 3, 1023, 1024, 1025, 5000]) {
+      same(`x\n${`${begin}\n`.repeat(count)}plain\n${`${begin}\n`.repeat(count)}${begin}`);
+      same(`${`secret = 1\n`.repeat(count)}secret = 1 \n`);
+    }
+    // Runs of copies of a few lines, differing before the keyword or not, ending in a block, a key id or no newline.
+    const lines = [`${begin}\n`, `${begin} ${end}\n`, 'a secret = 1\n', 'b secret = 1\n', 'secret = 1\n', 'plain\n', `${end}\n`, `token ${keyId}\n`, 'AAAA\n', 'secret = 1'];
+    let seed = 11;
+    const next = (below: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % below;
+    for (let i = 0; i < 500; i++) {
+      let text = '';
+      for (let n = 1 + next(8); n > 0; n--) text += lines[next(lines.length)]!.repeat(1 + next(5));
+      same(text);
+    }
+  });
+
+  it('agrees with the regexes on long runs of kept lines, whatever breaks or ends them', () => {
+    const keywords = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
+    const stripe = (i: number) => `API_KEY_${i}=${'sk_' + 'live_'}${String(i).padStart(24, 'a1B2c3D4e5F6g7H8i9J0kLmN')}\n`;
+    // What may follow a long run: lines with no keyword, openers, key ids, non-ASCII, a keyword not seen yet, a trigger.
+    const breaks = [
+      'plain words\n', `${begin}\n`, `x ${begin}\nAAAA\n${end}\n`, `token ${keyId}\n1\n2\n3\n`, 'secret = é\n', 'secret = \u0130\n',
+      'token 😀\n', 'a\n\n\n', 'https://u:p@h.example\n', 'ops_' + 'b'.repeat(20) + '\n', 'kind: Secret\n', 'secret = last',
+    ];
+    let seed = 5;
+    const next = (below: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % below;
+    for (let i = 0; i < 120; i++) {
+      let text = '';
+      for (let part = 1 + next(4); part > 0; part--) {
+        const lines = 60 + next(90);
+        for (let n = 0; n < lines; n++) {
+          // Mostly look-alikes, now and then a line with another keyword (found late, maybe in mixed case).
+          const word = keywords[next(keywords.length)]!;
+          text += next(6) === 0 ? `${next(2) ? word.toUpperCase() : word} = v${n}\n` : stripe(n + i);
+        }
+        text += breaks[next(breaks.length)]!;
+      }
+      // Windows line ends in some texts: a CR is one more character of the line.
+      if (i % 5 === 0) text = text.replace(/\n/g, '\r\n');
+      if (prefilter(text) === undefined) {
+        assert.deepEqual(summary(prefilterText(text)), summary(prefilterByRegex(text)));
+        continue;
+      }
+      same(text);
+    }
   });
 
   it('agrees with the regexes on thousands of texts made of keyword fragments', () => {

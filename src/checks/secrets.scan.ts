@@ -226,9 +226,17 @@ export async function scanTexts(targets: readonly ScanTarget[]): Promise<RawSecr
 
 export interface CountedScan {
   found: RawSecret[][];
-  /** Per text, the lines of the matches left unjudged ({@link scanTextsCounted}), ascending. */
-  unjudged: number[][];
+  /** Per text, the matches left unjudged ({@link scanTextsCounted}). */
+  unjudged: Unjudged[];
 }
+
+/** Matches counted, not judged: how many, and on demand their lines (ascending). */
+export interface Unjudged {
+  count: number;
+  /** Asked only where lines matter (an inline marker in the file, a window's last line): 100 000 look-ups otherwise. */
+  lines(): number[];
+}
+const NONE: Unjudged = { count: 0, lines: () => [] };
 
 /**
  * The same, but each rule judges (its structural test, the placeholder filter) at most
@@ -281,7 +289,11 @@ export async function scanTextsCounted(targets: readonly ScanTarget[], judgeAtMo
       }),
     );
   });
-  const unjudged = unjudgedSpans.map((spans, index) => (spans.length === 0 ? [] : linesAt(texts[index]!, uncovered(spans, kept[index]!))));
+  const unjudged = unjudgedSpans.map((spans, index): Unjudged => {
+    if (spans.length === 0) return NONE;
+    const starts = uncovered(spans, kept[index]!);
+    return { count: starts.length, lines: () => linesAt(texts[index]!, starts) };
+  });
   return { found, unjudged };
 }
 
@@ -312,28 +324,29 @@ function uncovered(rules: readonly { rank: number; spans: number[] }[], findings
   const counted: number[] = [];
   let reach = -1;
   let next = 0;
-  for (;;) {
-    let first: (typeof runs)[number] | undefined;
-    // The earliest run wins a tie: the order a stable sort by (start, rank) would give.
-    for (const run of runs) {
-      if (run.at >= run.end) continue;
-      if (first === undefined) first = run;
-      else {
-        const start = run.spans[run.at]!;
-        const firstStart = first.spans[first.at]!;
-        if (start < firstStart || (start === firstStart && run.rank < first.rank)) first = run;
-      }
-    }
-    if (first === undefined) break;
-    const start = first.spans[first.at]!;
-    const end = first.spans[first.at + 1]!;
-    first.at += 2;
+  const take = (start: number, end: number) => {
     // Findings starting at or before this span extend the reach first.
     while (next < findings.length && findings[next]!.start <= start) reach = Math.max(reach, findings[next++]!.end);
-    if (start < reach) continue;
-    counted.push(start);
+    if (start < reach) return;
     reach = Math.max(reach, end);
+    counted.push(start);
+  };
+  // Runs with spans left; once one is left (most of a file of one kind of look-alike), it is read straight through.
+  let live = runs.filter((run) => run.at < run.end);
+  while (live.length > 1) {
+    let first = live[0]!;
+    // The earliest run wins a tie: the order a stable sort by (start, rank) would give.
+    for (let k = 1; k < live.length; k++) {
+      const run = live[k]!;
+      const start = run.spans[run.at]!;
+      const firstStart = first.spans[first.at]!;
+      if (start < firstStart || (start === firstStart && run.rank < first.rank)) first = run;
+    }
+    take(first.spans[first.at]!, first.spans[first.at + 1]!);
+    first.at += 2;
+    if (first.at >= first.end) live = live.filter((run) => run !== first);
   }
+  for (const { spans, at, end } of live) for (let k = at; k < end; k += 2) take(spans[k]!, spans[k + 1]!);
   return counted;
 }
 

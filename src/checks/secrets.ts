@@ -218,14 +218,17 @@ class Collector {
     const pending: Promise<void>[] = [];
     targets.forEach((target, index) => {
       const secrets = found[index]!.filter((secret) => secret.line <= target.lastLine);
-      const counted = unjudged[index]!.filter((line) => line <= target.lastLine);
-      if (secrets.length === 0 && counted.length === 0) return;
+      const { count, lines: countedLines } = unjudged[index]!;
+      if (secrets.length === 0 && count === 0) return;
       // Lines only where a marker is: a file of 100 000 findings and no marker is not split into lines.
       const lines = target.content.includes(INLINE_MARKER) ? target.content.split('\n') : [];
+      const honoured = lines.length > 0 && this.options.honourMarkers !== false;
       const tally = this.tallies.get(target.file) ?? { shown: 0, pending: 0, more: 0 };
       this.tallies.set(target.file, tally);
       const { file } = target;
-      for (const line of counted) if (this.options.honourMarkers === false || !isAllowedInline(lines, line)) tally.more++;
+      // A whole file with no marker (or none honoured): the count is all there is to know, no line is placed.
+      if (target.lastLine === Infinity && !honoured) tally.more += count;
+      else for (const line of countedLines()) if (line <= target.lastLine && (!honoured || !isAllowedInline(lines, line))) tally.more++;
       for (const secret of secrets) {
         if (this.options.honourMarkers !== false && isAllowedInline(lines, secret.line)) continue;
         // Past the cap a secret is only counted, unless an allow-list or the caller must know it.

@@ -28,13 +28,28 @@ export function isKeyBody(text: string): boolean {
   return base64.length >= 64 && new Set(base64).size > 16;
 }
 
-/** Every BEGIN…END pair of the same kind with a key body between: one left-to-right pass over the markers. */
+/** An END marker alone (what MARKER matches with `edge` END), searched ahead of the pass. */
+const END_MARKER = /-{4,5} ?END [A-Z0-9 ]{0,40}?PRIVATE KEY(?: BLOCK)? ?-{4,5}/g;
+
+/**
+ * Every BEGIN…END pair of the same kind with a key body between: one left-to-right pass over the
+ * markers. Only an END can complete a pair: at a BEGIN with no END marker anywhere after it the
+ * pass stops (found with one search, kept until the pass goes past it), so a megabyte of BEGIN
+ * lines with no END costs one search, not a marker match per line.
+ */
 export function* findPrivateKeys(text: string): Generator<{ index: number; value: string }> {
   let open: { kind: string; bodyStart: number } | undefined;
+  let nextEnd = -1;
   MARKER.lastIndex = 0;
   for (let marker = MARKER.exec(text); marker !== null; marker = MARKER.exec(text)) {
     const { edge, kind } = marker.groups as { edge: string; kind: string };
     if (edge === 'BEGIN') {
+      if (nextEnd < marker.index) {
+        // Every END marker holds `END `: a native search says when there is none at all.
+        END_MARKER.lastIndex = marker.index;
+        nextEnd = text.indexOf('END ', marker.index) === -1 ? Infinity : (END_MARKER.exec(text)?.index ?? Infinity);
+      }
+      if (nextEnd === Infinity) return;
       // A later BEGIN replaces an unterminated one: the nearest BEGIN owns the body.
       open = { kind, bodyStart: marker.index + marker[0].length };
     } else if (open?.kind === kind) {
