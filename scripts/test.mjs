@@ -30,6 +30,11 @@ const files = fs
   .map((file) => path.join('.build', file))
   .filter((file) => filter.length === 0 || filter.some((f) => file.includes(f)))
   .sort();
+if (files.length === 0) {
+  // node --test with no file would look for test files itself, helpers included.
+  console.error(`No test file matches ${filter.map((f) => JSON.stringify(f)).join(' or ')}: give part of a path under src/ or test/ (npm test -- secrets)`);
+  process.exit(2);
+}
 const entries = shards(root, files);
 const tmp = ramTempDir();
 // Ctrl-C reaches the test processes too; this one waits for them, then removes the temp dir.
