@@ -124,4 +124,23 @@ describe('audit: where sensitive content was and still is', () => {
     assert.match(findings(gone).find((f) => f.check === 'secrets')!.message, /; on no live branch now/);
     fs.rmSync(path.join(repo.dir, 'src'), { recursive: true, force: true });
   });
+
+  it('lists the branches that hold it protected first, then by name, the same in every run', async (t) => {
+    const repo = createRepo(t, { branch: 'main-production' });
+    repo.write('README.md', '# app\n');
+    repo.git(['add', '-A']);
+    repo.commitQuietly('chore: start');
+    repo.write('src/pay.ts', `export const key = "${STRIPE}";\n`);
+    repo.git(['add', '-A']);
+    repo.commitQuietly('feat: add payments');
+    // Names whose order by code unit differs from a locale's (upper case first), and from creation order.
+    for (const branch of ['feature/zeta', 'feature/Beta', 'develop', 'feature/alpha', 'Feature/Gamma']) repo.git(['branch', branch]);
+    const expected = ['main-production', 'develop', 'Feature/Gamma', 'feature/Beta', 'feature/alpha', 'feature/zeta'];
+    for (let run = 0; run < 3; run++) {
+      const report = JSON.parse((await repo.run(['audit', '--format', 'json'])).stdout) as Report;
+      const secret = findings(report).find((f) => f.check === 'secrets')!;
+      assert.deepEqual(secret.presence?.branches, expected);
+      assert.match(secret.message, new RegExp(`; still present on ${expected.join(', ')}$`));
+    }
+  });
 });

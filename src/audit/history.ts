@@ -112,9 +112,10 @@ async function markPresence(repo: Repository, scope: AuditScope, findings: Audit
       if (present) presentOn.set(finding, [...(presentOn.get(finding) ?? []), branch]);
     }
   }
+  const order = branchOrder(scope);
   for (const finding of findings) {
     if (!finding.file) continue;
-    const branches = presentOn.get(finding) ?? [];
+    const branches = (presentOn.get(finding) ?? []).sort(order);
     const was = (finding.commit && wasOn.get(finding.commit)) || [];
     finding.presence = { status: branches.length > 0 ? 'present' : 'removed', branches, was };
     const rotate = finding.check !== 'large-files';
@@ -123,20 +124,32 @@ async function markPresence(repo: Repository, scope: AuditScope, findings: Audit
   }
 }
 
-/** Commit → the live branches (short names, protected first) whose history holds it. */
-async function branchesHolding(repo: Repository, scope: AuditScope, findings: readonly AuditFinding[]): Promise<Map<string, string[]>> {
-  const nameOf = new Map([...scope.branches].map(([name, entry]) => [entry.ref, name]));
+/**
+ * Branch lists in reports: protected branches first, in the policy's order, then the others by
+ * name, compared by code unit. Never by the order git answered in (the questions run several
+ * at once, so that order changed between two runs over the same repository) nor by the
+ * machine's locale: a baseline or a report diffed between runs must not move.
+ */
+function branchOrder(scope: AuditScope): (a: string, b: string) => number {
   const protectedOrder = [...scope.protectedTips.keys()];
   const rank = (name: string) => (protectedOrder.includes(name) ? protectedOrder.indexOf(name) : protectedOrder.length);
+  return (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Commit → the live branches (short names, in {@link branchOrder}) whose history holds it, in the findings' order. */
+async function branchesHolding(repo: Repository, scope: AuditScope, findings: readonly AuditFinding[]): Promise<Map<string, string[]>> {
+  const nameOf = new Map([...scope.branches].map(([name, entry]) => [entry.ref, name]));
+  const order = branchOrder(scope);
   const commits = [...new Set(findings.flatMap((finding) => (finding.file && finding.commit ? [finding.commit] : [])))];
-  const result = new Map<string, string[]>();
+  const holding: string[][] = [];
   for (let i = 0; i < commits.length; i += CONTAINS_CONCURRENCY) {
-    await Promise.all(
+    const answers = await Promise.all(
       commits.slice(i, i + CONTAINS_CONCURRENCY).map(async (commit) => {
         const names = [...(await branchRefsContaining(repo, commit))].map((ref) => nameOf.get(ref)).filter((name): name is string => name !== undefined);
-        result.set(commit, [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)));
+        return [...new Set(names)].sort(order);
       }),
     );
+    holding.push(...answers);
   }
-  return result;
+  return new Map(commits.map((commit, index) => [commit, holding[index]!]));
 }
