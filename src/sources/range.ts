@@ -131,9 +131,9 @@ const EMPTY: RevisionRange = { options: [], revisions: [] };
 const PREFETCH_BYTES = 1024 * 1024;
 /**
  * …up to this many bytes per batch. A batch is a number of commits, and one commit can add
- * anything: a vendored library of 16 000 files (167 MB) was read into memory at once, 400 MB of
- * peak RSS for one commit. Past this, files are read when a check asks (the secrets check reads
- * in batches of 8 MB), and memory stays bounded whatever a commit adds.
+ * anything: a vendored library of 16 000 files (167 MB) was read into memory at once (peak RSS
+ * 400 MB for that one commit, 330–350 MB with this bound). Past it, files are read when a check
+ * asks (the secrets check reads in batches of 8 MB).
  */
 const PREFETCH_BATCH_BYTES = 32 * 1024 * 1024;
 
