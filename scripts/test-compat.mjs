@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ramTempDir, shards } from './test-shards.mjs';
+import { CONCURRENCY, ramTempDir, shards } from './test-shards.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
@@ -17,7 +17,7 @@ for (const version of ['22', '24']) {
   const bin = execFileSync('npx', ['-y', '-p', `node@${version}`, 'which', 'node'], { encoding: 'utf8' }).trim().split('\n').pop();
   console.log(`\n# Node ${execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()}`);
   const env = { ...process.env, PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}`, ...(tmp ? { TMPDIR: tmp } : {}) };
-  const result = spawnSync(bin, ['--test', '--test-concurrency=2', '--test-reporter=dot', ...entries], { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(bin, ['--test', `--test-concurrency=${CONCURRENCY}`, '--test-reporter=dot', ...entries], { cwd: root, env, stdio: 'inherit' });
   failed ||= result.status !== 0;
 }
 if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

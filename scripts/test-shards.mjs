@@ -5,6 +5,8 @@ import path from 'node:path';
 
 /** Integration test files are split into this many processes (see shards()). */
 const INTEGRATION_SHARDS = 3;
+/** How many shard processes run at once (see scripts/test.mjs). */
+export const CONCURRENCY = 3;
 
 /**
  * The whole suite as a few processes rather than one per file. Each file node runs alone costs a
@@ -12,8 +14,8 @@ const INTEGRATION_SHARDS = 3;
  * 100+ files paid that 100+ times, a fifth of the suite's CPU on a 2-core machine. A shard is a
  * generated file that imports its test files in order: node:test registers and runs their tests
  * as if each file ran alone, one after another (file-level hooks and repository templates stay
- * per file: test/helpers/repo.ts). Integration tests go in three shards, not one: two run at a
- * time, and a smaller process forks git more cheaply (a fork copies the parent's page tables:
+ * per file: test/helpers/repo.ts). Integration tests go in three shards, not one: they run side
+ * by side (CONCURRENCY at a time), and a smaller process forks git more cheaply (a fork copies the parent's page tables:
  * 0.5 ms of CPU per spawn at 50 MB RSS, 2.6 ms at 370 MB; a shard stays under ~300 MB).
  * The packed-tarball e2e file keeps a process of its own and starts first: it is the longest, and
  * it changes the environment of nothing else.

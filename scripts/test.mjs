@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ramTempDir, shards } from './test-shards.mjs';
+import { CONCURRENCY, ramTempDir, shards } from './test-shards.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const run = (command, args) => {
@@ -39,6 +39,8 @@ const entries = shards(root, files);
 const tmp = ramTempDir();
 // Ctrl-C reaches the test processes too; this one waits for them, then removes the temp dir.
 process.on('SIGINT', () => {});
-const tests = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...reporter, ...entries], { cwd: root, stdio: 'inherit', env: tmp ? { ...process.env, TMPDIR: tmp } : process.env });
+// Three at a time on a 2-core machine: the e2e file waits on installs and pushes, a shard on each
+// git it starts; a third process keeps both cores busy (63 -> 59 s; five at a time: 61 s).
+const tests = spawnSync(process.execPath, ['--test', `--test-concurrency=${CONCURRENCY}`, ...reporter, ...entries], { cwd: root, stdio: 'inherit', env: tmp ? { ...process.env, TMPDIR: tmp } : process.env });
 if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 process.exit(tests.status ?? 1);
