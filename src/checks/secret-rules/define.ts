@@ -8,6 +8,7 @@
  */
 import type { SecretLintRuleCreator } from '@secretlint/types';
 import { isPlaceholder } from './placeholder.js';
+import { mayMatch } from './required-literal.js';
 
 export interface SecretRule {
   /** Rule id as findings name it: `mcflow/<name>`. */
@@ -90,6 +91,8 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: F
     }
   }
   for (const pattern of rule.patterns) {
+    // A pattern whose own literal the text lacks (the keyword that chose the rule belongs to another of its patterns).
+    if (!mayMatch(pattern, text)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0] === '') {
@@ -360,6 +363,7 @@ export interface NearSearch {
  * from the window's start would scan to the end of the text for every anchor): linear in the text.
  */
 export function* findNear(text: string, search: NearSearch): Generator<{ index: number; value: string }> {
+  if (!mayMatch(search.anchor, text)) return;
   let searchedTo = 0;
   search.anchor.lastIndex = 0;
   for (let anchor = search.anchor.exec(text); anchor !== null; anchor = search.anchor.exec(text)) {
