@@ -144,9 +144,14 @@ export class TestRepo {
     return fs.readFileSync(path.join(this.dir, file), 'utf8');
   }
 
-  /** Commits everything staged (or an empty commit), bypassing hooks: test setup, not the thing tested. */
+  /**
+   * Commits everything staged (or an empty commit), bypassing hooks: test setup, not the thing
+   * tested. Every hook, not only the two --no-verify skips: prepare-commit-msg and post-commit
+   * still run under it, a husky stub each (sh, dirname, basename) and, where a test installed
+   * one, a Node start, on every set-up commit of a hooked repository.
+   */
   commitQuietly(message: string): string {
-    this.git(['commit', '--allow-empty', '--no-verify', '-q', '-m', message]);
+    this.git(['-c', 'core.hooksPath=/dev/null', 'commit', '--allow-empty', '--no-verify', '-q', '-m', message]);
     return this.head();
   }
 
