@@ -25,8 +25,8 @@ describe('init fits the repository', () => {
     assert.deepEqual(config.pullRequests.body, { sections: ['Summary', 'How to test'], checkboxes: ['No sensitive data exposed'] });
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: adopt mcflow-hooks');
-    repo.git(['switch', '-q', '-c', 'develop']);
-    repo.git(['switch', '-q', '-c', 'feature/login']);
+    repo.switchQuietly('-c', 'develop');
+    repo.switchQuietly('-c', 'feature/login');
     repo.commitQuietly('feat: add login');
     const filled = OWN_TEMPLATE.replace('<!-- what and why -->', 'Adds login.').replace('## How to test\n', '## How to test\nRun it.\n').replace('- [ ] No', '- [x] No');
     const ok = await repo.run(['verify', '--format', 'json'], { env: githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', body: filled }) });
@@ -133,7 +133,7 @@ describe('the daily-workflow edges', () => {
         'pre-merge-commit': 'mcflow-hooks run pre-merge-commit\n',
       });
       repo.commitQuietly('chore: initial commit');
-      repo.git(['switch', '-q', '-c', 'feature/edges']);
+      repo.switchQuietly('-c', 'feature/edges');
       return repo;
     });
   }
@@ -179,7 +179,7 @@ describe('the daily-workflow edges', () => {
     repo.write('m.txt', 'm\n');
     repo.git(['add', 'm.txt']);
     repo.git(['commit', '-q', '-m', 'feat: add m']);
-    repo.git(['switch', '-q', 'main']);
+    repo.switchQuietly('main');
     repo.commitQuietly('chore: diverge main');
     const head = repo.git(['rev-parse', 'HEAD']).stdout;
     const merge = repo.git(['merge', '--no-edit', 'feature/edges'], { allowFailure: true });
@@ -188,7 +188,7 @@ describe('the daily-workflow edges', () => {
     assert.match(merge.output, /git merge --abort/);
     assert.equal(repo.git(['rev-parse', 'HEAD']).stdout, head, 'no merge commit was made');
     repo.git(['merge', '--abort']);
-    repo.git(['switch', '-q', '-c', 'feature/other']);
+    repo.switchQuietly('-c', 'feature/other');
     assert.equal(repo.git(['merge', '-q', '--no-edit', 'feature/edges']).code, 0, 'merging into a feature branch is fine');
   });
 
@@ -205,8 +205,8 @@ describe('the daily-workflow edges', () => {
   it('GitLab merge requests get merge-request wording and glab fixes, from the real CI variables', async (t) => {
     const repo = createRepo(t);
     repo.commitQuietly('chore: initial commit');
-    repo.git(['switch', '-q', '-c', 'develop']);
-    repo.git(['switch', '-q', '-c', 'feature/x']);
+    repo.switchQuietly('-c', 'develop');
+    repo.switchQuietly('-c', 'feature/x');
     repo.commitQuietly('feat: add x');
     const result = await repo.run(['verify'], { env: gitlabMergeRequestEnv(repo, { base: 'main', head: 'feature/x', title: 'Add x', number: 17 }) });
     assert.match(result.output, /Merge request title: /);

@@ -39,7 +39,7 @@ function sharedRepo(t: TestContext): Repo {
  * tests switch through it). The hook's Node process per switch was a fifth of this file's.
  */
 function switchQuietly(repo: TestRepo, ...args: string[]): void {
-  repo.git(['-c', 'core.hooksPath=/dev/null', 'switch', '-q', ...args]);
+  repo.switchQuietly(...args);
 }
 
 /** A commit made without hooks: setup, not what is tested. */

@@ -18,7 +18,7 @@ describe('init --ci github in a package below the root', () => {
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: add mcflow-hooks');
     // github-flow names branches feat/*; the default preset (gitflow) would refuse this one.
-    repo.git(['checkout', '-q', '-b', 'feat/login']);
+    repo.switchQuietly('-c', 'feat/login');
     repo.write('packages/app/login.ts', 'export const login = 1;\n');
     repo.git(['add', '-A']);
     repo.commitQuietly('feat: add login');
@@ -56,7 +56,7 @@ describe('init --ci github: the verify step', () => {
     linkInstalledPackages(repo);
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: add mcflow-hooks');
-    repo.git(['checkout', '-q', '-b', 'feat/keys']);
+    repo.switchQuietly('-c', 'feat/keys');
     // The pull request: a secret, and a .npmrc that would preload its own code and exit 0.
     repo.write('config.yml', `key: "${'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2'}"\n`);
     repo.write('.npmrc', 'node-options="--require ./pass.cjs"\n');

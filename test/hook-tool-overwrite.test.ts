@@ -29,7 +29,7 @@ describe('husky files overwritten by another hook tool', () => {
     const repo = packageRepo(t);
     assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install']).code, 0);
     linkInstalledPackages(repo);
-    repo.git(['switch', '-q', '-c', 'feat/x']);
+    repo.switchQuietly('-c', 'feat/x');
     assert.equal(refusedBadMessage(repo), true);
 
     runSimpleGitHooks(repo);

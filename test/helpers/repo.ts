@@ -133,6 +133,14 @@ export class TestRepo {
     return { code: made.code, stdout: stdout + made.stdout, stderr: stderr + made.stderr, output: output + made.output };
   }
 
+  /**
+   * `git switch -q args` without the post-checkout hook (or any other): set-up, not what is
+   * tested. Tests of post-checkout itself switch with `git`, through the hook.
+   */
+  switchQuietly(...args: string[]): void {
+    this.git(['-c', 'core.hooksPath=/dev/null', 'switch', '-q', ...args]);
+  }
+
   write(file: string, content: string | Buffer): string {
     const full = path.join(this.dir, file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
