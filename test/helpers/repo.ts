@@ -141,6 +141,16 @@ export class TestRepo {
     this.git(['-c', 'core.hooksPath=/dev/null', 'switch', '-q', ...args]);
   }
 
+  /**
+   * `git fast-import --quiet` of `stream`: a long history built in one process. glibc's malloc
+   * would hand memory back to the kernel and ask for it again on every object (over 100 000 brk
+   * calls for 10 000 commits, three quarters of the import's CPU); a 64 MiB top pad keeps it.
+   * Set-up only: no tested process runs with that setting.
+   */
+  fastImport(stream: string): void {
+    this.git(['fast-import', '--quiet'], { input: stream, env: { GLIBC_TUNABLES: 'glibc.malloc.top_pad=67108864' } });
+  }
+
   write(file: string, content: string | Buffer): string {
     const full = path.join(this.dir, file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
