@@ -122,7 +122,7 @@ function require_which(tool: string): string {
 }
 
 describe('the daily-workflow edges', () => {
-  /** Built once per file and copied for each test: its set-up commit runs prepare-commit-msg, a node start. */
+  /** Built once per file and copied for each test. Commits that only set the stage skip the hooks (commitQuietly). */
   function hooked(t: Parameters<typeof createRepo>[0]) {
     return repoFromTemplate(t, 'hooked', (fileScope) => {
       const repo = createRepo(fileScope);
@@ -142,7 +142,7 @@ describe('the daily-workflow edges', () => {
     const repo = hooked(t);
     repo.write('a.txt', 'a\n');
     repo.git(['add', 'a.txt']);
-    repo.git(['commit', '-q', '-m', 'feat: add a']);
+    repo.commitQuietly('feat: add a');
     const amend = repo.git(['commit', '--amend', '-m', 'Bad message'], { allowFailure: true });
     assert.notEqual(amend.code, 0);
     const fix = /git commit --amend --edit --file=(\S+)/.exec(amend.output);
@@ -163,8 +163,8 @@ describe('the daily-workflow edges', () => {
     const repo = hooked(t);
     repo.write('b.txt', 'b\n');
     repo.git(['add', 'b.txt']);
-    repo.git(['commit', '-q', '-m', 'feat: add b']);
-    repo.git(['commit', '-q', '--allow-empty', '-m', 'feat: add c']);
+    repo.commitQuietly('feat: add b');
+    repo.commitQuietly('feat: add c');
     const rebase = repo.git(['rebase', '-i', 'HEAD~2'], {
       allowFailure: true,
       env: { GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/reword/'", GIT_EDITOR: "sed -i '1s/.*/Bad reword/'" },
@@ -178,7 +178,7 @@ describe('the daily-workflow edges', () => {
     const repo = hooked(t);
     repo.write('m.txt', 'm\n');
     repo.git(['add', 'm.txt']);
-    repo.git(['commit', '-q', '-m', 'feat: add m']);
+    repo.commitQuietly('feat: add m');
     repo.switchQuietly('main');
     repo.commitQuietly('chore: diverge main');
     const head = repo.git(['rev-parse', 'HEAD']).stdout;
