@@ -26,19 +26,34 @@ export interface RunResult {
 
 export function makeTempDir(t: TestContext, prefix = 'mcflow-test-'): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  t.after(() => removeTree(dir));
+  t.after(() => removeSoon(dir));
   return dir;
 }
 
 /**
- * `rm -rf dir`. Node's recursive rmSync walks a tree in JavaScript, trying rmdir on every
+ * `rm -rf dir…`. Node's recursive rmSync walks a tree in JavaScript, trying rmdir on every
  * directory first and building an error for each refusal; on repositories full of loose objects
  * that cost the suite more CPU than the git commands that made them. Where there is no `rm`
  * (Windows), or it fails, fs.rmSync does the same job.
  */
-export function removeTree(dir: string): void {
-  if (process.platform !== 'win32' && spawnSync('rm', ['-rf', '--', dir]).status === 0 && !fs.existsSync(dir)) return;
-  fs.rmSync(dir, { recursive: true, force: true });
+export function removeTree(...dirs: string[]): void {
+  if (dirs.length === 0) return;
+  if (process.platform !== 'win32' && spawnSync('rm', ['-rf', '--', ...dirs]).status === 0 && !dirs.some((dir) => fs.existsSync(dir))) return;
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Temp dirs of finished tests, not yet removed (removeSoon), and how many may wait. */
+const finished: string[] = [];
+const REMOVE_BATCH = 16;
+
+/**
+ * Removes `dir` with the next few finished tests' dirs, in one `rm`: a process per test's
+ * repository was hundreds of `rm` starts per run (each a fork of this large process). At most
+ * REMOVE_BATCH small trees wait; the last go when the process exits.
+ */
+function removeSoon(dir: string): void {
+  finished.push(dir);
+  if (finished.length >= REMOVE_BATCH) removeTree(...finished.splice(0));
 }
 
 /** An environment with nothing from the developer's machine: own HOME, no system git config, no colour. */
@@ -366,7 +381,8 @@ export function fileContext(): TestContext {
 }
 
 // One exit listener for all of them: a listener each would trip Node's leak warning past ten.
-const atExit: (() => void)[] = [];
+// The first entry runs last: what removeSoon still holds.
+const atExit: (() => void)[] = [() => removeTree(...finished.splice(0))];
 process.on('exit', () => {
   for (const fn of atExit.reverse()) fn();
 });
