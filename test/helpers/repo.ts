@@ -7,10 +7,10 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli.js';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
+import type { MainReply, MainRequest } from './main-thread.js';
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = path.join(PACKAGE_ROOT, 'dist/cli.cjs');
@@ -336,19 +336,48 @@ export function runCli(args: string[], options: { cwd: string; env?: NodeJS.Proc
 /**
  * `main(argv, io)` in this process: what the bin does, with stdout and stderr captured and the
  * exit code returned. Not a terminal (as under spawnSync), so no colour unless FORCE_COLOR says so.
+ * It runs on a worker thread of this process (helpers/main-thread.ts says why), one per test
+ * process, started on first use and kept referenced only while a run is under way.
  */
-export async function runMain(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const stdin = Object.assign(Readable.from(options.input ? [Buffer.from(options.input)] : []), { isTTY: false });
-  const code = await main([...args], {
-    cwd: options.cwd,
-    env: { ...(options.env ?? isolatedEnv(os.tmpdir())) },
-    stdout: { write: (text: string) => ((stdout += String(text)), true), isTTY: false },
-    stderr: { write: (text: string) => ((stderr += String(text)), true), isTTY: false },
-    stdin,
+export function runMain(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult> {
+  const request: MainRequest = { id: ++lastRequest, args: [...args], cwd: options.cwd, env: { ...(options.env ?? isolatedEnv(os.tmpdir())) }, input: options.input };
+  return new Promise((resolve, reject) => {
+    const thread = mainThread();
+    pending.set(request.id, { resolve, reject });
+    thread.ref();
+    thread.postMessage(request);
   });
-  return { code, stdout, stderr, output: stdout + stderr };
+}
+
+let worker: Worker | undefined;
+let lastRequest = 0;
+const pending = new Map<number, { resolve: (result: RunResult) => void; reject: (error: unknown) => void }>();
+
+function mainThread(): Worker {
+  if (worker) return worker;
+  const thread = new Worker(new URL('./main-thread.js', import.meta.url), { env: SHARE_ENV });
+  thread.on('message', (reply: MainReply) => {
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (pending.size === 0) thread.unref();
+    if (!waiting) return;
+    if ('error' in reply) waiting.reject(reply.error);
+    else waiting.resolve({ code: reply.code, stdout: reply.stdout, stderr: reply.stderr, output: reply.stdout + reply.stderr });
+  });
+  // An error the thread did not catch (an unhandled rejection in a command): every run waiting
+  // on it fails with that error, and the next run gets a new thread.
+  thread.on('error', (error) => {
+    worker = undefined;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  });
+  thread.on('exit', (code) => {
+    if (worker === thread) worker = undefined;
+    for (const waiting of pending.values()) waiting.reject(new Error(`the thread running main() exited (code ${code}) before it answered`));
+    pending.clear();
+  });
+  worker = thread;
+  return thread;
 }
 
 const templates = new Map<string, TestRepo>();
