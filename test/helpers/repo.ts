@@ -308,18 +308,45 @@ export function createRepo(t: TestContext, options: { branch?: string; origin?: 
   const env = isolatedEnv(home, { TMPDIR: tmp });
   fs.writeFileSync(path.join(home, '.gitconfig'), QUIET_GIT_CONFIG);
   const repo = new TestRepo(dir, env) as TestRepo & { origin?: string };
-  repo.git(['init', '-q', `--initial-branch=${options.branch ?? 'main'}`]);
+  initRepository(path.join(dir, '.git'), options.branch ?? 'main', false);
   // What `git config commit.gpgsign false`, `… tag.gpgsign false` and `git remote add origin`
   // write, written at once: setup, not what is tested, and hundreds of repositories per run.
   let config = '[commit]\n\tgpgsign = false\n[tag]\n\tgpgsign = false\n';
   if (options.origin) {
     const origin = path.join(base, 'origin.git');
-    repo.git(['init', '-q', '--bare', `--initial-branch=${options.branch ?? 'main'}`, origin]);
+    initRepository(origin, options.branch ?? 'main', true);
     config += `[remote "origin"]\n\turl = ${JSON.stringify(origin)}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`;
     repo.origin = origin;
   }
   fs.appendFileSync(path.join(dir, '.git', 'config'), config);
   return repo;
+}
+
+/**
+ * What `git init -q [--bare] --initial-branch=<branch>` writes, into `gitDir`: a copy of a git
+ * directory that git itself initialised once per test process (pristineGitDir), with HEAD on
+ * `branch`. The files do not depend on the repository's path; a git start per repository did.
+ */
+function initRepository(gitDir: string, branch: string, bare: boolean): void {
+  fs.cpSync(pristineGitDir(bare), gitDir, { recursive: true });
+  fs.writeFileSync(path.join(gitDir, 'HEAD'), `ref: refs/heads/${branch}\n`);
+}
+
+const pristine = new Map<boolean, string>();
+
+/** A git directory fresh from `git init` (bare or not), in the same temp file system as the tests' own. */
+function pristineGitDir(bare: boolean): string {
+  const made = pristine.get(bare);
+  if (made) return made;
+  const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-init-')));
+  atExit.push(() => removeTree(base));
+  fs.writeFileSync(path.join(base, '.gitconfig'), QUIET_GIT_CONFIG);
+  const target = path.join(base, 'repo');
+  const init = toResult(spawnSync('git', ['init', '-q', ...(bare ? ['--bare'] : []), target], { env: isolatedEnv(base), encoding: 'utf8' }));
+  if (init.code !== 0) throw new Error(`git init failed: ${init.output}`);
+  const gitDir = bare ? target : path.join(target, '.git');
+  pristine.set(bare, gitDir);
+  return gitDir;
 }
 
 export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; bin?: string }): RunResult {
