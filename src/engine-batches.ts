@@ -45,12 +45,19 @@ export async function runChecksOverBatches(change: Change, options: RunOptions, 
     failed = true;
     throw error;
   };
+  // The messages are linted once the first batch has been handed out (its contents asked for),
+  // or the stream has ended: loading commitlint holds the thread for ~20 ms, and the stream's
+  // git output waiting behind it meant asking git for the first contents only after, then
+  // waiting for them with nothing left to do.
+  let contentAsked!: () => void;
+  const firstBatch = new Promise<void>((resolve) => (contentAsked = resolve));
   const [whole] = await Promise.all([
-    runChecks({ ...change, files: [] }, options).catch(stopOnFailure),
+    (planned.length === 0 ? Promise.resolve() : firstBatch).then(() => runChecks({ ...change, files: [] }, options)).catch(stopOnFailure),
     planned.length === 0
       ? undefined
       : (async () => {
           const runBatch = async (files: ChangedFile[]) => {
+            contentAsked();
             if (failed) throw new Error('stopped: the checks over the whole change failed');
             const part = await runChecks(contentOnly(change, files), { ...batchOptions, only });
             Object.assign(reasons, part.reasons);
@@ -63,7 +70,9 @@ export async function runChecksOverBatches(change: Change, options: RunOptions, 
           await batches(runBatch);
           // Files the source put in the change itself (not from the stream) are one more batch, never dropped.
           if (change.files?.length) await runBatch(change.files);
-        })().catch(stopOnFailure),
+        })()
+          .finally(contentAsked)
+          .catch(stopOnFailure),
   ]);
   if (planned.length === 0) return whole;
   const secrets = fromFiles.get('secrets');

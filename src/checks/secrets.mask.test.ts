@@ -43,6 +43,25 @@ describe('masking echoed text', () => {
     assert.equal(fix, 'add { "reason": "…" } to secrets.allow');
   });
 
+  it('masks each of many texts as it masks that text alone, whatever its neighbours and lines', async () => {
+    prefilter('x');
+    const samples = SECRET_RULES.flatMap((rule) => rule.samples.secrets);
+    // Secrets among plain texts, texts of several lines (a key block among them), empty ones,
+    // repeats, and characters beyond Latin-1: the texts are searched for keywords together.
+    const texts = samples.flatMap((sample, index) => [
+      sample,
+      'plain words',
+      '',
+      `line one\n${sample}\nline three …`,
+      index % 3 === 0 ? 'feature/login-form' : `${sample} …`,
+      sample,
+    ]);
+    const together = await maskTexts(texts);
+    const alone = await Promise.all(texts.map(async (text) => (await maskTexts([text]))[0]!));
+    assert.deepEqual(together, alone);
+    assert.ok(together.filter((text, index) => text !== texts[index]).length >= samples.length, 'the secrets are masked');
+  });
+
   it('masks every string of a report, keeping its shape', async () => {
     const report = { findings: [{ check: 'branch-name', message: `Branch "feature/${TOKEN}"`, line: 3, ok: true }], skipped: [], reasons: { x: 'why' } };
     const masked = await maskDeep(report);

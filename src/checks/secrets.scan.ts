@@ -251,15 +251,16 @@ export async function scanTextsCounted(targets: readonly ScanTarget[], judgeAtMo
   const filtered = targets.map((target) => prefilterText(target.lines ? keepLines(target.content, target.lines) : target.content, total >= TABLES_FROM));
   const texts = filtered.map((result) => result.kept);
   // Per text, each rule's unjudged matches: flat (start, end) pairs, as findSecrets leaves them.
-  const unjudgedSpans: { rank: number; spans: number[] }[][] = targets.map(() => []);
+  const unjudgedSpans: RuleSpans[][] = targets.map(() => []);
   const matches: Match[][] = filtered.map(({ kept: text, rules, any }, index) => {
     if (!any) return [];
     const ext = path.extname(targets[index]!.path);
     return withWholeText(text, targets[index]!.content, () =>
       rules.flatMap((rule) => {
         const unjudged: number[] | undefined = judgeAtMost === undefined ? undefined : [];
+        const unjudgedRuns: number[] = [];
         // Plain objects built field by field: spreads cost more than the regexes on a file of 100k findings.
-        const found = findSecrets(rule, text, ext, { prefiltered: true, judgeAtMost, unjudged }).map(
+        const found = findSecrets(rule, text, ext, { prefiltered: true, judgeAtMost, unjudged, unjudgedRuns }).map(
           (match): Match => ({
             rule: rule.id,
             start: match.start,
@@ -269,7 +270,7 @@ export async function scanTextsCounted(targets: readonly ScanTarget[], judgeAtMo
             ...(match.severity ? { severity: match.severity } : {}),
           }),
         );
-        if (unjudged && unjudged.length > 0) unjudgedSpans[index]!.push({ rank: rankOf(rule.id), spans: unjudged });
+        if (unjudged && unjudged.length > 0) unjudgedSpans[index]!.push({ rank: rankOf(rule.id), spans: unjudged, runs: unjudgedRuns });
         return found;
       }),
     );
@@ -305,49 +306,101 @@ function rankOf(rule: string): number {
 /**
  * The starts of the unjudged spans no finding and no earlier unjudged span covers, ascending:
  * each possible secret counted once. Spans are taken by start, then rank, then rule and pattern
- * order (the span taken first at a start decides how far the cover reaches). Each rule's pairs
- * ascend pattern by pattern, so they are cut into ascending runs and merged: a file of 100 000
+ * order (the span taken first at a start decides how far the cover reaches). Each pattern's pairs
+ * ascend (findSecrets says where each pattern's begin), so the runs are merged: a file of 100 000
  * look-alikes costs one pass over plain numbers, no object or comparator call per match.
  */
-function uncovered(rules: readonly { rank: number; spans: number[] }[], findings: readonly { start: number; end: number }[]): number[] {
-  const runs: { rank: number; spans: number[]; at: number; end: number }[] = [];
-  for (const { rank, spans } of rules) {
-    let from = 0;
-    for (let at = 2; at < spans.length; at += 2) {
-      if (spans[at]! < spans[at - 2]!) {
-        runs.push({ rank, spans, at: from, end: at });
-        from = at;
-      }
-    }
-    runs.push({ rank, spans, at: from, end: spans.length });
+function uncovered(rules: readonly RuleSpans[], findings: readonly { start: number; end: number }[]): number[] {
+  const cover = new Cover(findings);
+  // Each loop in a function of its own: V8 compiles a long loop while it runs, and code after
+  // the loop that has not run yet would make it throw that work away (measured: three compiles
+  // of the one function this was, two thrown away).
+  const last = mergeRuns(ascendingRuns(rules), cover);
+  if (last !== undefined) cover.takeRun(last.spans, last.at, last.end);
+  return cover.counted;
+}
+
+/** One rule's unjudged (start, end) pairs, flat, and where each of its patterns' ascending run of them begins. */
+interface RuleSpans {
+  rank: number;
+  spans: number[];
+  runs: number[];
+}
+
+interface Run {
+  rank: number;
+  spans: number[];
+  /** The next pair's index in `spans`, and the index after the run's last pair. */
+  at: number;
+  end: number;
+}
+
+/** Each rule's pairs as the runs its patterns left, each ascending (findSecrets' `unjudgedRuns`). */
+function ascendingRuns(rules: readonly RuleSpans[]): Run[] {
+  const runs: Run[] = [];
+  for (const { rank, spans, runs: starts } of rules) {
+    starts.forEach((from, k) => {
+      const end = k + 1 < starts.length ? starts[k + 1]! : spans.length;
+      if (from < end) runs.push({ rank, spans, at: from, end });
+    });
   }
-  const counted: number[] = [];
-  let reach = -1;
-  let next = 0;
-  const take = (start: number, end: number) => {
-    // Findings starting at or before this span extend the reach first.
-    while (next < findings.length && findings[next]!.start <= start) reach = Math.max(reach, findings[next++]!.end);
-    if (start < reach) return;
-    reach = Math.max(reach, end);
-    counted.push(start);
-  };
-  // Runs with spans left; once one is left (most of a file of one kind of look-alike), it is read straight through.
-  let live = runs.filter((run) => run.at < run.end);
+  return runs;
+}
+
+/**
+ * Takes spans from the runs in order of start, then rank, then run order (the earliest run wins a
+ * tie: the order a stable sort by (start, rank) would give) while more than one run has spans
+ * left. Returns the last run with spans left, for {@link Cover.takeRun} to read straight through
+ * (most of a file of one kind of look-alike), or undefined.
+ */
+function mergeRuns(runs: Run[], cover: Cover): Run | undefined {
+  let live = runs;
   while (live.length > 1) {
     let first = live[0]!;
-    // The earliest run wins a tie: the order a stable sort by (start, rank) would give.
     for (let k = 1; k < live.length; k++) {
       const run = live[k]!;
       const start = run.spans[run.at]!;
       const firstStart = first.spans[first.at]!;
       if (start < firstStart || (start === firstStart && run.rank < first.rank)) first = run;
     }
-    take(first.spans[first.at]!, first.spans[first.at + 1]!);
+    cover.take(first.spans[first.at]!, first.spans[first.at + 1]!);
     first.at += 2;
     if (first.at >= first.end) live = live.filter((run) => run !== first);
   }
-  for (const { spans, at, end } of live) for (let k = at; k < end; k += 2) take(spans[k]!, spans[k + 1]!);
-  return counted;
+  return live[0];
+}
+
+/** The starts of the spans taken so far that no finding and no earlier span covers. */
+class Cover {
+  readonly counted: number[] = [];
+  /** How far the findings and spans taken so far reach, and the next finding not yet passed. */
+  private reach = -1;
+  private next = 0;
+  constructor(private readonly findings: readonly { start: number; end: number }[]) {}
+  take(start: number, end: number): void {
+    // Findings starting at or before this span extend the reach first.
+    const findings = this.findings;
+    while (this.next < findings.length && findings[this.next]!.start <= start) this.reach = Math.max(this.reach, findings[this.next++]!.end);
+    if (start < this.reach) return;
+    this.reach = Math.max(this.reach, end);
+    this.counted.push(start);
+  }
+  /** {@link take} for every pair of a run, with the state in locals: 100 000 pairs for a file of look-alikes. */
+  takeRun(spans: readonly number[], from: number, to: number): void {
+    const findings = this.findings;
+    const counted = this.counted;
+    let reach = this.reach;
+    let next = this.next;
+    for (let k = from; k < to; k += 2) {
+      const start = spans[k]!;
+      while (next < findings.length && findings[next]!.start <= start) reach = Math.max(reach, findings[next++]!.end);
+      if (start < reach) continue;
+      reach = Math.max(reach, spans[k + 1]!);
+      counted.push(start);
+    }
+    this.reach = reach;
+    this.next = next;
+  }
 }
 
 /** The 1-based line of each offset (ascending), in one pass over the text. */

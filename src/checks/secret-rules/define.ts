@@ -8,6 +8,7 @@
  */
 import type { SecretLintRuleCreator } from '@secretlint/types';
 import { isPlaceholder } from './placeholder.js';
+import { mayMatch } from './required-literal.js';
 
 export interface SecretRule {
   /** Rule id as findings name it: `mcflow/<name>`. */
@@ -66,6 +67,11 @@ export interface FindOptions {
    */
   judgeAtMost?: number;
   unjudged?: number[];
+  /**
+   * Where each pattern's pairs begin in `unjudged` (an index into it, one per pattern that went
+   * past the cap). A pattern's pairs ascend: a caller merging rules needs no pass to find the runs.
+   */
+  unjudgedRuns?: number[];
 }
 
 /** Every secret a rule finds in a text: the pure core both secretlint and the sample tests use. */
@@ -85,6 +91,8 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: F
     }
   }
   for (const pattern of rule.patterns) {
+    // A pattern whose own literal the text lacks (the keyword that chose the rule belongs to another of its patterns).
+    if (!mayMatch(pattern, text)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0] === '') {
@@ -93,6 +101,7 @@ export function findSecrets(rule: SecretRule, text: string, ext = '', options: F
       }
       if (found.length >= judgeAtMost) {
         // Past the cap only where each match is counts: the rest are located without group indices.
+        options.unjudgedRuns?.push(options.unjudged!.length);
         countFrom(pattern, text, match.index, options.unjudged!);
         break;
       }
@@ -131,18 +140,36 @@ function withoutIndices(pattern: RegExp): RegExp {
 function countFrom(pattern: RegExp, text: string, from: number, spans: number[]): void {
   const search = withoutIndices(pattern);
   search.lastIndex = from;
+  // Two loops, one per kind of pattern, each in a function of its own: V8 compiles a long loop
+  // while it runs, and code it has not run yet (the other kind's branch) would throw that away.
+  if (search.source.includes('(?<secret>')) countSecrets(pattern, search, text, spans);
+  else countMatches(search, text, spans);
+}
+
+/** Each match's (start, end), for a pattern whose whole match is the secret. */
+function countMatches(search: RegExp, text: string, spans: number[]): void {
   for (let match = search.exec(text); match !== null; match = search.exec(text)) {
-    if (match[0] === '') {
+    const length = match[0].length;
+    if (length === 0) search.lastIndex++;
+    else spans.push(match.index, match.index + length);
+  }
+}
+
+/** Each match's `secret` group (start, end); `pattern` (with indices) places a value found twice in its match. */
+function countSecrets(pattern: RegExp, search: RegExp, text: string, spans: number[]): void {
+  for (let match = search.exec(text); match !== null; match = search.exec(text)) {
+    const whole = match[0];
+    if (whole === '') {
       search.lastIndex++;
       continue;
     }
     const secret = match.groups?.secret;
     if (secret === undefined) {
-      spans.push(match.index, match.index + match[0].length);
+      spans.push(match.index, match.index + whole.length);
       continue;
     }
-    let offset = match[0].indexOf(secret);
-    if (offset === -1 || match[0].indexOf(secret, offset + 1) !== -1) {
+    let offset = whole.indexOf(secret);
+    if (offset === -1 || whole.indexOf(secret, offset + 1) !== -1) {
       pattern.lastIndex = match.index;
       offset = secretOffset(pattern.exec(text)!, secret);
     }
@@ -336,6 +363,7 @@ export interface NearSearch {
  * from the window's start would scan to the end of the text for every anchor): linear in the text.
  */
 export function* findNear(text: string, search: NearSearch): Generator<{ index: number; value: string }> {
+  if (!mayMatch(search.anchor, text)) return;
   let searchedTo = 0;
   search.anchor.lastIndex = 0;
   for (let anchor = search.anchor.exec(text); anchor !== null; anchor = search.anchor.exec(text)) {

@@ -50,7 +50,7 @@ describe('secret rules', () => {
 
   it('has one file per rule, each listed', () => {
     const dir = path.dirname(fileURLToPath(import.meta.url));
-    const helpers = new Set(['checksum.js', 'define.js', 'fake.js', 'index.js', 'placeholder.js', 'secret-rules.test.js']);
+    const helpers = new Set(['checksum.js', 'define.js', 'fake.js', 'index.js', 'placeholder.js', 'required-literal.js', 'required-literal.test.js', 'secret-rules.test.js']);
     const files = fs.readdirSync(dir).filter((file) => file.endsWith('.js') && !helpers.has(file));
     assert.deepEqual(files.map((file) => `mcflow/${file.replace(/\.js$/, '')}`).sort(), SECRET_RULES.map((rule) => rule.id).sort());
   });
