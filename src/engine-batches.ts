@@ -52,7 +52,13 @@ export async function runChecksOverBatches(change: Change, options: RunOptions, 
   let contentAsked!: () => void;
   const firstBatch = new Promise<void>((resolve) => (contentAsked = resolve));
   const [whole] = await Promise.all([
-    (planned.length === 0 ? Promise.resolve() : firstBatch).then(() => runChecks({ ...change, files: [] }, options)).catch(stopOnFailure),
+    (planned.length === 0 ? Promise.resolve() : firstBatch)
+      .then(() => {
+        // The stream failed before a batch: nothing more to start.
+        if (failed) throw new Error('stopped: reading the files failed');
+        return runChecks({ ...change, files: [] }, options);
+      })
+      .catch(stopOnFailure),
     planned.length === 0
       ? undefined
       : (async () => {
@@ -71,8 +77,8 @@ export async function runChecksOverBatches(change: Change, options: RunOptions, 
           // Files the source put in the change itself (not from the stream) are one more batch, never dropped.
           if (change.files?.length) await runBatch(change.files);
         })()
-          .finally(contentAsked)
-          .catch(stopOnFailure),
+          .catch(stopOnFailure)
+          .finally(contentAsked),
   ]);
   if (planned.length === 0) return whole;
   const secrets = fromFiles.get('secrets');
