@@ -25,8 +25,8 @@ describe('init fits the repository', () => {
     assert.deepEqual(config.pullRequests.body, { sections: ['Summary', 'How to test'], checkboxes: ['No sensitive data exposed'] });
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: adopt mcflow-hooks');
-    repo.git(['switch', '-q', '-c', 'develop']);
-    repo.git(['switch', '-q', '-c', 'feature/login']);
+    repo.switchQuietly('-c', 'develop');
+    repo.switchQuietly('-c', 'feature/login');
     repo.commitQuietly('feat: add login');
     const filled = OWN_TEMPLATE.replace('<!-- what and why -->', 'Adds login.').replace('## How to test\n', '## How to test\nRun it.\n').replace('- [ ] No', '- [x] No');
     const ok = await repo.run(['verify', '--format', 'json'], { env: githubPullRequestEnv(repo, { base: 'develop', head: 'feature/login', body: filled }) });
@@ -122,7 +122,7 @@ function require_which(tool: string): string {
 }
 
 describe('the daily-workflow edges', () => {
-  /** Built once per file and copied for each test: its set-up commit runs prepare-commit-msg, a node start. */
+  /** Built once per file and copied for each test. Commits that only set the stage skip the hooks (commitQuietly). */
   function hooked(t: Parameters<typeof createRepo>[0]) {
     return repoFromTemplate(t, 'hooked', (fileScope) => {
       const repo = createRepo(fileScope);
@@ -133,7 +133,7 @@ describe('the daily-workflow edges', () => {
         'pre-merge-commit': 'mcflow-hooks run pre-merge-commit\n',
       });
       repo.commitQuietly('chore: initial commit');
-      repo.git(['switch', '-q', '-c', 'feature/edges']);
+      repo.switchQuietly('-c', 'feature/edges');
       return repo;
     });
   }
@@ -142,7 +142,7 @@ describe('the daily-workflow edges', () => {
     const repo = hooked(t);
     repo.write('a.txt', 'a\n');
     repo.git(['add', 'a.txt']);
-    repo.git(['commit', '-q', '-m', 'feat: add a']);
+    repo.commitQuietly('feat: add a');
     const amend = repo.git(['commit', '--amend', '-m', 'Bad message'], { allowFailure: true });
     assert.notEqual(amend.code, 0);
     const fix = /git commit --amend --edit --file=(\S+)/.exec(amend.output);
@@ -163,8 +163,8 @@ describe('the daily-workflow edges', () => {
     const repo = hooked(t);
     repo.write('b.txt', 'b\n');
     repo.git(['add', 'b.txt']);
-    repo.git(['commit', '-q', '-m', 'feat: add b']);
-    repo.git(['commit', '-q', '--allow-empty', '-m', 'feat: add c']);
+    repo.commitQuietly('feat: add b');
+    repo.commitQuietly('feat: add c');
     const rebase = repo.git(['rebase', '-i', 'HEAD~2'], {
       allowFailure: true,
       env: { GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/reword/'", GIT_EDITOR: "sed -i '1s/.*/Bad reword/'" },
@@ -178,8 +178,8 @@ describe('the daily-workflow edges', () => {
     const repo = hooked(t);
     repo.write('m.txt', 'm\n');
     repo.git(['add', 'm.txt']);
-    repo.git(['commit', '-q', '-m', 'feat: add m']);
-    repo.git(['switch', '-q', 'main']);
+    repo.commitQuietly('feat: add m');
+    repo.switchQuietly('main');
     repo.commitQuietly('chore: diverge main');
     const head = repo.git(['rev-parse', 'HEAD']).stdout;
     const merge = repo.git(['merge', '--no-edit', 'feature/edges'], { allowFailure: true });
@@ -188,7 +188,7 @@ describe('the daily-workflow edges', () => {
     assert.match(merge.output, /git merge --abort/);
     assert.equal(repo.git(['rev-parse', 'HEAD']).stdout, head, 'no merge commit was made');
     repo.git(['merge', '--abort']);
-    repo.git(['switch', '-q', '-c', 'feature/other']);
+    repo.switchQuietly('-c', 'feature/other');
     assert.equal(repo.git(['merge', '-q', '--no-edit', 'feature/edges']).code, 0, 'merging into a feature branch is fine');
   });
 
@@ -205,8 +205,8 @@ describe('the daily-workflow edges', () => {
   it('GitLab merge requests get merge-request wording and glab fixes, from the real CI variables', async (t) => {
     const repo = createRepo(t);
     repo.commitQuietly('chore: initial commit');
-    repo.git(['switch', '-q', '-c', 'develop']);
-    repo.git(['switch', '-q', '-c', 'feature/x']);
+    repo.switchQuietly('-c', 'develop');
+    repo.switchQuietly('-c', 'feature/x');
     repo.commitQuietly('feat: add x');
     const result = await repo.run(['verify'], { env: gitlabMergeRequestEnv(repo, { base: 'main', head: 'feature/x', title: 'Add x', number: 17 }) });
     assert.match(result.output, /Merge request title: /);

@@ -23,7 +23,7 @@ describe('bot commits', () => {
   it('verify: skips a Renovate commit without a sign-off, lints a human one that quotes a bot sign-off', async (t) => {
     const repo = createRepo(t);
     const base = repo.commitQuietly('chore: initial commit');
-    repo.git(['checkout', '-q', '-b', 'feature/deps']);
+    repo.switchQuietly('-c', 'feature/deps');
     repo.git(['commit', '--allow-empty', '--no-verify', '-q', '-m', 'Update dependency zx to v9'], { env: RENOVATE });
     const human = repo.commitQuietly(`WIP stuff\n\n${QUOTED_SIGNOFF}`);
     const result = await repo.run(['verify', '--base', base, '--format', 'json']);

@@ -10,15 +10,15 @@ import { githubPullRequestEnv } from './helpers/ci.js';
 import { linkInstalledPackages, packageRepo } from './helpers/init.js';
 
 describe('init --ci github in a package below the root', () => {
-  it('the workflow runs verify with the package\'s policy and writes the report at the root', (t) => {
+  it('the workflow runs verify with the package\'s policy and writes the report at the root', async (t) => {
     const repo = packageRepo(t, { packageDir: 'packages/app' });
-    const init = repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github'], { cwd: path.join(repo.dir, 'packages/app') });
+    const init = await repo.run(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github'], { cwd: path.join(repo.dir, 'packages/app') });
     assert.equal(init.code, 0, init.output);
     linkInstalledPackages(repo, 'packages/app');
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: add mcflow-hooks');
     // github-flow names branches feat/*; the default preset (gitflow) would refuse this one.
-    repo.git(['checkout', '-q', '-b', 'feat/login']);
+    repo.switchQuietly('-c', 'feat/login');
     repo.write('packages/app/login.ts', 'export const login = 1;\n');
     repo.git(['add', '-A']);
     repo.commitQuietly('feat: add login');
@@ -35,9 +35,9 @@ describe('init --ci github in a package below the root', () => {
 });
 
 describe('init --ci github: the install step', () => {
-  it('runs no install script a pull request could edit to act before verify', (t) => {
+  it('runs no install script a pull request could edit to act before verify', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github'])).code, 0);
     // What a pull request could write: a script that would run before the verify step.
     const manifest = JSON.parse(repo.read('package.json'));
     repo.write('package.json', JSON.stringify({ name: 'app', version: '1.0.0', scripts: { ...manifest.scripts, prepare: 'echo ran > pwned.txt', postinstall: 'echo ran > pwned.txt' } }));
@@ -50,13 +50,13 @@ describe('init --ci github: the install step', () => {
 });
 
 describe('init --ci github: the verify step', () => {
-  it('runs the installed CLI, not npx, which would run the node-options of a pull request\'s .npmrc', (t) => {
+  it('runs the installed CLI, not npx, which would run the node-options of a pull request\'s .npmrc', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github'])).code, 0);
     linkInstalledPackages(repo);
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: add mcflow-hooks');
-    repo.git(['checkout', '-q', '-b', 'feat/keys']);
+    repo.switchQuietly('-c', 'feat/keys');
     // The pull request: a secret, and a .npmrc that would preload its own code and exit 0.
     repo.write('config.yml', `key: "${'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2'}"\n`);
     repo.write('.npmrc', 'node-options="--require ./pass.cjs"\n');
@@ -73,10 +73,10 @@ describe('init --ci github: the verify step', () => {
 });
 
 describe('init --ci github with pnpm', () => {
-  it('installs without the pull request\'s install scripts or .pnpmfile.cjs hooks', (t) => {
+  it('installs without the pull request\'s install scripts or .pnpmfile.cjs hooks', async (t) => {
     const repo = packageRepo(t);
     repo.write('pnpm-lock.yaml', "lockfileVersion: '9.0'\n");
-    assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'github-flow', '--no-install', '--ci', 'github'])).code, 0);
     assert.match(repo.read('.github/workflows/mcflow.yml'), /- run: pnpm install --frozen-lockfile --ignore-scripts --ignore-pnpmfile\n/);
   });
 });

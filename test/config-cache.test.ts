@@ -1,7 +1,10 @@
 // The resolved-config cache the hooks share (src/config/cache.ts): used when valid, rebuilt when
 // any input changes, never an error, and never trusted by verify. Whether a run was warm is
 // read from the modules it loaded: a cold run loads cosmiconfig (or @commitlint/load's parts),
-// a warm one only the CLI, its sentences and the check.
+// a warm one only the CLI, its sentences and the check. That takes a hook process of its own per
+// run; a run whose exit code is all a test asserts runs in-process (verdict), on the same files,
+// except where a config module changes under the same path (Node keeps the first it imported)
+// or where loading it every time is the point.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +37,17 @@ function commitMsg(repo: TestRepo, message: string): { code: number; cold: boole
   return { code: result.code, cold: /vendor\/cosmiconfig|node_modules\/jiti|config\/validate|shared\/glob/.test(loaded), output: result.output };
 }
 
+/**
+ * The commit-msg hook on `message` run in this process (main()), for a verdict alone: its exit
+ * code. It reads and writes the same cache files a hook process does; whether a run was cold can
+ * only be seen in a process of its own (commitMsg), where nothing was loaded before it.
+ */
+async function verdict(repo: TestRepo, message: string): Promise<number> {
+  const result = await repo.run(['run', 'commit-msg', repo.write('.git/MSG', message)], { env: { GIT_PREFIX: '' } });
+  assert.ok(result.code === 0 || result.code === 1, result.output);
+  return result.code;
+}
+
 function cacheFiles(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((file) => file.endsWith('.json')) : [];
 }
@@ -45,7 +59,7 @@ describe('resolved-config cache: the mcflow config', () => {
     assert.deepEqual(commitMsg(repo, 'feat: add login\n'), { code: 0, cold: true, output: '' });
     assert.equal(cacheFiles(path.join(repo.dir, CACHE)).length, 1);
     assert.deepEqual(commitMsg(repo, 'feat: add login\n'), { code: 0, cold: false, output: '' });
-    assert.equal(commitMsg(repo, 'add login\n').code, 1, 'the cached policy still lints');
+    assert.equal(await verdict(repo, 'add login\n'), 1, 'the cached policy still lints');
   });
 
   it('one resolution per commit: pre-commit stores it, commit-msg (the last hook git runs) reads it', async (t) => {
@@ -69,45 +83,45 @@ describe('resolved-config cache: the mcflow config', () => {
   it('editing the config rebuilds it', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
-    assert.equal(commitMsg(repo, 'story: add login\n').code, 1);
+    assert.equal(await verdict(repo, 'story: add login\n'), 1);
     repo.write('.mcflowrc.json', JSON.stringify({ extends: 'gitflow', commits: { rules: { 'type-enum': [2, 'always', ['story']] } } }));
     const after = commitMsg(repo, 'story: add login\n');
     assert.deepEqual([after.code, after.cold], [0, true]);
-    assert.deepEqual([commitMsg(repo, 'story: add login\n').cold, commitMsg(repo, 'feat: add login\n').code], [false, 1]);
+    assert.deepEqual([commitMsg(repo, 'story: add login\n').cold, await verdict(repo, 'feat: add login\n')], [false, 1]);
   });
 
   it('a file the config extends is watched too', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', JSON.stringify({ extends: './team.json' }));
     repo.write('team.json', JSON.stringify({ extends: 'gitflow' }));
-    assert.equal(commitMsg(repo, 'story: add login\n').code, 1);
+    assert.equal(await verdict(repo, 'story: add login\n'), 1);
     repo.write('team.json', JSON.stringify({ extends: 'gitflow', commits: { rules: { 'type-enum': [2, 'always', ['story']] } } }));
-    assert.deepEqual(commitMsg(repo, 'story: add login\n').code, 0);
+    assert.deepEqual(await verdict(repo, 'story: add login\n'), 0);
   });
 
   it('a config file added earlier in the search order takes over', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
-    assert.equal(commitMsg(repo, 'story: add login\n').code, 1);
+    assert.equal(await verdict(repo, 'story: add login\n'), 1);
     assert.equal(commitMsg(repo, 'story: add login\n').cold, false);
     // package.json comes first in the search places
     repo.write('package.json', JSON.stringify({ name: 'app', mcflow: { extends: 'gitflow', commits: { rules: { 'type-enum': [2, 'always', ['story']] } } } }));
-    assert.equal(commitMsg(repo, 'story: add login\n').code, 0);
+    assert.equal(await verdict(repo, 'story: add login\n'), 0);
     fs.rmSync(path.join(repo.dir, 'package.json'));
-    assert.equal(commitMsg(repo, 'story: add login\n').code, 1, 'and removing it gives the old one back');
+    assert.equal(await verdict(repo, 'story: add login\n'), 1, 'and removing it gives the old one back');
   });
 
   it('a deleted or corrupted cache is rebuilt, never an error', async (t) => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
-    commitMsg(repo, 'feat: add login\n');
+    await verdict(repo, 'feat: add login\n');
     fs.rmSync(path.join(repo.dir, CACHE), { recursive: true });
     assert.deepEqual(commitMsg(repo, 'feat: add login\n'), { code: 0, cold: true, output: '' });
     const [entry] = cacheFiles(path.join(repo.dir, CACHE));
     for (const garbage of ['{"format":1,', '', 'null', '{"format":1,"version":"0.0.0","inputs":{},"value":{}}', '[]']) {
       fs.writeFileSync(path.join(repo.dir, CACHE, entry!), garbage);
       assert.deepEqual(commitMsg(repo, 'feat: add login\n'), { code: 0, cold: true, output: '' }, garbage);
-      assert.equal(commitMsg(repo, 'add login\n').code, 1);
+      assert.equal(await verdict(repo, 'add login\n'), 1);
       assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.join(repo.dir, CACHE, entry!), 'utf8')), 'rewritten');
     }
   });
@@ -138,7 +152,7 @@ describe('resolved-config cache: the mcflow config', () => {
     const repo = cacheRepo(t);
     fs.rmSync(path.join(repo.dir, 'node_modules'), { recursive: true });
     repo.write('.mcflowrc.json', INIT_CONFIG);
-    commitMsg(repo, 'feat: add login\n');
+    await verdict(repo, 'feat: add login\n');
     const [shared] = fs.readdirSync(repo.tmp).filter((name) => name.startsWith('mcflow-hooks-'));
     fs.chmodSync(path.join(repo.tmp, shared!), 0o777);
     assert.equal(commitMsg(repo, 'feat: add login\n').cold, true);
@@ -148,14 +162,14 @@ describe('resolved-config cache: the mcflow config', () => {
     const repo = cacheRepo(t);
     repo.write('.mcflowrc.json', INIT_CONFIG);
     repo.commitQuietly('chore: init');
-    commitMsg(repo, 'feat: add login\n');
+    await verdict(repo, 'feat: add login\n');
     // A pull request could commit node_modules/.cache with inputs that match its own files.
     const dir = path.join(repo.dir, CACHE);
     const [name] = cacheFiles(dir);
     const entry = JSON.parse(fs.readFileSync(path.join(dir, name!), 'utf8')) as { value: { config: { checks: Record<string, unknown> } } };
     entry.value.config.checks['commit-message'] = 'off';
     fs.writeFileSync(path.join(dir, name!), JSON.stringify(entry));
-    assert.equal(commitMsg(repo, 'add login\n').code, 0, 'the hook follows its cache (a local file, as node_modules is)');
+    assert.equal(await verdict(repo, 'add login\n'), 0, 'the hook follows its cache (a local file, as node_modules is)');
     repo.commitQuietly('add login');
     const verified = await repo.run(['verify', '--base', 'HEAD~1', '--head', 'HEAD', '--branch', 'feature/login', '--target', 'develop']);
     assert.equal(verified.code, 1, verified.output);
@@ -174,8 +188,8 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     repo.cli(['run', 'commit-msg', repo.write('.git/MSG', 'feat(auth): add login\n')], { env: { NODE_OPTIONS: `--require ${PRELOAD}`, MCFLOW_TEST_LOADED: record } });
     // @commitlint/load is an ES module; cosmiconfig (CommonJS) is what it would have loaded
     assert.doesNotMatch(fs.readFileSync(record, 'utf8'), /cosmiconfig|config-validator/);
-    assert.equal(commitMsg(repo, 'feat: add login\n').code, 1, 'scope-empty override applies');
-    assert.equal(commitMsg(repo, 'feat(auth): add login\n').code, 0);
+    assert.equal(await verdict(repo, 'feat: add login\n'), 1, 'scope-empty override applies');
+    assert.equal(await verdict(repo, 'feat(auth): add login\n'), 0);
   });
 
   it('a .ts config is read without jiti once cached; editing it rebuilds', async (t) => {
@@ -184,17 +198,17 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     repo.write('commitlint.config.ts', "const config = { extends: ['@commitlint/config-conventional'] } as const;\nexport default config;\n");
     assert.deepEqual([commitMsg(repo, 'feat: add login\n').cold, commitMsg(repo, 'feat: add login\n').cold], [true, false]);
     repo.write('commitlint.config.ts', "const config = { extends: ['@commitlint/config-conventional'], rules: { 'type-enum': [2, 'always', ['story']] } } as const;\nexport default config;\n");
-    assert.equal(commitMsg(repo, 'feat: add login\n').code, 1);
-    assert.equal(commitMsg(repo, 'story: add login\n').code, 0);
+    assert.equal(await verdict(repo, 'feat: add login\n'), 1);
+    assert.equal(await verdict(repo, 'story: add login\n'), 0);
   });
 
   it('a higher-precedence commitlint file takes over', async (t) => {
     const repo = cacheRepo(t);
     linkConventional(repo);
     repo.write('commitlint.config.mjs', CONVENTIONAL_MJS);
-    assert.equal(commitMsg(repo, 'feat: add login\n').code, 1);
+    assert.equal(await verdict(repo, 'feat: add login\n'), 1);
     repo.write('.commitlintrc.json', JSON.stringify({ extends: ['@commitlint/config-conventional'] }));
-    assert.equal(commitMsg(repo, 'feat: add login\n').code, 0);
+    assert.equal(await verdict(repo, 'feat: add login\n'), 0);
   });
 
   it('upgrading an extended package rebuilds the entry', async (t) => {
@@ -221,8 +235,8 @@ describe('resolved-config cache: the project\'s commitlint config', () => {
     fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@commitlint/config-conventional', version: '0.0.1', main: 'index.js' }));
     fs.writeFileSync(path.join(pkg, 'index.js'), "module.exports = { rules: { 'type-enum': [2, 'always', ['story']] } };\n");
     repo.write('.commitlintrc.json', JSON.stringify({ extends: ['@commitlint/config-conventional'] }));
-    assert.equal(commitMsg(repo, 'story: add login\n').code, 0);
-    assert.equal(commitMsg(repo, 'feat: add login\n').code, 1);
+    assert.equal(await verdict(repo, 'story: add login\n'), 0);
+    assert.equal(await verdict(repo, 'feat: add login\n'), 1);
   });
 
   it('a config with a plugin is loaded the slow way every time, and still works', async (t) => {

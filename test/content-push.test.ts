@@ -75,7 +75,7 @@ describe('pre-push scans every commit the remote lacks', () => {
       const content = i === 2 ? `KEY=${STRIPE}\n` : `${i}\n`;
       lines.push(`M 100644 inline file-${i % 20}.txt`, `data ${Buffer.byteLength(content)}`, content);
     }
-    repo.git(['fast-import', '--quiet'], { input: `${lines.join('\n')}\n` });
+    repo.fastImport(`${lines.join('\n')}\n`);
     const result = repo.git(['push', 'origin', 'feature/long'], { allowFailure: true });
     assert.notEqual(result.code, 0, result.output);
     assert.match(result.output, /Stripe live key/);

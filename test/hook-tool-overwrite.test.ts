@@ -25,24 +25,24 @@ const refusedBadMessage = (repo: TestRepo): boolean => {
 };
 
 describe('husky files overwritten by another hook tool', () => {
-  it('doctor names each one, and init writes husky\'s files again', (t) => {
+  it('doctor names each one, and init writes husky\'s files again', async (t) => {
     const repo = packageRepo(t);
-    assert.equal(repo.cli(['init', '--preset', 'github-flow', '--no-install']).code, 0);
+    assert.equal((await repo.run(['init', '--preset', 'github-flow', '--no-install'])).code, 0);
     linkInstalledPackages(repo);
-    repo.git(['switch', '-q', '-c', 'feat/x']);
+    repo.switchQuietly('-c', 'feat/x');
     assert.equal(refusedBadMessage(repo), true);
 
     runSimpleGitHooks(repo);
     assert.equal(refusedBadMessage(repo), false, 'git no longer runs .husky/commit-msg');
-    const doctor = repo.cli(['doctor']);
+    const doctor = await repo.run(['doctor']);
     assert.equal(doctor.code, 1, doctor.output);
     assert.match(doctor.output, /✗ .*\.husky\/_\/pre-commit is not husky's .*git never runs \.husky\/pre-commit/);
     assert.match(doctor.output, /✗ .*\.husky\/_\/commit-msg is missing .*git never runs \.husky\/commit-msg/);
 
-    const init = repo.cli(['init', '--preset', 'github-flow', '--no-install']);
+    const init = await repo.run(['init', '--preset', 'github-flow', '--no-install']);
     assert.equal(init.code, 0, init.output);
     assert.equal(repo.git(['config', 'core.hooksPath']).stdout.trim(), `${repo.dir}/.husky/_`);
-    assert.equal(repo.cli(['doctor']).code, 0);
+    assert.equal((await repo.run(['doctor'])).code, 0);
     assert.equal(refusedBadMessage(repo), true);
   });
 });

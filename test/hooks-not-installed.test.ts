@@ -21,7 +21,7 @@ describe('hooks whose CLI is not installed', () => {
     repo.git(['add', 'README.md']);
     repo.commitQuietly('chore: initial commit');
     repo.git(['push', '-q', '--no-verify', 'origin', 'main']);
-    repo.git(['checkout', '-q', '-b', 'feature/login']);
+    repo.switchQuietly('-c', 'feature/login');
     const bin = path.join(repo.dir, 'node_modules/.bin/mcflow-hooks');
     const installed = fs.readFileSync(bin);
     fs.rmSync(path.join(repo.dir, 'node_modules'), { recursive: true });

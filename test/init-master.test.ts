@@ -24,7 +24,7 @@ describe('init on master without origin/HEAD', () => {
     const direct = repo.git(['commit', '-q', '-m', 'feat: add a'], { allowFailure: true });
     assert.equal(direct.code, 1, direct.output);
     assert.match(direct.output, /protected branch "master" \[protected-branch\]/);
-    repo.git(['switch', '-q', '-c', 'feat/a']);
+    repo.switchQuietly('-c', 'feat/a');
     assert.equal(repo.git(['commit', '-q', '-m', 'feat: add a'], { allowFailure: true }).code, 0);
   });
 });

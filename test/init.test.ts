@@ -34,7 +34,7 @@ describe('init', () => {
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/PULL_REQUEST_TEMPLATE/release.md')));
 
     linkInstalledPackages(repo);
-    repo.git(['switch', '-q', '-c', 'feature/init-test']);
+    repo.switchQuietly('-c', 'feature/init-test');
     repo.write('a.txt', 'a\n');
     repo.git(['add', 'a.txt']);
     const bad = repo.git(['commit', '-m', 'Added a.'], { allowFailure: true });
@@ -106,7 +106,7 @@ describe('init', () => {
     const merged = repo.read('.husky/commit-msg');
     assert.equal(merged, `${hookLine('mcflow-hooks run commit-msg "$1"', '')}\n${own}`, 'ours first: the policy runs before the user\'s tasks');
     linkInstalledPackages(repo);
-    repo.git(['switch', '-q', '-c', 'feature/init-test']);
+    repo.switchQuietly('-c', 'feature/init-test');
     assert.notEqual(repo.git(['commit', '--allow-empty', '-m', 'bad'], { allowFailure: true }).code, 0);
     assert.equal(fs.existsSync(path.join(repo.dir, 'hook.log')), false, "a refused message stops before the user's line");
     assert.equal(repo.git(['commit', '--allow-empty', '-m', 'chore: good']).code, 0);
@@ -172,7 +172,7 @@ describe('init', () => {
     assert.ok(fs.existsSync(path.join(repo.dir, '.github/pull_request_template.md')), 'templates sit at the git root');
 
     linkInstalledPackages(repo, 'packages/app');
-    repo.git(['switch', '-q', '-c', 'feature/init-test']);
+    repo.switchQuietly('-c', 'feature/init-test');
     // The package's config decides: make it distinguishable from the default.
     repo.write('packages/app/.mcflowrc.json', JSON.stringify({ extends: 'gitflow', commits: { rules: { 'type-enum': [2, 'always', ['story']] } } }));
     const bad = repo.git(['commit', '--allow-empty', '-m', 'feat: add a'], { allowFailure: true });
@@ -190,7 +190,7 @@ describe('init', () => {
     const repo = packageRepo(t);
     assert.equal((await repo.run(['init', '--preset', 'gitflow', '--no-install'])).code, 0);
     linkInstalledPackages(repo);
-    repo.git(['switch', '-q', '-c', 'feature/issue-123-login']);
+    repo.switchQuietly('-c', 'feature/issue-123-login');
     const captured = path.join(repo.dir, '..', 'captured.txt');
     const editor = `sh -c 'cp "$1" "${captured}"; printf "feat: add login\\n\\nRefs: #123\\n" > "$1"' -`;
     assert.equal(repo.git(['commit', '--allow-empty'], { env: { GIT_EDITOR: editor } }).code, 0);
@@ -381,7 +381,7 @@ describe('pr', () => {
     repo.commitQuietly('chore: set up mcflow-hooks');
     repo.git(['branch', 'main-production']);
     repo.git(['remote', 'add', 'origin', 'git@github.com:acme/app.git']);
-    repo.git(['switch', '-q', '-c', 'release/v1.2.0']);
+    repo.switchQuietly('-c', 'release/v1.2.0');
     repo.commitQuietly('feat(auth): add login form');
     repo.commitQuietly('fix: handle empty input');
     repo.commitQuietly('chore(release): 1.2.0');
@@ -397,7 +397,7 @@ describe('pr', () => {
 
   it('names the missing base branch and how to give it', async (t) => {
     const repo = packageRepo(t);
-    repo.git(['switch', '-q', '-c', 'feature/x']);
+    repo.switchQuietly('-c', 'feature/x');
     const result = await repo.run(['pr', '--base', 'develop']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Cannot find the branch this pull request goes into \(looked for develop, origin\/develop\)/);

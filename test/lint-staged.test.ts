@@ -18,7 +18,7 @@ function hookedRepo(t: TestContext) {
     repo.write('format.cjs', FORMATTER);
     repo.git(['add', 'format.cjs']);
     repo.commitQuietly('chore: initial commit');
-    repo.git(['switch', '-q', '-c', 'feature/lint']);
+    repo.switchQuietly('-c', 'feature/lint');
     return repo;
   });
 }
@@ -69,7 +69,7 @@ describe('lint-staged in the pre-commit hook', () => {
       return;
     }
     const repo = hookedRepo(t);
-    repo.git(['switch', '-q', 'main']);
+    repo.switchQuietly('main');
     repo.write('.lintstagedrc.json', JSON.stringify({ '*.txt': `node -e "require('fs').writeFileSync('${path.join(repo.dir, 'ran')}', '')"` }));
     repo.write('note.txt', 'hello\n');
     repo.git(['add', '-A']);
@@ -86,7 +86,7 @@ describe('lint-staged in the pre-commit hook', () => {
     repo.write('packages/app/package.json', JSON.stringify({ name: 'app' }));
     repo.git(['add', '-A']);
     repo.commitQuietly('chore: initial commit');
-    repo.git(['switch', '-q', '-c', 'feature/lint']);
+    repo.switchQuietly('-c', 'feature/lint');
     repo.write('packages/app/note.txt', 'hello\n');
     repo.git(['add', '-A']);
     const result = repo.git(['commit', '-m', 'docs: add a note']);
@@ -120,7 +120,7 @@ describe('lint-staged in the pre-commit hook', () => {
     assert.match(refused.output, /MCFLOW_SKIP=lint-staged git commit/);
     const skipped = repo.git(['commit', '-m', 'docs: add a note'], { env: { MCFLOW_SKIP: 'lint-staged' } });
     assert.equal(skipped.code, 0, skipped.output);
-    repo.git(['switch', '-q', 'main']);
+    repo.switchQuietly('main');
     const onMain = repo.git(['commit', '--allow-empty', '-m', 'docs: on main'], { env: { MCFLOW_SKIP: 'lint-staged' }, allowFailure: true });
     assert.notEqual(onMain.code, 0, onMain.output);
   });

@@ -26,7 +26,7 @@ describe('parity: hooks and verify', () => {
     const repo = createRepo(t);
     repo.installHooks({ 'commit-msg': 'mcflow-hooks run commit-msg --format json "$1"\n' });
     const base = repo.commitQuietly('chore: initial commit');
-    repo.git(['checkout', '-q', '-b', 'feature/login']);
+    repo.switchQuietly('-c', 'feature/login');
     repo.write('src/login.ts', 'export const login = 1;\n');
     repo.git(['add', '.']);
     const message = 'Added login form.';
@@ -51,7 +51,7 @@ describe('parity: hooks and verify', () => {
     repo.write('src/config.ts', 'export const name = "app";\n');
     repo.git(['add', '.']);
     const base = repo.commitQuietly('chore: initial commit');
-    repo.git(['checkout', '-q', '-b', 'feature/payments']);
+    repo.switchQuietly('-c', 'feature/payments');
     // Built by concatenation so this test file itself holds no scannable key.
     const stripe = 'sk_' + 'live_' + 'u8jzPde0IgxLd6GncfBA9fQ2';
     repo.write('src/config.ts', `export const name = "app";\nexport const stripe = "${stripe}";\n`);

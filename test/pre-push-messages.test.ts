@@ -15,7 +15,7 @@ describe('pre-push and commit messages', () => {
     repo.commitQuietly('chore: initial commit');
     repo.git(['push', '-q', '--no-verify', 'origin', 'main']);
     repo.installHooks({ 'pre-push': 'mcflow-hooks run pre-push "$@"\n' });
-    repo.git(['checkout', '-q', '-b', 'feat/deploy']);
+    repo.switchQuietly('-c', 'feat/deploy');
     repo.commitQuietly('feat: add deploy notes');
     assert.equal(repo.git(['push', '-q', 'origin', 'feat/deploy'], { allowFailure: true }).code, 0);
     repo.commitQuietly(`feat: deploy\n\nused STRIPE_KEY=${STRIPE} for the test run`);

@@ -15,7 +15,7 @@ function repoWithUnpushedSecret(t: TestContext): { repo: TestRepo; commit: strin
   repo.git(['add', '.']);
   repo.commitQuietly('chore: initial commit');
   repo.git(['push', '-q', '--no-verify', 'origin', 'main']);
-  repo.git(['checkout', '-q', '-b', 'feat/keys']);
+  repo.switchQuietly('-c', 'feat/keys');
   repo.write('config/app.yml', `stripe:\n  key: "${STRIPE}"\n`);
   repo.git(['add', '.']);
   return { repo, commit: repo.commitQuietly('feat: add key') };
@@ -64,7 +64,7 @@ describe('audit of tags that point at a tree or a blob', () => {
     repo.git(['tag', 'v9.9.9', `${commit}:config/app.yml`]);
     repo.git(['tag', 'v9.9.8', `${commit}^{tree}`]);
     // Only the tags keep the secret: the branch that made it is gone.
-    repo.git(['checkout', '-q', 'main']);
+    repo.switchQuietly('main');
     repo.git(['branch', '-q', '-D', 'feat/keys']);
     const result = await repo.run(['audit', '--format', 'json']);
     const files = (JSON.parse(result.stdout) as { sections: { id: string; findings: { check: string; file?: string }[] }[] }).sections

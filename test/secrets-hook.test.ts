@@ -215,7 +215,7 @@ describe('secrets in pre-push', () => {
     const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
     const tips: Record<string, string> = {};
     for (const [branch, value] of [['feature/one', STRIPE], ['feature/two', GITLAB]] as const) {
-      repo.git(['checkout', '-q', '-b', branch, base]);
+      repo.switchQuietly('-c', branch, base);
       repo.write('.env', `TOKEN=${value}\n`);
       repo.git(['add', '-f', '.env']);
       tips[branch] = repo.commitQuietly(`feat: settings for ${branch}`);

@@ -298,7 +298,7 @@ describe('verify over a big range', () => {
       if (i > 1) lines.push(`from :${i - 1}`);
       lines.push(`M 100644 inline file-${i % 50}.txt`, `data ${String(i).length + 1}`, `${i}`, '');
     }
-    repo.git(['fast-import', '--quiet'], { input: `${lines.join('\n')}\n` });
+    repo.fastImport(`${lines.join('\n')}\n`);
     repo.git(['reset', '-q', '--hard', 'main']);
     const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
     const root = repo.git(['rev-list', '--max-parents=0', 'HEAD']).stdout.trim();

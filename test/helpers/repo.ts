@@ -7,10 +7,10 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main } from '../../src/cli.js';
+import { SHARE_ENV, Worker } from 'node:worker_threads';
+import type { MainReply, MainRequest } from './main-thread.js';
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = path.join(PACKAGE_ROOT, 'dist/cli.cjs');
@@ -26,19 +26,34 @@ export interface RunResult {
 
 export function makeTempDir(t: TestContext, prefix = 'mcflow-test-'): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  t.after(() => removeTree(dir));
+  t.after(() => removeSoon(dir));
   return dir;
 }
 
 /**
- * `rm -rf dir`. Node's recursive rmSync walks a tree in JavaScript, trying rmdir on every
+ * `rm -rf dir…`. Node's recursive rmSync walks a tree in JavaScript, trying rmdir on every
  * directory first and building an error for each refusal; on repositories full of loose objects
  * that cost the suite more CPU than the git commands that made them. Where there is no `rm`
  * (Windows), or it fails, fs.rmSync does the same job.
  */
-export function removeTree(dir: string): void {
-  if (process.platform !== 'win32' && spawnSync('rm', ['-rf', '--', dir]).status === 0 && !fs.existsSync(dir)) return;
-  fs.rmSync(dir, { recursive: true, force: true });
+export function removeTree(...dirs: string[]): void {
+  if (dirs.length === 0) return;
+  if (process.platform !== 'win32' && spawnSync('rm', ['-rf', '--', ...dirs]).status === 0 && !dirs.some((dir) => fs.existsSync(dir))) return;
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Temp dirs of finished tests, not yet removed (removeSoon), and how many may wait. */
+const finished: string[] = [];
+const REMOVE_BATCH = 16;
+
+/**
+ * Removes `dir` with the next few finished tests' dirs, in one `rm`: a process per test's
+ * repository was hundreds of `rm` starts per run (each a fork of this large process). At most
+ * REMOVE_BATCH small trees wait; the last go when the process exits.
+ */
+function removeSoon(dir: string): void {
+  finished.push(dir);
+  if (finished.length >= REMOVE_BATCH) removeTree(...finished.splice(0));
 }
 
 /** An environment with nothing from the developer's machine: own HOME, no system git config, no colour. */
@@ -133,6 +148,24 @@ export class TestRepo {
     return { code: made.code, stdout: stdout + made.stdout, stderr: stderr + made.stderr, output: output + made.output };
   }
 
+  /**
+   * `git switch -q args` without the post-checkout hook (or any other): set-up, not what is
+   * tested. Tests of post-checkout itself switch with `git`, through the hook.
+   */
+  switchQuietly(...args: string[]): void {
+    this.git(['-c', 'core.hooksPath=/dev/null', 'switch', '-q', ...args]);
+  }
+
+  /**
+   * `git fast-import --quiet` of `stream`: a long history built in one process. glibc's malloc
+   * would hand memory back to the kernel and ask for it again on every object (over 100 000 brk
+   * calls for 10 000 commits, three quarters of the import's CPU); a 64 MiB top pad keeps it.
+   * Set-up only: no tested process runs with that setting.
+   */
+  fastImport(stream: string): void {
+    this.git(['fast-import', '--quiet'], { input: stream, env: { GLIBC_TUNABLES: 'glibc.malloc.top_pad=67108864' } });
+  }
+
   write(file: string, content: string | Buffer): string {
     const full = path.join(this.dir, file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -144,9 +177,14 @@ export class TestRepo {
     return fs.readFileSync(path.join(this.dir, file), 'utf8');
   }
 
-  /** Commits everything staged (or an empty commit), bypassing hooks: test setup, not the thing tested. */
+  /**
+   * Commits everything staged (or an empty commit), bypassing hooks: test setup, not the thing
+   * tested. Every hook, not only the two --no-verify skips: prepare-commit-msg and post-commit
+   * still run under it, a husky stub each (sh, dirname, basename) and, where a test installed
+   * one, a Node start, on every set-up commit of a hooked repository.
+   */
   commitQuietly(message: string): string {
-    this.git(['commit', '--allow-empty', '--no-verify', '-q', '-m', message]);
+    this.git(['-c', 'core.hooksPath=/dev/null', 'commit', '--allow-empty', '--no-verify', '-q', '-m', message]);
     return this.head();
   }
 
@@ -270,18 +308,45 @@ export function createRepo(t: TestContext, options: { branch?: string; origin?: 
   const env = isolatedEnv(home, { TMPDIR: tmp });
   fs.writeFileSync(path.join(home, '.gitconfig'), QUIET_GIT_CONFIG);
   const repo = new TestRepo(dir, env) as TestRepo & { origin?: string };
-  repo.git(['init', '-q', `--initial-branch=${options.branch ?? 'main'}`]);
+  initRepository(path.join(dir, '.git'), options.branch ?? 'main', false);
   // What `git config commit.gpgsign false`, `… tag.gpgsign false` and `git remote add origin`
   // write, written at once: setup, not what is tested, and hundreds of repositories per run.
   let config = '[commit]\n\tgpgsign = false\n[tag]\n\tgpgsign = false\n';
   if (options.origin) {
     const origin = path.join(base, 'origin.git');
-    repo.git(['init', '-q', '--bare', `--initial-branch=${options.branch ?? 'main'}`, origin]);
+    initRepository(origin, options.branch ?? 'main', true);
     config += `[remote "origin"]\n\turl = ${JSON.stringify(origin)}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`;
     repo.origin = origin;
   }
   fs.appendFileSync(path.join(dir, '.git', 'config'), config);
   return repo;
+}
+
+/**
+ * What `git init -q [--bare] --initial-branch=<branch>` writes, into `gitDir`: a copy of a git
+ * directory that git itself initialised once per test process (pristineGitDir), with HEAD on
+ * `branch`. The files do not depend on the repository's path; a git start per repository did.
+ */
+function initRepository(gitDir: string, branch: string, bare: boolean): void {
+  fs.cpSync(pristineGitDir(bare), gitDir, { recursive: true });
+  fs.writeFileSync(path.join(gitDir, 'HEAD'), `ref: refs/heads/${branch}\n`);
+}
+
+const pristine = new Map<boolean, string>();
+
+/** A git directory fresh from `git init` (bare or not), in the same temp file system as the tests' own. */
+function pristineGitDir(bare: boolean): string {
+  const made = pristine.get(bare);
+  if (made) return made;
+  const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mcflow-init-')));
+  atExit.push(() => removeTree(base));
+  fs.writeFileSync(path.join(base, '.gitconfig'), QUIET_GIT_CONFIG);
+  const target = path.join(base, 'repo');
+  const init = toResult(spawnSync('git', ['init', '-q', ...(bare ? ['--bare'] : []), target], { env: isolatedEnv(base), encoding: 'utf8' }));
+  if (init.code !== 0) throw new Error(`git init failed: ${init.output}`);
+  const gitDir = bare ? target : path.join(target, '.git');
+  pristine.set(bare, gitDir);
+  return gitDir;
 }
 
 export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; bin?: string }): RunResult {
@@ -298,19 +363,48 @@ export function runCli(args: string[], options: { cwd: string; env?: NodeJS.Proc
 /**
  * `main(argv, io)` in this process: what the bin does, with stdout and stderr captured and the
  * exit code returned. Not a terminal (as under spawnSync), so no colour unless FORCE_COLOR says so.
+ * It runs on a worker thread of this process (helpers/main-thread.ts says why), one per test
+ * process, started on first use and kept referenced only while a run is under way.
  */
-export async function runMain(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const stdin = Object.assign(Readable.from(options.input ? [Buffer.from(options.input)] : []), { isTTY: false });
-  const code = await main([...args], {
-    cwd: options.cwd,
-    env: { ...(options.env ?? isolatedEnv(os.tmpdir())) },
-    stdout: { write: (text: string) => ((stdout += String(text)), true), isTTY: false },
-    stderr: { write: (text: string) => ((stderr += String(text)), true), isTTY: false },
-    stdin,
+export function runMain(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<RunResult> {
+  const request: MainRequest = { id: ++lastRequest, args: [...args], cwd: options.cwd, env: { ...(options.env ?? isolatedEnv(os.tmpdir())) }, input: options.input };
+  return new Promise((resolve, reject) => {
+    const thread = mainThread();
+    pending.set(request.id, { resolve, reject });
+    thread.ref();
+    thread.postMessage(request);
   });
-  return { code, stdout, stderr, output: stdout + stderr };
+}
+
+let worker: Worker | undefined;
+let lastRequest = 0;
+const pending = new Map<number, { resolve: (result: RunResult) => void; reject: (error: unknown) => void }>();
+
+function mainThread(): Worker {
+  if (worker) return worker;
+  const thread = new Worker(new URL('./main-thread.js', import.meta.url), { env: SHARE_ENV });
+  thread.on('message', (reply: MainReply) => {
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (pending.size === 0) thread.unref();
+    if (!waiting) return;
+    if ('error' in reply) waiting.reject(reply.error);
+    else waiting.resolve({ code: reply.code, stdout: reply.stdout, stderr: reply.stderr, output: reply.stdout + reply.stderr });
+  });
+  // An error the thread did not catch (an unhandled rejection in a command): every run waiting
+  // on it fails with that error, and the next run gets a new thread.
+  thread.on('error', (error) => {
+    worker = undefined;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  });
+  thread.on('exit', (code) => {
+    if (worker === thread) worker = undefined;
+    for (const waiting of pending.values()) waiting.reject(new Error(`the thread running main() exited (code ${code}) before it answered`));
+    pending.clear();
+  });
+  worker = thread;
+  return thread;
 }
 
 const templates = new Map<string, TestRepo>();
@@ -343,7 +437,8 @@ export function fileContext(): TestContext {
 }
 
 // One exit listener for all of them: a listener each would trip Node's leak warning past ten.
-const atExit: (() => void)[] = [];
+// The first entry runs last: what removeSoon still holds.
+const atExit: (() => void)[] = [() => removeTree(...finished.splice(0))];
 process.on('exit', () => {
   for (const fn of atExit.reverse()) fn();
 });
