@@ -67,8 +67,16 @@ export function blockEndFinder(text: string): (offset: number) => number {
     return nextEnd;
   };
 }
-/** A block opener or an AWS key id. */
-const OPENER = /-{4,5} ?begin|putty-user-key-file-|akia|asia/gi;
+/**
+ * A block opener or an AWS key id: `-{4,5} ?begin|putty-user-key-file-|akia|asia` (any case),
+ * searched as three regexes, the first only where a native search finds four dashes. One
+ * alternation tried every alternative at every position of the text, though most texts hold
+ * none (4.5 MB: 3.1 ms against 1.3 ms). No two alternatives can match at one position (their
+ * first characters differ), so the earliest match of the three is the alternation's.
+ */
+const OPENERS = [/-{4,5} ?begin/gi, /putty-user-key-file-/gi, /akia|asia/gi] as const;
+/** What every match of OPENERS[0] starts with. */
+const DASHES = '----';
 
 /** The searches {@link stretchEnd} makes in one text, each remembering its last answer. */
 export interface StretchFinders {
@@ -93,13 +101,27 @@ export function openerFinder(text: string): (offset: number) => { index: number;
   let found: { index: number; end: number } | undefined;
   return (offset) => {
     if (offset < searchedFrom || (found !== undefined && found.index < offset)) {
-      OPENER.lastIndex = offset;
-      const hit = OPENER.exec(text);
-      found = hit === null ? undefined : { index: hit.index, end: hit.index + hit[0].length };
+      found = firstOpener(text, offset);
       searchedFrom = offset;
     }
     return found;
   };
+}
+
+/** The earliest match of any of OPENERS at or after `offset`. */
+function firstOpener(text: string, offset: number): { index: number; end: number } | undefined {
+  let first: { index: number; end: number } | undefined;
+  OPENERS.forEach((opener, k) => {
+    let from = offset;
+    if (k === 0) {
+      from = text.indexOf(DASHES, offset);
+      if (from === -1) return;
+    }
+    opener.lastIndex = from;
+    const hit = opener.exec(text);
+    if (hit !== null && (first === undefined || hit.index < first.index)) first = { index: hit.index, end: hit.index + hit[0].length };
+  });
+  return first;
 }
 
 /**
@@ -688,13 +710,16 @@ function denseLines(text: string, from: number, marks: Marks, finders: StretchFi
   const length = text.length;
   let taken = from;
   dense.update(marks);
+  // The first opener after `from`, asked once: the lines taken before it hold none, so it is the
+  // first opener of every line the pass reaches, and the line it is on ends the pass.
+  const opener = finders.openerAt(from + 1);
+  const stop = opener === undefined ? length : opener.index;
+  let positions = 0;
   for (;;) {
     const lineStart = taken + 1;
     const lineEnd = lineStart < length ? text.indexOf('\n', lineStart) : -1;
-    if (lineEnd === -1) break;
-    const opener = finders.openerAt(lineStart);
-    if (opener !== undefined && opener.index < lineEnd) break;
-    examined.positions += lineEnd - lineStart;
+    if (lineEnd === -1 || stop < lineEnd) break;
+    positions += lineEnd - lineStart;
     let first = -1;
     let at = lineStart;
     for (; (at = nextBit(text, at, lineEnd, dense.starts)) < lineEnd; at++) {
@@ -714,6 +739,7 @@ function denseLines(text: string, from: number, marks: Marks, finders: StretchFi
     dense.lastAt = first;
     dense.update(marks);
   }
+  examined.positions += positions;
   return taken;
 }
 
