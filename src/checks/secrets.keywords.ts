@@ -23,6 +23,7 @@
  */
 import type { SecretRule } from './secret-rules/define.js';
 import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
+import { literalAt } from './secret-rules/required-literal.js';
 
 /** What one pass found in a text: the lines to scan, and what they hold. */
 export interface Prefiltered {
@@ -171,27 +172,9 @@ export function stretchEnd(text: string, at: number, { endAfter, openerAt }: Str
 /** A Kubernetes Secret's `data:` entries hold no keyword and may come before its `kind:`: such texts are scanned whole. */
 export const KUBERNETES_SECRET = /^kind:[ \t]{0,5}["']?Secret["']?[ \t]{0,20}\r?$/m;
 
-/** The literal characters a regex source starts with (`ops_[\w-]{20}` → `ops_`), lower-cased; '' when none. */
+/** The literal characters a regex source starts with (`ops_[\w-]{20}` → `ops_`), up to its first non-ASCII one, lower-cased; '' when none. */
 export function literalPrefix(source: string): string {
-  let prefix = '';
-  for (let i = 0; i < source.length; i++) {
-    let ch = source[i]!;
-    let width = 1;
-    if (ch === '\\') {
-      const next = source[i + 1];
-      // An escaped letter or digit is a class (`\w`, `\d`) or a back-reference: not a literal.
-      if (next === undefined || /[A-Za-z0-9]/.test(next)) break;
-      ch = next;
-      width = 2;
-    } else if ('.^$*+?()[]{}|'.includes(ch)) break;
-    // A quantifier after it makes the character optional or repeated: the prefix ends before it.
-    const after = source[i + width];
-    if (after !== undefined && '*+?{'.includes(after)) break;
-    if (ch.charCodeAt(0) >= 128) break;
-    prefix += ch.toLowerCase();
-    i += width - 1;
-  }
-  return prefix;
+  return /^[\x00-\x7f]*/.exec(literalAt(source, 0))![0].toLowerCase();
 }
 
 /** The alternation's members in its order: PEM markers, every rule keyword once, then the preset triggers. */

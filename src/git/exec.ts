@@ -68,11 +68,7 @@ export function git(args: readonly string[], options: GitOptions): GitResult {
     // Never let git open an editor or a pager, or ask for credentials, from inside a hook.
     env: { ...gitEnv(), ...options.env },
   });
-  if (result.error) {
-    const code = (result.error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new GitError(messages.gitMissing, messages.gitMissingFix);
-    throw gitFailure(args, result.error.message);
-  }
+  if (result.error) throw gitFailure(args, result.error.message, (result.error as NodeJS.ErrnoException).code);
   const status = result.status ?? 128;
   const stderr = result.stderr.toString('utf8');
   if (status !== 0 && !(options.okCodes ?? []).includes(status)) throw gitFailure(args, stderr);
@@ -96,10 +92,7 @@ export function gitAsync(args: readonly string[], options: Omit<GitOptions, 'bin
     const err: Buffer[] = [];
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') reject(new GitError(messages.gitMissing, messages.gitMissingFix));
-      else reject(gitFailure(args, error.message));
-    });
+    child.on('error', (error: NodeJS.ErrnoException) => reject(gitFailure(args, error.message, error.code)));
     child.on('close', (code) => {
       const status = code ?? 128;
       const stderr = Buffer.concat(err).toString('utf8');

@@ -41,6 +41,17 @@ function literalOf(source: string): string | null {
     if (end === -1) return null;
     at = end;
   }
+  const literal = literalAt(source, at);
+  return literal.length >= SHORTEST ? literal : null;
+}
+
+/**
+ * The literal characters a regex source has from `at` on, as written (`ops_[\w-]{20}` → `ops_`):
+ * escapes of punctuation read as the character, and the run ends at anything else (a class, a
+ * group, an escaped letter or digit) or before a character a quantifier makes optional or
+ * repeated. The keyword prefilter reads the preset triggers' prefixes with it too.
+ */
+export function literalAt(source: string, at: number): string {
   let literal = '';
   while (at < source.length) {
     let ch = source[at]!;
@@ -59,7 +70,7 @@ function literalOf(source: string): string | null {
     literal += ch;
     at += width;
   }
-  return literal.length >= SHORTEST ? literal : null;
+  return literal;
 }
 
 /** Whether `|` occurs outside every group and class: then a match need not start with any one literal. */
