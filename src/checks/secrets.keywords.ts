@@ -24,6 +24,7 @@
 import type { SecretRule } from './secret-rules/define.js';
 import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
 import { literalAt } from './secret-rules/required-literal.js';
+import { asciiWalk, type Walk } from './secrets.walk.js';
 
 /** What one pass found in a text: the lines to scan, and what they hold. */
 export interface Prefiltered {
@@ -262,45 +263,66 @@ let built = false;
 export function prefilterReady(): boolean {
   return built;
 }
+/** Each literal's pairs ({@link pairsOf}), computed once: the tables below are built from them. */
+let LITERAL_PAIRS: Int32Array[] = [];
+/** Sets the (pair, third) bit for `third` and, for a letter, its upper case. */
+function setTriple(bits: Uint8Array, pair: number, third: number): void {
+  let bit = pair * 128 + third;
+  bits[bit >> 3]! |= 1 << (bit & 7);
+  if (third >= 97 && third <= 122) {
+    bit -= 32;
+    bits[bit >> 3]! |= 1 << (bit & 7);
+  }
+}
+// Plain indexed loops and typed arrays: this runs once, cold, in V8's interpreter, where
+// iterators and small arrays per step cost several times the work itself (~4 ms, now ~1).
 function buildTables(): void {
   built = true;
   LITERALS = buildLiterals();
   if (!LITERALS) return;
-  THIRD = new Int32Array(LITERALS.length);
+  const literals = LITERALS;
+  LITERAL_PAIRS = literals.map((literal) => Int32Array.from(pairsOf(literal.text)));
+  THIRD = new Int32Array(literals.length);
   const rowCounts = [0];
-  LITERALS.forEach((literal, index) => {
-    const text = literal.text;
-    for (const first of variants(text.charCodeAt(0))) {
-      FIRST[first] = 1;
-      if (text.length === 1) SINGLE[first]!.push(index);
-    }
+  for (let index = 0; index < literals.length; index++) {
+    const text = literals[index]!.text;
+    const pairs = LITERAL_PAIRS[index]!;
+    const first = text.charCodeAt(0);
+    FIRST[first] = 1;
+    if (first >= 97 && first <= 122) FIRST[first - 32] = 1;
+    if (text.length === 1) for (const code of variants(first)) SINGLE[code]!.push(index);
     THIRD[index] = text.length > 2 ? text.charCodeAt(2) : -1;
-    for (const pair of pairsOf(text)) {
+    for (let k = 0; k < pairs.length; k++) {
+      const pair = pairs[k]!;
       if (ROW_OF[pair] === 0) {
         ROW_OF[pair] = rowCounts.length;
         rowCounts.push(0);
       }
       rowCounts[ROW_OF[pair]!]!++;
       if (text.length <= 2) ANY_THIRD[pair] = 1;
-      else {
-        for (const third of variants(text.charCodeAt(2))) {
-          const bit = pair * 128 + third;
-          TRIPLE[bit >> 3]! |= 1 << (bit & 7);
-        }
-      }
+      else setTriple(TRIPLE, pair, text.charCodeAt(2));
     }
-  });
+  }
   ROW_START = new Int32Array(rowCounts.length + 1);
   for (let row = 1; row < rowCounts.length; row++) ROW_START[row + 1] = ROW_START[row]! + rowCounts[row]!;
   PAIR_LIST = new Int32Array(ROW_START[rowCounts.length]!);
   // Literals in index order: each row lists its candidates in the alternation's order.
   const cursor = ROW_START.slice();
-  LITERALS.forEach((literal, index) => {
-    for (const pair of pairsOf(literal.text)) PAIR_LIST[cursor[ROW_OF[pair]!]!++] = index;
-  });
   ROW_LITERALS = new Int32Array(rowCounts.length);
-  LITERAL_ROWS = LITERALS.map((literal) => Int32Array.from(new Set(pairsOf(literal.text).map((pair) => ROW_OF[pair]!))));
-  for (const rows of LITERAL_ROWS) for (const row of rows) ROW_LITERALS[row]!++;
+  LITERAL_ROWS = [];
+  for (let index = 0; index < literals.length; index++) {
+    const pairs = LITERAL_PAIRS[index]!;
+    const rows: number[] = [];
+    for (let k = 0; k < pairs.length; k++) {
+      const row = ROW_OF[pairs[k]!]!;
+      PAIR_LIST[cursor[row]!++] = index;
+      if (!rows.includes(row)) {
+        rows.push(row);
+        ROW_LITERALS[row]!++;
+      }
+    }
+    LITERAL_ROWS.push(Int32Array.from(rows));
+  }
 }
 
 /**
@@ -509,7 +531,7 @@ export function prefilter(text: string): Prefiltered | undefined {
     } else if (runLines >= DENSE_AFTER) {
       // Every line kept for a while (100 000 `API_KEY=…` lines): the lines that follow are taken
       // by a pass with no per-line set-up, off the path ordinary text takes.
-      dense ??= new Dense();
+      dense ??= new Dense(text, lineEnd);
       const end = denseLines(text, lineEnd, marks, finders, dense);
       if (end > lineEnd) {
         lastStretch = dense.lastAt;
@@ -641,89 +663,167 @@ const DENSE_AFTER = 64;
 /** What {@link denseLines} keeps between calls on one text: its tables of where literals may start. */
 class Dense {
   /** One bit per (pair, third character) where some literal may start: TRIPLE, with the short literals' pairs in full. */
-  readonly starts = new Uint8Array(TRIPLE.length);
+  readonly starts = allStarts();
   /**
    * The same for the literals not yet found: in a text dense with keywords nearly every position
    * is some literal's possible start, and nearly none the start of one still missing.
    */
-  readonly live = new Uint8Array(TRIPLE.length);
+  readonly live: Uint8Array;
+  /** The pairs `live` has any bit for: most positions fail on one read of it. */
+  readonly livePairs: Uint8Array;
+  /** The walk over `live` in WebAssembly, for an ASCII text (secrets.walk.ts); undefined: {@link nextLive}. */
+  readonly walk: Walk | undefined;
   /** Marks.count when `live` was built; -1 before. */
   private builtFor = -1;
   /** Where the last line taken kept from (its first literal). */
   lastAt = -1;
-  constructor() {
-    fillStarts(this.starts, () => true);
+  /** For `text` from `from` on (where the pass first starts; it only moves forward). */
+  constructor(text: string, from: number) {
+    this.walk = asciiWalk(text, from, { rowOf: ROW_OF, rowStart: ROW_START, pairList: PAIR_LIST, literals: LITERALS!, starts: this.starts });
+    this.live = this.walk?.bits ?? new Uint8Array(TRIPLE.length);
+    this.livePairs = this.walk?.pairs ?? new Uint8Array(128 * 128);
   }
   update(marks: Marks): void {
     if (this.builtFor === marks.count) return;
     this.builtFor = marks.count;
     this.live.fill(0);
-    fillStarts(this.live, (index) => marks.found[index] === 0);
+    this.livePairs.fill(0);
+    fillStarts(this.live, (index) => marks.found[index] === 0, this.livePairs);
+    this.walk?.setFound(marks.found);
+  }
+  /** The first position in [from, to) where a literal not yet found may start, or whose characters are not all ASCII; `to` when none. */
+  nextLive(text: string, from: number, to: number): number {
+    return this.walk ? this.walk.next(from, to) : nextLive(text, from, to, this.livePairs, this.live);
   }
 }
 
-/** Sets the (pair, third) bits of the literals `which` selects; a third of 0 stands for none or a non-ASCII one. */
-function fillStarts(bits: Uint8Array, which: (index: number) => boolean): void {
-  LITERALS!.forEach((literal, index) => {
-    if (!which(index)) return;
-    const text = literal.text;
-    const thirds = text.length <= 2 ? ALL_CODES : variants(text.charCodeAt(2));
-    for (const pair of pairsOf(text)) {
-      for (const third of thirds) {
-        const bit = pair * 128 + third;
-        bits[bit >> 3]! |= 1 << (bit & 7);
-      }
-    }
-  });
+let STARTS: Uint8Array | undefined;
+/** One bit per (pair, third character) where some literal may start: TRIPLE, with the short literals' pairs in full; built once. */
+function allStarts(): Uint8Array {
+  if (!STARTS) {
+    STARTS = new Uint8Array(TRIPLE.length);
+    fillStarts(STARTS, () => true);
+  }
+  return STARTS;
 }
-const ALL_CODES = Array.from({ length: 128 }, (_, code) => code);
+
+/** Sets the (pair, third) bits of the literals `which` selects (and their pairs in `pairs`); a third of 0 stands for none or a non-ASCII one. */
+function fillStarts(bits: Uint8Array, which: (index: number) => boolean, pairs?: Uint8Array): void {
+  const literals = LITERALS!;
+  for (let index = 0; index < literals.length; index++) {
+    if (!which(index)) continue;
+    const text = literals[index]!.text;
+    const own = LITERAL_PAIRS[index]!;
+    for (let k = 0; k < own.length; k++) {
+      const pair = own[k]!;
+      if (pairs) pairs[pair] = 1;
+      if (text.length > 2) setTriple(bits, pair, text.charCodeAt(2));
+      // Any third character: the pair's 128 bits, 16 whole bytes.
+      else bits.fill(0xff, pair * 16, pair * 16 + 16);
+    }
+  }
+}
 
 /**
  * Takes the whole lines after the newline at `from` that the main loop would keep as runs of
- * single lines. Until a line's first literal, `dense.starts` says where one may start (as
- * nextMatch does); from it on, `dense.live` says where one not yet found may (as markAll finds
- * them). A line is left to the main loop, and the pass stops before it, when it holds no
+ * single lines. A line is left to the main loop, and the pass stops before it, when it holds no
  * literal, a block opener or key id (its stretch may reach past the line), or a character that
  * is not ASCII (one more on the next line too), or when it is the text's last and has no
- * newline. Returns the newline ending the last line taken (`from` when none). The loops over
- * characters are small functions of their own ({@link nextBit}): V8 compiles them in a moment,
- * where one large function would run unoptimised through much of a cold pass.
+ * newline. Returns the newline ending the last line taken (`from` when none).
+ *
+ * Lines are taken a block at a time, in two passes: one finds each line's first literal, where
+ * `dense.starts` says one may start (as nextMatch does); one walks the whole block where
+ * `dense.live` says a literal not yet found may (as markAll finds them), and marks what it finds
+ * with markAt. For an ASCII text both walks run in WebAssembly (secrets.walk.ts), which stops
+ * only where this code has something to decide; for any other text they are the small functions
+ * below ({@link firstLiteral}, {@link nextLive}), each called once a line or once a block.
  */
 function denseLines(text: string, from: number, marks: Marks, finders: StretchFinders, dense: Dense): number {
-  const length = text.length;
-  let taken = from;
-  dense.update(marks);
   // The first opener after `from`, asked once: the lines taken before it hold none, so it is the
   // first opener of every line the pass reaches, and the line it is on ends the pass.
   const opener = finders.openerAt(from + 1);
-  const stop = opener === undefined ? length : opener.index;
-  let positions = 0;
+  const stop = opener === undefined ? text.length : opener.index;
+  let taken = from;
   for (;;) {
+    const blockEnd = literalLines(text, taken, stop, dense);
+    if (blockEnd === taken) break;
+    dense.update(marks);
+    const broken = markLive(text, taken + 1, blockEnd, marks, dense);
+    if (broken === -1) {
+      taken = blockEnd;
+      continue;
+    }
+    // A character that is not ASCII: the lines before the one it is in stay taken. At a newline
+    // the character is on the next line (the line that newline ends was walked whole).
+    const end = text.charCodeAt(broken) === 10 ? broken : text.lastIndexOf('\n', broken);
+    if (end > taken) {
+      taken = end;
+      dense.lastAt = firstLiteral(text, text.lastIndexOf('\n', end - 1) + 1, end, dense.starts);
+    }
+    break;
+  }
+  return taken;
+}
+
+/** Characters of whole lines {@link literalLines} takes at a time (the last line may pass it). */
+const DENSE_BLOCK = 64 * 1024;
+
+/**
+ * The newline ending the last of the lines after the newline at `from` (about DENSE_BLOCK
+ * characters of them) that each hold a literal before any character that is not ASCII, and end
+ * before `stop`; `from` when the first does not. `dense.lastAt` is the last one's first literal.
+ */
+function literalLines(text: string, from: number, stop: number, dense: Dense): number {
+  const length = text.length;
+  const limit = from + DENSE_BLOCK;
+  if (dense.walk) {
+    const end = dense.walk.lines(from, stop, limit);
+    if (end !== from) dense.lastAt = dense.walk.lastAt();
+    examined.positions += end - from;
+    return end;
+  }
+  let taken = from;
+  while (taken < limit) {
     const lineStart = taken + 1;
     const lineEnd = lineStart < length ? text.indexOf('\n', lineStart) : -1;
     if (lineEnd === -1 || stop < lineEnd) break;
-    positions += lineEnd - lineStart;
-    let first = -1;
-    let at = lineStart;
-    for (; (at = nextBit(text, at, lineEnd, dense.starts)) < lineEnd; at++) {
-      if (!isAsciiTriple(text, at)) break;
-      if (firstInRow(text, at, (text.charCodeAt(at) << 7) | text.charCodeAt(at + 1)) !== -1) {
-        first = at;
-        break;
-      }
-    }
+    const first = firstLiteral(text, lineStart, lineEnd, dense.starts);
     if (first === -1) break;
-    for (; (at = nextBit(text, at, lineEnd, dense.live)) < lineEnd; at++) {
-      if (!isAsciiTriple(text, at)) break;
-      markAt(text, at, marks);
-    }
-    if (at < lineEnd) break;
-    taken = lineEnd;
     dense.lastAt = first;
-    dense.update(marks);
+    taken = lineEnd;
   }
-  examined.positions += positions;
   return taken;
+}
+
+/** The first position in [from, to) where a literal matches, or -1 when none does before a character that is not ASCII. */
+function firstLiteral(text: string, from: number, to: number, starts: Uint8Array): number {
+  let at = from;
+  let first = -1;
+  for (; (at = nextBit(text, at, to, starts)) < to; at++) {
+    if (!isAsciiTriple(text, at)) break;
+    if (firstInRow(text, at, (text.charCodeAt(at) << 7) | text.charCodeAt(at + 1)) !== -1) {
+      first = at;
+      break;
+    }
+  }
+  examined.positions += at - from;
+  return first;
+}
+
+/**
+ * Marks every literal not yet found that matches in [from, to), whole lines with their newlines
+ * between (no literal holds a newline: none matches across one). Returns -1, or the first
+ * position whose characters are not all ASCII, where the walk stopped.
+ */
+function markLive(text: string, from: number, to: number, marks: Marks, dense: Dense): number {
+  examined.positions += to - from;
+  for (let at = from; (at = dense.nextLive(text, at, to)) < to; at++) {
+    if (!isAsciiTriple(text, at)) return at;
+    const count = marks.count;
+    markAt(text, at, marks);
+    if (marks.count !== count) dense.update(marks);
+  }
+  return -1;
 }
 
 /** Whether the characters at `at`, `at + 1` and (when there is one) `at + 2` are ASCII. */
@@ -745,6 +845,26 @@ function nextBit(text: string, from: number, to: number, bits: Uint8Array): numb
     code = next;
     next = at + 2 < length ? text.charCodeAt(at + 2) : 0;
     if ((current | code | next) >= 128) return at;
+    const bit = (current << 14) | (code << 7) | next;
+    if ((bits[bit >> 3]! & (1 << (bit & 7))) !== 0) return at;
+  }
+  return to;
+}
+
+/**
+ * {@link nextBit} with `pairs` read first: in a text dense with keywords, nearly no pair starts
+ * a literal not yet found, and one table read per character settles most positions.
+ */
+function nextLive(text: string, from: number, to: number, pairs: Uint8Array, bits: Uint8Array): number {
+  const length = text.length;
+  let code = text.charCodeAt(from);
+  for (let at = from; at < to; at++) {
+    const current = code;
+    code = text.charCodeAt(at + 1);
+    if ((current | code) >= 128) return at;
+    if (pairs[(current << 7) | code] === 0) continue;
+    const next = at + 2 < length ? text.charCodeAt(at + 2) : 0;
+    if (next >= 128) return at;
     const bit = (current << 14) | (code << 7) | next;
     if ((bits[bit >> 3]! & (1 << (bit & 7))) !== 0) return at;
   }

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SECRET_RULES } from './secret-rules/index.js';
+import { prefilter, type Prefiltered } from './secrets.keywords.js';
+import { prefilterByRegex, prefilterText } from './secrets.scan.js';
+import { walked } from './secrets.walk.js';
+import { WASM } from './secrets.walk.wasm.js';
+
+// Tests run from .build/src/checks/; the .wat source and the scripts are read from the repository.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const summary = (result: Prefiltered | undefined) => result && { ...result, rules: result.rules.map((rule) => rule.id) };
+
+// Built at run time: no scannable literal in this file.
+const stripe = (i: number) => `API_KEY_${i}=${'sk_' + 'live_'}${String(i).padStart(24, 'a1B2c3D4e5F6g7H8i9J0kLmN')}`;
+const begin = '-----BEGIN ' + 'EC PRIVATE KEY-----';
+const keyId = 'AKIA' + 'Q3EGRHJ2LX7NV5MW';
+
+describe('the dense pass in WebAssembly', () => {
+  it('carries the module its .wat source assembles to (run node scripts/wasm.mjs after editing it)', async () => {
+    const { wasmModuleSource } = (await import(pathToFileURL(path.join(root, 'scripts/wasm-source.mjs')).href)) as { wasmModuleSource: (file: string) => Promise<string> };
+    const wanted = await wasmModuleSource(path.join(root, 'src/checks/secrets.walk.wat'));
+    assert.equal(fs.readFileSync(path.join(root, 'src/checks/secrets.walk.wasm.ts'), 'utf8'), wanted);
+    assert.ok(WASM.length > 100);
+  });
+
+  it('walks ASCII texts dense with keywords, and keeps what the regexes keep', () => {
+    const keywords = [...new Set(SECRET_RULES.flatMap((rule) => rule.keywords))];
+    // What may interrupt a long run: lines without a keyword, openers, key ids, a trigger's text
+    // first on a line (its regex decides), a keyword not seen yet, the text's end without newline.
+    const breaks = [
+      'plain words\n', `${begin}\n`, `x ${begin}\nAAAA\n-----END EC PRIVATE KEY-----\n`, `token ${keyId}\n1\n2\n3\n`, 'a\n\n\n',
+      'https://u:p@h.example\n', '://plain\n', `ops_${'b'.repeat(20)}\n`, 'ops_short\n', 'ops_short secret\n', 'kind: Secret\n', 'secret = last', 'x sk\n',
+      'q~ \0 x-\n',
+    ];
+    let seed = 17;
+    const next = (below: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % below;
+    const before = walked.texts;
+    let texts = 0;
+    for (let i = 0; i < 150; i++) {
+      let text = '';
+      for (let part = 1 + next(4); part > 0; part--) {
+        const lines = 100 + next(120);
+        for (let n = 0; n < lines; n++) {
+          const word = keywords[next(keywords.length)]!;
+          // Mostly look-alikes; now and then another keyword, in any case, first on its line or after one.
+          const cased = next(2) ? word.toUpperCase() : word;
+          const kind = next(6);
+          text += kind === 0 ? `${'x'.repeat(next(3))}${cased} = v${n}\n` : kind === 1 ? `${stripe(n + i)} ${cased}\n` : `${stripe(n + i)}\n`;
+        }
+        text += breaks[next(breaks.length)]!;
+      }
+      if (i % 7 === 0) text = text.replace(/\n/g, '\r\n');
+      const fast = prefilter(text);
+      assert.ok(fast, 'an ASCII text stays on the one-pass prefilter');
+      assert.deepEqual(summary(fast), summary(prefilterByRegex(text)), JSON.stringify(text.slice(0, 200)));
+      texts++;
+    }
+    // Every text has a run long enough for the dense pass and is ASCII; those a manifest or a
+    // block that runs to the end keeps whole (a PuTTY opener in a keyword line) need no pass.
+    assert.ok(walked.texts - before >= texts * 0.6, `${walked.texts - before} of ${texts} texts walked in WebAssembly`);
+  });
+
+  it('leaves a text that is not ASCII after the pass starts to the JavaScript pass, which answers alike', () => {
+    const run = Array.from({ length: 200 }, (_, i) => stripe(i)).join('\n');
+    for (const [text, inWasm] of [
+      [`${run}\nsecret = é\n${run}\n`, false],
+      [`${run}\n😀 token\n`, false],
+      [`${run}\n${run.replace('API_KEY_150', 'API_KEY_\u0130')}\n`, false],
+      // Only what follows the pass's start is copied and walked.
+      [`é\n${run}\n`, true],
+    ] as const) {
+      const before = walked.texts;
+      // İ sends the whole text to the regexes (secrets.keywords.ts); the others stay on the pass.
+      assert.deepEqual(summary(prefilterText(text)), summary(prefilterByRegex(text)));
+      assert.equal(walked.texts - before, inWasm ? 1 : 0, JSON.stringify(text.slice(-60)));
+    }
+  });
+
+  it('answers alike where WebAssembly is missing (node --jitless)', () => {
+    const script = `
+      const { prefilter } = await import(${JSON.stringify(pathToFileURL(path.join(root, '.build/src/checks/secrets.keywords.js')).href)});
+      const { walked } = await import(${JSON.stringify(pathToFileURL(path.join(root, '.build/src/checks/secrets.walk.js')).href)});
+      const text = Array.from({ length: 300 }, (_, i) => 'API_KEY_' + i + '=v' + i + (i === 250 ? ' password' : '')).join('\\n') + '\\n';
+      const result = prefilter(text);
+      console.log(JSON.stringify({ kept: result.kept === text, rules: result.rules.map((rule) => rule.id), walked: walked.texts, wasm: typeof WebAssembly }));`;
+    const child = spawnSync(process.execPath, ['--jitless', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    const answer = JSON.parse(child.stdout) as { kept: boolean; rules: string[]; walked: number; wasm: string };
+    assert.equal(answer.wasm, 'undefined');
+    assert.equal(answer.walked, 0);
+    assert.equal(answer.kept, true);
+    const text = Array.from({ length: 300 }, (_, i) => `API_KEY_${i}=v${i}${i === 250 ? ' password' : ''}`).join('\n') + '\n';
+    assert.deepEqual(answer.rules, prefilterByRegex(text).rules.map((rule) => rule.id));
+    assert.ok(answer.rules.length >= 2, 'the keyword found late is found');
+  });
+});
