@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SECRET_RULES } from './secret-rules/index.js';
 import { prefilter, type Prefiltered } from './secrets.keywords.js';
 import { prefilterByRegex, prefilterText } from './secrets.scan.js';
-import { walked } from './secrets.walk.js';
+import { walked, walkMemoryBytes } from './secrets.walk.js';
 import { WASM } from './secrets.walk.wasm.js';
 
 // Tests run from .build/src/checks/; the .wat source and the scripts are read from the repository.
@@ -96,5 +96,20 @@ describe('the dense pass in WebAssembly', () => {
     const text = Array.from({ length: 300 }, (_, i) => `API_KEY_${i}=v${i}${i === 250 ? ' password' : ''}`).join('\n') + '\n';
     assert.deepEqual(answer.rules, prefilterByRegex(text).rules.map((rule) => rule.id));
     assert.ok(answer.rules.length >= 2, 'the keyword found late is found');
+  });
+});
+
+describe('the WebAssembly walk’s memory', () => {
+  it('does not keep a huge text’s copy for the next, smaller one', () => {
+    const line = (i: number) => `${stripe(i)}\n`;
+    const big = Array.from({ length: 450_000 }, (_, i) => line(i % 1000)).join('');
+    const small = Array.from({ length: 300 }, (_, i) => line(i)).join('');
+    const before = walked.texts;
+    assert.ok(prefilter(big));
+    assert.equal(walked.texts, before + 1);
+    assert.ok(walkMemoryBytes() > big.length, `the big text was copied (${walkMemoryBytes()} bytes)`);
+    assert.deepEqual(summary(prefilter(small)), summary(prefilterByRegex(small)));
+    assert.equal(walked.texts, before + 2);
+    assert.ok(walkMemoryBytes() < 4 * 1024 * 1024, `${walkMemoryBytes()} bytes kept for a ${small.length}-character text`);
   });
 });

@@ -80,20 +80,34 @@ let wasm: Instance | null | undefined;
 /** Texts walked in WebAssembly over the process's life: a test holds the fast path to being taken. */
 export const walked = { texts: 0 };
 
-/** The module, instantiated once per process; null where WebAssembly is missing or fails. */
+let compiled: WebAssembly.Module | undefined;
+
+/**
+ * A memory this large is not kept for the next text: a long-lived process that walked one huge
+ * text once (the library, scanning on) would hold it for good. A smaller instance replaces it,
+ * and the garbage collector frees the old one.
+ */
+const KEEP_BYTES = 16 * 1024 * 1024;
+
+/** The module's instance, made on first use; null where WebAssembly is missing or fails. */
 function instance(): Instance | null {
   if (wasm !== undefined) return wasm;
   wasm = null;
   if (typeof WebAssembly !== 'object') return wasm;
   try {
     const memory = new WebAssembly.Memory({ initial: Math.ceil(TEXT / PAGE) + 1 });
-    const module = new WebAssembly.Module(Buffer.from(WASM, 'base64'));
-    const exports = new WebAssembly.Instance(module, { walk: { memory } }).exports as unknown as Omit<Instance, 'memory'>;
+    compiled ??= new WebAssembly.Module(Buffer.from(WASM, 'base64'));
+    const exports = new WebAssembly.Instance(compiled, { walk: { memory } }).exports as unknown as Omit<Instance, 'memory'>;
     wasm = { memory, end: exports.end, lastAt: exports.lastAt, nextLive: exports.nextLive, lines: exports.lines };
   } catch {
     // No memory to reserve (a process under `ulimit -v`), say: the JavaScript pass answers alike.
   }
   return wasm;
+}
+
+/** The bytes the module's memory holds now (0 before its first use): tests hold it to {@link KEEP_BYTES}. */
+export function walkMemoryBytes(): number {
+  return wasm ? wasm.memory.buffer.byteLength : 0;
 }
 
 /** Writes the prefilter's tables where the module reads them; false when they outgrow their room. */
@@ -127,13 +141,14 @@ function writeTables(memory: WebAssembly.Memory, tables: WalkTables): boolean {
  * memory (a few milliseconds for megabytes): call it once per text.
  */
 export function asciiWalk(text: string, from: number, tables: WalkTables): Walk | undefined {
-  const module = instance();
-  if (!module) return undefined;
-  const { memory } = module;
   const length = text.length - from;
   // The text and room for four bytes more: two zero bytes after it (read as a missing next
   // character), and enough that a text that is not ASCII cannot fit exactly (below).
   const room = length + 4;
+  if (wasm && wasm.memory.buffer.byteLength > Math.max(KEEP_BYTES, 2 * (TEXT + room))) wasm = undefined;
+  const module = instance();
+  if (!module) return undefined;
+  const { memory } = module;
   try {
     if (memory.buffer.byteLength < TEXT + room) memory.grow(Math.ceil((TEXT + room - memory.buffer.byteLength) / PAGE));
   } catch {
