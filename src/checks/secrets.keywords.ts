@@ -16,8 +16,10 @@
  * first position is the one the regex `-----begin|---- begin|<keywords>|<triggers>` would give.
  * Triggers are regexes: each is indexed by its literal prefix and run sticky at that position.
  * A long run of kept lines (a file of 100 000 `API_KEY=…` lines) is taken by a dense pass
- * ({@link denseLines}) that, in an ASCII text, walks the bytes in WebAssembly (secrets.walk.ts)
- * and decides with this module's code wherever the walk stops.
+ * ({@link denseLines}). In an ASCII text the walks over characters (the next literal, the
+ * literals a kept line holds, the dense pass's two) run in WebAssembly (secrets.walk.ts), which
+ * stops wherever this module's code has something to decide; where the text stops being ASCII,
+ * or WebAssembly is missing, this module's own loops go on from there.
  *
  * The table is built from the rules and triggers at load, never copied by hand: a rule that adds
  * a keyword is searched for by adding it. Texts this fast path cannot treat exactly as the
@@ -27,7 +29,7 @@
 import type { SecretRule } from './secret-rules/define.js';
 import { PRESET_TRIGGERS, SECRET_RULES } from './secret-rules/index.js';
 import { literalAt } from './secret-rules/required-literal.js';
-import { asciiWalk, type Walk } from './secrets.walk.js';
+import { asciiWalk, type Walk, type WalkTables } from './secrets.walk.js';
 
 /** What one pass found in a text: the lines to scan, and what they hold. */
 export interface Prefiltered {
@@ -339,7 +341,11 @@ class Marks {
   readonly rowLeft: Int32Array;
   /** How many literals are found: {@link denseLines} rebuilds its table when this grows. */
   count = 0;
-  constructor(literals: number) {
+  /** The text's walk in WebAssembly, told of each literal found (it looks only for the others). */
+  constructor(
+    literals: number,
+    readonly walk: Walk | undefined,
+  ) {
     this.found = new Uint8Array(literals);
     this.rowLeft = ROW_LITERALS.slice();
   }
@@ -349,6 +355,7 @@ class Marks {
     this.count++;
     const rows = LITERAL_ROWS[index]!;
     for (let k = 0; k < rows.length; k++) this.rowLeft[rows[k]!]!--;
+    this.walk?.markFound(index);
   }
 }
 
@@ -405,6 +412,25 @@ function firstSingle(text: string, at: number, code: number): number {
  * character that breaks folding (see {@link prefilter}).
  */
 function markAll(text: string, from: number, to: number, marks: Marks): boolean {
+  const walk = marks.walk;
+  if (walk) {
+    // Stops only where a literal not yet found (or a trigger's text) matches: markAt decides.
+    let at = from;
+    for (;;) {
+      const next = walk.nextStart(at, to, true);
+      if (next === -1) return markAllInJs(text, at, to, marks);
+      if (next >= to) break;
+      markAt(text, next, marks);
+      at = next + 1;
+    }
+    examined.positions += to - from;
+    return true;
+  }
+  return markAllInJs(text, from, to, marks);
+}
+
+/** {@link markAll} in JavaScript: a text that is not ASCII, or no WebAssembly. */
+function markAllInJs(text: string, from: number, to: number, marks: Marks): boolean {
   const length = text.length;
   const found = marks.found;
   const rowLeft = marks.rowLeft;
@@ -458,7 +484,8 @@ export function prefilter(text: string): Prefiltered | undefined {
   if (!built) buildTables();
   const literals = LITERALS;
   if (!literals) return undefined;
-  const marks = new Marks(literals.length);
+  const walk = asciiWalk(text, walkTables());
+  const marks = new Marks(literals.length, walk);
   const found = marks.found;
   const result = (kept: string): Prefiltered => {
     const rules: SecretRule[] = [];
@@ -495,7 +522,7 @@ export function prefilter(text: string): Prefiltered | undefined {
   let runLines = 0;
   let dense: Dense | undefined;
   for (let at = 0; at < length; at++) {
-    at = nextMatch(text, at);
+    at = walk ? walkMatch(text, at, walk) : nextMatch(text, at);
     if (at === -2) return undefined;
     newlines += scan.newlines;
     if (at === -1) break;
@@ -534,7 +561,7 @@ export function prefilter(text: string): Prefiltered | undefined {
     } else if (runLines >= DENSE_AFTER) {
       // Every line kept for a while (100 000 `API_KEY=…` lines): the lines that follow are taken
       // by a pass with no per-line set-up, off the path ordinary text takes.
-      dense ??= new Dense(text, lineEnd);
+      dense ??= new Dense(walk);
       const end = denseLines(text, lineEnd, marks, finders, dense);
       if (end > lineEnd) {
         lastStretch = dense.lastAt;
@@ -627,6 +654,49 @@ function nextMatch(text: string, from: number): number {
   return found;
 }
 
+/** Characters the main walk covers a call at a time: its copy stays just ahead of it. */
+const WALK_CHUNK = 64 * 1024;
+
+/**
+ * {@link nextMatch} through the text's walk in WebAssembly: the same position and `scan` fields.
+ * The walk stops where a literal matches or a trigger's text does, and firstInRow decides there
+ * (a trigger's regex may say no: the walk goes on). Where the text stops being ASCII, nextMatch
+ * goes on from the first position the walk did not look at.
+ */
+function walkMatch(text: string, from: number, walk: Walk): number {
+  const length = text.length;
+  let newlines = 0;
+  let lastNewline = -1;
+  let at = from;
+  let found = -1;
+  while (at < length) {
+    const to = Math.min(length, at + WALK_CHUNK);
+    const next = walk.nextStart(at, to, false);
+    if (next === -1) {
+      found = nextMatch(text, at);
+      scan.newlines += newlines;
+      if (scan.lastNewline === -1) scan.lastNewline = lastNewline;
+      return found;
+    }
+    newlines += walk.newlines();
+    if (walk.lastNewline() !== -1) lastNewline = walk.lastNewline();
+    if (next < to) {
+      const index = firstInRow(text, next, (text.charCodeAt(next) << 7) | text.charCodeAt(next + 1));
+      if (index !== -1) {
+        scan.literal = index;
+        found = next;
+        at = next;
+        break;
+      }
+      at = next + 1;
+    } else at = to;
+  }
+  examined.positions += at - from;
+  scan.newlines = newlines;
+  scan.lastNewline = lastNewline;
+  return found;
+}
+
 /**
  * Where the copies of the kept line text[lineStart, lineEnd] (its newline included) that follow
  * it end: the last copy's newline, or lineEnd when none follows. Called only for a line whose
@@ -680,11 +750,12 @@ class Dense {
   private builtFor = -1;
   /** Where the last line taken kept from (its first literal). */
   lastAt = -1;
-  /** For `text` from `from` on (where the pass first starts; it only moves forward). */
-  constructor(text: string, from: number) {
-    this.walk = asciiWalk(text, from, { rowOf: ROW_OF, rowStart: ROW_START, pairList: PAIR_LIST, literals: LITERALS!, starts: this.starts });
-    this.live = this.walk?.bits ?? new Uint8Array(TRIPLE.length);
-    this.livePairs = this.walk?.pairs ?? new Uint8Array(128 * 128);
+  /** With the text's walk in WebAssembly, when it has one: the live tables are then in its memory. */
+  constructor(walk: Walk | undefined) {
+    this.walk = walk;
+    const tables = walk?.liveTables();
+    this.live = tables?.bits ?? new Uint8Array(TRIPLE.length);
+    this.livePairs = tables?.pairs ?? new Uint8Array(128 * 128);
   }
   update(marks: Marks): void {
     if (this.builtFor === marks.count) return;
@@ -692,12 +763,19 @@ class Dense {
     this.live.fill(0);
     this.livePairs.fill(0);
     fillStarts(this.live, (index) => marks.found[index] === 0, this.livePairs);
-    this.walk?.setFound(marks.found);
   }
   /** The first position in [from, to) where a literal not yet found may start, or whose characters are not all ASCII; `to` when none. */
   nextLive(text: string, from: number, to: number): number {
-    return this.walk ? this.walk.next(from, to) : nextLive(text, from, to, this.livePairs, this.live);
+    const next = this.walk ? this.walk.next(from, to) : -1;
+    return next !== -1 ? next : nextLive(text, from, to, this.livePairs, this.live);
   }
+}
+
+let WALK_TABLES: WalkTables | undefined;
+/** The tables secrets.walk.ts copies into its memory, the same object every time (it copies them once). */
+function walkTables(): WalkTables {
+  WALK_TABLES ??= { rowOf: ROW_OF, rowStart: ROW_START, pairList: PAIR_LIST, literals: LITERALS!, starts: allStarts() };
+  return WALK_TABLES;
 }
 
 let STARTS: Uint8Array | undefined;
@@ -779,9 +857,9 @@ const DENSE_BLOCK = 64 * 1024;
 function literalLines(text: string, from: number, stop: number, dense: Dense): number {
   const length = text.length;
   const limit = from + DENSE_BLOCK;
-  if (dense.walk) {
-    const end = dense.walk.lines(from, stop, limit);
-    if (end !== from) dense.lastAt = dense.walk.lastAt();
+  const end = dense.walk ? dense.walk.lines(from, stop, limit) : -1;
+  if (end !== -1) {
+    if (end !== from) dense.lastAt = dense.walk!.lastAt();
     examined.positions += end - from;
     return end;
   }

@@ -38,7 +38,7 @@ describe('the dense pass in WebAssembly', () => {
     ];
     let seed = 17;
     const next = (below: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % below;
-    const before = walked.texts;
+    const before = { ...walked };
     let texts = 0;
     for (let i = 0; i < 150; i++) {
       let text = '';
@@ -59,24 +59,29 @@ describe('the dense pass in WebAssembly', () => {
       assert.deepEqual(summary(fast), summary(prefilterByRegex(text)), JSON.stringify(text.slice(0, 200)));
       texts++;
     }
-    // Every text has a run long enough for the dense pass and is ASCII; those a manifest or a
-    // block that runs to the end keeps whole (a PuTTY opener in a keyword line) need no pass.
-    assert.ok(walked.texts - before >= texts * 0.6, `${walked.texts - before} of ${texts} texts walked in WebAssembly`);
+    // Every text is ASCII: each is walked in WebAssembly to its end.
+    assert.equal(walked.texts - before.texts, texts);
+    assert.equal(walked.stopped, before.stopped);
   });
 
-  it('leaves a text that is not ASCII after the pass starts to the JavaScript pass, which answers alike', () => {
+  it('leaves the rest of a text to the JavaScript where it stops being ASCII, which answers alike', () => {
     const run = Array.from({ length: 200 }, (_, i) => stripe(i)).join('\n');
-    for (const [text, inWasm] of [
-      [`${run}\nsecret = é\n${run}\n`, false],
-      [`${run}\n😀 token\n`, false],
-      [`${run}\n${run.replace('API_KEY_150', 'API_KEY_\u0130')}\n`, false],
-      // Only what follows the pass's start is copied and walked.
-      [`é\n${run}\n`, true],
-    ] as const) {
-      const before = walked.texts;
-      // İ sends the whole text to the regexes (secrets.keywords.ts); the others stay on the pass.
-      assert.deepEqual(summary(prefilterText(text)), summary(prefilterByRegex(text)));
-      assert.equal(walked.texts - before, inWasm ? 1 : 0, JSON.stringify(text.slice(-60)));
+    // Past one stretch copied ahead of the walk (64 KB), and within the first.
+    const long = Array.from({ length: 3000 }, (_, i) => stripe(i)).join('\n');
+    for (const text of [
+      `${run}\nsecret = é\n${run}\n`,
+      `${run}\n😀 token\n`,
+      `${run}\n${run.replace('API_KEY_150', 'API_KEY_\u0130')}\n`,
+      `é\n${run}\n`,
+      `${long}\nsecret = é\n${run}\n`,
+      `${long}\n${long.replace('API_KEY_2500', 'API_KEY_\u212a')}\n`,
+      `kind: Secret\n${long}\ntoken ü\n`,
+    ]) {
+      const before = { ...walked };
+      // İ and the Kelvin sign send the whole text to the regexes (secrets.keywords.ts); the others stay on the one pass.
+      assert.deepEqual(summary(prefilterText(text)), summary(prefilterByRegex(text)), JSON.stringify(text.slice(-60)));
+      assert.equal(walked.texts - before.texts, 1);
+      assert.equal(walked.stopped - before.stopped, 1, JSON.stringify(text.slice(-60)));
     }
   });
 
@@ -96,6 +101,24 @@ describe('the dense pass in WebAssembly', () => {
     const text = Array.from({ length: 300 }, (_, i) => `API_KEY_${i}=v${i}${i === 250 ? ' password' : ''}`).join('\n') + '\n';
     assert.deepEqual(answer.rules, prefilterByRegex(text).rules.map((rule) => rule.id));
     assert.ok(answer.rules.length >= 2, 'the keyword found late is found');
+  });
+});
+
+describe('the main walk in WebAssembly', () => {
+  it('finds a keyword wherever it falls against the stretches it walks and copies (64 KB)', () => {
+    const filler = 'plain words, nothing to see here\n';
+    const before = { ...walked };
+    let texts = 0;
+    for (const at of [65_530, 65_534, 65_535, 65_536, 65_537, 131_070, 131_072]) {
+      for (const [keyword, tail] of [['password', ' = hunter22\n'], ['sk', '\n'], ['AKIA', 'Q3EGRHJ2LX7NV5MW\n1\n2\n']] as const) {
+        const head = filler.repeat(Math.ceil(at / filler.length)).slice(0, at);
+        const text = `${head}${keyword}${tail}${filler.repeat(50)}`;
+        assert.deepEqual(summary(prefilter(text)), summary(prefilterByRegex(text)), `${keyword} at ${at}`);
+        texts++;
+      }
+    }
+    assert.equal(walked.texts - before.texts, texts);
+    assert.equal(walked.stopped, before.stopped);
   });
 });
 

@@ -15,14 +15,17 @@
 ;;   LIT_OFFSET  655360    4 KB   i32 per literal: where its lower-case text starts in LIT_TEXT
 ;;   LIT_LENGTH  659456    4 KB   i32 per literal: its length
 ;;   LIT_FLAGS   663552    1 KB   byte per literal: 1 found, 2 a trigger (a regex decides, not its text)
-;;   LIT_TEXT    664576   16 KB   the literals' text, lower case
+;;   LIT_TEXT    664576   16 KB   the literals' text, lower case, and in its last 16 bytes:
+;;   RESULTS     680944   16 B    i32s: newlines and last newline (nextStart), first literal (lines)
 ;;   TEXT        680960           the text
 (module
   (memory (import "walk" "memory") 1)
   ;; The text's end (an address); set by the caller for each text.
   (global $end (export "end") (mut i32) (i32.const 0))
-  ;; The first literal of the last line `lines` took.
-  (global $lastAt (export "lastAt") (mut i32) (i32.const -1))
+  ;; What a call found besides its answer goes to RESULTS, where the caller reads it with one
+  ;; typed-array read (a global's value is a slower call from JavaScript):
+  ;;   +0 the newlines `nextStart` passed, +4 the address of the last one (-1: none),
+  ;;   +8 the first literal of the last line `lines` took.
 
   ;; Whether a literal of the pair's row matches at `at` (`live`: one not yet found): 0 none,
   ;; 1 one does, 2 only a trigger's text does (its regex decides: the caller's business).
@@ -63,6 +66,36 @@
         (br $literal)))
     (local.get $result))
 
+  ;; The first address in [from, to) where a literal matches (`live`: one not yet found), or a
+  ;; trigger's text does; `to` when there is none. Counts the newlines before it, and the last
+  ;; one's address, in RESULTS. The text's bytes there and the few after are ASCII.
+  (func (export "nextStart") (param $from i32) (param $to i32) (param $live i32) (result i32)
+    (local $at i32) (local $c0 i32) (local $bit i32) (local $count i32) (local $last i32)
+    (local.set $at (local.get $from))
+    (local.set $last (i32.const -1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $at) (local.get $to)))
+        (local.set $c0 (i32.load8_u (local.get $at)))
+        (if (i32.eq (local.get $c0) (i32.const 10))
+          (then
+            (local.set $count (i32.add (local.get $count) (i32.const 1)))
+            (local.set $last (local.get $at)))
+          (else
+            (local.set $bit
+              (i32.or
+                (i32.or (i32.shl (local.get $c0) (i32.const 14)) (i32.shl (i32.load8_u offset=1 (local.get $at)) (i32.const 7)))
+                (i32.load8_u offset=2 (local.get $at))))
+            (if (i32.and
+                  (i32.load8_u offset=278528 (i32.shr_u (local.get $bit) (i32.const 3)))
+                  (i32.shl (i32.const 1) (i32.and (local.get $bit) (i32.const 7))))
+              (then (br_if $done (call $verify (local.get $at) (local.get $live)))))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $next)))
+    (i32.store offset=680944 (i32.const 0) (local.get $count))
+    (i32.store offset=680948 (i32.const 0) (local.get $last))
+    (local.get $at))
+
   ;; The first address in [from, to) where a literal not yet found matches (or a trigger's text
   ;; does), or whose bytes are not ASCII; `to` when there is none.
   (func (export "nextLive") (param $from i32) (param $to i32) (result i32)
@@ -89,7 +122,7 @@
     (local.get $at))
 
   ;; Takes whole lines after the newline at `from` while each holds a literal (its first one in
-  ;; $lastAt) and ends with a newline before `stop`, until one ends at or past `limit`. Returns the
+  ;; RESULTS) and ends with a newline before `stop`, until one ends at or past `limit`. Returns the
   ;; newline ending the last line taken (`from` when none). A line is not taken, and the walk
   ;; stops before it, when its first candidate is a trigger's text alone (a regex decides) or a
   ;; byte is not ASCII: the caller's own pass decides those lines.
@@ -130,7 +163,7 @@
               (br $char))))
         (br_if $done (i32.lt_u (local.get $stop) (local.get $at)))
         (local.set $taken (local.get $at))
-        (global.set $lastAt (local.get $first))
+        (i32.store offset=680952 (i32.const 0) (local.get $first))
         (br $line)))
     (local.get $taken))
 )
