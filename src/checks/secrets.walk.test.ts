@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SECRET_RULES } from './secret-rules/index.js';
 import { prefilter, type Prefiltered } from './secrets.keywords.js';
 import { prefilterByRegex, prefilterText } from './secrets.scan.js';
-import { walked, walkMemoryBytes } from './secrets.walk.js';
+import { asciiWalk, walked, walkMemoryBytes } from './secrets.walk.js';
 import { WASM } from './secrets.walk.wasm.js';
 
 // Tests run from .build/src/checks/; the .wat source and the scripts are read from the repository.
@@ -134,5 +134,25 @@ describe('the WebAssembly walk’s memory', () => {
     assert.deepEqual(summary(prefilter(small)), summary(prefilterByRegex(small)));
     assert.equal(walked.texts, before + 2);
     assert.ok(walkMemoryBytes() < 4 * 1024 * 1024, `${walkMemoryBytes()} bytes kept for a ${small.length}-character text`);
+  });
+});
+
+describe('a WebAssembly trap', () => {
+  it('ends that text’s walk as a character that is not ASCII would: nothing throws, the JavaScript goes on', () => {
+    // The smallest tables the module takes: one literal, no pair that starts it.
+    const tables = { rowOf: new Int32Array(128 * 128), rowStart: new Int32Array(2), pairList: new Int32Array(0), literals: [{ text: 'ab' }], starts: new Uint8Array((128 * 128 * 128) / 8) };
+    const walk = asciiWalk('plain ASCII text\n', tables);
+    assert.ok(walk, 'WebAssembly runs here');
+    const before = walked.stopped;
+    // Asked to walk far past the memory's end, the module reads out of bounds and traps.
+    assert.equal(walk.nextStart(0, 2 ** 30, false), -1);
+    assert.equal(walked.stopped, before + 1);
+    assert.equal(walk.next(0, 4), -1, 'the walk stays stopped');
+    // The next text's walk is whole again, with the prefilter's own tables.
+    const text = `${Array.from({ length: 300 }, (_, i) => stripe(i)).join('\n')}\n`;
+    const texts = walked.texts;
+    assert.deepEqual(summary(prefilter(text)), summary(prefilterByRegex(text)));
+    assert.equal(walked.texts, texts + 1);
+    assert.equal(walked.stopped, before + 1);
   });
 });

@@ -246,8 +246,24 @@ class AsciiWalk implements Walk {
     return true;
   }
 
+  /**
+   * A trap (a read out of bounds: a bug, never an answer) ends this text's walk as a character
+   * that is not ASCII does: the JavaScript goes on from `from`. A hook is not failed for it.
+   */
+  private trapped(error: unknown): number {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    this.broken = true;
+    walked.stopped++;
+    return -1;
+  }
+
   nextStart(from: number, to: number, live: boolean): number {
-    return this.ensure(to) ? this.module.nextStart(TEXT + from, TEXT + to, live ? 1 : 0) - TEXT : -1;
+    if (!this.ensure(to)) return -1;
+    try {
+      return this.module.nextStart(TEXT + from, TEXT + to, live ? 1 : 0) - TEXT;
+    } catch (error) {
+      return this.trapped(error);
+    }
   }
   newlines(): number {
     return this.results[0]!;
@@ -269,11 +285,21 @@ class AsciiWalk implements Walk {
     return this.live;
   }
   next(from: number, to: number): number {
-    return this.ensure(to) ? this.module.nextLive(TEXT + from, TEXT + to) - TEXT : -1;
+    if (!this.ensure(to)) return -1;
+    try {
+      return this.module.nextLive(TEXT + from, TEXT + to) - TEXT;
+    } catch (error) {
+      return this.trapped(error);
+    }
   }
   lines(from: number, stop: number, limit: number): number {
     // A line may run to `stop`: all of it is copied first.
-    return this.ensure(stop) ? this.module.lines(TEXT + from, TEXT + stop, TEXT + limit) - TEXT : -1;
+    if (!this.ensure(stop)) return -1;
+    try {
+      return this.module.lines(TEXT + from, TEXT + stop, TEXT + limit) - TEXT;
+    } catch (error) {
+      return this.trapped(error);
+    }
   }
   lastAt(): number {
     return this.results[2]! - TEXT;
