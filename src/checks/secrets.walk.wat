@@ -1,9 +1,11 @@
-;; The prefilter's dense pass over an ASCII text, as WebAssembly (see secrets.walk.ts for why and
-;; how it is used, and secrets.keywords.ts for the pass itself). The memory holds the prefilter's
-;; tables and the text, at the addresses below (secrets.walk.ts writes them there). Addresses
-;; are bytes; positions in the text are addresses too, from TEXT on. Every byte of the text is
-;; ASCII (the caller checks), and the two bytes after it are zero (charCodeAt past the end reads
-;; as 0 in the JavaScript it stands for). `npm run wasm` assembles this file into
+;; The prefilter's walks over an ASCII text, as WebAssembly (see secrets.walk.ts for why and how
+;; they are used, and secrets.keywords.ts for the passes themselves). The memory holds the
+;; prefilter's tables and the text, at the addresses below (secrets.walk.ts writes them there).
+;; Addresses are bytes; positions in the text are addresses too, from TEXT on. The caller copies
+;; the text in as it goes and calls a walk only where the text through its end and 64 bytes more
+;; is copied and ASCII; after the text's end come two zero bytes (charCodeAt past the end reads
+;; as 0 in the JavaScript these walks stand for). Every read stays below the text's end plus
+;; those two bytes ($end and the checks against it). `npm run wasm` assembles this file into
 ;; secrets.walk.wasm.ts; a test fails while that file is out of date.
 ;;
 ;;   LIVE_PAIRS       0   16 KB   1 where a literal not yet found starts with the pair (first * 128 + second)
