@@ -3,8 +3,9 @@
  * file (`git diff --cached` for the index; for commits one streamed `git log --raw` listing the
  * files, and long-lived `git diff-tree --stdin -p` for the added lines of the commits that
  * modify, rename or copy files: an added file is new line by line, so its patch, a second copy
- * of its content, is never printed, not even in a commit that also edits files: {@link Patches}). Every source (pre-commit, pre-push, verify, audit) builds
- * its files from here, so "the same findings at every stage" holds by construction.
+ * of its content, is never printed, not even in a commit that also edits files: {@link Patches}).
+ * Every source (pre-commit, pre-push, verify, audit) builds its files from here, so "the same
+ * findings at every stage" holds by construction.
  *
  * What it guarantees, whatever the user's config, attributes or environment say:
  * - Every diff option we parse is pinned ({@link PINNED_CONFIG}, {@link PINNED_OPTIONS}): no
